@@ -1,0 +1,40 @@
+//! Writes the illustrative commune table: `cargo run --bin generate-communes` rewrites
+//! `seeds/communes.csv` from `seeds/admin/communes-lang-son.csv`, `seeds/generator.json` and the
+//! plan seed. Running it again reproduces the file byte for byte.
+
+use ntm_planner::generate::{generate, Settings};
+use ntm_planner::model::Plan;
+use std::process::ExitCode;
+
+fn read(path: &str) -> Result<String, String> {
+    std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))
+}
+
+fn run() -> Result<(), String> {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let plan = Plan::from_json(&read(&format!("{root}/seeds/lang-son-2022.json"))?)?;
+    let settings: Settings = serde_json::from_str(&read(&format!("{root}/seeds/generator.json"))?)
+        .map_err(|e| format!("seeds/generator.json: {e}"))?;
+    let admin = read(&format!("{root}/seeds/admin/communes-lang-son.csv"))?;
+    let csv = generate(&plan, &admin, &settings)?;
+    let out = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| format!("{root}/seeds/communes.csv"));
+    if out == "-" {
+        print!("{csv}");
+    } else {
+        std::fs::write(&out, csv).map_err(|e| format!("{out}: {e}"))?;
+        eprintln!("wrote {out}");
+    }
+    Ok(())
+}
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("generate-communes: {e}");
+            ExitCode::from(2)
+        }
+    }
+}

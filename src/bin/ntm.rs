@@ -1,0 +1,366 @@
+//! `ntm`: the projection engine on the command line.
+//!
+//! ntm run [--communes FILE] [--scenario FILE] [--format json|table] [--lang vi|en]
+//! ntm check-plan [--format text|json] [--lang vi|en]
+
+use ntm_planner::model::check::check_plan;
+use ntm_planner::model::format::{amount, number};
+use ntm_planner::model::{CommuneTable, InputError, Lang, Model, Outcome, Plan, Scenario};
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+ntm — mô phỏng Chương trình xây dựng nông thôn mới (Lạng Sơn 2022)
+
+Cách dùng / usage:
+  ntm run [--communes FILE] [--scenario FILE] [--format json|table] [--lang vi|en]
+  ntm check-plan [--format text|json] [--lang vi|en]
+  ntm help
+
+run         chạy mô hình một năm; mặc định: bảng xã kèm theo và kịch bản kế hoạch
+            (runs one year; by default the shipped commune table and the plan scenario)
+check-plan  liệt kê các chỗ không khớp trong số liệu của chính kế hoạch
+            (lists the inconsistencies inside the plan's own figures)
+";
+
+struct Options {
+    command: String,
+    communes: Option<String>,
+    scenario: Option<String>,
+    format: Option<String>,
+    lang: Lang,
+}
+
+/// A bad invocation or bad input: one message, exit status 2.
+struct Failure(String);
+
+fn parse_args(args: Vec<String>) -> Result<Options, Failure> {
+    let mut it = args.into_iter();
+    let command = it.next().unwrap_or_else(|| "help".into());
+    let mut options = Options {
+        command,
+        communes: None,
+        scenario: None,
+        format: None,
+        lang: Lang::Vi,
+    };
+    while let Some(arg) = it.next() {
+        let (flag, inline) = match arg.split_once('=') {
+            Some((f, v)) if f.starts_with("--") => (f.to_string(), Some(v.to_string())),
+            _ => (arg.clone(), None),
+        };
+        let mut value = || {
+            inline
+                .clone()
+                .or_else(|| it.next())
+                .ok_or_else(|| Failure(format!("{flag}: thiếu giá trị (missing value)")))
+        };
+        match flag.as_str() {
+            "--communes" => options.communes = Some(value()?),
+            "--scenario" => options.scenario = Some(value()?),
+            "--format" => options.format = Some(value()?),
+            "--lang" => {
+                let v = value()?;
+                options.lang = Lang::from_code(&v)
+                    .ok_or_else(|| Failure(format!("--lang: \"{v}\" không hợp lệ (vi, en)")))?;
+            }
+            other => {
+                return Err(Failure(format!(
+                    "tùy chọn không hợp lệ / unknown option: \"{other}\" (ntm help)"
+                )))
+            }
+        }
+    }
+    Ok(options)
+}
+
+fn read_file(path: &str) -> Result<Vec<u8>, InputError> {
+    std::fs::read(path).map_err(|e| InputError {
+        input: path.to_string(),
+        problem: ntm_planner::model::error::Problem::Read(e.to_string()),
+    })
+}
+
+fn run(options: &Options) -> Result<String, Failure> {
+    let lang = options.lang;
+    let fail = |e: InputError| Failure(e.message(lang));
+    let plan = Plan::lang_son_2022();
+    match options.command.as_str() {
+        "run" => {
+            let table = match &options.communes {
+                Some(path) => {
+                    CommuneTable::from_csv(&read_file(path).map_err(fail)?, path).map_err(fail)?
+                }
+                None => CommuneTable::shipped(),
+            };
+            let scenario = match &options.scenario {
+                Some(path) => {
+                    let bytes = read_file(path).map_err(fail)?;
+                    let text = String::from_utf8(bytes).map_err(|_| {
+                        Failure(format!(
+                            "{path}: {}",
+                            lang.pick("không phải văn bản UTF-8", "not UTF-8 text")
+                        ))
+                    })?;
+                    Scenario::from_json(&text, &plan, path).map_err(fail)?
+                }
+                None => Scenario::plan(),
+            };
+            let model = Model::new(plan, table);
+            let outcome = model.run(&scenario);
+            match options.format.as_deref().unwrap_or("json") {
+                "json" => Ok(outcome.to_json()),
+                "table" => Ok(summary(&model, &scenario, &outcome, lang)),
+                other => Err(Failure(format!(
+                    "--format: \"{other}\" không hợp lệ (json, table)"
+                ))),
+            }
+        }
+        "check-plan" => {
+            let findings = check_plan(&plan);
+            match options.format.as_deref().unwrap_or("text") {
+                "json" => Ok(serde_json::to_string_pretty(&findings).unwrap_or_default() + "\n"),
+                "text" => {
+                    let mut out = lang.pick(
+                        format!(
+                            "{} chỗ không khớp trong số liệu của kế hoạch:\n",
+                            findings.len()
+                        ),
+                        format!(
+                            "{} inconsistencies in the plan's own figures:\n",
+                            findings.len()
+                        ),
+                    );
+                    for (i, f) in findings.iter().enumerate() {
+                        out.push_str(&format!(
+                            "{:>2}. [{}] {}\n",
+                            i + 1,
+                            f.location,
+                            f.text(lang)
+                        ));
+                    }
+                    Ok(out)
+                }
+                other => Err(Failure(format!(
+                    "--format: \"{other}\" không hợp lệ (text, json)"
+                ))),
+            }
+        }
+        "help" | "--help" | "-h" => Ok(USAGE.to_string()),
+        other => Err(Failure(format!(
+            "lệnh không hợp lệ / unknown command: \"{other}\" (ntm help)"
+        ))),
+    }
+}
+
+fn pad(text: &str, width: usize) -> String {
+    let n = text.chars().count();
+    format!("{text}{}", " ".repeat(width.saturating_sub(n)))
+}
+
+fn lpad(text: &str, width: usize) -> String {
+    let n = text.chars().count();
+    format!("{}{text}", " ".repeat(width.saturating_sub(n)))
+}
+
+/// A readable summary for a terminal.
+fn summary(model: &Model, scenario: &Scenario, o: &Outcome, lang: Lang) -> String {
+    let plan = &model.plan;
+    let t = &plan.targets;
+    let levers = model.levers(scenario);
+    let money = |x: f64| amount(x, 2, lang);
+    let mut out = String::new();
+    let strategy = lang.pick(levers.strategy.name_vi(), levers.strategy.name_en());
+    out.push_str(&lang.pick(
+        format!("Kịch bản: {} — {}\n", scenario.display_name(plan), strategy),
+        format!("Scenario: {} — {}\n", scenario.display_name(plan), strategy),
+    ));
+    out.push_str(&lang.pick(
+        "Bảng xã là số liệu minh họa cho tới khi nhập bảng của tỉnh.\n\n",
+        "The commune table is illustrative until the province's own is imported.\n\n",
+    ));
+    let rows: Vec<(String, String)> = vec![
+        (
+            lang.pick("Xã đạt chuẩn NTM", "Certified communes").into(),
+            lang.pick(
+                format!(
+                    "{} / mục tiêu {} (đầu năm {}, +{})",
+                    o.certified,
+                    t.certified,
+                    o.certified_baseline,
+                    o.newly_certified.len()
+                ),
+                format!(
+                    "{} / target {} (start {}, +{})",
+                    o.certified,
+                    t.certified,
+                    o.certified_baseline,
+                    o.newly_certified.len()
+                ),
+            ),
+        ),
+        (
+            lang.pick("Bình quân tiêu chí/xã", "Average criteria a commune")
+                .into(),
+            lang.pick(
+                format!(
+                    "{} / mục tiêu {}",
+                    number(o.avg_criteria, 2, lang),
+                    number(t.avg_criteria_min, 1, lang)
+                ),
+                format!(
+                    "{} / target {}",
+                    number(o.avg_criteria, 2, lang),
+                    number(t.avg_criteria_min, 1, lang)
+                ),
+            ),
+        ),
+        (
+            lang.pick(
+                format!("Xã biên giới ({})", o.border.communes),
+                format!("Border communes ({})", o.border.communes),
+            ),
+            lang.pick(
+                format!(
+                    "{} tiêu chí/xã / mục tiêu {}–{}",
+                    number(o.border.avg_criteria, 2, lang),
+                    number(t.border_avg_min, 0, lang),
+                    number(t.border_avg_max, 1, lang)
+                ),
+                format!(
+                    "{} criteria a commune / target {}–{}",
+                    number(o.border.avg_criteria, 2, lang),
+                    number(t.border_avg_min, 0, lang),
+                    number(t.border_avg_max, 1, lang)
+                ),
+            ),
+        ),
+        (
+            lang.pick("Vốn thiếu", "Money short").into(),
+            lang.pick(
+                format!("{} tỷ đồng", money(o.funding.shortfall)),
+                format!("{} billion VND", money(o.funding.shortfall)),
+            ),
+        ),
+        (
+            lang.pick("Vốn không dùng được", "Money idle").into(),
+            lang.pick(
+                format!("{} tỷ đồng", money(o.funding.idle)),
+                format!("{} billion VND", money(o.funding.idle)),
+            ),
+        ),
+    ];
+    for (label, value) in rows {
+        out.push_str(&format!("{}  {}\n", pad(&label, 28), value));
+    }
+    out.push('\n');
+    let head: [&str; 7] = lang.pick(
+        [
+            "Tiêu chí",
+            "Đầu năm",
+            "Dự kiến",
+            "Mục tiêu",
+            "Chênh",
+            "Đầu tư",
+            "Thiếu vốn",
+        ],
+        [
+            "Criterion",
+            "Start",
+            "Projected",
+            "Target",
+            "Gap",
+            "Invested",
+            "Short",
+        ],
+    );
+    out.push_str(&format!(
+        "{}{}{}{}{}{}{}\n",
+        pad(head[0], 40),
+        lpad(head[1], 9),
+        lpad(head[2], 10),
+        lpad(head[3], 10),
+        lpad(head[4], 7),
+        lpad(head[5], 11),
+        lpad(head[6], 11)
+    ));
+    for (c, r) in plan.criteria.iter().zip(&o.criteria) {
+        let gap = i64::from(r.met) - i64::from(r.target);
+        let name = format!("{:>2} {}", c.id, lang.pick(&c.name_vi, &c.name_en));
+        let name: String = name.chars().take(38).collect();
+        out.push_str(&format!(
+            "{}{}{}{}{}{}{}\n",
+            pad(&name, 40),
+            lpad(&r.baseline.to_string(), 9),
+            lpad(&r.met.to_string(), 10),
+            lpad(&r.target.to_string(), 10),
+            lpad(
+                &if gap > 0 {
+                    format!("+{gap}")
+                } else {
+                    gap.to_string()
+                },
+                7
+            ),
+            lpad(&money(r.investment), 11),
+            lpad(&money(r.shortfall), 11)
+        ));
+    }
+    out.push('\n');
+    let head: [&str; 4] = lang.pick(
+        ["Nguồn vốn", "Dự kiến", "Về thực tế", "Không dùng"],
+        ["Source", "Pledged", "Arrived", "Idle"],
+    );
+    out.push_str(&format!(
+        "{}{}{}{}\n",
+        pad(head[0], 48),
+        lpad(head[1], 10),
+        lpad(head[2], 12),
+        lpad(head[3], 12)
+    ));
+    for (s, r) in plan.sources.iter().zip(&o.funding.sources) {
+        out.push_str(&format!(
+            "{}{}{}{}\n",
+            pad(lang.pick(&s.name_vi, &s.name_en), 48),
+            lpad(&money(r.pledged), 10),
+            lpad(&money(r.arrived), 12),
+            lpad(&money(r.idle), 12)
+        ));
+    }
+    out.push('\n');
+    let head: [&str; 4] = lang.pick(
+        ["Huyện", "Số xã", "Đạt chuẩn", "TC/xã"],
+        ["District", "Communes", "Certified", "Criteria"],
+    );
+    out.push_str(&format!(
+        "{}{}{}{}\n",
+        pad(head[0], 24),
+        lpad(head[1], 8),
+        lpad(head[2], 11),
+        lpad(head[3], 9)
+    ));
+    for d in &o.districts {
+        out.push_str(&format!(
+            "{}{}{}{}\n",
+            pad(&d.name, 24),
+            lpad(&d.communes.to_string(), 8),
+            lpad(&d.certified.to_string(), 11),
+            lpad(&number(d.avg_criteria, 2, lang), 9)
+        ));
+    }
+    out
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = parse_args(args).and_then(|options| run(&options));
+    match result {
+        Ok(text) => {
+            print!("{text}");
+            ExitCode::SUCCESS
+        }
+        Err(Failure(message)) => {
+            eprintln!("ntm: {message}");
+            ExitCode::from(2)
+        }
+    }
+}

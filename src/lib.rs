@@ -1,0 +1,4 @@
+//! ntm-planner: a planning simulator for Vietnam's New Rural Development programme.
+
+pub mod generate;
+pub mod model;

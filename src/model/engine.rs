@@ -1,0 +1,465 @@
+//! The engine (model.md §5): one year, deterministic. Money arrives, flows from the most
+//! restricted source to the least, and each criterion's covered money is spent on communes
+//! in the strategy's order, skipping those it cannot pay for.
+
+use super::plan::{Plan, CRITERIA, SOURCES};
+use super::scenario::{Scenario, Strategy};
+use super::table::CommuneTable;
+use serde::ser::{SerializeMap, Serializer};
+use serde::Serialize;
+
+/// Every money comparison is `x <= y + TOLERANCE`; a remainder below it is no money.
+pub const TOLERANCE: f64 = 1e-9;
+
+fn snap(x: f64) -> f64 {
+    if x.abs() <= TOLERANCE {
+        0.0
+    } else {
+        x
+    }
+}
+
+/// The levers of a scenario with every default filled in.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Levers {
+    pub strategy: Strategy,
+    pub funding: [f64; SOURCES],
+    pub disbursement: [f64; SOURCES],
+    pub investment: [f64; CRITERIA],
+    pub eligibility: [u32; SOURCES],
+}
+
+/// A plan and a commune table, with what every run needs computed once: each commune's cost
+/// per criterion and, per strategy and criterion, the order in which communes are served.
+#[derive(Debug, Clone)]
+pub struct Model {
+    pub plan: Plan,
+    pub table: CommuneTable,
+    /// Cost of bringing commune i up to criterion k (0 where it meets k already).
+    cost: Vec<[f64; CRITERIA]>,
+    /// Per strategy, per criterion: the communes that do not meet it, in serving order.
+    orders: [Vec<Vec<u32>>; 3],
+    baseline: [u32; CRITERIA],
+    certified_baseline: u32,
+    default_investment: [f64; CRITERIA],
+}
+
+impl Model {
+    pub fn new(plan: Plan, table: CommuneTable) -> Model {
+        let m = &plan.cost_multipliers;
+        let cost: Vec<[f64; CRITERIA]> = table
+            .communes
+            .iter()
+            .map(|c| {
+                std::array::from_fn(|k| {
+                    if c.meets(k) {
+                        0.0
+                    } else {
+                        c.cost[k].unwrap_or_else(|| {
+                            plan.criteria[k].unit_cost
+                                * (1.0
+                                    + m.border * f64::from(u8::from(c.border))
+                                    + m.difficult * f64::from(u8::from(c.difficult)))
+                        })
+                    }
+                })
+            })
+            .collect();
+        let orders = Strategy::ALL.map(|strategy| {
+            (0..CRITERIA)
+                .map(|k| serving_order(&table, &cost, strategy, k))
+                .collect()
+        });
+        let baseline = std::array::from_fn(|k| table.count_meeting(k));
+        let all = (1u32 << CRITERIA) - 1;
+        let certified_baseline = table.communes.iter().filter(|c| c.meets == all).count() as u32;
+        let mut model = Model {
+            plan,
+            table,
+            cost,
+            orders,
+            baseline,
+            certified_baseline,
+            default_investment: [0.0; CRITERIA],
+        };
+        model.default_investment = std::array::from_fn(|k| {
+            model.needed(k, model.plan.criteria[k].target, Strategy::ClosestFirst)
+        });
+        model
+    }
+
+    /// The Lạng Sơn plan with the shipped illustrative table.
+    pub fn shipped() -> Model {
+        Model::new(Plan::lang_son_2022(), CommuneTable::shipped())
+    }
+
+    /// The cost of commune `i` for criterion `k` (0 where it meets it).
+    pub fn cost(&self, i: usize, k: usize) -> f64 {
+        self.cost[i][k]
+    }
+
+    /// Communes meeting criterion k at the start of the year, in this table.
+    pub fn baseline(&self, k: usize) -> u32 {
+        self.baseline[k]
+    }
+
+    pub fn certified_baseline(&self) -> u32 {
+        self.certified_baseline
+    }
+
+    /// The communes not meeting k, in the order `strategy` serves them.
+    pub fn serving_order(&self, strategy: Strategy, k: usize) -> &[u32] {
+        &self.orders[strategy.index()][k]
+    }
+
+    /// model.md §6: the cost of the first `target − baseline` communes in the strategy's order.
+    pub fn needed(&self, k: usize, target: u32, strategy: Strategy) -> f64 {
+        let missing = target.saturating_sub(self.baseline[k]) as usize;
+        self.orders[strategy.index()][k]
+            .iter()
+            .take(missing)
+            .map(|&i| self.cost[i as usize][k])
+            .sum()
+    }
+
+    /// The plan's investment per criterion: what reaching each 2022 target costs, closest first.
+    pub fn default_investment(&self) -> [f64; CRITERIA] {
+        self.default_investment
+    }
+
+    /// Fills in every lever the scenario leaves to the plan.
+    pub fn levers(&self, scenario: &Scenario) -> Levers {
+        let funding = self.plan.funding();
+        let eligibility = self.plan.default_eligibility_masks();
+        Levers {
+            strategy: scenario.strategy.unwrap_or_default(),
+            funding: std::array::from_fn(|s| scenario.funding[s].unwrap_or(funding[s])),
+            disbursement: std::array::from_fn(|s| scenario.disbursement[s].unwrap_or(1.0)),
+            investment: std::array::from_fn(|k| {
+                scenario.investment[k].unwrap_or(self.default_investment[k])
+            }),
+            eligibility: std::array::from_fn(|s| scenario.eligibility[s].unwrap_or(eligibility[s])),
+        }
+    }
+
+    pub fn run(&self, scenario: &Scenario) -> Outcome {
+        self.run_levers(&self.levers(scenario))
+    }
+
+    pub fn run_levers(&self, levers: &Levers) -> Outcome {
+        let flow = funding_flow(levers);
+        let mut meets: Vec<u32> = self.table.communes.iter().map(|c| c.meets).collect();
+        let mut criteria = Vec::with_capacity(CRITERIA);
+        let order = &self.orders[levers.strategy.index()];
+        for k in 0..CRITERIA {
+            let mut budget = flow.covered[k];
+            let mut met = self.baseline[k];
+            for &i in &order[k] {
+                let cost = self.cost[i as usize][k];
+                if cost <= budget + TOLERANCE {
+                    budget -= cost;
+                    meets[i as usize] |= 1 << k;
+                    met += 1;
+                }
+            }
+            let c = &self.plan.criteria[k];
+            criteria.push(CriterionOutcome {
+                id: c.id,
+                key: c.key.clone(),
+                baseline: self.baseline[k],
+                met,
+                target: c.target,
+                investment: levers.investment[k],
+                covered: flow.covered[k],
+                shortfall: flow.shortfall[k],
+                unused: snap(budget.max(0.0)),
+            });
+        }
+        self.summarise(levers, flow, criteria, meets)
+    }
+
+    fn summarise(
+        &self,
+        levers: &Levers,
+        flow: Flow,
+        criteria: Vec<CriterionOutcome>,
+        meets: Vec<u32>,
+    ) -> Outcome {
+        let all = (1u32 << CRITERIA) - 1;
+        let communes = &self.table.communes;
+        let n = communes.len().max(1) as f64;
+        let mut histogram = vec![0u32; CRITERIA + 1];
+        let mut districts: Vec<DistrictOutcome> = self
+            .table
+            .districts
+            .iter()
+            .map(|d| DistrictOutcome {
+                name: d.clone(),
+                communes: 0,
+                certified: 0,
+                avg_criteria: 0.0,
+            })
+            .collect();
+        let mut border = BorderOutcome::default();
+        let mut total_met = 0u32;
+        let mut certified = 0u32;
+        let mut newly_certified = Vec::new();
+        for (c, &m) in communes.iter().zip(&meets) {
+            let count = m.count_ones();
+            total_met += count;
+            histogram[count as usize] += 1;
+            let is_certified = m == all;
+            let d = &mut districts[c.district];
+            d.communes += 1;
+            d.avg_criteria += f64::from(count);
+            if is_certified {
+                certified += 1;
+                d.certified += 1;
+                if c.meets != all {
+                    newly_certified.push(c.id.clone());
+                }
+            }
+            if c.border {
+                border.communes += 1;
+                border.avg_criteria += f64::from(count);
+                border.certified += u32::from(is_certified);
+            }
+        }
+        for d in &mut districts {
+            d.avg_criteria /= f64::from(d.communes.max(1));
+        }
+        border.avg_criteria /= f64::from(border.communes.max(1));
+        let band = |lo: usize, hi: usize| histogram[lo..=hi].iter().sum::<u32>();
+        let bands = Bands {
+            all: band(19, 19),
+            b15_18: band(15, 18),
+            b10_14: band(10, 14),
+            b5_9: band(5, 9),
+            b0_4: band(0, 4),
+        };
+        let sources = (0..SOURCES)
+            .map(|s| SourceOutcome {
+                key: self.plan.sources[s].key.clone(),
+                pledged: levers.funding[s],
+                arrived: flow.arrived[s],
+                idle: flow.idle[s],
+                to: (0..CRITERIA)
+                    .filter(|&k| flow.paid[s][k] > 0.0)
+                    .map(|k| (self.plan.criteria[k].key.clone(), flow.paid[s][k]))
+                    .collect(),
+            })
+            .collect();
+        Outcome {
+            certified,
+            certified_baseline: self.certified_baseline,
+            newly_certified,
+            avg_criteria: f64::from(total_met) / n,
+            criteria,
+            histogram,
+            bands,
+            districts,
+            border,
+            funding: FundingOutcome {
+                sources,
+                idle: snap(flow.idle.iter().sum()),
+                shortfall: snap(flow.shortfall.iter().sum()),
+            },
+            meets,
+        }
+    }
+}
+
+/// The order in which a strategy serves the communes that do not meet criterion k (§5.3).
+/// Counts are those at the start of the year.
+fn serving_order(
+    table: &CommuneTable,
+    cost: &[[f64; CRITERIA]],
+    strategy: Strategy,
+    k: usize,
+) -> Vec<u32> {
+    let mut order: Vec<u32> = (0..table.communes.len() as u32)
+        .filter(|&i| !table.communes[i as usize].meets(k))
+        .collect();
+    let communes = &table.communes;
+    order.sort_by(|&a, &b| {
+        let (ca, cb) = (&communes[a as usize], &communes[b as usize]);
+        let cost_a = cost[a as usize][k];
+        let cost_b = cost[b as usize][k];
+        let by_cost_then_row = || cost_a.total_cmp(&cost_b).then(a.cmp(&b));
+        match strategy {
+            Strategy::ClosestFirst => cb
+                .priority
+                .cmp(&ca.priority)
+                .then(ca.criteria_met().cmp(&cb.criteria_met()).reverse())
+                .then_with(by_cost_then_row),
+            Strategy::CheapestFirst => by_cost_then_row(),
+            Strategy::EquityFirst => (cb.border || cb.difficult)
+                .cmp(&(ca.border || ca.difficult))
+                .then(ca.criteria_met().cmp(&cb.criteria_met()))
+                .then_with(by_cost_then_row),
+        }
+    });
+    order
+}
+
+/// Where the money went (§5.1–5.2).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Flow {
+    pub arrived: [f64; SOURCES],
+    pub idle: [f64; SOURCES],
+    /// paid[s][k]: what source s paid for criterion k.
+    pub paid: [[f64; CRITERIA]; SOURCES],
+    pub covered: [f64; CRITERIA],
+    pub shortfall: [f64; CRITERIA],
+}
+
+/// The order in which sources pay: the fewest eligible criteria first, ties by source order.
+pub fn flow_order(eligibility: &[u32; SOURCES]) -> [usize; SOURCES] {
+    let mut order: [usize; SOURCES] = std::array::from_fn(|s| s);
+    order.sort_by_key(|&s| (eligibility[s].count_ones(), s));
+    order
+}
+
+pub fn funding_flow(levers: &Levers) -> Flow {
+    let arrived: [f64; SOURCES] =
+        std::array::from_fn(|s| levers.funding[s] * levers.disbursement[s]);
+    let mut need = levers.investment;
+    let mut idle = [0.0; SOURCES];
+    let mut paid = [[0.0; CRITERIA]; SOURCES];
+    for s in flow_order(&levers.eligibility) {
+        let mask = levers.eligibility[s];
+        let eligible = |k: &usize| mask & (1 << k) != 0;
+        let wanted: f64 = (0..CRITERIA).filter(eligible).map(|k| need[k]).sum();
+        if wanted <= arrived[s] + TOLERANCE {
+            for k in (0..CRITERIA).filter(eligible) {
+                paid[s][k] = need[k];
+                need[k] = 0.0;
+            }
+            idle[s] = snap((arrived[s] - wanted).max(0.0));
+        } else {
+            for k in (0..CRITERIA).filter(eligible) {
+                let share = arrived[s] * need[k] / wanted;
+                paid[s][k] = share;
+                need[k] -= share;
+            }
+        }
+    }
+    let shortfall = need.map(|r| snap(r.max(0.0)));
+    let covered = std::array::from_fn(|k| levers.investment[k] - shortfall[k]);
+    Flow {
+        arrived,
+        idle,
+        paid,
+        covered,
+        shortfall,
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CriterionOutcome {
+    pub id: u8,
+    pub key: String,
+    pub baseline: u32,
+    pub met: u32,
+    pub target: u32,
+    pub investment: f64,
+    pub covered: f64,
+    pub shortfall: f64,
+    pub unused: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Bands {
+    #[serde(rename = "19")]
+    pub all: u32,
+    #[serde(rename = "15-18")]
+    pub b15_18: u32,
+    #[serde(rename = "10-14")]
+    pub b10_14: u32,
+    #[serde(rename = "5-9")]
+    pub b5_9: u32,
+    #[serde(rename = "0-4")]
+    pub b0_4: u32,
+}
+
+impl Bands {
+    /// The bands from most to fewest criteria, with their labels.
+    pub fn labelled(&self) -> [(&'static str, u32); 5] {
+        [
+            ("19", self.all),
+            ("15-18", self.b15_18),
+            ("10-14", self.b10_14),
+            ("5-9", self.b5_9),
+            ("0-4", self.b0_4),
+        ]
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DistrictOutcome {
+    pub name: String,
+    pub communes: u32,
+    pub certified: u32,
+    pub avg_criteria: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
+pub struct BorderOutcome {
+    pub communes: u32,
+    pub avg_criteria: f64,
+    /// Not in the command line's JSON (model.md §5.4 lists communes and average only).
+    #[serde(skip)]
+    pub certified: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SourceOutcome {
+    pub key: String,
+    pub pledged: f64,
+    pub arrived: f64,
+    pub idle: f64,
+    /// What it paid for, by criterion key, in criterion order (only what it paid).
+    #[serde(serialize_with = "ordered_map")]
+    pub to: Vec<(String, f64)>,
+}
+
+fn ordered_map<S: Serializer>(pairs: &[(String, f64)], serializer: S) -> Result<S::Ok, S::Error> {
+    let mut map = serializer.serialize_map(Some(pairs.len()))?;
+    for (k, v) in pairs {
+        map.serialize_entry(k, v)?;
+    }
+    map.end()
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FundingOutcome {
+    pub sources: Vec<SourceOutcome>,
+    pub idle: f64,
+    pub shortfall: f64,
+}
+
+/// The results of one run (model.md §5.4), and each commune's criteria after the year.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Outcome {
+    pub certified: u32,
+    pub certified_baseline: u32,
+    pub newly_certified: Vec<String>,
+    pub avg_criteria: f64,
+    pub criteria: Vec<CriterionOutcome>,
+    pub histogram: Vec<u32>,
+    pub bands: Bands,
+    pub districts: Vec<DistrictOutcome>,
+    pub border: BorderOutcome,
+    pub funding: FundingOutcome,
+    /// Bit k of entry i: commune i meets criterion k at the end of the year.
+    #[serde(skip)]
+    pub meets: Vec<u32>,
+}
+
+impl Outcome {
+    pub fn to_json(&self) -> String {
+        let mut text = serde_json::to_string_pretty(self).unwrap_or_default();
+        text.push('\n');
+        text
+    }
+}

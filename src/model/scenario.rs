@@ -1,0 +1,401 @@
+//! The scenario (model.md §4): the levers and assumptions a planner sets. A field left out
+//! takes the plan's default; what was given is kept apart from the defaults, so a scenario
+//! written back is exactly the one read.
+
+use super::error::{InputError, ScenarioProblem};
+use super::plan::{Plan, CRITERIA, SOURCES};
+use serde_json::{Map, Value};
+
+pub const SCHEMA: u64 = 1;
+
+/// No amount of a province's programme comes near a million billion VND: a larger number is a
+/// typing mistake.
+pub const MAX_AMOUNT: f64 = 1_000_000.0;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Strategy {
+    /// Gần đạt chuẩn trước: the plan's own priority.
+    #[default]
+    ClosestFirst,
+    /// Chi phí thấp trước.
+    CheapestFirst,
+    /// Xã biên giới, khó khăn trước.
+    EquityFirst,
+}
+
+impl Strategy {
+    pub const ALL: [Strategy; 3] = [
+        Strategy::ClosestFirst,
+        Strategy::CheapestFirst,
+        Strategy::EquityFirst,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Strategy::ClosestFirst => "closest_first",
+            Strategy::CheapestFirst => "cheapest_first",
+            Strategy::EquityFirst => "equity_first",
+        }
+    }
+    pub fn from_key(key: &str) -> Option<Strategy> {
+        Strategy::ALL.into_iter().find(|s| s.key() == key)
+    }
+    pub fn index(self) -> usize {
+        self as usize
+    }
+    pub fn name_vi(self) -> &'static str {
+        match self {
+            Strategy::ClosestFirst => "Gần đạt chuẩn trước",
+            Strategy::CheapestFirst => "Chi phí thấp trước",
+            Strategy::EquityFirst => "Xã biên giới, khó khăn trước",
+        }
+    }
+    pub fn name_en(self) -> &'static str {
+        match self {
+            Strategy::ClosestFirst => "Closest to the standard first",
+            Strategy::CheapestFirst => "Cheapest first",
+            Strategy::EquityFirst => "Border and difficult communes first",
+        }
+    }
+}
+
+/// A scenario as given: `None` where the plan's default applies. Indices follow the plan's
+/// order of sources and criteria.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Scenario {
+    pub name: Option<String>,
+    pub strategy: Option<Strategy>,
+    pub funding: [Option<f64>; SOURCES],
+    pub disbursement: [Option<f64>; SOURCES],
+    pub investment: [Option<f64>; CRITERIA],
+    /// Bit mask of the criteria each source may pay for.
+    pub eligibility: [Option<u32>; SOURCES],
+}
+
+fn problem(input: &str, p: ScenarioProblem) -> InputError {
+    InputError::scenario(input, p)
+}
+
+fn as_object<'a>(
+    value: &'a Value,
+    field: &str,
+    input: &str,
+) -> Result<&'a Map<String, Value>, InputError> {
+    value.as_object().ok_or_else(|| {
+        problem(
+            input,
+            ScenarioProblem::NotAnObject {
+                field: field.to_string(),
+            },
+        )
+    })
+}
+
+fn amount(value: &Value, field: &str, input: &str, limit: f64) -> Result<f64, InputError> {
+    let x = value.as_f64().ok_or_else(|| {
+        problem(
+            input,
+            ScenarioProblem::WrongType {
+                field: field.to_string(),
+                expected: "number",
+            },
+        )
+    })?;
+    if x < 0.0 {
+        return Err(problem(
+            input,
+            ScenarioProblem::Negative {
+                field: field.to_string(),
+                value: x,
+            },
+        ));
+    }
+    if x > limit {
+        return Err(problem(
+            input,
+            ScenarioProblem::TooLarge {
+                field: field.to_string(),
+                value: x,
+                limit,
+            },
+        ));
+    }
+    Ok(x)
+}
+
+impl Scenario {
+    /// The plan itself: every lever at its default.
+    pub fn plan() -> Scenario {
+        Scenario::default()
+    }
+
+    /// Reads a scenario file. `input` names it in messages ("scenario.json", "link").
+    pub fn from_json(text: &str, plan: &Plan, input: &str) -> Result<Scenario, InputError> {
+        let value: Value =
+            serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| {
+                problem(
+                    input,
+                    ScenarioProblem::Json {
+                        line: e.line(),
+                        column: e.column(),
+                        detail: json_detail(&e),
+                    },
+                )
+            })?;
+        Scenario::from_value(&value, plan, input)
+    }
+
+    pub fn from_value(value: &Value, plan: &Plan, input: &str) -> Result<Scenario, InputError> {
+        let top = as_object(value, "(scenario)", input)?;
+        let mut scenario = Scenario::default();
+        match top.get("schema") {
+            None => return Err(problem(input, ScenarioProblem::MissingSchema)),
+            Some(v) if v.as_u64() == Some(SCHEMA) => {}
+            Some(v) => {
+                return Err(problem(
+                    input,
+                    ScenarioProblem::Schema {
+                        found: v.to_string(),
+                    },
+                ))
+            }
+        }
+        for (key, value) in top {
+            match key.as_str() {
+                "schema" => {}
+                "name" => {
+                    let name = value.as_str().ok_or_else(|| {
+                        problem(
+                            input,
+                            ScenarioProblem::WrongType {
+                                field: "name".into(),
+                                expected: "string",
+                            },
+                        )
+                    })?;
+                    scenario.name = Some(name.to_string());
+                }
+                "strategy" => {
+                    let text = value.as_str().ok_or_else(|| {
+                        problem(
+                            input,
+                            ScenarioProblem::WrongType {
+                                field: "strategy".into(),
+                                expected: "string",
+                            },
+                        )
+                    })?;
+                    scenario.strategy = Some(Strategy::from_key(text).ok_or_else(|| {
+                        problem(
+                            input,
+                            ScenarioProblem::UnknownStrategy {
+                                field: "strategy".into(),
+                                value: text.into(),
+                            },
+                        )
+                    })?);
+                }
+                "funding" | "disbursement" => {
+                    for (source, v) in as_object(value, key, input)? {
+                        let field = format!("{key}.{source}");
+                        let s = plan.source_index(source).ok_or_else(|| {
+                            problem(
+                                input,
+                                ScenarioProblem::UnknownField {
+                                    field: field.clone(),
+                                },
+                            )
+                        })?;
+                        if key == "funding" {
+                            scenario.funding[s] = Some(amount(v, &field, input, MAX_AMOUNT)?);
+                        } else {
+                            let x = amount(v, &field, input, f64::INFINITY).map_err(|e| match e
+                                .problem
+                            {
+                                super::error::Problem::Scenario(ScenarioProblem::Negative {
+                                    value,
+                                    ..
+                                }) => problem(
+                                    input,
+                                    ScenarioProblem::DisbursementRange {
+                                        field: field.clone(),
+                                        value,
+                                    },
+                                ),
+                                _ => e,
+                            })?;
+                            if x > 1.0 {
+                                return Err(problem(
+                                    input,
+                                    ScenarioProblem::DisbursementRange { field, value: x },
+                                ));
+                            }
+                            scenario.disbursement[s] = Some(x);
+                        }
+                    }
+                }
+                "investment" => {
+                    for (criterion, v) in as_object(value, key, input)? {
+                        let field = format!("investment.{criterion}");
+                        let k = plan.criterion_index(criterion).ok_or_else(|| {
+                            problem(
+                                input,
+                                ScenarioProblem::UnknownField {
+                                    field: field.clone(),
+                                },
+                            )
+                        })?;
+                        scenario.investment[k] = Some(amount(v, &field, input, MAX_AMOUNT)?);
+                    }
+                }
+                "eligibility" => {
+                    for (source, v) in as_object(value, key, input)? {
+                        let field = format!("eligibility.{source}");
+                        let s = plan.source_index(source).ok_or_else(|| {
+                            problem(
+                                input,
+                                ScenarioProblem::UnknownField {
+                                    field: field.clone(),
+                                },
+                            )
+                        })?;
+                        let list = v.as_array().ok_or_else(|| {
+                            problem(
+                                input,
+                                ScenarioProblem::WrongType {
+                                    field: field.clone(),
+                                    expected: "array",
+                                },
+                            )
+                        })?;
+                        let mut mask = 0u32;
+                        for (i, item) in list.iter().enumerate() {
+                            let item_field = format!("{field}[{i}]");
+                            let text = item.as_str().ok_or_else(|| {
+                                problem(
+                                    input,
+                                    ScenarioProblem::WrongType {
+                                        field: item_field.clone(),
+                                        expected: "string",
+                                    },
+                                )
+                            })?;
+                            let k = plan.criterion_index(text).ok_or_else(|| {
+                                problem(
+                                    input,
+                                    ScenarioProblem::UnknownCriterion {
+                                        field: item_field.clone(),
+                                        value: text.into(),
+                                    },
+                                )
+                            })?;
+                            if mask & (1 << k) != 0 {
+                                return Err(problem(
+                                    input,
+                                    ScenarioProblem::DuplicateCriterion {
+                                        field: item_field,
+                                        value: text.into(),
+                                    },
+                                ));
+                            }
+                            mask |= 1 << k;
+                        }
+                        scenario.eligibility[s] = Some(mask);
+                    }
+                }
+                other => {
+                    return Err(problem(
+                        input,
+                        ScenarioProblem::UnknownField {
+                            field: other.to_string(),
+                        },
+                    ));
+                }
+            }
+        }
+        Ok(scenario)
+    }
+
+    /// The scenario as JSON: only what was given, in the plan's order of sources and criteria.
+    pub fn to_value(&self, plan: &Plan) -> Value {
+        let mut top = Map::new();
+        top.insert("schema".into(), Value::from(SCHEMA));
+        if let Some(name) = &self.name {
+            top.insert("name".into(), Value::from(name.clone()));
+        }
+        if let Some(strategy) = self.strategy {
+            top.insert("strategy".into(), Value::from(strategy.key()));
+        }
+        let per_source = |values: &[Option<f64>; SOURCES]| -> Option<Value> {
+            let map: Map<String, Value> = values
+                .iter()
+                .enumerate()
+                .filter_map(|(s, v)| v.map(|x| (plan.sources[s].key.clone(), number_value(x))))
+                .collect();
+            (!map.is_empty()).then_some(Value::Object(map))
+        };
+        if let Some(v) = per_source(&self.funding) {
+            top.insert("funding".into(), v);
+        }
+        if let Some(v) = per_source(&self.disbursement) {
+            top.insert("disbursement".into(), v);
+        }
+        let investment: Map<String, Value> = self
+            .investment
+            .iter()
+            .enumerate()
+            .filter_map(|(k, v)| v.map(|x| (plan.criteria[k].key.clone(), number_value(x))))
+            .collect();
+        if !investment.is_empty() {
+            top.insert("investment".into(), Value::Object(investment));
+        }
+        let eligibility: Map<String, Value> = self
+            .eligibility
+            .iter()
+            .enumerate()
+            .filter_map(|(s, mask)| {
+                mask.map(|m| {
+                    let keys: Vec<Value> = (0..CRITERIA)
+                        .filter(|k| m & (1 << k) != 0)
+                        .map(|k| Value::from(plan.criteria[k].key.clone()))
+                        .collect();
+                    (plan.sources[s].key.clone(), Value::Array(keys))
+                })
+            })
+            .collect();
+        if !eligibility.is_empty() {
+            top.insert("eligibility".into(), Value::Object(eligibility));
+        }
+        Value::Object(top)
+    }
+
+    /// Pretty JSON, as written to a scenario file.
+    pub fn to_json(&self, plan: &Plan) -> String {
+        let mut text = serde_json::to_string_pretty(&self.to_value(plan)).unwrap_or_default();
+        text.push('\n');
+        text
+    }
+
+    /// The name to show: the given one, or the plan's.
+    pub fn display_name<'a>(&'a self, plan: &'a Plan) -> &'a str {
+        self.name.as_deref().unwrap_or(&plan.default_scenario_name)
+    }
+}
+
+/// Whole amounts are written without a fraction (`640`, not `640.0`).
+fn number_value(x: f64) -> Value {
+    if x.fract() == 0.0 && x.abs() < 9.0e15 {
+        Value::from(x as i64)
+    } else {
+        Value::from(x)
+    }
+}
+
+fn json_detail(e: &serde_json::Error) -> String {
+    // serde_json appends " at line L column C"; the message says that already.
+    let text = e.to_string();
+    match text.rfind(" at line ") {
+        Some(i) => text[..i].to_string(),
+        None => text,
+    }
+}

@@ -1,0 +1,478 @@
+//! The commune table (model.md §3): one row a commune, read all or nothing.
+
+use super::error::{Cell, InputError, TableProblem};
+use super::plan::CRITERIA;
+
+/// The illustrative table shipped with the project (`seeds/communes.csv`).
+pub const SHIPPED_COMMUNES: &str = include_str!("../../seeds/communes.csv");
+
+/// A table larger than every commune of Vietnam several times over is a wrong file.
+pub const MAX_COMMUNES: usize = 50_000;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Commune {
+    pub id: String,
+    pub name: String,
+    /// Index into [`CommuneTable::districts`].
+    pub district: usize,
+    pub border: bool,
+    pub difficult: bool,
+    pub priority: bool,
+    /// Bit k set: the commune meets criterion k (0-based) now.
+    pub meets: u32,
+    /// The cost given in the file for criteria it does not meet; `None`: the default applies.
+    pub cost: [Option<f64>; CRITERIA],
+}
+
+impl Commune {
+    pub fn meets(&self, k: usize) -> bool {
+        self.meets & (1 << k) != 0
+    }
+    pub fn criteria_met(&self) -> u32 {
+        self.meets.count_ones()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct CommuneTable {
+    pub communes: Vec<Commune>,
+    /// District names in the order they first appear.
+    pub districts: Vec<String>,
+    /// Columns of the file that the model does not use (kept out, reported in previews).
+    pub ignored_columns: Vec<String>,
+}
+
+/// What a column holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Field {
+    Id,
+    Name,
+    District,
+    Border,
+    Difficult,
+    Priority,
+    Meets(usize),
+    Cost(usize),
+}
+
+const FIELD_COUNT: usize = 6 + 2 * CRITERIA;
+
+impl Field {
+    fn slot(self) -> usize {
+        match self {
+            Field::Id => 0,
+            Field::Name => 1,
+            Field::District => 2,
+            Field::Border => 3,
+            Field::Difficult => 4,
+            Field::Priority => 5,
+            Field::Meets(k) => 6 + k,
+            Field::Cost(k) => 6 + CRITERIA + k,
+        }
+    }
+    fn from_slot(slot: usize) -> Field {
+        match slot {
+            0 => Field::Id,
+            1 => Field::Name,
+            2 => Field::District,
+            3 => Field::Border,
+            4 => Field::Difficult,
+            5 => Field::Priority,
+            s if s < 6 + CRITERIA => Field::Meets(s - 6),
+            s => Field::Cost(s - 6 - CRITERIA),
+        }
+    }
+    /// The canonical header of the column.
+    pub fn canonical(self) -> String {
+        match self {
+            Field::Id => "id".into(),
+            Field::Name => "name".into(),
+            Field::District => "district".into(),
+            Field::Border => "border".into(),
+            Field::Difficult => "difficult".into(),
+            Field::Priority => "priority".into(),
+            Field::Meets(k) => format!("tc{}", k + 1),
+            Field::Cost(k) => format!("cost{}", k + 1),
+        }
+    }
+    /// Reads a header: canonical, or the Vietnamese a provincial office would write.
+    fn from_header(header: &str) -> Option<Field> {
+        let h = normalise(header);
+        let simple = match h.as_str() {
+            "id" | "mã xã" | "ma xa" | "mã" | "commune_code" => Some(Field::Id),
+            "name" | "tên xã" | "ten xa" | "xã" | "commune" => Some(Field::Name),
+            "district" | "huyện" | "huyen" | "huyện, thành phố" | "huyện/thành phố" => {
+                Some(Field::District)
+            }
+            "border" | "biên giới" | "bien gioi" | "xã biên giới" => Some(Field::Border),
+            "difficult"
+            | "đbkk"
+            | "dbkk"
+            | "xã đbkk"
+            | "đặc biệt khó khăn"
+            | "xã đặc biệt khó khăn" => Some(Field::Difficult),
+            "priority" | "phấn đấu" | "phan dau" | "phấn đấu đạt chuẩn" | "phấn đấu 2022" => {
+                Some(Field::Priority)
+            }
+            _ => None,
+        };
+        if simple.is_some() {
+            return simple;
+        }
+        let number = |rest: &str| -> Option<usize> {
+            let n: usize = rest.trim().parse().ok()?;
+            (1..=CRITERIA).contains(&n).then_some(n - 1)
+        };
+        for prefix in ["chi phí tc", "chi phi tc", "chi phí", "cost"] {
+            if let Some(rest) = h.strip_prefix(prefix) {
+                if let Some(k) = number(rest) {
+                    return Some(Field::Cost(k));
+                }
+            }
+        }
+        for prefix in ["tc", "tiêu chí", "tieu chi"] {
+            if let Some(rest) = h.strip_prefix(prefix) {
+                if let Some(k) = number(rest) {
+                    return Some(Field::Meets(k));
+                }
+            }
+        }
+        None
+    }
+}
+
+/// Lower case, trimmed, inner spaces folded, composed accents where a file has them decomposed
+/// (the common decomposed forms of the Vietnamese header words are folded by hand).
+fn normalise(header: &str) -> String {
+    let lower = header.trim().trim_start_matches('\u{feff}').to_lowercase();
+    lower.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The canonical header line.
+pub fn canonical_header() -> Vec<String> {
+    (0..FIELD_COUNT)
+        .map(|s| Field::from_slot(s).canonical())
+        .collect()
+}
+
+fn parse_flag(text: &str) -> Option<bool> {
+    match text.trim() {
+        "1" => Some(true),
+        "0" => Some(false),
+        _ => None,
+    }
+}
+
+/// A cost in the file: canonical `12.5`, or a Vietnamese decimal comma `12,5` (which a
+/// spreadsheet writes when the file is quoted). Empty means "use the default".
+fn parse_cost(text: &str) -> Result<Option<f64>, ()> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    let canonical = if t.contains(',') && !t.contains('.') && t.matches(',').count() == 1 {
+        t.replace(',', ".")
+    } else {
+        t.to_string()
+    };
+    if !canonical.chars().all(|c| c.is_ascii_digit() || c == '.') {
+        return Err(());
+    }
+    match canonical.parse::<f64>() {
+        Ok(v) if v.is_finite() && v >= 0.0 => Ok(Some(v)),
+        _ => Err(()),
+    }
+}
+
+impl CommuneTable {
+    /// The illustrative table shipped with the project.
+    pub fn shipped() -> CommuneTable {
+        // Checked by tests; a broken seed is a build defect.
+        CommuneTable::from_csv(SHIPPED_COMMUNES.as_bytes(), "seeds/communes.csv")
+            .expect("the shipped commune table is valid")
+    }
+
+    /// Reads a commune table from CSV bytes (UTF-8, with or without BOM, `\n` or `\r\n`).
+    /// `input` names the file in messages.
+    pub fn from_csv(bytes: &[u8], input: &str) -> Result<CommuneTable, InputError> {
+        let fail = |problem| InputError::table(input, problem);
+        let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+        if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+            return Err(fail(TableProblem::Empty));
+        }
+        if bytes.contains(&0) {
+            return Err(fail(TableProblem::Binary));
+        }
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(bytes);
+        let mut records = reader.byte_records();
+        let header = match records.next() {
+            Some(Ok(h)) => h,
+            Some(Err(e)) => return Err(fail(csv_problem(&e))),
+            None => return Err(fail(TableProblem::Empty)),
+        };
+        let header_texts = decode_record(&header, 1).map_err(fail)?;
+        let (columns, ignored) = map_columns(&header_texts).map_err(fail)?;
+        Self::from_rows(
+            header_texts,
+            columns,
+            ignored,
+            records.map(|r| {
+                let r = r.map_err(|e| csv_problem(&e))?;
+                let line = r.position().map(|p| p.line()).unwrap_or(0);
+                Ok((line, decode_record(&r, line)?))
+            }),
+        )
+        .map_err(fail)
+    }
+
+    /// Builds a table from rows of text cells (used by the CSV and the spreadsheet readers).
+    /// `rows` yields (file line, cells).
+    pub fn from_text_rows(
+        header: Vec<String>,
+        rows: impl IntoIterator<Item = (u64, Vec<String>)>,
+        input: &str,
+    ) -> Result<CommuneTable, InputError> {
+        let fail = |problem| InputError::table(input, problem);
+        if header.iter().all(|h| h.trim().is_empty()) {
+            return Err(fail(TableProblem::Empty));
+        }
+        let (columns, ignored) = map_columns(&header).map_err(fail)?;
+        Self::from_rows(header, columns, ignored, rows.into_iter().map(Ok)).map_err(fail)
+    }
+
+    fn from_rows(
+        header: Vec<String>,
+        columns: [usize; FIELD_COUNT],
+        ignored_columns: Vec<String>,
+        rows: impl Iterator<Item = Result<(u64, Vec<String>), TableProblem>>,
+    ) -> Result<CommuneTable, TableProblem> {
+        let mut communes: Vec<Commune> = Vec::new();
+        let mut districts: Vec<String> = Vec::new();
+        let mut first_line_of_id = std::collections::HashMap::new();
+        for row in rows {
+            let (line, cells) = row?;
+            // A fully blank line (a spreadsheet's trailing row) is not a commune.
+            if cells.iter().all(|c| c.trim().is_empty()) {
+                continue;
+            }
+            if cells.len() != header.len() {
+                return Err(TableProblem::Ragged {
+                    line,
+                    found: cells.len(),
+                    expected: header.len(),
+                });
+            }
+            if communes.len() >= MAX_COMMUNES {
+                return Err(TableProblem::TooManyRows {
+                    limit: MAX_COMMUNES,
+                });
+            }
+            let at = |field: Field| {
+                let col = columns[field.slot()];
+                Cell {
+                    line,
+                    column: Some((header[col].trim().to_string(), col)),
+                }
+            };
+            let text = |field: Field| cells[columns[field.slot()]].trim();
+            let required = |field: Field| -> Result<String, TableProblem> {
+                let t = text(field);
+                if t.is_empty() {
+                    Err(TableProblem::EmptyValue { at: at(field) })
+                } else {
+                    Ok(t.to_string())
+                }
+            };
+            let flag = |field: Field| -> Result<bool, TableProblem> {
+                parse_flag(text(field)).ok_or_else(|| {
+                    if text(field).is_empty() {
+                        TableProblem::EmptyValue { at: at(field) }
+                    } else {
+                        TableProblem::BadFlag {
+                            at: at(field),
+                            value: text(field).to_string(),
+                        }
+                    }
+                })
+            };
+            let id = required(Field::Id)?;
+            if let Some(first_line) = first_line_of_id.get(&id) {
+                return Err(TableProblem::DuplicateId {
+                    line,
+                    id,
+                    first_line: *first_line,
+                });
+            }
+            first_line_of_id.insert(id.clone(), line);
+            let name = required(Field::Name)?;
+            let district_name = required(Field::District)?;
+            let district = match districts.iter().position(|d| *d == district_name) {
+                Some(i) => i,
+                None => {
+                    districts.push(district_name);
+                    districts.len() - 1
+                }
+            };
+            let border = flag(Field::Border)?;
+            let difficult = flag(Field::Difficult)?;
+            let priority = flag(Field::Priority)?;
+            let mut meets = 0u32;
+            let mut cost = [None; CRITERIA];
+            for k in 0..CRITERIA {
+                if flag(Field::Meets(k))? {
+                    meets |= 1 << k;
+                }
+                let raw = text(Field::Cost(k));
+                cost[k] = parse_cost(raw).map_err(|_| TableProblem::BadCost {
+                    at: at(Field::Cost(k)),
+                    value: raw.to_string(),
+                })?;
+            }
+            communes.push(Commune {
+                id,
+                name,
+                district,
+                border,
+                difficult,
+                priority,
+                meets,
+                cost,
+            });
+        }
+        if communes.is_empty() {
+            return Err(TableProblem::NoCommunes);
+        }
+        Ok(CommuneTable {
+            communes,
+            districts,
+            ignored_columns,
+        })
+    }
+
+    /// Writes the table as canonical CSV (costs written only where given).
+    pub fn to_csv(&self) -> String {
+        let mut out = canonical_header().join(",");
+        out.push('\n');
+        for c in &self.communes {
+            let mut cells: Vec<String> = vec![
+                csv_cell(&c.id),
+                csv_cell(&c.name),
+                csv_cell(&self.districts[c.district]),
+                (c.border as u8).to_string(),
+                (c.difficult as u8).to_string(),
+                (c.priority as u8).to_string(),
+            ];
+            cells.extend((0..CRITERIA).map(|k| (c.meets(k) as u8).to_string()));
+            cells.extend(c.cost.iter().map(|v| v.map(cost_text).unwrap_or_default()));
+            out.push_str(&cells.join(","));
+            out.push('\n');
+        }
+        out
+    }
+
+    /// How many communes meet criterion k now.
+    pub fn count_meeting(&self, k: usize) -> u32 {
+        self.communes.iter().filter(|c| c.meets(k)).count() as u32
+    }
+}
+
+/// A cost written with at most two decimals, without trailing zeros.
+pub fn cost_text(v: f64) -> String {
+    let s = format!("{v:.2}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    s.to_string()
+}
+
+fn csv_cell(text: &str) -> String {
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_string()
+    }
+}
+
+fn csv_problem(e: &csv::Error) -> TableProblem {
+    let line = e.position().map(|p| p.line()).unwrap_or(0);
+    match e.kind() {
+        csv::ErrorKind::Utf8 { .. } => TableProblem::NotUtf8 { line },
+        _ => TableProblem::Malformed {
+            line,
+            detail: e.to_string(),
+        },
+    }
+}
+
+fn decode_record(record: &csv::ByteRecord, line: u64) -> Result<Vec<String>, TableProblem> {
+    record
+        .iter()
+        .map(|field| {
+            std::str::from_utf8(field)
+                .map(str::to_string)
+                .map_err(|_| TableProblem::NotUtf8 { line })
+        })
+        .collect()
+}
+
+/// Finds the column of each field; every field must be there exactly once.
+fn map_columns(header: &[String]) -> Result<([usize; FIELD_COUNT], Vec<String>), TableProblem> {
+    let mut columns = [usize::MAX; FIELD_COUNT];
+    let mut ignored = Vec::new();
+    for (i, h) in header.iter().enumerate() {
+        match Field::from_header(h) {
+            Some(field) => {
+                let slot = field.slot();
+                if columns[slot] != usize::MAX {
+                    return Err(TableProblem::DuplicateColumn {
+                        column: field.canonical(),
+                        first: columns[slot],
+                        second: i,
+                    });
+                }
+                columns[slot] = i;
+            }
+            None if h.trim().is_empty() => {}
+            None => ignored.push(h.trim().to_string()),
+        }
+    }
+    if let Some(slot) = columns.iter().position(|c| *c == usize::MAX) {
+        return Err(TableProblem::MissingColumn {
+            column: Field::from_slot(slot).canonical(),
+        });
+    }
+    Ok((columns, ignored))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headers_are_read_in_both_languages() {
+        assert_eq!(Field::from_header("Mã xã"), Some(Field::Id));
+        assert_eq!(Field::from_header(" TC19 "), Some(Field::Meets(18)));
+        assert_eq!(Field::from_header("Chi phí TC3"), Some(Field::Cost(2)));
+        assert_eq!(Field::from_header("cost12"), Some(Field::Cost(11)));
+        assert_eq!(Field::from_header("ĐBKK"), Some(Field::Difficult));
+        assert_eq!(Field::from_header("tc20"), None);
+        assert_eq!(Field::from_header("Ghi chú"), None);
+    }
+
+    #[test]
+    fn costs_accept_a_decimal_comma() {
+        assert_eq!(parse_cost("12,5"), Ok(Some(12.5)));
+        assert_eq!(parse_cost(" 3.25 "), Ok(Some(3.25)));
+        assert_eq!(parse_cost(""), Ok(None));
+        assert_eq!(parse_cost("-1"), Err(()));
+        assert_eq!(parse_cost("NaN"), Err(()));
+        assert_eq!(parse_cost("1e3"), Err(()));
+    }
+
+    #[test]
+    fn shipped_table_round_trips() {
+        let table = CommuneTable::shipped();
+        assert_eq!(table.to_csv(), SHIPPED_COMMUNES);
+    }
+}

@@ -1,0 +1,189 @@
+//! Reading commune tables: broken files are refused with the row and column named; good
+//! variants (Vietnamese headers, BOM, CRLF) read the same as the canonical file.
+
+use ntm_planner::model::table::SHIPPED_COMMUNES;
+use ntm_planner::model::{CommuneTable, Lang};
+
+fn refuse(bytes: &[u8]) -> (String, String) {
+    let err = CommuneTable::from_csv(bytes, "xa.csv").expect_err("the file should be refused");
+    (err.message(Lang::Vi), err.message(Lang::En))
+}
+
+fn shipped_lines() -> Vec<String> {
+    SHIPPED_COMMUNES.lines().map(str::to_string).collect()
+}
+
+fn join(lines: &[String]) -> String {
+    lines.join("\n") + "\n"
+}
+
+#[test]
+fn a_missing_column_is_named() {
+    let lines: Vec<String> = shipped_lines()
+        .iter()
+        .map(|l| {
+            let cells: Vec<&str> = l.split(',').collect();
+            // drop tc7 (column index 12)
+            cells
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| *i != 12)
+                .map(|(_, c)| *c)
+                .collect::<Vec<_>>()
+                .join(",")
+        })
+        .collect();
+    let (vi, en) = refuse(join(&lines).as_bytes());
+    assert!(vi.contains("thiếu cột \"tc7\""), "{vi}");
+    assert!(
+        en.starts_with("xa.csv: ") && en.contains("\"tc7\" is missing"),
+        "{en}"
+    );
+}
+
+#[test]
+fn a_duplicate_commune_code_names_both_lines() {
+    let mut lines = shipped_lines();
+    let second = lines[2].clone();
+    lines[5] = second;
+    let (_, en) = refuse(join(&lines).as_bytes());
+    assert!(
+        en.contains("line 6") && en.contains("repeats line 3") && en.contains("\"id\""),
+        "{en}"
+    );
+}
+
+#[test]
+fn a_bad_value_names_line_and_column() {
+    let mut lines = shipped_lines();
+    lines[10] = lines[10].replacen(",1,", ",có,", 1);
+    let (vi, en) = refuse(join(&lines).as_bytes());
+    assert!(
+        en.contains("line 11") && en.contains("\"có\" is not 0 or 1"),
+        "{en}"
+    );
+    assert!(vi.contains("dòng 11") && vi.contains("cột"), "{vi}");
+}
+
+#[test]
+fn a_bad_cost_names_line_and_column_letter() {
+    let text = "id,name,district,border,difficult,priority,tc1,tc2,tc3,tc4,tc5,tc6,tc7,tc8,tc9,tc10,tc11,tc12,tc13,tc14,tc15,tc16,tc17,tc18,tc19,cost1,cost2,cost3,cost4,cost5,cost6,cost7,cost8,cost9,cost10,cost11,cost12,cost13,cost14,cost15,cost16,cost17,cost18,cost19\n\
+                x1,Xã Một,Huyện A,0,0,0,1,0,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,,-5,,,,,,,,,,,,,,,,,\n";
+    let (_, en) = refuse(text.as_bytes());
+    assert!(
+        en.contains("line 2, column \"cost2\" (AA)") && en.contains("\"-5\""),
+        "{en}"
+    );
+}
+
+#[test]
+fn a_ragged_row_is_refused() {
+    let mut lines = shipped_lines();
+    lines[20] = lines[20].trim_end_matches(',').to_string();
+    let (_, en) = refuse(join(&lines).as_bytes());
+    assert!(en.contains("line 21") && en.contains("cells"), "{en}");
+}
+
+#[test]
+fn an_empty_file_is_refused() {
+    assert!(refuse(b"").1.contains("empty"));
+    assert!(refuse(b"\xef\xbb\xbf \r\n").1.contains("empty"));
+}
+
+#[test]
+fn a_header_alone_has_no_commune() {
+    let header = shipped_lines()[0].clone() + "\n";
+    let (vi, en) = refuse(header.as_bytes());
+    assert!(en.contains("no commune"), "{en}");
+    assert!(vi.contains("không có xã"), "{vi}");
+}
+
+#[test]
+fn binary_junk_is_refused() {
+    let junk: Vec<u8> = (0..2000u32)
+        .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8)
+        .collect();
+    let (_, en) = refuse(&junk);
+    assert!(
+        en.contains("binary") || en.contains("UTF-8") || en.contains("missing"),
+        "{en}"
+    );
+    // A spreadsheet saved in a legacy code page: not UTF-8, with the line named.
+    let mut latin1 = SHIPPED_COMMUNES.as_bytes().to_vec();
+    latin1.extend_from_slice(b"x9,X\xe3 M\xf4t,Huy\xean A,0,0,0\n");
+    let (_, en) = refuse(&latin1);
+    assert!(en.contains("UTF-8") && en.contains("line 183"), "{en}");
+}
+
+#[test]
+fn unbalanced_quotes_and_wrong_files_are_refused() {
+    let (_, en) = refuse(b"{\"schema\": 1}\n");
+    assert!(en.contains("missing"), "{en}");
+    let (_, en) = refuse(b"%PDF-1.7\n\x00\x01\x02");
+    assert!(en.contains("binary"), "{en}");
+}
+
+#[test]
+fn vietnamese_headers_read_the_same_table() {
+    let mut lines = shipped_lines();
+    let header: Vec<String> = lines[0]
+        .split(',')
+        .map(|h| match h {
+            "id" => "Mã xã".to_string(),
+            "name" => "Tên xã".to_string(),
+            "district" => "Huyện".to_string(),
+            "border" => "Biên giới".to_string(),
+            "difficult" => "ĐBKK".to_string(),
+            "priority" => "Phấn đấu".to_string(),
+            h if h.starts_with("tc") => h.to_uppercase(),
+            h => format!("Chi phí TC{}", &h[4..]),
+        })
+        .collect();
+    lines[0] = header.join(",");
+    let table = CommuneTable::from_csv(join(&lines).as_bytes(), "xa.csv").unwrap();
+    assert_eq!(table, CommuneTable::shipped());
+}
+
+#[test]
+fn bom_and_crlf_read_the_same_table() {
+    let mut bytes = b"\xef\xbb\xbf".to_vec();
+    bytes.extend_from_slice(SHIPPED_COMMUNES.replace('\n', "\r\n").as_bytes());
+    let table = CommuneTable::from_csv(&bytes, "xa.csv").unwrap();
+    assert_eq!(table, CommuneTable::shipped());
+}
+
+#[test]
+fn columns_in_another_order_and_extra_columns_are_fine() {
+    let lines = shipped_lines();
+    let reordered: Vec<String> = lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let mut cells: Vec<&str> = l.split(',').collect();
+            cells.reverse();
+            let extra = if i == 0 {
+                "Ghi chú"
+            } else {
+                "ghi chú tự do"
+            };
+            format!("{},{}", cells.join(","), extra)
+        })
+        .collect();
+    let table = CommuneTable::from_csv(join(&reordered).as_bytes(), "xa.csv").unwrap();
+    assert_eq!(table.communes, CommuneTable::shipped().communes);
+    assert_eq!(table.ignored_columns, ["Ghi chú"]);
+}
+
+#[test]
+fn a_cost_with_a_decimal_comma_is_read() {
+    let mut lines = shipped_lines();
+    // the last commune: put a quoted Vietnamese decimal in its first empty cost cell of an unmet criterion
+    let unmet = |l: &String| (0..19).find(|&k| l.split(',').nth(6 + k) == Some("0"));
+    let idx = lines.iter().rposition(|l| unmet(l).is_some()).unwrap();
+    let k = unmet(&lines[idx]).unwrap();
+    let mut cells: Vec<String> = lines[idx].split(',').map(str::to_string).collect();
+    cells[25 + k] = "\"12,5\"".into();
+    lines[idx] = cells.join(",");
+    let table = CommuneTable::from_csv(join(&lines).as_bytes(), "xa.csv").unwrap();
+    assert_eq!(table.communes[idx - 1].cost[k], Some(12.5));
+}

@@ -1,0 +1,155 @@
+//! Reading scenario files (model.md §4): defaults for what is left out, and every mistake
+//! refused with the field named.
+
+use ntm_planner::model::{Lang, Model, Plan, Scenario, Strategy};
+
+fn read(text: &str) -> Result<Scenario, String> {
+    Scenario::from_json(text, &Plan::lang_son_2022(), "kb.json").map_err(|e| e.message(Lang::En))
+}
+
+fn refused(text: &str) -> String {
+    read(text).expect_err(text)
+}
+
+#[test]
+fn everything_left_out_takes_the_plans_default() {
+    let model = Model::shipped();
+    let s = read(r#"{"schema": 1}"#).unwrap();
+    assert_eq!(s, Scenario::plan());
+    let levers = model.levers(&s);
+    assert_eq!(levers.strategy, Strategy::ClosestFirst);
+    assert_eq!(levers.funding, [640.0, 580.0, 80.0, 3200.0, 270.0]);
+    assert_eq!(levers.disbursement, [1.0; 5]);
+    assert_eq!(levers.investment, model.default_investment());
+    assert_eq!(levers.eligibility, model.plan.default_eligibility_masks());
+}
+
+#[test]
+fn a_key_left_out_inside_a_group_takes_its_default() {
+    let model = Model::shipped();
+    let s = read(
+        r#"{"schema": 1, "funding": {"credit": 2000}, "investment": {"transport": 480.0},
+                    "eligibility": {"credit": ["housing"]}}"#,
+    )
+    .unwrap();
+    let levers = model.levers(&s);
+    assert_eq!(levers.funding, [640.0, 580.0, 80.0, 2000.0, 270.0]);
+    assert_eq!(levers.investment[1], 480.0);
+    assert_eq!(levers.investment[2], model.default_investment()[2]);
+    assert_eq!(levers.eligibility[3], 1 << 8);
+    assert_eq!(
+        levers.eligibility[0],
+        model.plan.default_eligibility_masks()[0]
+    );
+}
+
+#[test]
+fn the_example_of_model_md_reads() {
+    let text = r#"{
+      "schema": 1,
+      "name": "Kế hoạch 2022",
+      "strategy": "closest_first",
+      "funding":      {"direct": 640, "integrated": 580, "enterprise": 80, "credit": 3200, "community": 270},
+      "disbursement": {"direct": 1.0, "integrated": 1.0, "enterprise": 1.0, "credit": 1.0, "community": 1.0},
+      "investment":   {"transport": 480.0, "housing": 600.0},
+      "eligibility":  {"credit": ["housing", "income", "poverty", "production", "environment"]}
+    }"#;
+    let s = read(text).unwrap();
+    assert_eq!(s.name.as_deref(), Some("Kế hoạch 2022"));
+    assert_eq!(s.investment[8], Some(600.0));
+}
+
+#[test]
+fn mistakes_are_refused_naming_the_field() {
+    let cases = [
+        (r#"{"schema": 1, "fundin": {}}"#, "\"fundin\""),
+        (
+            r#"{"schema": 1, "funding": {"loans": 5}}"#,
+            "\"funding.loans\"",
+        ),
+        (
+            r#"{"schema": 1, "funding": {"credit": -5}}"#,
+            "\"funding.credit\": a negative",
+        ),
+        (
+            r#"{"schema": 1, "funding": {"credit": "5"}}"#,
+            "\"funding.credit\": must be a number",
+        ),
+        (
+            r#"{"schema": 1, "funding": {"credit": 1e300}}"#,
+            "\"funding.credit\": 1e300 is too large",
+        ),
+        (
+            r#"{"schema": 1, "investment": {"roads": 5}}"#,
+            "\"investment.roads\"",
+        ),
+        (
+            r#"{"schema": 1, "investment": {"transport": -0.5}}"#,
+            "\"investment.transport\"",
+        ),
+        (
+            r#"{"schema": 1, "disbursement": {"credit": 1.5}}"#,
+            "\"disbursement.credit\": disbursement 1.5",
+        ),
+        (
+            r#"{"schema": 1, "disbursement": {"credit": -0.1}}"#,
+            "\"disbursement.credit\"",
+        ),
+        (
+            r#"{"schema": 1, "eligibility": {"credit": ["housing", "roads"]}}"#,
+            "\"eligibility.credit[1]\": there is no criterion \"roads\"",
+        ),
+        (
+            r#"{"schema": 1, "eligibility": {"credit": ["housing", "housing"]}}"#,
+            "\"eligibility.credit[1]\"",
+        ),
+        (
+            r#"{"schema": 1, "eligibility": {"credit": "housing"}}"#,
+            "\"eligibility.credit\": must be a array",
+        ),
+        (
+            r#"{"schema": 1, "strategy": "fastest"}"#,
+            "\"strategy\": no strategy \"fastest\"",
+        ),
+        (r#"{"schema": 1, "name": 5}"#, "\"name\""),
+        (
+            r#"{"schema": 1, "funding": [1, 2]}"#,
+            "\"funding\" must be a JSON object",
+        ),
+        (r#"{"name": "x"}"#, "\"schema\""),
+        (r#"{"schema": 2}"#, "version 2"),
+        (
+            r#"{"schema": 1, "funding": {"credit": NaN}}"#,
+            "invalid JSON at line 1",
+        ),
+        (
+            r#"{"schema": 1, "funding": {"credit": 1e999}}"#,
+            "invalid JSON",
+        ),
+        (r#"{"schema": 1,"#, "invalid JSON"),
+        ("", "invalid JSON"),
+        ("[1, 2]", "must be a JSON object"),
+    ];
+    for (text, expected) in cases {
+        let message = refused(text);
+        assert!(message.starts_with("kb.json: "), "{message}");
+        assert!(
+            message.contains(expected),
+            "{text}\n→ {message}\n(expected to contain {expected})"
+        );
+    }
+}
+
+#[test]
+fn messages_are_in_vietnamese_too() {
+    let e = Scenario::from_json(
+        r#"{"schema": 1, "funding": {"credit": -5}}"#,
+        &Plan::lang_son_2022(),
+        "kb.json",
+    )
+    .unwrap_err();
+    assert_eq!(
+        e.message(Lang::Vi),
+        "kb.json: trường \"funding.credit\": số âm (-5) không hợp lệ"
+    );
+}

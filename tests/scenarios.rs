@@ -1,0 +1,117 @@
+//! Scenario checks as data: every `seeds/scenarios/NAME.json` is run through the engine and
+//! its results compared with `NAME.expected.json` beside it. A change to the engine or the
+//! seeds shows up as a changed expectation, to be reviewed: rewrite them with
+//! `UPDATE_EXPECTED=1 cargo test --test scenarios` and read the diff.
+
+use ntm_planner::model::{Model, Scenario};
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+fn scenario_files() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds/scenarios");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            let name = p.file_name().unwrap().to_string_lossy();
+            name.ends_with(".json") && !name.ends_with(".expected.json") && name != "index.json"
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+/// Equal, with numbers equal to a billionth of their size.
+fn same(expected: &Value, actual: &Value, path: &str, diffs: &mut Vec<String>) {
+    match (expected, actual) {
+        (Value::Number(a), Value::Number(b)) => {
+            let (a, b) = (a.as_f64().unwrap(), b.as_f64().unwrap());
+            if (a - b).abs() > 1e-9 * (1.0 + a.abs()) {
+                diffs.push(format!("{path}: expected {a}, got {b}"));
+            }
+        }
+        (Value::Object(a), Value::Object(b)) => {
+            for key in a.keys().chain(b.keys().filter(|k| !a.contains_key(*k))) {
+                match (a.get(key), b.get(key)) {
+                    (Some(x), Some(y)) => same(x, y, &format!("{path}.{key}"), diffs),
+                    (x, _) => diffs.push(format!(
+                        "{path}.{key}: {}",
+                        if x.is_some() { "missing" } else { "unexpected" }
+                    )),
+                }
+            }
+        }
+        (Value::Array(a), Value::Array(b)) if a.len() == b.len() => {
+            for (i, (x, y)) in a.iter().zip(b).enumerate() {
+                same(x, y, &format!("{path}[{i}]"), diffs);
+            }
+        }
+        (a, b) if a == b => {}
+        (a, b) => diffs.push(format!("{path}: expected {a}, got {b}")),
+    }
+}
+
+#[test]
+fn every_preset_scenario_gives_its_expected_results() {
+    let model = Model::shipped();
+    let update = std::env::var_os("UPDATE_EXPECTED").is_some();
+    let files = scenario_files();
+    assert!(files.len() >= 5, "the five presets are there");
+    let mut failures = Vec::new();
+    for file in &files {
+        let name = file.file_name().unwrap().to_string_lossy().to_string();
+        let text = std::fs::read_to_string(file).unwrap();
+        let scenario =
+            Scenario::from_json(&text, &model.plan, &name).unwrap_or_else(|e| panic!("{}", e));
+        // The file reads back to the same text: presets are kept in canonical form.
+        assert_eq!(
+            scenario.to_json(&model.plan),
+            text,
+            "{name} is not in canonical form"
+        );
+        let actual = model.run(&scenario).to_json();
+        let expected_path = file.with_extension("expected.json");
+        if update {
+            std::fs::write(&expected_path, &actual).unwrap();
+            continue;
+        }
+        let expected = std::fs::read_to_string(&expected_path)
+            .unwrap_or_else(|_| panic!("{} has no expected results beside it", name));
+        let mut diffs = Vec::new();
+        same(
+            &serde_json::from_str(&expected).unwrap(),
+            &serde_json::from_str(&actual).unwrap(),
+            &name,
+            &mut diffs,
+        );
+        if !diffs.is_empty() {
+            failures.push(diffs.into_iter().take(10).collect::<Vec<_>>().join("\n"));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "results changed:\n{}",
+        failures.join("\n\n")
+    );
+}
+
+#[test]
+fn the_preset_index_lists_every_preset() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds/scenarios");
+    let index: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("index.json")).unwrap()).unwrap();
+    let listed: Vec<String> = index["presets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| format!("{}.json", v.as_str().unwrap()))
+        .collect();
+    let mut on_disk: Vec<String> = scenario_files()
+        .iter()
+        .map(|p| p.file_name().unwrap().to_string_lossy().to_string())
+        .collect();
+    let mut listed_sorted = listed.clone();
+    listed_sorted.sort();
+    on_disk.sort();
+    assert_eq!(listed_sorted, on_disk);
+}

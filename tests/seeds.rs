@@ -1,0 +1,120 @@
+//! The seeds: the plan's figures, the illustrative table's calibration (model.md §3, §6) and
+//! its reproduction byte for byte by the generator.
+
+use ntm_planner::generate::{generate, verify, Settings};
+use ntm_planner::model::table::SHIPPED_COMMUNES;
+use ntm_planner::model::{Model, Plan, Scenario, CRITERIA};
+
+fn settings() -> Settings {
+    let text = std::fs::read_to_string(format!(
+        "{}/seeds/generator.json",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    serde_json::from_str(&text).unwrap()
+}
+
+#[test]
+fn the_generator_reproduces_the_shipped_table_byte_for_byte() {
+    let admin = std::fs::read_to_string(format!(
+        "{}/seeds/admin/communes-lang-son.csv",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let csv = generate(&Plan::lang_son_2022(), &admin, &settings()).unwrap();
+    assert!(
+        csv == SHIPPED_COMMUNES,
+        "seeds/communes.csv differs from what the generator writes"
+    );
+}
+
+#[test]
+fn the_shipped_table_meets_its_calibration() {
+    verify(&Plan::lang_son_2022(), SHIPPED_COMMUNES, &settings()).unwrap();
+}
+
+#[test]
+fn the_shipped_table_has_the_real_communes_and_the_known_facts() {
+    let model = Model::shipped();
+    let table = &model.table;
+    assert_eq!(table.communes.len(), 181);
+    let admin = std::fs::read_to_string(format!(
+        "{}/seeds/admin/communes-lang-son.csv",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    for (line, c) in admin.lines().skip(1).zip(&table.communes) {
+        let cells: Vec<&str> = line.split(',').collect();
+        assert_eq!((cells[0], cells[1]), (c.id.as_str(), c.name.as_str()));
+        assert!(cells[3].ends_with(&table.districts[c.district]));
+    }
+    let priority: Vec<&str> = table
+        .communes
+        .iter()
+        .filter(|c| c.priority)
+        .map(|c| c.name.as_str())
+        .collect();
+    assert_eq!(priority.len(), 10);
+    assert!(priority.contains(&"Đề Thám") && priority.contains(&"Vân Nham"));
+    let border: Vec<_> = table.communes.iter().filter(|c| c.border).collect();
+    assert_eq!(border.len(), 20);
+    let border_districts = ["Tràng Định", "Văn Lãng", "Cao Lộc", "Lộc Bình", "Đình Lập"];
+    assert!(border
+        .iter()
+        .all(|c| border_districts.contains(&table.districts[c.district].as_str())));
+    assert_eq!(border.iter().filter(|c| c.criteria_met() == 19).count(), 9);
+    assert_eq!(border.iter().map(|c| c.criteria_met()).sum::<u32>(), 277); // 13.85 × 20
+    let weakest = table
+        .communes
+        .iter()
+        .map(|c| c.criteria_met())
+        .min()
+        .unwrap();
+    assert!(
+        (7..=9).contains(&weakest),
+        "weakest commune meets {weakest}"
+    );
+    // Costs vary commune by commune around the unit costs.
+    for k in 0..CRITERIA {
+        let costs: Vec<f64> = (0..table.communes.len())
+            .filter(|&i| !table.communes[i].meets(k))
+            .map(|i| model.cost(i, k))
+            .collect();
+        if costs.len() < 5 {
+            continue;
+        }
+        let unit = model.plan.criteria[k].unit_cost;
+        let mean = costs.iter().sum::<f64>() / costs.len() as f64;
+        assert!(
+            mean > 0.7 * unit && mean < 1.5 * unit,
+            "criterion {k}: mean {mean} vs unit {unit}"
+        );
+        assert!(
+            costs.iter().any(|&c| (c - costs[0]).abs() > 1e-9),
+            "criterion {k}: costs vary"
+        );
+    }
+}
+
+#[test]
+fn the_plan_scenario_gives_exactly_the_plans_targets() {
+    let model = Model::shipped();
+    let o = model.run(&Scenario::plan());
+    assert_eq!(o.certified, 85);
+    assert_eq!(o.avg_criteria, 2648.0 / 181.0);
+    assert_eq!(format!("{:.2}", o.avg_criteria), "14.63");
+    for (c, plan_c) in o.criteria.iter().zip(&model.plan.criteria) {
+        assert_eq!(c.met, plan_c.target, "{}", c.key);
+        assert_eq!(c.baseline, plan_c.baseline, "{}", c.key);
+        assert_eq!(c.shortfall, 0.0, "{}", c.key);
+    }
+    assert_eq!(o.funding.idle, 0.0);
+    assert_eq!(o.funding.shortfall, 0.0);
+    let invested: f64 = model.default_investment().iter().sum();
+    assert!((invested - 4770.0).abs() < 1e-9, "{invested}");
+    assert!(o
+        .funding
+        .sources
+        .iter()
+        .all(|s| s.idle == 0.0 && s.arrived == s.pledged));
+}
