@@ -2,3 +2,7 @@
 
 pub mod generate;
 pub mod model;
+pub mod presets;
+
+#[cfg(target_arch = "wasm32")]
+pub mod web;

@@ -115,3 +115,23 @@ fn the_preset_index_lists_every_preset() {
     on_disk.sort();
     assert_eq!(listed_sorted, on_disk);
 }
+
+#[test]
+fn the_built_in_presets_are_the_files_of_the_index() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds/scenarios");
+    let index: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("index.json")).unwrap()).unwrap();
+    let listed: Vec<&str> = index["presets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    let built_in: Vec<&str> = ntm_planner::presets::PRESETS
+        .iter()
+        .map(|(k, _)| *k)
+        .collect();
+    assert_eq!(listed, built_in);
+    let plan = ntm_planner::model::Plan::lang_son_2022();
+    assert_eq!(ntm_planner::presets::presets(&plan).unwrap().len(), 5);
+}

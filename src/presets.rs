@@ -1,0 +1,38 @@
+//! The preset scenarios of `seeds/scenarios/`, built into the program (the page works offline).
+//! A test checks this list against `seeds/scenarios/index.json`.
+
+use crate::model::{InputError, Plan, Scenario};
+
+/// (file stem, scenario JSON), in the order of `seeds/scenarios/index.json`.
+pub const PRESETS: [(&str, &str); 5] = [
+    ("plan", include_str!("../seeds/scenarios/plan.json")),
+    (
+        "credit-70",
+        include_str!("../seeds/scenarios/credit-70.json"),
+    ),
+    (
+        "community-plus-50",
+        include_str!("../seeds/scenarios/community-plus-50.json"),
+    ),
+    (
+        "direct-minus-20",
+        include_str!("../seeds/scenarios/direct-minus-20.json"),
+    ),
+    (
+        "border-first",
+        include_str!("../seeds/scenarios/border-first.json"),
+    ),
+];
+
+/// The presets read as scenarios.
+pub fn presets(plan: &Plan) -> Result<Vec<(&'static str, Scenario)>, InputError> {
+    PRESETS
+        .iter()
+        .map(|(key, text)| {
+            Ok((
+                *key,
+                Scenario::from_json(text, plan, &format!("seeds/scenarios/{key}.json"))?,
+            ))
+        })
+        .collect()
+}

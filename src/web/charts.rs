@@ -1,0 +1,438 @@
+//! The charts, drawn with plotters as SVG (crisp on a projector, exportable as it is).
+
+use super::state::use_state;
+use crate::model::format::number;
+use crate::model::{Lang, Model, Outcome, CRITERIA};
+use leptos::prelude::*;
+use plotters::prelude::*;
+
+const START: RGBColor = RGBColor(0x9a, 0xa5, 0xb1);
+const PROJECTED: RGBColor = RGBColor(0x1f, 0x4e, 0x79);
+const TARGET: RGBColor = RGBColor(0xc0, 0x5a, 0x00);
+const GROUP_COLOURS: [RGBColor; 4] = [
+    RGBColor(0x1f, 0x4e, 0x79),
+    RGBColor(0x4f, 0x8a, 0x3c),
+    RGBColor(0x8e, 0x5a, 0xa8),
+    RGBColor(0xb0, 0x7d, 0x2b),
+];
+const IDLE: RGBColor = RGBColor(0xc8, 0xc8, 0xc8);
+const FONT: &str = "sans-serif";
+/// Half-width charts; the criteria chart spans the results column.
+const WIDTH: u32 = 540;
+const WIDE: u32 = 980;
+
+type Drawn = Result<(), Box<dyn std::error::Error>>;
+
+fn legend_style(colour: RGBColor) -> impl Fn((i32, i32)) -> Rectangle<(i32, i32)> {
+    move |(x, y)| Rectangle::new([(x, y - 5), (x + 12, y + 5)], colour.filled())
+}
+
+/// Criteria: communes meeting each at the start, projected, and the 2022 target.
+pub fn criteria_chart(model: &Model, o: &Outcome, lang: Lang) -> String {
+    let mut svg = String::new();
+    let n = model.table.communes.len() as f64;
+    let drawn: Drawn = (|| {
+        let root = SVGBackend::with_string(&mut svg, (WIDE, 330)).into_drawing_area();
+        root.fill(&WHITE)?;
+        let mut chart = ChartBuilder::on(&root)
+            .margin(12)
+            .x_label_area_size(36)
+            .y_label_area_size(48)
+            .build_cartesian_2d(-0.5f64..(CRITERIA as f64 - 0.5), 0f64..n * 1.05)?;
+        chart
+            .configure_mesh()
+            .disable_x_mesh()
+            .x_labels(CRITERIA)
+            .x_label_formatter(&|x| {
+                if (x - x.round()).abs() < 1e-6 {
+                    format!("{}", x.round() as i64 + 1)
+                } else {
+                    String::new()
+                }
+            })
+            .y_label_formatter(&|y| number(*y, 0, lang))
+            .x_desc(lang.pick("Tiêu chí", "Criterion"))
+            .y_desc(lang.pick("Số xã đạt", "Communes meeting it"))
+            .label_style((FONT, 15))
+            .axis_desc_style((FONT, 15))
+            .draw()?;
+        let bar = |k: usize, offset: f64, value: f64, colour: RGBColor| {
+            let x = k as f64 + offset;
+            Rectangle::new([(x, 0.0), (x + 0.36, value)], colour.filled())
+        };
+        chart
+            .draw_series(
+                o.criteria
+                    .iter()
+                    .enumerate()
+                    .map(|(k, c)| bar(k, -0.38, f64::from(c.baseline), START)),
+            )?
+            .label(lang.pick("Đầu năm", "Start of year"))
+            .legend(legend_style(START));
+        chart
+            .draw_series(
+                o.criteria
+                    .iter()
+                    .enumerate()
+                    .map(|(k, c)| bar(k, 0.02, f64::from(c.met), PROJECTED)),
+            )?
+            .label(lang.pick("Dự kiến cuối năm", "Projected"))
+            .legend(legend_style(PROJECTED));
+        chart
+            .draw_series(o.criteria.iter().enumerate().map(|(k, c)| {
+                let y = f64::from(c.target);
+                PathElement::new(
+                    vec![(k as f64 - 0.45, y), (k as f64 + 0.45, y)],
+                    TARGET.stroke_width(3),
+                )
+            }))?
+            .label(lang.pick("Chỉ tiêu 2022", "2022 target"))
+            .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 12, y)], TARGET.stroke_width(3)));
+        chart
+            .configure_series_labels()
+            .position(SeriesLabelPosition::LowerRight)
+            .background_style(WHITE.mix(0.9))
+            .border_style(BLACK.mix(0.3))
+            .label_font((FONT, 15))
+            .draw()?;
+        root.present()?;
+        Ok(())
+    })();
+    finish(svg, drawn)
+}
+
+fn start_histogram(model: &Model) -> [u32; CRITERIA + 1] {
+    let mut h = [0u32; CRITERIA + 1];
+    for c in &model.table.communes {
+        h[c.criteria_met() as usize] += 1;
+    }
+    h
+}
+
+/// Communes by number of criteria met, in the bands 19 / 15–18 / 10–14 / 5–9 / under 5.
+pub fn bands_chart(model: &Model, o: &Outcome, lang: Lang) -> String {
+    let mut svg = String::new();
+    let start = start_histogram(model);
+    let band = |h: &[u32], lo: usize, hi: usize| h[lo..=hi].iter().sum::<u32>() as f64;
+    let ranges = [(19, 19), (15, 18), (10, 14), (5, 9), (0, 4)];
+    let labels: [&str; 5] = ["19", "15–18", "10–14", "5–9", lang.pick("< 5", "< 5")];
+    let before: Vec<f64> = ranges
+        .iter()
+        .map(|&(lo, hi)| band(&start, lo, hi))
+        .collect();
+    let after: Vec<f64> = ranges
+        .iter()
+        .map(|&(lo, hi)| band(&o.histogram, lo, hi))
+        .collect();
+    let top = before.iter().chain(&after).cloned().fold(1.0, f64::max) * 1.15;
+    let drawn: Drawn = (|| {
+        let root = SVGBackend::with_string(&mut svg, (WIDTH, 320)).into_drawing_area();
+        root.fill(&WHITE)?;
+        let mut chart = ChartBuilder::on(&root)
+            .margin(12)
+            .x_label_area_size(36)
+            .y_label_area_size(44)
+            .build_cartesian_2d(-0.5f64..4.5, 0f64..top)?;
+        chart
+            .configure_mesh()
+            .disable_x_mesh()
+            .x_labels(5)
+            .x_label_formatter(&|x| {
+                let i = x.round() as i64;
+                if (x - x.round()).abs() < 1e-6 && (0..5).contains(&i) {
+                    labels[i as usize].to_string()
+                } else {
+                    String::new()
+                }
+            })
+            .y_label_formatter(&|y| number(*y, 0, lang))
+            .x_desc(lang.pick("Số tiêu chí đạt", "Criteria met"))
+            .y_desc(lang.pick("Số xã", "Communes"))
+            .label_style((FONT, 15))
+            .axis_desc_style((FONT, 15))
+            .draw()?;
+        chart
+            .draw_series(before.iter().enumerate().map(|(i, v)| {
+                Rectangle::new(
+                    [(i as f64 - 0.38, 0.0), (i as f64 - 0.02, *v)],
+                    START.filled(),
+                )
+            }))?
+            .label(lang.pick("Đầu năm", "Start of year"))
+            .legend(legend_style(START));
+        chart
+            .draw_series(after.iter().enumerate().map(|(i, v)| {
+                Rectangle::new(
+                    [(i as f64 + 0.02, 0.0), (i as f64 + 0.38, *v)],
+                    PROJECTED.filled(),
+                )
+            }))?
+            .label(lang.pick("Dự kiến", "Projected"))
+            .legend(legend_style(PROJECTED));
+        chart.draw_series(after.iter().enumerate().map(|(i, v)| {
+            Text::new(
+                number(*v, 0, lang),
+                (i as f64 + 0.05, *v + top * 0.02),
+                (FONT, 14).into_font(),
+            )
+        }))?;
+        chart
+            .configure_series_labels()
+            .position(SeriesLabelPosition::UpperRight)
+            .background_style(WHITE.mix(0.9))
+            .border_style(BLACK.mix(0.3))
+            .label_font((FONT, 15))
+            .draw()?;
+        root.present()?;
+        Ok(())
+    })();
+    finish(svg, drawn)
+}
+
+/// The most districts a chart shows (a national table has hundreds).
+const MAX_DISTRICTS: usize = 24;
+
+/// Districts: average criteria a commune at the start and projected.
+pub fn districts_chart(model: &Model, o: &Outcome, lang: Lang) -> String {
+    let mut svg = String::new();
+    let districts = &o.districts[..o.districts.len().min(MAX_DISTRICTS)];
+    let mut start = vec![(0u32, 0u32); districts.len()];
+    for c in &model.table.communes {
+        if let Some(s) = start.get_mut(c.district) {
+            s.0 += c.criteria_met();
+            s.1 += 1;
+        }
+    }
+    let n = districts.len().max(1);
+    let height = 60 + 26 * n as u32;
+    let names: Vec<String> = districts.iter().map(|d| d.name.clone()).collect();
+    let drawn: Drawn = (|| {
+        let root = SVGBackend::with_string(&mut svg, (WIDTH, height)).into_drawing_area();
+        root.fill(&WHITE)?;
+        let mut chart = ChartBuilder::on(&root)
+            .margin(12)
+            .x_label_area_size(36)
+            .y_label_area_size(150)
+            .build_cartesian_2d(0f64..19.5, -0.5f64..(n as f64 - 0.5))?;
+        chart
+            .configure_mesh()
+            .disable_y_mesh()
+            .y_labels(n)
+            .y_label_formatter(&|y| {
+                let i = y.round() as i64;
+                if (y - y.round()).abs() < 1e-6 && i >= 0 && (i as usize) < names.len() {
+                    names[n - 1 - i as usize].clone()
+                } else {
+                    String::new()
+                }
+            })
+            .x_label_formatter(&|x| number(*x, 0, lang))
+            .x_desc(lang.pick("Bình quân tiêu chí/xã", "Average criteria a commune"))
+            .label_style((FONT, 15))
+            .axis_desc_style((FONT, 15))
+            .draw()?;
+        let row = |i: usize| (n - 1 - i) as f64;
+        chart
+            .draw_series(start.iter().enumerate().map(|(i, (met, count))| {
+                let v = f64::from(*met) / f64::from((*count).max(1));
+                Rectangle::new([(0.0, row(i) + 0.02), (v, row(i) + 0.38)], START.filled())
+            }))?
+            .label(lang.pick("Đầu năm", "Start of year"))
+            .legend(legend_style(START));
+        chart
+            .draw_series(districts.iter().enumerate().map(|(i, d)| {
+                Rectangle::new(
+                    [(0.0, row(i) - 0.38), (d.avg_criteria, row(i) - 0.02)],
+                    PROJECTED.filled(),
+                )
+            }))?
+            .label(lang.pick("Dự kiến", "Projected"))
+            .legend(legend_style(PROJECTED));
+        chart.draw_series(districts.iter().enumerate().map(|(i, d)| {
+            Text::new(
+                format!(
+                    "{} · {}",
+                    number(d.avg_criteria, 2, lang),
+                    lang.pick(
+                        format!("{} đạt chuẩn", d.certified),
+                        format!("{} certified", d.certified)
+                    )
+                ),
+                (d.avg_criteria + 0.15, row(i) - 0.1),
+                (FONT, 13).into_font(),
+            )
+        }))?;
+        chart
+            .configure_series_labels()
+            .position(SeriesLabelPosition::LowerLeft)
+            .background_style(WHITE.mix(0.9))
+            .border_style(BLACK.mix(0.3))
+            .label_font((FONT, 15))
+            .draw()?;
+        root.present()?;
+        Ok(())
+    })();
+    finish(svg, drawn)
+}
+
+/// Where each source's money went: to each group of criteria, idle, or never arrived.
+pub fn sources_chart(model: &Model, o: &Outcome, lang: Lang) -> String {
+    let mut svg = String::new();
+    let plan = &model.plan;
+    let group_of: Vec<usize> = plan
+        .criteria
+        .iter()
+        .map(|c| {
+            plan.groups
+                .iter()
+                .position(|g| g.key == c.group)
+                .unwrap_or(0)
+        })
+        .collect();
+    let n = o.funding.sources.len();
+    let top = o
+        .funding
+        .sources
+        .iter()
+        .map(|s| s.pledged)
+        .fold(1.0, f64::max)
+        * 1.08;
+    let names: Vec<String> = plan
+        .sources
+        .iter()
+        .map(|s| lang.pick(s.name_vi.clone(), s.name_en.clone()))
+        .collect();
+    let drawn: Drawn = (|| {
+        let root = SVGBackend::with_string(&mut svg, (WIDTH, 320)).into_drawing_area();
+        root.fill(&WHITE)?;
+        let mut chart = ChartBuilder::on(&root)
+            .margin(12)
+            .x_label_area_size(36)
+            .y_label_area_size(200)
+            .build_cartesian_2d(0f64..top, -0.5f64..(n as f64 - 0.5))?;
+        chart
+            .configure_mesh()
+            .disable_y_mesh()
+            .y_labels(n)
+            .y_label_formatter(&|y| {
+                let i = y.round() as i64;
+                if (y - y.round()).abs() < 1e-6 && i >= 0 && (i as usize) < n {
+                    let name = &names[n - 1 - i as usize];
+                    name.chars().take(30).collect()
+                } else {
+                    String::new()
+                }
+            })
+            .x_label_formatter(&|x| number(*x, 0, lang))
+            .x_desc(lang.pick("Tỷ đồng", "Billion VND"))
+            .label_style((FONT, 14))
+            .axis_desc_style((FONT, 15))
+            .draw()?;
+        let row = |s: usize| (n - 1 - s) as f64;
+        for (g, group) in plan.groups.iter().enumerate() {
+            let segments: Vec<Rectangle<(f64, f64)>> = o
+                .funding
+                .sources
+                .iter()
+                .enumerate()
+                .map(|(s, src)| {
+                    let before: f64 = src
+                        .to
+                        .iter()
+                        .filter(|(k, _)| group_of[plan.criterion_index(k).unwrap_or(0)] < g)
+                        .map(|(_, v)| v)
+                        .sum();
+                    let here: f64 = src
+                        .to
+                        .iter()
+                        .filter(|(k, _)| group_of[plan.criterion_index(k).unwrap_or(0)] == g)
+                        .map(|(_, v)| v)
+                        .sum();
+                    Rectangle::new(
+                        [(before, row(s) - 0.35), (before + here, row(s) + 0.35)],
+                        GROUP_COLOURS[g % 4].filled(),
+                    )
+                })
+                .collect();
+            chart
+                .draw_series(segments)?
+                .label(lang.pick(group.name_vi.clone(), group.name_en.clone()))
+                .legend(legend_style(GROUP_COLOURS[g % 4]));
+        }
+        chart
+            .draw_series(o.funding.sources.iter().enumerate().map(|(s, src)| {
+                let paid: f64 = src.to.iter().map(|(_, v)| v).sum();
+                Rectangle::new(
+                    [(paid, row(s) - 0.35), (paid + src.idle, row(s) + 0.35)],
+                    IDLE.filled(),
+                )
+            }))?
+            .label(lang.pick("Không dùng được", "Idle"))
+            .legend(legend_style(IDLE));
+        chart
+            .draw_series(o.funding.sources.iter().enumerate().map(|(s, src)| {
+                Rectangle::new(
+                    [(src.arrived, row(s) - 0.35), (src.pledged, row(s) + 0.35)],
+                    TARGET.stroke_width(1),
+                )
+            }))?
+            .label(lang.pick("Không về (giải ngân)", "Did not arrive"))
+            .legend(|(x, y)| Rectangle::new([(x, y - 5), (x + 12, y + 5)], TARGET.stroke_width(1)));
+        chart
+            .configure_series_labels()
+            .position(SeriesLabelPosition::LowerRight)
+            .background_style(WHITE.mix(0.9))
+            .border_style(BLACK.mix(0.3))
+            .label_font((FONT, 14))
+            .draw()?;
+        root.present()?;
+        Ok(())
+    })();
+    finish(svg, drawn)
+}
+
+fn finish(svg: String, drawn: Drawn) -> String {
+    match drawn {
+        Ok(()) => svg,
+        Err(e) => format!("<p class=\"chart-error\">{e}</p>"),
+    }
+}
+
+/// One chart, redrawn when the results or the language change.
+#[component]
+pub fn Chart(
+    kind: &'static str,
+    #[prop(into)] title: Signal<String>,
+    draw: fn(&Model, &Outcome, Lang) -> String,
+    #[prop(optional)] wide: bool,
+) -> impl IntoView {
+    let state = use_state();
+    let svg = Memo::new(move |_| {
+        let lang = state.lang.get();
+        state
+            .model
+            .with(|m| state.outcome.with(|o| draw(m, o, lang)))
+    });
+    view! {
+        <figure class="chart" class:wide=wide data-testid=format!("chart-{kind}")>
+            <figcaption>{move || title.get()}</figcaption>
+            <div class="chart-svg" inner_html=move || svg.get()></div>
+        </figure>
+    }
+}
+
+#[component]
+pub fn Charts() -> impl IntoView {
+    let state = use_state();
+    let t = move |vi: &'static str, en: &'static str| {
+        Signal::derive(move || state.tr(vi, en).to_string())
+    };
+    view! {
+        <section class="charts">
+            <Chart kind="criteria" title=t("Số xã đạt từng tiêu chí: đầu năm, dự kiến, chỉ tiêu", "Communes meeting each criterion: start, projected, target") draw=criteria_chart wide=true/>
+            <Chart kind="bands" title=t("Số xã theo số tiêu chí đạt", "Communes by criteria met") draw=bands_chart/>
+            <Chart kind="sources" title=t("Vốn từng nguồn đã đi đâu", "Where each source's money went") draw=sources_chart/>
+            <Chart kind="districts" title=t("Bình quân tiêu chí/xã theo huyện", "Average criteria a commune, by district") draw=districts_chart/>
+        </section>
+    }
+}

@@ -1,0 +1,104 @@
+//! A number typed the planner's way (`1.234,5` or `1234.5`), with a slider beside it. A value
+//! that cannot be read gets a message beside the field and changes nothing.
+
+use super::state::use_state;
+use crate::model::format::{amount, parse_amount, AmountError};
+use leptos::prelude::*;
+
+#[component]
+pub fn NumberField(
+    /// The value in force (from the scenario).
+    #[prop(into)]
+    value: Signal<f64>,
+    /// Called with every valid value typed or dragged.
+    #[prop(into)]
+    on_commit: Callback<f64>,
+    /// `data-testid` of the number input; the slider and the message get suffixes.
+    testid: String,
+    /// What the field is, for screen readers.
+    #[prop(into)]
+    label: Signal<String>,
+    #[prop(default = 2)] decimals: usize,
+    /// The largest value accepted.
+    limit: f64,
+    /// The slider's end (None: no slider).
+    #[prop(optional, into)]
+    slider_max: Option<Signal<f64>>,
+    #[prop(optional)] unit: &'static str,
+) -> impl IntoView {
+    let state = use_state();
+    let shown = move |x: f64| amount(x, decimals, state.lang.get_untracked());
+    let text = RwSignal::new(shown(value.get_untracked()));
+    let error: RwSignal<Option<AmountError>> = RwSignal::new(None);
+    // Follow the value when it changes elsewhere (slider, undo, preset, language), unless the
+    // text already says it.
+    Effect::new(move |_| {
+        let v = value.get();
+        let lang = state.lang.get();
+        let typed = parse_amount(&text.get_untracked(), lang, limit);
+        if typed != Ok(v) {
+            text.set(amount(v, decimals, lang));
+            error.set(None);
+        }
+    });
+    let on_input = move |ev: leptos::ev::Event| {
+        let typed = event_target_value(&ev);
+        text.set(typed.clone());
+        match parse_amount(&typed, state.lang.get_untracked(), limit) {
+            Ok(v) => {
+                error.set(None);
+                on_commit.run(v);
+            }
+            Err(e) => error.set(Some(e)),
+        }
+    };
+    let on_blur = move |_| {
+        if error.get_untracked().is_none() {
+            text.set(shown(value.get_untracked()));
+        }
+    };
+    let error_id = format!("{testid}-error");
+    let slider = slider_max.map(|max| {
+        let label = label;
+        view! {
+            <input
+                type="range"
+                class="slider"
+                min="0"
+                max=move || max.get().to_string()
+                step=move || (max.get() / 200.0).max(0.01).to_string()
+                prop:value=move || value.get().to_string()
+                aria-label=move || label.get()
+                data-testid=format!("{testid}-slider")
+                on:input=move |ev| {
+                    if let Ok(v) = event_target_value(&ev).parse::<f64>() {
+                        error.set(None);
+                        on_commit.run(v);
+                    }
+                }
+            />
+        }
+    });
+    view! {
+        <span class="number-field">
+            <input
+                type="text"
+                inputmode="decimal"
+                class="number"
+                class:invalid=move || error.get().is_some()
+                aria-label=move || label.get()
+                aria-invalid=move || error.get().is_some().to_string()
+                aria-describedby=error_id.clone()
+                data-testid=testid.clone()
+                prop:value=move || text.get()
+                on:input=on_input
+                on:blur=on_blur
+            />
+            {(!unit.is_empty()).then(|| view! { <span class="unit">{unit}</span> })}
+            {slider}
+            <span class="field-error" id=error_id role="alert" data-testid=format!("{testid}-error")>
+                {move || error.get().map(|e| e.message(state.lang.get()))}
+            </span>
+        </span>
+    }
+}

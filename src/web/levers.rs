@@ -1,0 +1,335 @@
+//! The levers: funding per source, investment per criterion, strategy, and the assumptions.
+
+use super::fields::NumberField;
+use super::state::use_state;
+use crate::model::format::{amount, percent};
+use crate::model::scenario::MAX_AMOUNT;
+use crate::model::{Strategy, CRITERIA, SOURCES};
+use leptos::prelude::*;
+
+#[component]
+pub fn Levers() -> impl IntoView {
+    view! {
+        <section class="levers" aria-labelledby="levers-title">
+            <h2 id="levers-title">{move || use_state().tr("Đòn bẩy", "Levers")}</h2>
+            <StrategyPicker/>
+            <Funding/>
+            <Investments/>
+            <Assumptions/>
+        </section>
+    }
+}
+
+#[component]
+fn StrategyPicker() -> impl IntoView {
+    let state = use_state();
+    let selected = move || state.levers.with(|l| l.strategy);
+    view! {
+        <label class="strategy">
+            <span>{move || state.tr("Thứ tự ưu tiên xã", "Which communes go first")}</span>
+            <select
+                data-testid="strategy"
+                on:change=move |ev| {
+                    let key = event_target_value(&ev);
+                    if let Some(s) = Strategy::from_key(&key) {
+                        state.edit("strategy", |sc| sc.strategy = Some(s));
+                    }
+                }
+            >
+                {Strategy::ALL
+                    .into_iter()
+                    .map(|s| {
+                        view! {
+                            <option value=s.key() selected=move || selected() == s>
+                                {move || state.lang.get().pick(s.name_vi(), s.name_en())}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+        </label>
+    }
+}
+
+#[component]
+fn Funding() -> impl IntoView {
+    let state = use_state();
+    let total = move || state.levers.with(|l| l.funding.iter().sum::<f64>());
+    let plan_total = move || state.model.with(|m| m.plan.funding_total());
+    let rows = (0..SOURCES)
+        .map(|s| {
+            let (key, name_vi, name_en, plan_amount) = state.model.with_untracked(|m| {
+                let src = &m.plan.sources[s];
+                (src.key.clone(), src.name_vi.clone(), src.name_en.clone(), src.amount)
+            });
+            let value = Signal::derive(move || state.levers.with(|l| l.funding[s]));
+            let label = {
+                let (vi, en) = (name_vi.clone(), name_en.clone());
+                Signal::derive(move || state.lang.get().pick(vi.clone(), en.clone()))
+            };
+            let lever = format!("funding.{key}");
+            let on_commit = Callback::new(move |v: f64| state.edit(&lever, |sc| sc.funding[s] = Some(v)));
+            let share = move || {
+                let t = total();
+                if t > 0.0 { percent(value.get() / t, 1, state.lang.get()) } else { "—".into() }
+            };
+            let changed = move || (value.get() - plan_amount).abs() > 1e-9;
+            view! {
+                <div class="lever-row" class:changed=changed>
+                    <span class="lever-name">{move || label.get()}</span>
+                    <NumberField
+                        value=value
+                        on_commit=on_commit
+                        testid=format!("funding-{key}")
+                        label=label
+                        limit=MAX_AMOUNT
+                        slider_max=Signal::derive(move || (plan_amount * 2.0).max(value.get()).max(10.0))
+                    />
+                    <span class="share" title=move || state.tr("Tỷ trọng trong tổng", "Share of the total")>{share}</span>
+                    <span class="plan-figure" title=move || state.tr("Số của kế hoạch", "The plan's figure")>
+                        {move || format!("{} {}", state.tr("KH", "Plan"), amount(plan_amount, 2, state.lang.get()))}
+                    </span>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset class="panel">
+            <legend>{move || state.tr("Nguồn vốn (tỷ đồng)", "Funding (billion VND)")}</legend>
+            {rows}
+            <div class="lever-row total">
+                <span class="lever-name">{move || state.tr("Tổng", "Total")}</span>
+                <strong data-testid="funding-total">{move || amount(total(), 2, state.lang.get())}</strong>
+                <span class="plan-figure">
+                    {move || {
+                        let lang = state.lang.get();
+                        format!("{} {} ({} {})", state.tr("KH", "Plan"), amount(plan_total(), 2, lang), state.tr("văn bản ghi", "document states"), amount(state.model.with(|m| m.plan.stated_total.amount), 2, lang))
+                    }}
+                </span>
+            </div>
+        </fieldset>
+    }
+}
+
+#[component]
+fn Investments() -> impl IntoView {
+    let state = use_state();
+    let scale = RwSignal::new(100.0);
+    let groups = state.model.with_untracked(|m| m.plan.groups.clone());
+    let on_scale = Callback::new(move |p: f64| {
+        scale.set(p);
+        let defaults = state.model.with_untracked(|m| m.default_investment());
+        state.edit("investment.*", |sc| {
+            for k in 0..CRITERIA {
+                sc.investment[k] = if (p - 100.0).abs() < 1e-9 {
+                    None
+                } else {
+                    Some(defaults[k] * p / 100.0)
+                };
+            }
+        });
+    });
+    let group_views = groups
+        .into_iter()
+        .map(|g| {
+            let members: Vec<usize> = state.model.with_untracked(|m| {
+                (0..CRITERIA)
+                    .filter(|&k| m.plan.criteria[k].group == g.key)
+                    .collect()
+            });
+            let rows = members
+                .into_iter()
+                .map(|k| view! { <InvestmentRow k=k/> })
+                .collect_view();
+            let (vi, en) = (g.name_vi.clone(), g.name_en.clone());
+            view! {
+                <div class="group">
+                    <h4>{move || state.lang.get().pick(vi.clone(), en.clone())}</h4>
+                    {rows}
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset class="panel">
+            <legend>{move || state.tr("Đầu tư theo tiêu chí (tỷ đồng)", "Investment by criterion (billion VND)")}</legend>
+            <div class="lever-row scale-all">
+                <span class="lever-name">{move || state.tr("Nhân tất cả với", "Scale all to")}</span>
+                <NumberField
+                    value=Signal::derive(move || scale.get())
+                    on_commit=on_scale
+                    testid="investment-scale".to_string()
+                    label=Signal::derive(move || state.tr("Nhân tất cả mức đầu tư (%)", "Scale every investment (%)").to_string())
+                    decimals=0
+                    limit=1000.0
+                    slider_max=Signal::derive(|| 200.0)
+                    unit="%"
+                />
+            </div>
+            {group_views}
+        </fieldset>
+    }
+}
+
+#[component]
+fn InvestmentRow(k: usize) -> impl IntoView {
+    let state = use_state();
+    let (key, id, name_vi, name_en) = state.model.with_untracked(|m| {
+        let c = &m.plan.criteria[k];
+        (c.key.clone(), c.id, c.name_vi.clone(), c.name_en.clone())
+    });
+    let value = Signal::derive(move || state.levers.with(|l| l.investment[k]));
+    let default = Signal::derive(move || state.model.with(|m| m.default_investment()[k]));
+    let label = Signal::derive(move || {
+        format!(
+            "{id}. {}",
+            state.lang.get().pick(name_vi.clone(), name_en.clone())
+        )
+    });
+    let lever = format!("investment.{key}");
+    let on_commit =
+        Callback::new(move |v: f64| state.edit(&lever, |sc| sc.investment[k] = Some(v)));
+    let changed = move || {
+        state
+            .scenario
+            .with(|s| s.investment[k].is_some_and(|v| (v - default.get()).abs() > 1e-9))
+    };
+    view! {
+        <div class="lever-row" class:changed=changed>
+            <span class="lever-name">{move || label.get()}</span>
+            <NumberField
+                value=value
+                on_commit=on_commit
+                testid=format!("investment-{key}")
+                label=label
+                limit=MAX_AMOUNT
+                slider_max=Signal::derive(move || (default.get() * 3.0).max(value.get()).max(10.0))
+            />
+            <span class="plan-figure" title=move || state.tr("Mức của kế hoạch: đủ để đạt chỉ tiêu 2022", "The plan's figure: enough to reach the 2022 target")>
+                {move || format!("{} {}", state.tr("KH", "Plan"), amount(default.get(), 2, state.lang.get()))}
+            </span>
+            <button
+                type="button"
+                class="link"
+                title=move || state.tr("Về mức kế hoạch", "Back to the plan's figure")
+                aria-label=move || format!("{} {}", state.tr("Về mức kế hoạch:", "Back to the plan's figure:"), label.get())
+                disabled=move || !changed()
+                on:click=move |_| state.edit("investment.reset", |sc| sc.investment[k] = None)
+            >
+                "↺"
+            </button>
+        </div>
+    }
+}
+
+#[component]
+fn Assumptions() -> impl IntoView {
+    let state = use_state();
+    let sources = state.model.with_untracked(|m| m.plan.sources.clone());
+    let disbursement = sources
+        .iter()
+        .enumerate()
+        .map(|(s, src)| {
+            let key = src.key.clone();
+            let (vi, en) = (src.name_vi.clone(), src.name_en.clone());
+            let label = Signal::derive(move || state.lang.get().pick(vi.clone(), en.clone()));
+            let value = Signal::derive(move || state.levers.with(|l| l.disbursement[s] * 100.0));
+            let lever = format!("disbursement.{key}");
+            let on_commit = Callback::new(move |p: f64| state.edit(&lever, |sc| sc.disbursement[s] = Some(p / 100.0)));
+            view! {
+                <div class="lever-row" class:changed=move || value.get() < 100.0>
+                    <span class="lever-name">{move || label.get()}</span>
+                    <NumberField
+                        value=value
+                        on_commit=on_commit
+                        testid=format!("disbursement-{key}")
+                        label=Signal::derive(move || format!("{} ({})", label.get(), state.tr("giải ngân, %", "disbursement, %")))
+                        decimals=1
+                        limit=100.0
+                        slider_max=Signal::derive(|| 100.0)
+                        unit="%"
+                    />
+                </div>
+            }
+        })
+        .collect_view();
+    let unit_costs = move || {
+        state.model.with(|m| {
+            m.plan
+                .criteria
+                .iter()
+                .map(|c| {
+                    let name = state.lang.get().pick(c.name_vi.clone(), c.name_en.clone());
+                    view! {
+                        <tr>
+                            <td>{format!("{}. {name}", c.id)}</td>
+                            <td class="num">{amount(c.unit_cost, 2, state.lang.get())}</td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let header = sources
+        .iter()
+        .map(|src| {
+            let (vi, en) = (src.name_vi.clone(), src.name_en.clone());
+            view! { <th scope="col" title=move || state.lang.get().pick(vi.clone(), en.clone())>{src.key.clone()}</th> }
+        })
+        .collect_view();
+    let grid = (0..CRITERIA)
+        .map(|k| {
+            let (id, vi, en) = state.model.with_untracked(|m| {
+                let c = &m.plan.criteria[k];
+                (c.id, c.name_vi.clone(), c.name_en.clone())
+            });
+            let name = Signal::derive(move || format!("{id}. {}", state.lang.get().pick(vi.clone(), en.clone())));
+            let cells = (0..SOURCES)
+                .map(|s| {
+                    let source_key = state.model.with_untracked(|m| m.plan.sources[s].key.clone());
+                    let checked = move || state.levers.with(|l| l.eligibility[s] & (1 << k) != 0);
+                    view! {
+                        <td>
+                            <input
+                                type="checkbox"
+                                data-testid=format!("eligible-{source_key}-{k}")
+                                aria-label=move || format!("{} — {}", name.get(), source_key.clone())
+                                prop:checked=checked
+                                on:change=move |_| {
+                                    let mask = state.levers.with_untracked(|l| l.eligibility[s]) ^ (1 << k);
+                                    state.edit("eligibility", |sc| sc.eligibility[s] = Some(mask));
+                                }
+                            />
+                        </td>
+                    }
+                })
+                .collect_view();
+            view! {
+                <tr>
+                    <th scope="row">{move || name.get()}</th>
+                    {cells}
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <details class="panel assumptions">
+            <summary>{move || state.tr("Giả định: giải ngân, đơn giá, nguồn được chi cho tiêu chí nào", "Assumptions: disbursement, unit costs, which source pays for what")}</summary>
+            <h4>{move || state.tr("Tỷ lệ giải ngân (%)", "Disbursement (%)")}</h4>
+            {disbursement}
+            <h4>{move || state.tr("Nguồn vốn được chi cho tiêu chí", "Which source may pay for which criterion")}</h4>
+            <table class="eligibility">
+                <thead><tr><th></th>{header}</tr></thead>
+                <tbody>{grid}</tbody>
+            </table>
+            <h4>{move || state.tr("Đơn giá (tỷ đồng/xã, giả định)", "Unit costs (billion VND a commune, assumed)")}</h4>
+            <p class="note">
+                {move || state.tr(
+                    "Kế hoạch không nêu đơn giá. Bảng xã ghi chi phí từng xã; đơn giá chỉ dùng cho ô chi phí để trống (×1,3 xã biên giới, ×1,2 xã ĐBKK).",
+                    "The plan gives no unit costs. The commune table gives each commune's costs; a unit cost applies only where a cost is left empty (×1.3 on the border, ×1.2 in difficult communes).",
+                )}
+            </p>
+            <table class="unit-costs"><tbody>{unit_costs}</tbody></table>
+        </details>
+    }
+}

@@ -1,0 +1,174 @@
+//! The planner's page (Leptos, client-side). It calls the same engine as the command line.
+
+pub mod charts;
+pub mod fields;
+pub mod levers;
+pub mod results;
+pub mod state;
+
+use crate::model::{CommuneTable, Lang};
+use crate::presets::presets;
+use leptos::prelude::*;
+use state::{use_state, State};
+use wasm_bindgen::prelude::*;
+
+const LANG_KEY: &str = "ntm.lang";
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// The language the user chose last time, Vietnamese otherwise.
+pub fn remembered_lang() -> Lang {
+    storage()
+        .and_then(|s| s.get_item(LANG_KEY).ok().flatten())
+        .and_then(|code| Lang::from_code(&code))
+        .unwrap_or_default()
+}
+
+/// Starts the page: mounts the app, registers the service worker, installs the test hooks.
+pub fn start() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(App);
+    register_service_worker();
+}
+
+/// Keeps the page working offline after the first visit (not from `file://`, where service
+/// workers do not exist).
+fn register_service_worker() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let protocol = window.location().protocol().unwrap_or_default();
+    if protocol != "http:" && protocol != "https:" {
+        return;
+    }
+    let container = window.navigator().service_worker();
+    let _ = container.register("./sw.js");
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let state = State::shipped(remembered_lang());
+    provide_context(state);
+    // Sync the outside world: the document's language and the remembered choice.
+    Effect::new(move |_| {
+        let lang = state.lang.get();
+        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+            if let Some(html) = doc.document_element() {
+                let _ = html.set_attribute("lang", lang.code());
+            }
+            doc.set_title(lang.pick(
+                "Mô phỏng kế hoạch nông thôn mới — Lạng Sơn 2022",
+                "New Rural Development planner — Lạng Sơn 2022",
+            ));
+        }
+        if let Some(s) = storage() {
+            let _ = s.set_item(LANG_KEY, lang.code());
+        }
+    });
+    install_test_hooks(state);
+    view! {
+        <Header/>
+        <main class="layout">
+            <levers::Levers/>
+            <section class="results" aria-labelledby="results-title">
+                <h2 id="results-title" class="visually-hidden">{move || state.tr("Kết quả", "Results")}</h2>
+                <results::Headline/>
+                <results::CriteriaTable/>
+                <charts::Charts/>
+                <results::CommunesGrid/>
+            </section>
+        </main>
+        <footer class="footer">
+            {move || state.tr(
+                "Mô hình một năm, tất định (model.md). Nguồn: Kế hoạch thực hiện Chương trình MTQG xây dựng NTM tỉnh Lạng Sơn năm 2022.",
+                "One-year deterministic model (model.md). Source: Lạng Sơn's 2022 plan for the New Rural Development programme.",
+            )}
+        </footer>
+    }
+}
+
+#[component]
+fn Header() -> impl IntoView {
+    let state = use_state();
+    let preset_list = state
+        .model
+        .with_untracked(|m| presets(&m.plan).unwrap_or_default());
+    let names: Vec<(String, String)> = preset_list
+        .iter()
+        .map(|(key, s)| {
+            (
+                key.to_string(),
+                s.name.clone().unwrap_or_else(|| key.to_string()),
+            )
+        })
+        .collect();
+    let on_preset = move |ev: leptos::ev::Event| {
+        let key = event_target_value(&ev);
+        if let Some((_, s)) = preset_list.iter().find(|(k, _)| *k == key) {
+            state.replace(s.clone());
+        }
+    };
+    let illustrative = move || state.illustrative.get();
+    view! {
+        <header class="top">
+            <div class="title">
+                <h1>{move || state.tr("Mô phỏng kế hoạch xây dựng nông thôn mới", "New Rural Development planner")}</h1>
+                <p class="subtitle">{move || state.tr("Tỉnh Lạng Sơn · năm 2022 · 181 xã · 19 tiêu chí", "Lạng Sơn province · 2022 · 181 communes · 19 criteria")}</p>
+            </div>
+            <div class="toolbar" role="toolbar" aria-label=move || state.tr("Công cụ", "Tools")>
+                <label class="preset">
+                    <span>{move || state.tr("Kịch bản mẫu", "Presets")}</span>
+                    <select data-testid="presets" on:change=on_preset>
+                        <option value="" selected=true>{move || state.tr("— chọn —", "— choose —")}</option>
+                        {names.into_iter().map(|(key, name)| view! { <option value=key>{name}</option> }).collect_view()}
+                    </select>
+                </label>
+                <button type="button" data-testid="undo" disabled=move || !state.can_undo() on:click=move |_| state.undo()
+                    title=move || state.tr("Hoàn tác (Ctrl+Z)", "Undo (Ctrl+Z)")>
+                    {move || state.tr("↶ Hoàn tác", "↶ Undo")}
+                </button>
+                <button type="button" data-testid="redo" disabled=move || !state.can_redo() on:click=move |_| state.redo()
+                    title=move || state.tr("Làm lại (Ctrl+Y)", "Redo (Ctrl+Y)")>
+                    {move || state.tr("↷ Làm lại", "↷ Redo")}
+                </button>
+                <button type="button" data-testid="reset" on:click=move |_| state.replace(crate::model::Scenario::plan())>
+                    {move || state.tr("Về kế hoạch", "Reset to the plan")}
+                </button>
+                <button type="button" data-testid="lang" class="lang"
+                    aria-label=move || state.tr("Switch to English", "Chuyển sang tiếng Việt")
+                    on:click=move |_| state.lang.update(|l| *l = if *l == Lang::Vi { Lang::En } else { Lang::Vi })>
+                    {move || state.tr("English", "Tiếng Việt")}
+                </button>
+            </div>
+        </header>
+        <Show when=illustrative>
+            <p class="banner" data-testid="illustrative-banner" role="note">
+                {move || state.tr(
+                    "Số liệu từng xã là minh họa (mã, tên, huyện là thật; tình trạng và chi phí do chương trình tạo ra, khớp với số liệu tổng của kế hoạch). Hãy nhập bảng xã của tỉnh để có kết quả thật.",
+                    "The commune data is illustrative (real codes, names and districts; made-up status and costs that add up to the plan's totals). Import the province's own table for real results.",
+                )}
+            </p>
+        </Show>
+    }
+}
+
+/// Hooks for the end-to-end tests and the in-browser benchmark: load a commune table from CSV
+/// text (the same path a file import takes) and report the current figures.
+fn install_test_hooks(state: State) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let load = Closure::<dyn Fn(String) -> String>::new(move |csv: String| {
+        match CommuneTable::from_csv(csv.as_bytes(), "table.csv") {
+            Ok(table) => {
+                state.load_table(table, false);
+                String::new()
+            }
+            Err(e) => e.message(state.lang.get_untracked()),
+        }
+    });
+    let _ = js_sys::Reflect::set(&window, &JsValue::from_str("ntmLoadTable"), load.as_ref());
+    load.forget();
+}

@@ -1,0 +1,534 @@
+//! The results: headline figures, what changed against the plan, the criteria table, the
+//! communes grid and a commune's details.
+
+use super::state::{use_state, State};
+use crate::model::format::{amount, number};
+use crate::model::{Lang, CRITERIA};
+use leptos::prelude::*;
+
+#[component]
+pub fn Headline() -> impl IntoView {
+    let state = use_state();
+    let o = state.outcome;
+    let targets = move || state.model.with(|m| m.plan.targets.clone());
+    let lang = move || state.lang.get();
+    let certified_ok = move || o.with(|o| o.certified >= targets().certified);
+    let avg_ok = move || o.with(|o| o.avg_criteria + 1e-9 >= targets().avg_criteria_min);
+    let border_ok = move || o.with(|o| o.border.avg_criteria + 1e-9 >= targets().border_avg_min);
+    view! {
+        <section class="headline" aria-label=move || state.tr("Kết quả chính", "Headline results")>
+            <div class="card" class:ok=certified_ok class:short=move || !certified_ok()>
+                <div class="card-label">{move || state.tr("Xã đạt chuẩn NTM", "Certified communes")}</div>
+                <div class="figure" data-testid="certified">{move || o.with(|o| o.certified.to_string())}</div>
+                <div class="card-note">
+                    {move || {
+                        let t = targets();
+                        let base = o.with(|o| o.certified_baseline);
+                        state.lang.get().pick(
+                            format!("mục tiêu {} · đầu năm {}", t.certified, base),
+                            format!("target {} · start of year {}", t.certified, base),
+                        )
+                    }}
+                </div>
+            </div>
+            <div class="card" class:ok=avg_ok class:short=move || !avg_ok()>
+                <div class="card-label">{move || state.tr("Bình quân tiêu chí/xã", "Average criteria a commune")}</div>
+                <div class="figure" data-testid="avg-criteria">{move || number(o.with(|o| o.avg_criteria), 2, lang())}</div>
+                <div class="card-note">
+                    {move || format!("{} {}", state.tr("mục tiêu ≥", "target ≥"), number(targets().avg_criteria_min, 1, lang()))}
+                </div>
+            </div>
+            <div class="card" class:ok=border_ok class:short=move || !border_ok()>
+                <div class="card-label">
+                    {move || format!("{} ({})", state.tr("Xã biên giới: tiêu chí/xã", "Border communes: criteria each"), o.with(|o| o.border.communes))}
+                </div>
+                <div class="figure" data-testid="border-avg">{move || number(o.with(|o| o.border.avg_criteria), 2, lang())}</div>
+                <div class="card-note">
+                    {move || {
+                        let t = targets();
+                        format!("{} {}–{}", state.tr("mục tiêu", "target"), number(t.border_avg_min, 0, lang()), number(t.border_avg_max, 1, lang()))
+                    }}
+                </div>
+            </div>
+            <div class="card" class:short=move || o.with(|o| o.funding.shortfall > 0.0)>
+                <div class="card-label">{move || state.tr("Vốn thiếu (tỷ đồng)", "Money short (billion VND)")}</div>
+                <div class="figure" data-testid="shortfall">{move || amount(o.with(|o| o.funding.shortfall), 2, lang())}</div>
+                <div class="card-note">{move || state.tr("đầu tư không có nguồn", "investment no source covers")}</div>
+            </div>
+            <div class="card" class:short=move || o.with(|o| o.funding.idle > 0.0)>
+                <div class="card-label">{move || state.tr("Vốn không dùng được (tỷ đồng)", "Money idle (billion VND)")}</div>
+                <div class="figure" data-testid="idle">{move || amount(o.with(|o| o.funding.idle), 2, lang())}</div>
+                <div class="card-note">{move || state.tr("vốn về nhưng không có tiêu chí để chi", "arrived with nothing it may pay for")}</div>
+            </div>
+        </section>
+        <p class="change-summary" data-testid="change-summary" aria-live="polite">{move || change_sentence(&state)}</p>
+    }
+}
+
+fn signed(x: f64, decimals: usize, lang: Lang) -> String {
+    if x > 0.0 {
+        format!("+{}", number(x, decimals, lang))
+    } else {
+        number(x, decimals, lang)
+    }
+}
+
+/// One plain sentence: what this scenario gives against the plan, and which levers differ.
+pub fn change_sentence(state: &State) -> String {
+    let lang = state.lang.get();
+    let o = state.outcome.get();
+    let p = state.plan_outcome.get();
+    let levers = state.levers.get();
+    let (plan_levers, plan) = state
+        .model
+        .with(|m| (m.levers(&crate::model::Scenario::plan()), m.plan.clone()));
+    let mut changes: Vec<String> = Vec::new();
+    for s in 0..levers.funding.len() {
+        let name = lang
+            .pick(&plan.sources[s].name_vi, &plan.sources[s].name_en)
+            .to_lowercase();
+        if (levers.funding[s] - plan_levers.funding[s]).abs() > 1e-9 {
+            changes.push(format!(
+                "{name} {} → {}",
+                amount(plan_levers.funding[s], 2, lang),
+                amount(levers.funding[s], 2, lang)
+            ));
+        }
+        if (levers.disbursement[s] - 1.0).abs() > 1e-9 {
+            changes.push(lang.pick(
+                format!(
+                    "{name} giải ngân {} %",
+                    number(levers.disbursement[s] * 100.0, 0, lang)
+                ),
+                format!(
+                    "{name} disbursed at {}%",
+                    number(levers.disbursement[s] * 100.0, 0, lang)
+                ),
+            ));
+        }
+        if levers.eligibility[s] != plan_levers.eligibility[s] {
+            changes.push(lang.pick(
+                format!("{name}: tiêu chí được chi khác"),
+                format!("{name}: other criteria"),
+            ));
+        }
+    }
+    let invest_changed = (0..CRITERIA)
+        .filter(|&k| (levers.investment[k] - plan_levers.investment[k]).abs() > 1e-9)
+        .count();
+    if invest_changed > 0 {
+        let total: f64 = levers.investment.iter().sum();
+        let plan_total: f64 = plan_levers.investment.iter().sum();
+        changes.push(lang.pick(
+            format!(
+                "đầu tư {invest_changed} tiêu chí khác kế hoạch (tổng {} → {})",
+                amount(plan_total, 2, lang),
+                amount(total, 2, lang)
+            ),
+            format!(
+                "investment in {invest_changed} criteria differs (total {} → {})",
+                amount(plan_total, 2, lang),
+                amount(total, 2, lang)
+            ),
+        ));
+    }
+    if levers.strategy != plan_levers.strategy {
+        changes.push(lang.pick(
+            format!("ưu tiên: {}", levers.strategy.name_vi().to_lowercase()),
+            format!("order: {}", levers.strategy.name_en().to_lowercase()),
+        ));
+    }
+    if changes.is_empty() {
+        return lang
+            .pick(
+                "Đây là kịch bản kế hoạch: mọi tiêu chí đạt chỉ tiêu 2022, 85 xã đạt chuẩn.",
+                "This is the plan scenario: every criterion reaches its 2022 target, 85 communes certified.",
+            )
+            .replace("85", &o.certified.to_string());
+    }
+    let dc = i64::from(o.certified) - i64::from(p.certified);
+    let missed = o.criteria.iter().filter(|c| c.met < c.target).count();
+    let mut result = lang.pick(
+        format!(
+            "So với kế hoạch: {} xã đạt chuẩn ({}), bình quân {} tiêu chí/xã ({})",
+            o.certified,
+            signed(dc as f64, 0, lang),
+            number(o.avg_criteria, 2, lang),
+            signed(o.avg_criteria - p.avg_criteria, 2, lang)
+        ),
+        format!(
+            "Against the plan: {} communes certified ({}), {} criteria a commune ({})",
+            o.certified,
+            signed(dc as f64, 0, lang),
+            number(o.avg_criteria, 2, lang),
+            signed(o.avg_criteria - p.avg_criteria, 2, lang)
+        ),
+    );
+    if missed > 0 {
+        result.push_str(&lang.pick(
+            format!(", {missed} tiêu chí dưới chỉ tiêu"),
+            format!(", {missed} criteria below target"),
+        ));
+    }
+    if o.funding.shortfall > 0.0 {
+        result.push_str(&lang.pick(
+            format!(", thiếu {} tỷ đồng", amount(o.funding.shortfall, 2, lang)),
+            format!(
+                ", {} billion VND short",
+                amount(o.funding.shortfall, 2, lang)
+            ),
+        ));
+    }
+    if o.funding.idle > 0.0 {
+        result.push_str(&lang.pick(
+            format!(
+                ", {} tỷ đồng không dùng được",
+                amount(o.funding.idle, 2, lang)
+            ),
+            format!(", {} billion VND idle", amount(o.funding.idle, 2, lang)),
+        ));
+    }
+    result.push_str(&lang.pick(" — vì ", " — because of: "));
+    result.push_str(&changes.join("; "));
+    result.push('.');
+    result
+}
+
+#[component]
+pub fn CriteriaTable() -> impl IntoView {
+    let state = use_state();
+    let rows = (0..CRITERIA)
+        .map(|k| {
+            let (key, id, vi, en) = state.model.with_untracked(|m| {
+                let c = &m.plan.criteria[k];
+                (c.key.clone(), c.id, c.name_vi.clone(), c.name_en.clone())
+            });
+            let r = move || state.outcome.with(|o| o.criteria[k].clone());
+            let gap = move || {
+                let r = r();
+                i64::from(r.met) - i64::from(r.target)
+            };
+            let lang = move || state.lang.get();
+            let met = move || gap() >= 0;
+            view! {
+                <tr data-testid=format!("criterion-{key}") class:met=met class:below=move || !met()>
+                    <th scope="row">{move || format!("{id}. {}", lang().pick(vi.clone(), en.clone()))}</th>
+                    <td class="num">{move || r().baseline}</td>
+                    <td class="num projected">{move || r().met}</td>
+                    <td class="num">{move || r().target}</td>
+                    <td class="num gap">{move || signed(gap() as f64, 0, lang())}</td>
+                    <td class="num">{move || amount(r().investment, 2, lang())}</td>
+                    <td class="num" class:short={move || r().shortfall > 0.0}>{move || amount(r().shortfall, 2, lang())}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="panel">
+            <h3>{move || state.tr("19 tiêu chí: số xã đạt", "The 19 criteria: communes meeting each")}</h3>
+            <table class="criteria" data-testid="criteria-table">
+                <thead>
+                    <tr>
+                        <th scope="col">{move || state.tr("Tiêu chí", "Criterion")}</th>
+                        <th scope="col">{move || state.tr("Đầu năm", "Start")}</th>
+                        <th scope="col">{move || state.tr("Dự kiến", "Projected")}</th>
+                        <th scope="col">{move || state.tr("Chỉ tiêu", "Target")}</th>
+                        <th scope="col">{move || state.tr("Chênh", "Gap")}</th>
+                        <th scope="col">{move || state.tr("Đầu tư (tỷ)", "Invested (bn)")}</th>
+                        <th scope="col">{move || state.tr("Thiếu vốn", "Short")}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </section>
+    }
+}
+
+/// The most rows the communes grid shows at once (the national table has 8,248).
+const GRID_ROWS: usize = 250;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum StatusFilter {
+    All,
+    Certified,
+    Newly,
+    NotCertified,
+    DiffersFromPlan,
+}
+
+#[component]
+pub fn CommunesGrid() -> impl IntoView {
+    let state = use_state();
+    let district = RwSignal::new(String::new());
+    let border = RwSignal::new(String::new());
+    let status = RwSignal::new(StatusFilter::All);
+    let all = (1u32 << CRITERIA) - 1;
+    // The grid is written as one piece of HTML: 181 × 19 cells as reactive nodes would cost
+    // more on every change than the whole table does this way.
+    let grid_html = Memo::new(move |_| {
+        let lang = state.lang.get();
+        let d = district.get();
+        let b = border.get();
+        let st = status.get();
+        state.model.with(|m| {
+            state.outcome.with(|o| {
+                state.plan_outcome.with(|p| {
+                    let mut html = String::with_capacity(64 * 1024);
+                    let mut shown = 0usize;
+                    let mut matching = 0usize;
+                    for (i, c) in m.table.communes.iter().enumerate() {
+                        let after = o.meets[i];
+                        let in_plan = p.meets[i];
+                        let keep = (d.is_empty() || m.table.districts[c.district] == d)
+                            && (b.is_empty() || (b == "1") == c.border)
+                            && match st {
+                                StatusFilter::All => true,
+                                StatusFilter::Certified => after == all,
+                                StatusFilter::Newly => after == all && c.meets != all,
+                                StatusFilter::NotCertified => after != all,
+                                StatusFilter::DiffersFromPlan => after != in_plan,
+                            };
+                        if !keep {
+                            continue;
+                        }
+                        matching += 1;
+                        if shown >= GRID_ROWS {
+                            continue;
+                        }
+                        shown += 1;
+                        let row_class = match (after == all, c.meets == all) {
+                            (true, true) => "certified",
+                            (true, false) => "newly",
+                            _ => "",
+                        };
+                        html.push_str(&format!(
+                            "<tr data-row=\"{i}\" class=\"{row_class}{}\" tabindex=\"0\"><th scope=\"row\">{}</th><td class=\"district\">{}</td><td class=\"num\">{}</td>",
+                            if after != in_plan { " differs" } else { "" },
+                            escape(&c.name),
+                            escape(&m.table.districts[c.district]),
+                            after.count_ones()
+                        ));
+                        for k in 0..CRITERIA {
+                            let bit = 1 << k;
+                            let (class, mark) = if c.meets & bit != 0 {
+                                ("had", "●")
+                            } else if after & bit != 0 {
+                                (if in_plan & bit != 0 { "gained" } else { "gained extra" }, "◆")
+                            } else if in_plan & bit != 0 {
+                                ("lost", "○")
+                            } else {
+                                ("missing", "")
+                            };
+                            html.push_str(&format!("<td class=\"cell {class}\">{mark}</td>"));
+                        }
+                        html.push_str("</tr>");
+                    }
+                    let note = if matching > shown {
+                        lang.pick(
+                            format!("Hiển thị {shown} trên {matching} xã; hãy lọc để xem các xã khác."),
+                            format!("Showing {shown} of {matching} communes; filter to see others."),
+                        )
+                    } else {
+                        lang.pick(format!("{matching} xã"), format!("{matching} communes"))
+                    };
+                    (html, note)
+                })
+            })
+        })
+    });
+    let districts = move || state.model.with(|m| m.table.districts.clone());
+    let header = move || {
+        state.model.with(|m| {
+            m.plan
+                .criteria
+                .iter()
+                .map(|c| {
+                    let title = state.lang.get().pick(c.name_vi.clone(), c.name_en.clone());
+                    view! { <th scope="col" class="cell" title=title>{c.id}</th> }
+                })
+                .collect_view()
+        })
+    };
+    let on_pick = move |target: Option<web_sys::EventTarget>| {
+        use wasm_bindgen::JsCast;
+        let target = target.and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        if let Some(row) = target.and_then(|t| t.closest("tr[data-row]").ok().flatten()) {
+            if let Some(i) = row
+                .get_attribute("data-row")
+                .and_then(|r| r.parse::<usize>().ok())
+            {
+                state.selected_commune.set(Some(i));
+            }
+        }
+    };
+    view! {
+        <section class="panel communes">
+            <h3>{move || state.tr("Các xã và 19 tiêu chí", "The communes and their 19 criteria")}</h3>
+            <div class="filters">
+                <label>
+                    {move || state.tr("Huyện", "District")}
+                    <select data-testid="filter-district" on:change=move |ev| district.set(event_target_value(&ev))>
+                        <option value="">{move || state.tr("Tất cả", "All")}</option>
+                        {move || districts().into_iter().map(|d| view! { <option value=d.clone()>{d.clone()}</option> }).collect_view()}
+                    </select>
+                </label>
+                <label>
+                    {move || state.tr("Biên giới", "Border")}
+                    <select data-testid="filter-border" on:change=move |ev| border.set(event_target_value(&ev))>
+                        <option value="">{move || state.tr("Tất cả", "All")}</option>
+                        <option value="1">{move || state.tr("Xã biên giới", "Border communes")}</option>
+                        <option value="0">{move || state.tr("Không biên giới", "Inland communes")}</option>
+                    </select>
+                </label>
+                <label>
+                    {move || state.tr("Tình trạng", "Status")}
+                    <select
+                        data-testid="filter-status"
+                        on:change=move |ev| {
+                            status.set(match event_target_value(&ev).as_str() {
+                                "certified" => StatusFilter::Certified,
+                                "newly" => StatusFilter::Newly,
+                                "not" => StatusFilter::NotCertified,
+                                "differs" => StatusFilter::DiffersFromPlan,
+                                _ => StatusFilter::All,
+                            })
+                        }
+                    >
+                        <option value="">{move || state.tr("Tất cả", "All")}</option>
+                        <option value="certified">{move || state.tr("Đạt chuẩn (cuối năm)", "Certified (end of year)")}</option>
+                        <option value="newly">{move || state.tr("Đạt chuẩn mới trong năm", "Newly certified")}</option>
+                        <option value="not">{move || state.tr("Chưa đạt chuẩn", "Not certified")}</option>
+                        <option value="differs">{move || state.tr("Khác kịch bản kế hoạch", "Different from the plan")}</option>
+                    </select>
+                </label>
+                <span class="grid-count" data-testid="grid-count">{move || grid_html.with(|(_, note)| note.clone())}</span>
+            </div>
+            <p class="legend">
+                {move || state.tr(
+                    "● đạt từ đầu năm · ◆ đạt thêm trong năm · ○ kế hoạch đạt nhưng kịch bản này không · hàng viền cam: khác kế hoạch. Bấm một xã để xem chi tiết.",
+                    "● met at the start · ◆ gained this year · ○ gained in the plan but not here · orange-edged rows differ from the plan. Click a commune for details.",
+                )}
+            </p>
+            <div class="grid-wrap">
+                <table class="grid" data-testid="communes-grid">
+                    <thead>
+                        <tr>
+                            <th scope="col">{move || state.tr("Xã", "Commune")}</th>
+                            <th scope="col">{move || state.tr("Huyện", "District")}</th>
+                            <th scope="col">{move || state.tr("Số TC", "Met")}</th>
+                            {header}
+                        </tr>
+                    </thead>
+                    <tbody
+                        inner_html=move || grid_html.with(|(html, _)| html.clone())
+                        on:click=move |ev| on_pick(ev.target())
+                        on:keydown=move |ev| {
+                            if ev.key() == "Enter" {
+                                on_pick(ev.target());
+                            }
+                        }
+                    ></tbody>
+                </table>
+            </div>
+            <CommuneDetails/>
+        </section>
+    }
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+#[component]
+fn CommuneDetails() -> impl IntoView {
+    let state = use_state();
+    move || {
+        let i = state.selected_commune.get()?;
+        let lang = state.lang.get();
+        let (c, district, costs, names) = state.model.with(|m| {
+            let c = m.table.communes.get(i)?.clone();
+            let costs: Vec<f64> = (0..CRITERIA).map(|k| m.cost(i, k)).collect();
+            let names: Vec<String> = m
+                .plan
+                .criteria
+                .iter()
+                .map(|c| format!("{}. {}", c.id, lang.pick(&c.name_vi, &c.name_en)))
+                .collect();
+            Some((
+                c,
+                m.table.districts[m.table.communes[i].district].clone(),
+                costs,
+                names,
+            ))
+        })?;
+        let after = state.outcome.with(|o| o.meets[i]);
+        let in_plan = state.plan_outcome.with(|p| p.meets[i]);
+        let flags: Vec<&str> = [
+            (c.border, lang.pick("xã biên giới", "border")),
+            (c.difficult, lang.pick("xã ĐBKK", "difficult")),
+            (
+                c.priority,
+                lang.pick("phấn đấu đạt chuẩn 2022", "registered for 2022"),
+            ),
+        ]
+        .into_iter()
+        .filter_map(|(on, label)| on.then_some(label))
+        .collect();
+        let rows = (0..CRITERIA)
+            .map(|k| {
+                let bit = 1 << k;
+                let status = if c.meets & bit != 0 {
+                    lang.pick("đạt từ đầu năm", "met at the start")
+                } else if after & bit != 0 {
+                    lang.pick("đạt thêm trong năm", "gained this year")
+                } else if in_plan & bit != 0 {
+                    lang.pick("chưa đạt (kế hoạch: đạt)", "not met (the plan: met)")
+                } else {
+                    lang.pick("chưa đạt", "not met")
+                };
+                let cost = if c.meets & bit != 0 {
+                    String::new()
+                } else {
+                    amount(costs[k], 2, lang)
+                };
+                view! {
+                    <tr>
+                        <td>{names[k].clone()}</td>
+                        <td>{status}</td>
+                        <td class="num">{cost}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        Some(view! {
+            <div class="commune-details" data-testid="commune-details" role="region" aria-label=c.name.clone()>
+                <h4>
+                    {format!("{} — {} ({})", c.name, district, c.id)}
+                    <button type="button" class="link" aria-label=lang.pick("Đóng", "Close") on:click=move |_| state.selected_commune.set(None)>"×"</button>
+                </h4>
+                <p>
+                    {format!(
+                        "{}: {} → {}{}",
+                        lang.pick("Số tiêu chí", "Criteria met"),
+                        c.meets.count_ones(),
+                        after.count_ones(),
+                        if flags.is_empty() { String::new() } else { format!(" · {}", flags.join(" · ")) }
+                    )}
+                </p>
+                <table>
+                    <thead>
+                        <tr>
+                            <th>{lang.pick("Tiêu chí", "Criterion")}</th>
+                            <th>{lang.pick("Tình trạng", "Status")}</th>
+                            <th>{lang.pick("Chi phí (tỷ)", "Cost (bn)")}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        })
+    }
+}

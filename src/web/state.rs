@@ -1,0 +1,137 @@
+//! The page's state: one scenario signal is the source of truth; the results are memos derived
+//! from it. Shared through context, so components take what they need without props.
+
+use crate::model::{CommuneTable, Lang, Levers, Model, Outcome, Plan, Scenario};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// Undo and redo stacks of whole scenarios. Edits of the same lever in a row (typing a number
+/// digit by digit, dragging a slider) make one step.
+#[derive(Clone, Default)]
+struct History {
+    undo: Vec<Scenario>,
+    redo: Vec<Scenario>,
+    last_lever: Option<String>,
+}
+
+#[derive(Clone, Copy)]
+pub struct State {
+    pub lang: RwSignal<Lang>,
+    pub model: RwSignal<Arc<Model>>,
+    pub scenario: RwSignal<Scenario>,
+    /// The scenario's levers with every default filled in.
+    pub levers: Memo<Levers>,
+    pub outcome: Memo<Arc<Outcome>>,
+    /// The plan scenario on the same table, to say what changed.
+    pub plan_outcome: Memo<Arc<Outcome>>,
+    pub selected_commune: RwSignal<Option<usize>>,
+    /// The table in use is the shipped, illustrative one.
+    pub illustrative: RwSignal<bool>,
+    history: RwSignal<History>,
+}
+
+impl State {
+    pub fn new(model: Model, lang: Lang) -> State {
+        let model = RwSignal::new(Arc::new(model));
+        let scenario = RwSignal::new(Scenario::plan());
+        let levers = Memo::new(move |_| model.with(|m| scenario.with(|s| m.levers(s))));
+        let outcome =
+            Memo::new(move |_| Arc::new(model.with(|m| levers.with(|l| m.run_levers(l)))));
+        let plan_outcome = Memo::new(move |_| Arc::new(model.with(|m| m.run(&Scenario::plan()))));
+        State {
+            lang: RwSignal::new(lang),
+            model,
+            scenario,
+            levers,
+            outcome,
+            plan_outcome,
+            selected_commune: RwSignal::new(None),
+            illustrative: RwSignal::new(true),
+            history: RwSignal::new(History::default()),
+        }
+    }
+
+    pub fn shipped(lang: Lang) -> State {
+        State::new(Model::shipped(), lang)
+    }
+
+    /// Changes the scenario; `lever` names what was moved, so repeated moves of one lever
+    /// make one undo step.
+    pub fn edit(&self, lever: &str, change: impl FnOnce(&mut Scenario)) {
+        let before = self.scenario.get_untracked();
+        let mut after = before.clone();
+        change(&mut after);
+        if after == before {
+            return;
+        }
+        self.history.update(|h| {
+            if h.last_lever.as_deref() != Some(lever) || h.undo.is_empty() {
+                h.undo.push(before);
+            }
+            h.redo.clear();
+            h.last_lever = Some(lever.to_string());
+        });
+        self.scenario.set(after);
+    }
+
+    /// Replaces the whole scenario as one undo step (presets, reset).
+    pub fn replace(&self, scenario: Scenario) {
+        self.edit("(replace)", |s| *s = scenario);
+        self.history.update(|h| h.last_lever = None);
+    }
+
+    pub fn undo(&self) {
+        let current = self.scenario.get_untracked();
+        let mut previous = None;
+        self.history.update(|h| {
+            if let Some(p) = h.undo.pop() {
+                h.redo.push(current);
+                h.last_lever = None;
+                previous = Some(p);
+            }
+        });
+        if let Some(p) = previous {
+            self.scenario.set(p);
+        }
+    }
+
+    pub fn redo(&self) {
+        let current = self.scenario.get_untracked();
+        let mut next = None;
+        self.history.update(|h| {
+            if let Some(n) = h.redo.pop() {
+                h.undo.push(current);
+                h.last_lever = None;
+                next = Some(n);
+            }
+        });
+        if let Some(n) = next {
+            self.scenario.set(n);
+        }
+    }
+
+    pub fn can_undo(&self) -> bool {
+        self.history.with(|h| !h.undo.is_empty())
+    }
+
+    pub fn can_redo(&self) -> bool {
+        self.history.with(|h| !h.redo.is_empty())
+    }
+
+    /// Puts a new commune table in place (the scenario stays; its defaults follow the table).
+    pub fn load_table(&self, table: CommuneTable, illustrative: bool) {
+        let plan: Plan = self.model.with_untracked(|m| m.plan.clone());
+        self.selected_commune.set(None);
+        self.illustrative.set(illustrative);
+        self.model.set(Arc::new(Model::new(plan, table)));
+    }
+
+    /// "vi" or "en" words, following the language switch.
+    pub fn tr(&self, vi: &'static str, en: &'static str) -> &'static str {
+        self.lang.get().pick(vi, en)
+    }
+}
+
+pub fn use_state() -> State {
+    expect_context::<State>()
+}

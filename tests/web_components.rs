@@ -1,0 +1,250 @@
+//! The page's components in a real headless Chromium (wasm-bindgen-test):
+//! `cargo test --target wasm32-unknown-unknown --test web_components` (see scripts/test.sh).
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use ntm_planner::model::Lang;
+use ntm_planner::web::fields::NumberField;
+use ntm_planner::web::state::State;
+use ntm_planner::web::App;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Lets effects and the renders they cause run (an effect that sets a signal needs a second turn).
+async fn settle() {
+    for _ in 0..3 {
+        leptos::task::tick().await;
+    }
+}
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// A fresh container with the whole app in it, Vietnamese, nothing remembered.
+fn mount_app() -> HtmlElement {
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.clear().unwrap();
+    let container: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&container).unwrap();
+    let handle = leptos::mount::mount_to(container.clone(), App);
+    std::mem::forget(handle);
+    container
+}
+
+fn find(root: &HtmlElement, testid: &str) -> HtmlElement {
+    root.query_selector(&format!("[data-testid=\"{testid}\"]"))
+        .unwrap()
+        .unwrap_or_else(|| panic!("no element {testid}"))
+        .unchecked_into()
+}
+
+fn text(root: &HtmlElement, testid: &str) -> String {
+    find(root, testid)
+        .text_content()
+        .unwrap_or_default()
+        .trim()
+        .to_string()
+}
+
+async fn type_into(root: &HtmlElement, testid: &str, value: &str) {
+    let input: HtmlInputElement = find(root, testid).unchecked_into();
+    input.set_value(value);
+    let event = web_sys::Event::new_with_event_init_dict("input", &{
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        init
+    })
+    .unwrap();
+    input.dispatch_event(&event).unwrap();
+    settle().await;
+}
+
+async fn click(root: &HtmlElement, testid: &str) {
+    find(root, testid).click();
+    settle().await;
+}
+
+#[wasm_bindgen_test]
+async fn the_page_shows_the_plan() {
+    let app = mount_app();
+    settle().await;
+    assert_eq!(text(&app, "certified"), "85");
+    assert_eq!(text(&app, "avg-criteria"), "14,63");
+    assert_eq!(text(&app, "shortfall"), "0");
+    assert_eq!(text(&app, "idle"), "0");
+    assert_eq!(text(&app, "border-avg"), "14,50");
+    let row = text(&app, "criterion-transport");
+    assert!(row.contains("90") && row.contains("102"), "{row}");
+    assert!(!text(&app, "illustrative-banner").is_empty());
+    let svg = find(&app, "chart-criteria").inner_html();
+    assert!(
+        svg.contains("<svg") && svg.contains("Tiêu chí"),
+        "the criteria chart is drawn with Vietnamese axes"
+    );
+    assert_eq!(
+        app.query_selector_all("[data-testid=communes-grid] tbody tr")
+            .unwrap()
+            .length(),
+        181
+    );
+    app.remove();
+}
+
+#[wasm_bindgen_test]
+async fn credit_at_70_percent_lowers_the_results() {
+    let app = mount_app();
+    settle().await;
+    type_into(&app, "disbursement-credit", "70").await;
+    let certified: u32 = text(&app, "certified").parse().unwrap();
+    assert!(certified < 85, "{certified}");
+    assert_eq!(text(&app, "shortfall"), "960");
+    assert!(
+        text(&app, "change-summary").contains("giải ngân 70 %"),
+        "{}",
+        text(&app, "change-summary")
+    );
+    app.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_bad_amount_gets_a_message_and_leaves_the_results() {
+    let app = mount_app();
+    settle().await;
+    type_into(&app, "funding-credit", "2.000").await;
+    let after_2000 = (text(&app, "certified"), text(&app, "shortfall"));
+    assert_ne!(after_2000.1, "0");
+    for (bad, message) in [
+        ("abc", "Không phải số"),
+        ("-5", "Không được âm"),
+        ("99.999.999", "Quá lớn"),
+        ("", "Hãy nhập"),
+    ] {
+        type_into(&app, "funding-credit", bad).await;
+        assert!(
+            text(&app, "funding-credit-error").contains(message),
+            "{bad}: {}",
+            text(&app, "funding-credit-error")
+        );
+        assert_eq!(
+            (text(&app, "certified"), text(&app, "shortfall")),
+            after_2000,
+            "{bad} changed the results"
+        );
+        let input: HtmlInputElement = find(&app, "funding-credit").unchecked_into();
+        assert_eq!(input.value(), bad, "what was typed stays");
+    }
+    type_into(&app, "funding-credit", "3200").await;
+    assert_eq!(text(&app, "funding-credit-error"), "");
+    assert_eq!(text(&app, "certified"), "85");
+    app.remove();
+}
+
+#[wasm_bindgen_test]
+async fn undo_redo_and_reset() {
+    let app = mount_app();
+    settle().await;
+    // Typing digit by digit is one step.
+    for partial in ["1", "10", "100", "1000"] {
+        type_into(&app, "funding-credit", partial).await;
+    }
+    type_into(&app, "funding-direct", "0").await;
+    let changed = text(&app, "certified");
+    assert_ne!(changed, "85");
+    click(&app, "undo").await;
+    let input: HtmlInputElement = find(&app, "funding-direct").unchecked_into();
+    assert_eq!(input.value(), "640");
+    click(&app, "undo").await;
+    assert_eq!(text(&app, "certified"), "85");
+    click(&app, "redo").await;
+    click(&app, "redo").await;
+    assert_eq!(text(&app, "certified"), changed);
+    click(&app, "reset").await;
+    assert_eq!(text(&app, "certified"), "85");
+    click(&app, "undo").await;
+    assert_eq!(text(&app, "certified"), changed, "reset can be undone");
+    app.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_language_switch_translates_and_is_remembered() {
+    let app = mount_app();
+    settle().await;
+    click(&app, "lang").await;
+    assert_eq!(text(&app, "avg-criteria"), "14.63");
+    assert!(app.text_content().unwrap().contains("Certified communes"));
+    assert!(find(&app, "chart-criteria")
+        .inner_html()
+        .contains("Criterion"));
+    let stored = web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .get_item("ntm.lang")
+        .unwrap();
+    assert_eq!(stored.as_deref(), Some("en"));
+    assert_eq!(
+        document()
+            .document_element()
+            .unwrap()
+            .get_attribute("lang")
+            .as_deref(),
+        Some("en")
+    );
+    app.remove();
+}
+
+#[wasm_bindgen_test]
+async fn strategy_and_eligibility_change_the_results() {
+    let app = mount_app();
+    settle().await;
+    let select: web_sys::HtmlSelectElement = find(&app, "strategy").unchecked_into();
+    select.set_value("equity_first");
+    select
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    settle().await;
+    assert_eq!(text(&app, "certified"), "80");
+    assert_eq!(text(&app, "border-avg"), "14,65");
+    click(&app, "reset").await;
+    // Credit may no longer pay for housing (criterion 9): its share goes elsewhere.
+    click(&app, "eligible-credit-8").await;
+    assert_ne!(text(&app, "certified"), "85");
+    app.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_number_field_reads_both_ways_of_writing() {
+    let container: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&container).unwrap();
+    let value = RwSignal::new(640.0);
+    let handle = leptos::mount::mount_to(container.clone(), move || {
+        provide_context(State::shipped(Lang::Vi));
+        view! {
+            <NumberField value=value on_commit=move |v| value.set(v) testid="n".to_string()
+                label=Signal::derive(|| "n".to_string()) limit=1e6 />
+        }
+    });
+    settle().await;
+    let input: HtmlInputElement = find(&container, "n").unchecked_into();
+    assert_eq!(input.value(), "640");
+    type_into(&container, "n", "1.234,5").await;
+    assert_eq!(value.get_untracked(), 1234.5);
+    type_into(&container, "n", "1234.5").await;
+    assert_eq!(value.get_untracked(), 1234.5);
+    type_into(&container, "n", "12,5").await;
+    assert_eq!(value.get_untracked(), 12.5);
+    value.set(3200.0);
+    settle().await;
+    assert_eq!(
+        input.value(),
+        "3.200",
+        "a value set elsewhere is shown the Vietnamese way"
+    );
+    drop(handle);
+    container.remove();
+}
