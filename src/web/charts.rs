@@ -5,6 +5,7 @@ use crate::model::format::number;
 use crate::model::{Lang, Model, Outcome, CRITERIA};
 use leptos::prelude::*;
 use plotters::prelude::*;
+use plotters_backend::{BackendColor, BackendCoord, DrawingErrorKind};
 
 const START: RGBColor = RGBColor(0x9a, 0xa5, 0xb1);
 const PROJECTED: RGBColor = RGBColor(0x1f, 0x4e, 0x79);
@@ -23,8 +24,149 @@ const WIDE: u32 = 980;
 
 type Drawn = Result<(), Box<dyn std::error::Error>>;
 
-fn legend_style(colour: RGBColor) -> impl Fn((i32, i32)) -> Rectangle<(i32, i32)> {
-    move |(x, y)| Rectangle::new([(x, y - 5), (x + 12, y + 5)], colour.filled())
+/// The SVG backend, measuring text by estimate instead of asking the browser. Plotters in a
+/// browser measures each label in the live document, which forces a layout of the whole page
+/// per label: most of the time of a redraw. Labels only need a good guess to be placed.
+struct Svg<'a>(SVGBackend<'a>);
+
+impl<'a> Svg<'a> {
+    fn new(out: &'a mut String, size: (u32, u32)) -> Svg<'a> {
+        Svg(SVGBackend::with_string(out, size))
+    }
+}
+
+type SvgError<'a> = DrawingErrorKind<<SVGBackend<'a> as DrawingBackend>::ErrorType>;
+
+impl<'a> DrawingBackend for Svg<'a> {
+    type ErrorType = <SVGBackend<'a> as DrawingBackend>::ErrorType;
+
+    fn get_size(&self) -> (u32, u32) {
+        self.0.get_size()
+    }
+    fn ensure_prepared(&mut self) -> Result<(), SvgError<'a>> {
+        self.0.ensure_prepared()
+    }
+    fn present(&mut self) -> Result<(), SvgError<'a>> {
+        self.0.present()
+    }
+    fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Result<(), SvgError<'a>> {
+        self.0.draw_pixel(point, color)
+    }
+    fn draw_line<S: plotters_backend::BackendStyle>(
+        &mut self,
+        from: BackendCoord,
+        to: BackendCoord,
+        style: &S,
+    ) -> Result<(), SvgError<'a>> {
+        self.0.draw_line(from, to, style)
+    }
+    fn draw_rect<S: plotters_backend::BackendStyle>(
+        &mut self,
+        upper_left: BackendCoord,
+        bottom_right: BackendCoord,
+        style: &S,
+        fill: bool,
+    ) -> Result<(), SvgError<'a>> {
+        self.0.draw_rect(upper_left, bottom_right, style, fill)
+    }
+    fn draw_path<S: plotters_backend::BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        path: I,
+        style: &S,
+    ) -> Result<(), SvgError<'a>> {
+        self.0.draw_path(path, style)
+    }
+    fn draw_circle<S: plotters_backend::BackendStyle>(
+        &mut self,
+        center: BackendCoord,
+        radius: u32,
+        style: &S,
+        fill: bool,
+    ) -> Result<(), SvgError<'a>> {
+        self.0.draw_circle(center, radius, style, fill)
+    }
+    fn fill_polygon<S: plotters_backend::BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        vert: I,
+        style: &S,
+    ) -> Result<(), SvgError<'a>> {
+        self.0.fill_polygon(vert, style)
+    }
+    fn draw_text<S: plotters_backend::BackendTextStyle>(
+        &mut self,
+        text: &str,
+        style: &S,
+        pos: BackendCoord,
+    ) -> Result<(), SvgError<'a>> {
+        self.0.draw_text(text, style, pos)
+    }
+    fn estimate_text_size<S: plotters_backend::BackendTextStyle>(
+        &self,
+        text: &str,
+        style: &S,
+    ) -> Result<(u32, u32), SvgError<'a>> {
+        // Sans-serif glyphs average a little over half the font size in width.
+        let size = plotters_backend::BackendTextStyle::size(style);
+        Ok((
+            (text.chars().count() as f64 * size * 0.5).ceil() as u32,
+            size.ceil() as u32,
+        ))
+    }
+    fn blit_bitmap(
+        &mut self,
+        pos: BackendCoord,
+        (w, h): (u32, u32),
+        src: &[u8],
+    ) -> Result<(), SvgError<'a>> {
+        self.0.blit_bitmap(pos, (w, h), src)
+    }
+}
+
+/// What a legend item looks like.
+enum Key {
+    Bar(RGBColor),
+    Outline(RGBColor),
+    Line(RGBColor),
+}
+
+/// A legend along the top of the chart, drawn from plain shapes and text (plotters' own legend
+/// measures its text in the live page, which is slow; see [`Svg`]).
+fn draw_legend<DB: DrawingBackend>(
+    root: &DrawingArea<DB, plotters::coord::Shift>,
+    items: &[(Key, &str)],
+) -> Drawn
+where
+    DB::ErrorType: 'static,
+{
+    let width = root.dim_in_pixel().0 as i32;
+    let (mut x, mut y) = (60, 0);
+    for (key, label) in items {
+        let item_width = 19 + (label.chars().count() as f64 * 15.0 * 0.5) as i32 + 22;
+        if x > 60 && x + item_width > width {
+            x = 60;
+            y += 22;
+        }
+        match key {
+            Key::Bar(c) => {
+                root.draw(&Rectangle::new([(x, y + 9), (x + 14, y + 21)], c.filled()))?
+            }
+            Key::Outline(c) => root.draw(&Rectangle::new(
+                [(x, y + 9), (x + 14, y + 21)],
+                ShapeStyle::from(c).stroke_width(1),
+            ))?,
+            Key::Line(c) => root.draw(&PathElement::new(
+                vec![(x, y + 15), (x + 14, y + 15)],
+                ShapeStyle::from(c).stroke_width(3),
+            ))?,
+        }
+        root.draw(&Text::new(
+            label.to_string(),
+            (x + 19, y + 8),
+            (FONT, 15).into_font(),
+        ))?;
+        x += item_width;
+    }
+    Ok(())
 }
 
 /// Criteria: communes meeting each at the start, projected, and the 2022 target.
@@ -32,15 +174,28 @@ pub fn criteria_chart(model: &Model, o: &Outcome, lang: Lang) -> String {
     let mut svg = String::new();
     let n = model.table.communes.len() as f64;
     let drawn: Drawn = (|| {
-        let root = SVGBackend::with_string(&mut svg, (WIDE, 330)).into_drawing_area();
+        let root = Svg::new(&mut svg, (WIDE, 340)).into_drawing_area();
         root.fill(&WHITE)?;
+        draw_legend(
+            &root,
+            &[
+                (Key::Bar(START), lang.pick("Đầu năm", "Start of year")),
+                (
+                    Key::Bar(PROJECTED),
+                    lang.pick("Dự kiến cuối năm", "Projected"),
+                ),
+                (Key::Line(TARGET), lang.pick("Chỉ tiêu 2022", "2022 target")),
+            ],
+        )?;
         let mut chart = ChartBuilder::on(&root)
             .margin(12)
+            .margin_top(34)
             .x_label_area_size(36)
             .y_label_area_size(48)
             .build_cartesian_2d(-0.5f64..(CRITERIA as f64 - 0.5), 0f64..n * 1.05)?;
         chart
             .configure_mesh()
+            .light_line_style(TRANSPARENT)
             .disable_x_mesh()
             .x_labels(CRITERIA)
             .x_label_formatter(&|x| {
@@ -60,41 +215,25 @@ pub fn criteria_chart(model: &Model, o: &Outcome, lang: Lang) -> String {
             let x = k as f64 + offset;
             Rectangle::new([(x, 0.0), (x + 0.36, value)], colour.filled())
         };
-        chart
-            .draw_series(
-                o.criteria
-                    .iter()
-                    .enumerate()
-                    .map(|(k, c)| bar(k, -0.38, f64::from(c.baseline), START)),
-            )?
-            .label(lang.pick("Đầu năm", "Start of year"))
-            .legend(legend_style(START));
-        chart
-            .draw_series(
-                o.criteria
-                    .iter()
-                    .enumerate()
-                    .map(|(k, c)| bar(k, 0.02, f64::from(c.met), PROJECTED)),
-            )?
-            .label(lang.pick("Dự kiến cuối năm", "Projected"))
-            .legend(legend_style(PROJECTED));
-        chart
-            .draw_series(o.criteria.iter().enumerate().map(|(k, c)| {
-                let y = f64::from(c.target);
-                PathElement::new(
-                    vec![(k as f64 - 0.45, y), (k as f64 + 0.45, y)],
-                    TARGET.stroke_width(3),
-                )
-            }))?
-            .label(lang.pick("Chỉ tiêu 2022", "2022 target"))
-            .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 12, y)], TARGET.stroke_width(3)));
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::LowerRight)
-            .background_style(WHITE.mix(0.9))
-            .border_style(BLACK.mix(0.3))
-            .label_font((FONT, 15))
-            .draw()?;
+        chart.draw_series(
+            o.criteria
+                .iter()
+                .enumerate()
+                .map(|(k, c)| bar(k, -0.38, f64::from(c.baseline), START)),
+        )?;
+        chart.draw_series(
+            o.criteria
+                .iter()
+                .enumerate()
+                .map(|(k, c)| bar(k, 0.02, f64::from(c.met), PROJECTED)),
+        )?;
+        chart.draw_series(o.criteria.iter().enumerate().map(|(k, c)| {
+            let y = f64::from(c.target);
+            PathElement::new(
+                vec![(k as f64 - 0.45, y), (k as f64 + 0.45, y)],
+                ShapeStyle::from(&TARGET).stroke_width(3),
+            )
+        }))?;
         root.present()?;
         Ok(())
     })();
@@ -126,15 +265,24 @@ pub fn bands_chart(model: &Model, o: &Outcome, lang: Lang) -> String {
         .collect();
     let top = before.iter().chain(&after).cloned().fold(1.0, f64::max) * 1.15;
     let drawn: Drawn = (|| {
-        let root = SVGBackend::with_string(&mut svg, (WIDTH, 320)).into_drawing_area();
+        let root = Svg::new(&mut svg, (WIDTH, 320)).into_drawing_area();
         root.fill(&WHITE)?;
+        draw_legend(
+            &root,
+            &[
+                (Key::Bar(START), lang.pick("Đầu năm", "Start of year")),
+                (Key::Bar(PROJECTED), lang.pick("Dự kiến", "Projected")),
+            ],
+        )?;
         let mut chart = ChartBuilder::on(&root)
             .margin(12)
+            .margin_top(34)
             .x_label_area_size(36)
             .y_label_area_size(44)
             .build_cartesian_2d(-0.5f64..4.5, 0f64..top)?;
         chart
             .configure_mesh()
+            .light_line_style(TRANSPARENT)
             .disable_x_mesh()
             .x_labels(5)
             .x_label_formatter(&|x| {
@@ -151,24 +299,18 @@ pub fn bands_chart(model: &Model, o: &Outcome, lang: Lang) -> String {
             .label_style((FONT, 15))
             .axis_desc_style((FONT, 15))
             .draw()?;
-        chart
-            .draw_series(before.iter().enumerate().map(|(i, v)| {
-                Rectangle::new(
-                    [(i as f64 - 0.38, 0.0), (i as f64 - 0.02, *v)],
-                    START.filled(),
-                )
-            }))?
-            .label(lang.pick("Đầu năm", "Start of year"))
-            .legend(legend_style(START));
-        chart
-            .draw_series(after.iter().enumerate().map(|(i, v)| {
-                Rectangle::new(
-                    [(i as f64 + 0.02, 0.0), (i as f64 + 0.38, *v)],
-                    PROJECTED.filled(),
-                )
-            }))?
-            .label(lang.pick("Dự kiến", "Projected"))
-            .legend(legend_style(PROJECTED));
+        chart.draw_series(before.iter().enumerate().map(|(i, v)| {
+            Rectangle::new(
+                [(i as f64 - 0.38, 0.0), (i as f64 - 0.02, *v)],
+                START.filled(),
+            )
+        }))?;
+        chart.draw_series(after.iter().enumerate().map(|(i, v)| {
+            Rectangle::new(
+                [(i as f64 + 0.02, 0.0), (i as f64 + 0.38, *v)],
+                PROJECTED.filled(),
+            )
+        }))?;
         chart.draw_series(after.iter().enumerate().map(|(i, v)| {
             Text::new(
                 number(*v, 0, lang),
@@ -176,13 +318,6 @@ pub fn bands_chart(model: &Model, o: &Outcome, lang: Lang) -> String {
                 (FONT, 14).into_font(),
             )
         }))?;
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::UpperRight)
-            .background_style(WHITE.mix(0.9))
-            .border_style(BLACK.mix(0.3))
-            .label_font((FONT, 15))
-            .draw()?;
         root.present()?;
         Ok(())
     })();
@@ -207,15 +342,24 @@ pub fn districts_chart(model: &Model, o: &Outcome, lang: Lang) -> String {
     let height = 60 + 26 * n as u32;
     let names: Vec<String> = districts.iter().map(|d| d.name.clone()).collect();
     let drawn: Drawn = (|| {
-        let root = SVGBackend::with_string(&mut svg, (WIDTH, height)).into_drawing_area();
+        let root = Svg::new(&mut svg, (WIDTH, height)).into_drawing_area();
         root.fill(&WHITE)?;
+        draw_legend(
+            &root,
+            &[
+                (Key::Bar(START), lang.pick("Đầu năm", "Start of year")),
+                (Key::Bar(PROJECTED), lang.pick("Dự kiến", "Projected")),
+            ],
+        )?;
         let mut chart = ChartBuilder::on(&root)
             .margin(12)
+            .margin_top(34)
             .x_label_area_size(36)
             .y_label_area_size(150)
-            .build_cartesian_2d(0f64..19.5, -0.5f64..(n as f64 - 0.5))?;
+            .build_cartesian_2d(0f64..24.0, -0.5f64..(n as f64 - 0.5))?;
         chart
             .configure_mesh()
+            .light_line_style(TRANSPARENT)
             .disable_y_mesh()
             .y_labels(n)
             .y_label_formatter(&|y| {
@@ -232,22 +376,16 @@ pub fn districts_chart(model: &Model, o: &Outcome, lang: Lang) -> String {
             .axis_desc_style((FONT, 15))
             .draw()?;
         let row = |i: usize| (n - 1 - i) as f64;
-        chart
-            .draw_series(start.iter().enumerate().map(|(i, (met, count))| {
-                let v = f64::from(*met) / f64::from((*count).max(1));
-                Rectangle::new([(0.0, row(i) + 0.02), (v, row(i) + 0.38)], START.filled())
-            }))?
-            .label(lang.pick("Đầu năm", "Start of year"))
-            .legend(legend_style(START));
-        chart
-            .draw_series(districts.iter().enumerate().map(|(i, d)| {
-                Rectangle::new(
-                    [(0.0, row(i) - 0.38), (d.avg_criteria, row(i) - 0.02)],
-                    PROJECTED.filled(),
-                )
-            }))?
-            .label(lang.pick("Dự kiến", "Projected"))
-            .legend(legend_style(PROJECTED));
+        chart.draw_series(start.iter().enumerate().map(|(i, (met, count))| {
+            let v = f64::from(*met) / f64::from((*count).max(1));
+            Rectangle::new([(0.0, row(i) + 0.02), (v, row(i) + 0.38)], START.filled())
+        }))?;
+        chart.draw_series(districts.iter().enumerate().map(|(i, d)| {
+            Rectangle::new(
+                [(0.0, row(i) - 0.38), (d.avg_criteria, row(i) - 0.02)],
+                PROJECTED.filled(),
+            )
+        }))?;
         chart.draw_series(districts.iter().enumerate().map(|(i, d)| {
             Text::new(
                 format!(
@@ -262,13 +400,6 @@ pub fn districts_chart(model: &Model, o: &Outcome, lang: Lang) -> String {
                 (FONT, 13).into_font(),
             )
         }))?;
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::LowerLeft)
-            .background_style(WHITE.mix(0.9))
-            .border_style(BLACK.mix(0.3))
-            .label_font((FONT, 15))
-            .draw()?;
         root.present()?;
         Ok(())
     })();
@@ -303,22 +434,44 @@ pub fn sources_chart(model: &Model, o: &Outcome, lang: Lang) -> String {
         .map(|s| lang.pick(s.name_vi.clone(), s.name_en.clone()))
         .collect();
     let drawn: Drawn = (|| {
-        let root = SVGBackend::with_string(&mut svg, (WIDTH, 320)).into_drawing_area();
+        let root = Svg::new(&mut svg, (WIDTH, 380)).into_drawing_area();
         root.fill(&WHITE)?;
+        let (upper, lower) = root.split_vertically(290);
+        let group_names: Vec<String> = plan
+            .groups
+            .iter()
+            .map(|g| lang.pick(g.name_vi.clone(), g.name_en.clone()))
+            .collect();
+        let keys: Vec<(Key, &str)> = group_names
+            .iter()
+            .enumerate()
+            .map(|(g, name)| (Key::Bar(GROUP_COLOURS[g % 4]), name.as_str()))
+            .chain([
+                (Key::Bar(IDLE), lang.pick("Không dùng được", "Idle")),
+                (
+                    Key::Outline(TARGET),
+                    lang.pick("Không về", "Did not arrive"),
+                ),
+            ])
+            .collect();
+        draw_legend(&lower, &keys)?;
+        let root = upper;
         let mut chart = ChartBuilder::on(&root)
             .margin(12)
+            .margin_top(12)
             .x_label_area_size(36)
-            .y_label_area_size(200)
+            .y_label_area_size(215)
             .build_cartesian_2d(0f64..top, -0.5f64..(n as f64 - 0.5))?;
         chart
             .configure_mesh()
+            .light_line_style(TRANSPARENT)
             .disable_y_mesh()
             .y_labels(n)
             .y_label_formatter(&|y| {
                 let i = y.round() as i64;
                 if (y - y.round()).abs() < 1e-6 && i >= 0 && (i as usize) < n {
                     let name = &names[n - 1 - i as usize];
-                    name.chars().take(30).collect()
+                    name.chars().take(33).collect()
                 } else {
                     String::new()
                 }
@@ -329,7 +482,7 @@ pub fn sources_chart(model: &Model, o: &Outcome, lang: Lang) -> String {
             .axis_desc_style((FONT, 15))
             .draw()?;
         let row = |s: usize| (n - 1 - s) as f64;
-        for (g, group) in plan.groups.iter().enumerate() {
+        for g in 0..plan.groups.len() {
             let segments: Vec<Rectangle<(f64, f64)>> = o
                 .funding
                 .sources
@@ -354,37 +507,21 @@ pub fn sources_chart(model: &Model, o: &Outcome, lang: Lang) -> String {
                     )
                 })
                 .collect();
-            chart
-                .draw_series(segments)?
-                .label(lang.pick(group.name_vi.clone(), group.name_en.clone()))
-                .legend(legend_style(GROUP_COLOURS[g % 4]));
+            chart.draw_series(segments)?;
         }
-        chart
-            .draw_series(o.funding.sources.iter().enumerate().map(|(s, src)| {
-                let paid: f64 = src.to.iter().map(|(_, v)| v).sum();
-                Rectangle::new(
-                    [(paid, row(s) - 0.35), (paid + src.idle, row(s) + 0.35)],
-                    IDLE.filled(),
-                )
-            }))?
-            .label(lang.pick("Không dùng được", "Idle"))
-            .legend(legend_style(IDLE));
-        chart
-            .draw_series(o.funding.sources.iter().enumerate().map(|(s, src)| {
-                Rectangle::new(
-                    [(src.arrived, row(s) - 0.35), (src.pledged, row(s) + 0.35)],
-                    TARGET.stroke_width(1),
-                )
-            }))?
-            .label(lang.pick("Không về (giải ngân)", "Did not arrive"))
-            .legend(|(x, y)| Rectangle::new([(x, y - 5), (x + 12, y + 5)], TARGET.stroke_width(1)));
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::LowerRight)
-            .background_style(WHITE.mix(0.9))
-            .border_style(BLACK.mix(0.3))
-            .label_font((FONT, 14))
-            .draw()?;
+        chart.draw_series(o.funding.sources.iter().enumerate().map(|(s, src)| {
+            let paid: f64 = src.to.iter().map(|(_, v)| v).sum();
+            Rectangle::new(
+                [(paid, row(s) - 0.35), (paid + src.idle, row(s) + 0.35)],
+                IDLE.filled(),
+            )
+        }))?;
+        chart.draw_series(o.funding.sources.iter().enumerate().map(|(s, src)| {
+            Rectangle::new(
+                [(src.arrived, row(s) - 0.35), (src.pledged, row(s) + 0.35)],
+                ShapeStyle::from(&TARGET).stroke_width(1),
+            )
+        }))?;
         root.present()?;
         Ok(())
     })();

@@ -3,8 +3,9 @@
 
 use super::state::{use_state, State};
 use crate::model::format::{amount, number};
-use crate::model::{Lang, CRITERIA};
+use crate::model::{Lang, Model, CRITERIA};
 use leptos::prelude::*;
+use std::sync::Arc;
 
 #[component]
 pub fn Headline() -> impl IntoView {
@@ -263,78 +264,103 @@ pub fn CommunesGrid() -> impl IntoView {
     let border = RwSignal::new(String::new());
     let status = RwSignal::new(StatusFilter::All);
     let all = (1u32 << CRITERIA) - 1;
-    // The grid is written as one piece of HTML: 181 × 19 cells as reactive nodes would cost
-    // more on every change than the whole table does this way.
-    let grid_html = Memo::new(move |_| {
-        let lang = state.lang.get();
+    // Which communes the filters keep (depends on the results only when filtering by status).
+    let shown = Memo::new(move |_| {
         let d = district.get();
         let b = border.get();
         let st = status.get();
         state.model.with(|m| {
-            state.outcome.with(|o| {
-                state.plan_outcome.with(|p| {
-                    let mut html = String::with_capacity(64 * 1024);
-                    let mut shown = 0usize;
-                    let mut matching = 0usize;
-                    for (i, c) in m.table.communes.iter().enumerate() {
-                        let after = o.meets[i];
-                        let in_plan = p.meets[i];
-                        let keep = (d.is_empty() || m.table.districts[c.district] == d)
-                            && (b.is_empty() || (b == "1") == c.border)
-                            && match st {
-                                StatusFilter::All => true,
-                                StatusFilter::Certified => after == all,
-                                StatusFilter::Newly => after == all && c.meets != all,
-                                StatusFilter::NotCertified => after != all,
-                                StatusFilter::DiffersFromPlan => after != in_plan,
-                            };
-                        if !keep {
-                            continue;
+            let o = (st != StatusFilter::All).then(|| state.outcome.get());
+            let p = (st == StatusFilter::DiffersFromPlan).then(|| state.plan_outcome.get());
+            let rows: Vec<usize> = m
+                .table
+                .communes
+                .iter()
+                .enumerate()
+                .filter(|(i, c)| {
+                    let after = o.as_ref().map(|o| o.meets[*i]).unwrap_or(0);
+                    (d.is_empty() || m.table.districts[c.district] == d)
+                        && (b.is_empty() || (b == "1") == c.border)
+                        && match st {
+                            StatusFilter::All => true,
+                            StatusFilter::Certified => after == all,
+                            StatusFilter::Newly => after == all && c.meets != all,
+                            StatusFilter::NotCertified => after != all,
+                            StatusFilter::DiffersFromPlan => {
+                                p.as_ref().is_some_and(|p| after != p.meets[*i])
+                            }
                         }
-                        matching += 1;
-                        if shown >= GRID_ROWS {
-                            continue;
-                        }
-                        shown += 1;
-                        let row_class = match (after == all, c.meets == all) {
-                            (true, true) => "certified",
-                            (true, false) => "newly",
-                            _ => "",
-                        };
-                        html.push_str(&format!(
-                            "<tr data-row=\"{i}\" class=\"{row_class}{}\" tabindex=\"0\"><th scope=\"row\">{}</th><td class=\"district\">{}</td><td class=\"num\">{}</td>",
-                            if after != in_plan { " differs" } else { "" },
-                            escape(&c.name),
-                            escape(&m.table.districts[c.district]),
-                            after.count_ones()
-                        ));
-                        for k in 0..CRITERIA {
-                            let bit = 1 << k;
-                            let (class, mark) = if c.meets & bit != 0 {
-                                ("had", "●")
-                            } else if after & bit != 0 {
-                                (if in_plan & bit != 0 { "gained" } else { "gained extra" }, "◆")
-                            } else if in_plan & bit != 0 {
-                                ("lost", "○")
-                            } else {
-                                ("missing", "")
-                            };
-                            html.push_str(&format!("<td class=\"cell {class}\">{mark}</td>"));
-                        }
-                        html.push_str("</tr>");
-                    }
-                    let note = if matching > shown {
-                        lang.pick(
-                            format!("Hiển thị {shown} trên {matching} xã; hãy lọc để xem các xã khác."),
-                            format!("Showing {shown} of {matching} communes; filter to see others."),
-                        )
-                    } else {
-                        lang.pick(format!("{matching} xã"), format!("{matching} communes"))
-                    };
-                    (html, note)
                 })
-            })
+                .map(|(i, _)| i)
+                .collect();
+            rows
         })
+    });
+    let note = move || {
+        let matching = shown.with(Vec::len);
+        let n = matching.min(GRID_ROWS);
+        let lang = state.lang.get();
+        if matching > n {
+            lang.pick(
+                format!("Hiển thị {n} trên {matching} xã; hãy lọc để xem các xã khác."),
+                format!("Showing {n} of {matching} communes; filter to see others."),
+            )
+        } else {
+            lang.pick(format!("{matching} xã"), format!("{matching} communes"))
+        }
+    };
+    // The grid body is written as HTML when its rows change, and otherwise only the cells whose
+    // state changed are touched: 181 × 19 cells rebuilt on every move of a lever would cost more
+    // than everything else on the page.
+    let tbody = NodeRef::<leptos::html::Tbody>::new();
+    Effect::new(move |previous: Option<GridState>| {
+        let Some(body) = tbody.get() else {
+            return previous.unwrap_or_default();
+        };
+        let model = state.model.get();
+        let rows: Vec<usize> = shown.with(|r| r.iter().copied().take(GRID_ROWS).collect());
+        let o = state.outcome.get();
+        let p = state.plan_outcome.get();
+        let states: Vec<(u32, u32)> = rows.iter().map(|&i| (o.meets[i], p.meets[i])).collect();
+        let same_rows = previous.as_ref().is_some_and(|g| {
+            g.rows == rows && g.model.as_ref().is_some_and(|m| Arc::ptr_eq(m, &model))
+        });
+        if !same_rows {
+            body.set_inner_html(&grid_rows_html(&model, &rows, &states));
+        } else if let Some(prev) = &previous {
+            let children = body.children();
+            for (j, (&i, &(after, in_plan))) in rows.iter().zip(&states).enumerate() {
+                if prev.states[j] == (after, in_plan) {
+                    continue;
+                }
+                let Some(tr) = children.item(j as u32) else {
+                    continue;
+                };
+                let c = &model.table.communes[i];
+                tr.set_class_name(&row_class(c.meets, after, in_plan));
+                let cells = tr.children();
+                if let Some(count) = cells.item(2) {
+                    count.set_text_content(Some(&after.count_ones().to_string()));
+                }
+                let (old_after, old_plan) = prev.states[j];
+                for k in 0..CRITERIA {
+                    let bit = 1 << k;
+                    if (old_after ^ after) & bit == 0 && (old_plan ^ in_plan) & bit == 0 {
+                        continue;
+                    }
+                    if let Some(td) = cells.item(3 + k as u32) {
+                        let (class, mark) = cell_state(c.meets, after, in_plan, bit);
+                        td.set_class_name(class);
+                        td.set_text_content(Some(mark));
+                    }
+                }
+            }
+        }
+        GridState {
+            model: Some(model),
+            rows,
+            states,
+        }
     });
     let districts = move || state.model.with(|m| m.table.districts.clone());
     let header = move || {
@@ -401,7 +427,7 @@ pub fn CommunesGrid() -> impl IntoView {
                         <option value="differs">{move || state.tr("Khác kịch bản kế hoạch", "Different from the plan")}</option>
                     </select>
                 </label>
-                <span class="grid-count" data-testid="grid-count">{move || grid_html.with(|(_, note)| note.clone())}</span>
+                <span class="grid-count" data-testid="grid-count">{note}</span>
             </div>
             <p class="legend">
                 {move || state.tr(
@@ -420,7 +446,7 @@ pub fn CommunesGrid() -> impl IntoView {
                         </tr>
                     </thead>
                     <tbody
-                        inner_html=move || grid_html.with(|(html, _)| html.clone())
+                        node_ref=tbody
                         on:click=move |ev| on_pick(ev.target())
                         on:keydown=move |ev| {
                             if ev.key() == "Enter" {
@@ -433,6 +459,70 @@ pub fn CommunesGrid() -> impl IntoView {
             <CommuneDetails/>
         </section>
     }
+}
+
+/// What the grid shows now, to touch only what changes.
+#[derive(Default)]
+struct GridState {
+    model: Option<Arc<Model>>,
+    rows: Vec<usize>,
+    /// Per row shown: criteria met after this scenario, and after the plan scenario.
+    states: Vec<(u32, u32)>,
+}
+
+fn row_class(before: u32, after: u32, in_plan: u32) -> String {
+    let all = (1u32 << CRITERIA) - 1;
+    let status = match (after == all, before == all) {
+        (true, true) => "certified",
+        (true, false) => "newly",
+        _ => "",
+    };
+    if after != in_plan {
+        format!("{status} differs")
+    } else {
+        status.to_string()
+    }
+}
+
+/// A cell's class and mark: met at the start, gained (as in the plan, or beyond it), lost
+/// against the plan, or missing.
+fn cell_state(before: u32, after: u32, in_plan: u32, bit: u32) -> (&'static str, &'static str) {
+    if before & bit != 0 {
+        ("cell had", "●")
+    } else if after & bit != 0 {
+        (
+            if in_plan & bit != 0 {
+                "cell gained"
+            } else {
+                "cell gained extra"
+            },
+            "◆",
+        )
+    } else if in_plan & bit != 0 {
+        ("cell lost", "○")
+    } else {
+        ("cell missing", "")
+    }
+}
+
+fn grid_rows_html(model: &Model, rows: &[usize], states: &[(u32, u32)]) -> String {
+    let mut html = String::with_capacity(rows.len() * 700);
+    for (&i, &(after, in_plan)) in rows.iter().zip(states) {
+        let c = &model.table.communes[i];
+        html.push_str(&format!(
+            "<tr data-row=\"{i}\" class=\"{}\" tabindex=\"0\"><th scope=\"row\">{}</th><td class=\"district\">{}</td><td class=\"num\">{}</td>",
+            row_class(c.meets, after, in_plan),
+            escape(&c.name),
+            escape(&model.table.districts[c.district]),
+            after.count_ones()
+        ));
+        for k in 0..CRITERIA {
+            let (class, mark) = cell_state(c.meets, after, in_plan, 1 << k);
+            html.push_str(&format!("<td class=\"{class}\">{mark}</td>"));
+        }
+        html.push_str("</tr>");
+    }
+    html
 }
 
 fn escape(text: &str) -> String {
