@@ -234,7 +234,16 @@ async fn wait_for_text(wd: &WebDriver, testid: &str, wanted: impl Fn(&str) -> bo
         }
         if Instant::now() > deadline {
             let errs = errors(wd).await;
-            panic!("{testid} never showed what was expected (console: {errs:?})");
+            let seen = match wd
+                .find(By::Css(format!("[data-testid=\"{testid}\"]")))
+                .await
+            {
+                Ok(el) => el.text().await.unwrap_or_default(),
+                Err(_) => "(not on the page)".into(),
+            };
+            panic!(
+                "{testid} never showed what was expected; it shows {seen:?} (console: {errs:?})"
+            );
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
@@ -684,5 +693,569 @@ async fn browser_profile() {
     for (name, c) in v.iter().take(25) {
         println!("{c:6} {name}");
     }
+    wd.quit().await.unwrap();
+}
+
+// ---- Keeping, sharing and importing -------------------------------------------------------
+
+fn scratch_dir(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("target/e2e-files")
+        .join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+async fn field_value(wd: &WebDriver, testid: &str) -> String {
+    let el = wd
+        .find(By::Css(format!("[data-testid=\"{testid}\"]")))
+        .await
+        .unwrap();
+    el.prop("value").await.unwrap().unwrap_or_default()
+}
+
+async fn current_url(wd: &WebDriver) -> String {
+    wd.current_url().await.unwrap().to_string()
+}
+
+#[tokio::test]
+async fn a_saved_scenario_and_the_current_one_survive_a_reload() {
+    let _one = serial();
+    let server = StaticServer::start();
+    let driver = Driver::start();
+    let wd = browser(&driver, 1366, 768).await;
+    wd.goto(server.url()).await.unwrap();
+    wait_for_text(&wd, "certified", |t| t == "85").await;
+    type_into(&wd, "scenario-name", "Tín dụng thấp").await;
+    wd.find(By::Css("[data-testid=scenario-name]"))
+        .await
+        .unwrap()
+        .send_keys(Key::Tab)
+        .await
+        .unwrap();
+    type_into(&wd, "funding-credit", "2.000").await;
+    let certified = wait_for_text(&wd, "certified", |t| t != "85").await;
+    click(&wd, "[data-testid=save]").await;
+    let saved = wait_for_text(&wd, "scenario-list", |t| t.contains("Tín dụng thấp")).await;
+    assert!(saved.contains("Mở"), "{saved}");
+    // Keep working on another scenario, then reload: the current one comes back, and the list.
+    type_into(&wd, "funding-direct", "300").await;
+    let working = wait_for_text(&wd, "shortfall", |t| t != "0").await;
+    wd.refresh().await.unwrap();
+    wait_for_text(&wd, "shortfall", |t| t == working).await;
+    assert_eq!(field_value(&wd, "funding-direct").await, "300");
+    wait_for_text(&wd, "scenario-list", |t| t.contains("Tín dụng thấp")).await;
+    click(&wd, "[data-testid=saved-open]").await;
+    wait_for_text(&wd, "certified", |t| t == certified).await;
+    assert_eq!(field_value(&wd, "funding-direct").await, "640");
+    // Duplicate, rename the copy, delete the original.
+    click(&wd, "[data-testid=saved-duplicate]").await;
+    wait_for_text(&wd, "scenario-list", |t| t.contains("Tín dụng thấp (2)")).await;
+    let renames = wd
+        .find_all(By::Css("[data-testid=saved-rename]"))
+        .await
+        .unwrap();
+    renames[1].click().await.unwrap();
+    wd.send_alert_text("Bản sao").await.unwrap();
+    wd.accept_alert().await.unwrap();
+    wait_for_text(&wd, "scenario-list", |t| t.contains("Bản sao")).await;
+    let deletes = wd
+        .find_all(By::Css("[data-testid=saved-delete]"))
+        .await
+        .unwrap();
+    deletes[0].click().await.unwrap();
+    wd.accept_alert().await.unwrap();
+    let list = wait_for_text(&wd, "scenario-list", |t| !t.contains("Tín dụng thấp")).await;
+    assert!(list.contains("Bản sao"), "{list}");
+    screenshot(&wd, "10-saved").await;
+    wd.refresh().await.unwrap();
+    let list = wait_for_text(&wd, "scenario-list", |t| t.contains("Bản sao")).await;
+    assert!(!list.contains("Tín dụng thấp"), "{list}");
+    assert_eq!(errors(&wd).await, Vec::<String>::new());
+    wd.quit().await.unwrap();
+}
+
+#[tokio::test]
+async fn a_link_reopens_the_scenario_in_a_fresh_browser_and_back_walks_the_changes() {
+    let _one = serial();
+    let server = StaticServer::start();
+    let driver = Driver::start();
+    let wd = browser(&driver, 1366, 768).await;
+    wd.goto(server.url()).await.unwrap();
+    wait_for_text(&wd, "certified", |t| t == "85").await;
+    open_assumptions(&wd).await;
+    type_into(&wd, "disbursement-credit", "70").await;
+    wait_for_text(&wd, "shortfall", |t| t == "960").await;
+    type_into(&wd, "investment-transport", "600,5").await;
+    let strategy = wd.find(By::Css("[data-testid=strategy]")).await.unwrap();
+    thirtyfour::components::SelectElement::new(&strategy)
+        .await
+        .unwrap()
+        .select_by_value("equity_first")
+        .await
+        .unwrap();
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let figures = (
+        text(&wd, "certified").await,
+        text(&wd, "avg-criteria").await,
+        text(&wd, "shortfall").await,
+    );
+    let url = current_url(&wd).await;
+    assert!(
+        url.contains("#v=1") && url.contains("d.credit=0.7") && url.contains("i.transport=600.5"),
+        "{url}"
+    );
+    assert!(
+        url.contains("s=equity_first") && !url.contains("f.direct"),
+        "only what differs: {url}"
+    );
+    // Back walks the changes, Forward comes back.
+    wd.back().await.unwrap();
+    wait_for_text(&wd, "avg-criteria", |t| t != figures.1).await;
+    assert_eq!(
+        wd.find(By::Css("[data-testid=strategy]"))
+            .await
+            .unwrap()
+            .prop("value")
+            .await
+            .unwrap()
+            .as_deref(),
+        Some("closest_first")
+    );
+    wd.back().await.unwrap();
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_ne!(field_value(&wd, "investment-transport").await, "600,5");
+    wd.forward().await.unwrap();
+    wd.forward().await.unwrap();
+    wait_for_text(&wd, "avg-criteria", |t| t == figures.1).await;
+    wd.quit().await.unwrap();
+    // Another browser, another profile: the link alone brings the scenario back exactly.
+    let other = browser(&driver, 1366, 768).await;
+    other.goto(&url).await.unwrap();
+    wait_for_text(&other, "certified", |t| t == figures.0).await;
+    assert_eq!(
+        (
+            text(&other, "certified").await,
+            text(&other, "avg-criteria").await,
+            text(&other, "shortfall").await
+        ),
+        figures
+    );
+    assert_eq!(field_value(&other, "investment-transport").await, "600,5");
+    assert_eq!(
+        other
+            .find(By::Css("[data-testid=strategy]"))
+            .await
+            .unwrap()
+            .prop("value")
+            .await
+            .unwrap()
+            .as_deref(),
+        Some("equity_first")
+    );
+    assert_eq!(errors(&other).await, Vec::<String>::new());
+    other.quit().await.unwrap();
+}
+
+#[tokio::test]
+async fn a_hostile_or_broken_link_gives_a_message_and_the_plan() {
+    let _one = serial();
+    let server = StaticServer::start();
+    let driver = Driver::start();
+    let wd = browser(&driver, 1366, 768).await;
+    for (fragment, named) in [
+        ("v=1&d.credit=abc", "disbursement.credit"),
+        ("v=1&d.credit=", "disbursement.credit"),
+        ("v=1&f.credit=-1e9", "funding.credit"),
+        ("v=2&f.credit=5", "2"),
+        ("v=1&i.transport=1e999", "investment.transport"),
+        ("%3Cscript%3Ealert(1)%3C%2Fscript%3E", "script"),
+        ("v=1&n=%E0%A4%A&s=", "n="),
+        ("v=1&e.credit=housing,%22%3E%3Cimg%20src=x%3E", "img"),
+    ] {
+        eprintln!("link #{fragment}");
+        wd.goto("about:blank").await.unwrap();
+        wd.goto(format!("{}#{fragment}", server.url()))
+            .await
+            .unwrap();
+        let notice = wait_for_text(&wd, "notice", |t| !t.is_empty()).await;
+        assert!(
+            notice.contains("liên kết") || notice.contains("link"),
+            "{fragment}: {notice}"
+        );
+        assert!(
+            notice.contains(named),
+            "{fragment}: {notice} should name {named}"
+        );
+        assert_eq!(
+            text(&wd, "certified").await,
+            "85",
+            "{fragment}: the plan is shown"
+        );
+        assert_eq!(
+            wd.find_all(By::Css("img[src=x]")).await.unwrap().len(),
+            0,
+            "nothing from the link is run or shown as HTML"
+        );
+    }
+    screenshot(&wd, "11-hostile-link").await;
+    assert_eq!(errors(&wd).await, Vec::<String>::new());
+    wd.quit().await.unwrap();
+}
+
+#[tokio::test]
+async fn unreadable_saved_data_gives_a_message_and_is_not_overwritten_without_asking() {
+    let _one = serial();
+    let server = StaticServer::start();
+    let driver = Driver::start();
+    let wd = browser(&driver, 1366, 768).await;
+    wd.goto(server.url()).await.unwrap();
+    wait_for_text(&wd, "certified", |t| t == "85").await;
+    wd.execute(
+        "localStorage.setItem('ntm.store', '{\"schema\": 2, \"saved\": [{\"name\": 5}]')",
+        vec![],
+    )
+    .await
+    .unwrap();
+    wd.goto(server.url()).await.unwrap();
+    let notice = wait_for_text(&wd, "notice", |t| !t.is_empty()).await;
+    assert!(
+        notice.contains("saved data") && notice.contains("không bị ghi đè"),
+        "{notice}"
+    );
+    assert_eq!(text(&wd, "certified").await, "85", "the app starts");
+    type_into(&wd, "funding-credit", "1000").await;
+    let kept = wd
+        .execute("return localStorage.getItem('ntm.store')", vec![])
+        .await
+        .unwrap();
+    assert_eq!(
+        kept.json().as_str(),
+        Some("{\"schema\": 2, \"saved\": [{\"name\": 5}]"),
+        "not overwritten"
+    );
+    click(&wd, "[data-testid=discard-saved]").await;
+    type_into(&wd, "funding-credit", "1500").await;
+    let written = wd
+        .execute("return localStorage.getItem('ntm.store')", vec![])
+        .await
+        .unwrap();
+    assert!(
+        written.json().as_str().unwrap_or_default().contains("1500"),
+        "saving again once the user discarded it"
+    );
+    wd.quit().await.unwrap();
+}
+
+#[tokio::test]
+async fn a_scenario_file_goes_out_and_comes_back_exactly() {
+    let _one = serial();
+    let server = StaticServer::start();
+    let driver = Driver::start();
+    let wd = browser(&driver, 1366, 768).await;
+    let downloads = scratch_dir("downloads");
+    wd.cdp()
+        .send_raw(
+            "Browser.setDownloadBehavior",
+            json!({ "behavior": "allow", "downloadPath": downloads.to_string_lossy() }),
+        )
+        .await
+        .unwrap();
+    wd.goto(server.url()).await.unwrap();
+    wait_for_text(&wd, "certified", |t| t == "85").await;
+    type_into(&wd, "scenario-name", "Cộng đồng +50%").await;
+    wd.find(By::Css("[data-testid=scenario-name]"))
+        .await
+        .unwrap()
+        .send_keys(Key::Tab)
+        .await
+        .unwrap();
+    type_into(&wd, "funding-community", "405").await;
+    type_into(&wd, "investment-housing", "750,25").await;
+    let figures = (
+        text(&wd, "certified").await,
+        text(&wd, "avg-criteria").await,
+        text(&wd, "idle").await,
+    );
+    click(&wd, "[data-testid=download-scenario]").await;
+    let file = downloads.join("Cộng-đồng-50.json");
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !file.exists() {
+        assert!(
+            Instant::now() < deadline,
+            "no download in {downloads:?}: {:?}",
+            std::fs::read_dir(&downloads).unwrap().collect::<Vec<_>>()
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let text_written = std::fs::read_to_string(&file).unwrap();
+    // The command line reads the same file and finds the same figures.
+    let cli = Command::new(env!("CARGO_BIN_EXE_ntm"))
+        .args(["run", "--scenario"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(
+        cli.status.success(),
+        "{}",
+        String::from_utf8_lossy(&cli.stderr)
+    );
+    let v: Value = serde_json::from_slice(&cli.stdout).unwrap();
+    assert_eq!(v["certified"].to_string(), figures.0);
+    let plan = ntm_planner::model::Plan::lang_son_2022();
+    let read = ntm_planner::model::Scenario::from_json(&text_written, &plan, "file").unwrap();
+    assert_eq!(read.investment[8], Some(750.25));
+    assert_eq!(read.to_json(&plan), text_written, "canonical form");
+    // Back to the plan, then open the file: the same scenario.
+    click(&wd, "[data-testid=reset]").await;
+    wait_for_text(&wd, "certified", |t| t == "85").await;
+    wd.find(By::Css("[data-testid=open-scenario]"))
+        .await
+        .unwrap()
+        .send_keys(file.to_string_lossy())
+        .await
+        .unwrap();
+    wait_for_text(&wd, "idle", |t| t == figures.2).await;
+    assert_eq!(
+        (
+            text(&wd, "certified").await,
+            text(&wd, "avg-criteria").await,
+            text(&wd, "idle").await
+        ),
+        figures
+    );
+    assert_eq!(field_value(&wd, "scenario-name").await, "Cộng đồng +50%");
+    // A broken file: a message, nothing changes.
+    let bad = scratch_dir("bad-scenario").join("hỏng.json");
+    std::fs::write(&bad, r#"{"schema": 1, "disbursement": {"credit": 2}}"#).unwrap();
+    wd.find(By::Css("[data-testid=open-scenario]"))
+        .await
+        .unwrap()
+        .send_keys(bad.to_string_lossy())
+        .await
+        .unwrap();
+    let notice = wait_for_text(&wd, "notice", |t| t.contains("hỏng.json")).await;
+    assert!(notice.contains("disbursement.credit"), "{notice}");
+    assert_eq!(text(&wd, "idle").await, figures.2);
+    wd.quit().await.unwrap();
+}
+
+/// Broken commune tables of many kinds: each is refused with a report, and nothing changes.
+fn broken_tables(dir: &Path) -> Vec<(PathBuf, &'static str)> {
+    let shipped = ntm_planner::model::table::SHIPPED_COMMUNES;
+    let lines: Vec<&str> = shipped.lines().collect();
+    let with_line = |i: usize, line: String| {
+        let mut l: Vec<String> = lines.iter().map(|s| s.to_string()).collect();
+        l[i] = line;
+        l.join("\n") + "\n"
+    };
+    let mut files: Vec<(String, Vec<u8>, &'static str)> = vec![
+        ("trong.csv".into(), Vec::new(), "trống"),
+        (
+            "chi-tieu-de.csv".into(),
+            format!("{}\n", lines[0]).into_bytes(),
+            "không có xã",
+        ),
+        (
+            "thieu-cot.csv".into(),
+            shipped.replace(",tc7,", ",tc77,").into_bytes(),
+            "tc7",
+        ),
+        (
+            "trung-ma.csv".into(),
+            with_line(5, lines[2].to_string()).into_bytes(),
+            "trùng",
+        ),
+        (
+            "sai-gia-tri.csv".into(),
+            with_line(10, lines[10].replacen(",1,", ",có,", 1)).into_bytes(),
+            "dòng 11",
+        ),
+        (
+            "thieu-o.csv".into(),
+            with_line(20, lines[20].trim_end_matches(',').to_string()).into_bytes(),
+            "dòng 21",
+        ),
+        (
+            "anh.png".into(),
+            vec![0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13],
+            "nhị phân",
+        ),
+        (
+            "latin1.csv".into(),
+            {
+                let mut b = shipped.as_bytes().to_vec();
+                b.extend_from_slice(b"x9,X\xe3 M\xf4t,Huy\xean A,0,0,0\n");
+                b
+            },
+            "UTF-8",
+        ),
+        (
+            "gia.xlsx".into(),
+            b"PK\x03\x04 this is no workbook".to_vec(),
+            "Excel",
+        ),
+        (
+            "kich-ban.json".into(),
+            br#"{"schema": 1}"#.to_vec(),
+            "thiếu cột",
+        ),
+        (
+            "chi-phi-am.csv".into(),
+            {
+                let idx = lines
+                    .iter()
+                    .rposition(|l| l.split(',').skip(6).take(19).any(|c| c == "0"))
+                    .unwrap();
+                let cells: Vec<&str> = lines[idx].split(',').collect();
+                let k = (0..19).find(|&k| cells[6 + k] == "0").unwrap();
+                let mut cells: Vec<String> = cells.iter().map(|s| s.to_string()).collect();
+                cells[25 + k] = "-3".into();
+                with_line(idx, cells.join(",")).into_bytes()
+            },
+            "-3",
+        ),
+    ];
+    files.retain(|_| true);
+    files
+        .into_iter()
+        .map(|(name, bytes, expected)| {
+            let path = dir.join(name);
+            std::fs::write(&path, bytes).unwrap();
+            (path, expected)
+        })
+        .collect()
+}
+
+/// The shipped table as a workbook with Vietnamese headers, its values changed so that the
+/// import shows: every commune in Tràng Định meets criterion 2 (transport).
+fn province_workbook(path: &Path) {
+    use rust_xlsxwriter::Workbook;
+    let mut workbook = Workbook::new();
+    let sheet = workbook.add_worksheet();
+    sheet
+        .write_string(0, 0, "Số liệu các xã tỉnh Lạng Sơn, tháng 12/2021")
+        .unwrap();
+    for (r, line) in ntm_planner::model::table::SHIPPED_COMMUNES
+        .lines()
+        .enumerate()
+    {
+        let cells: Vec<&str> = line.split(',').collect();
+        let in_trang_dinh = cells.get(2) == Some(&"Tràng Định");
+        for (c, cell) in cells.iter().enumerate() {
+            let cell = if r == 0 {
+                match *cell {
+                    "id" => "Mã xã".to_string(),
+                    "name" => "Tên xã".to_string(),
+                    "district" => "Huyện".to_string(),
+                    "border" => "Biên giới".to_string(),
+                    "difficult" => "ĐBKK".to_string(),
+                    "priority" => "Phấn đấu".to_string(),
+                    h if h.starts_with("tc") => h.to_uppercase(),
+                    h => format!("Chi phí TC{}", &h[4..]),
+                }
+            } else if in_trang_dinh && c == 7 {
+                "1".to_string()
+            } else {
+                cell.to_string()
+            };
+            if cell.is_empty() {
+                continue;
+            }
+            let (row, col) = (r as u32 + 2, c as u16);
+            match cell.parse::<f64>() {
+                Ok(v) if c != 0 => sheet.write_number(row, col, v).unwrap(),
+                _ => sheet.write_string(row, col, &cell).unwrap(),
+            };
+        }
+    }
+    workbook.save(path).unwrap();
+}
+
+#[tokio::test]
+async fn importing_the_provinces_table_previews_refuses_broken_files_and_survives_a_reload() {
+    let _one = serial();
+    let server = StaticServer::start();
+    let driver = Driver::start();
+    let wd = browser(&driver, 1366, 900).await;
+    wd.goto(server.url()).await.unwrap();
+    wait_for_text(&wd, "certified", |t| t == "85").await;
+    let dir = scratch_dir("import");
+    let transport_before = text(&wd, "criterion-transport").await;
+    for (file, expected) in broken_tables(&dir) {
+        let input = wd
+            .find(By::Css("[data-testid=import-table]"))
+            .await
+            .unwrap();
+        input.send_keys(file.to_string_lossy()).await.unwrap();
+        let name = file.file_name().unwrap().to_string_lossy().to_string();
+        let report = wait_for_text(&wd, "import-report", |t| t.contains(&name)).await;
+        assert!(
+            report.contains(expected),
+            "{name}: {report} should say {expected}"
+        );
+        assert!(report.contains("Chưa thay đổi gì"), "{report}");
+        assert_eq!(
+            text(&wd, "certified").await,
+            "85",
+            "{name} changed the results"
+        );
+        assert_eq!(text(&wd, "criterion-transport").await, transport_before);
+        assert!(text(&wd, "table-in-use").await.contains("minh họa"));
+        assert!(!text(&wd, "illustrative-banner").await.is_empty());
+    }
+    screenshot(&wd, "12-import-refused").await;
+    // A good workbook: a preview first; cancel changes nothing.
+    let good = dir.join("xa-lang-son-2021.xlsx");
+    province_workbook(&good);
+    wd.find(By::Css("[data-testid=import-table]"))
+        .await
+        .unwrap()
+        .send_keys(good.to_string_lossy())
+        .await
+        .unwrap();
+    let report = wait_for_text(&wd, "import-report", |t| t.contains("181 xã")).await;
+    assert!(
+        report.contains("xa-lang-son-2021.xlsx") && report.contains("11 huyện"),
+        "{report}"
+    );
+    screenshot(&wd, "13-import-preview").await;
+    click(&wd, "[data-testid=import-cancel]").await;
+    assert_eq!(text(&wd, "criterion-transport").await, transport_before);
+    wd.find(By::Css("[data-testid=import-table]"))
+        .await
+        .unwrap()
+        .send_keys(good.to_string_lossy())
+        .await
+        .unwrap();
+    wait_for_text(&wd, "import-report", |t| t.contains("181 xã")).await;
+    click(&wd, "[data-testid=import-confirm]").await;
+    let transport_after =
+        wait_for_text(&wd, "criterion-transport", |t| t != transport_before).await;
+    assert!(text(&wd, "table-in-use")
+        .await
+        .contains("xa-lang-son-2021.xlsx"));
+    assert!(
+        wd.find_all(By::Css("[data-testid=illustrative-banner]"))
+            .await
+            .unwrap()
+            .is_empty(),
+        "the banner goes"
+    );
+    wd.refresh().await.unwrap();
+    wait_for_text(&wd, "criterion-transport", |t| t == transport_after).await;
+    assert!(wd
+        .find_all(By::Css("[data-testid=illustrative-banner]"))
+        .await
+        .unwrap()
+        .is_empty());
+    click(&wd, "[data-testid=use-illustrative]").await;
+    wait_for_text(&wd, "criterion-transport", |t| t == transport_before).await;
+    assert!(!text(&wd, "illustrative-banner").await.is_empty());
+    wd.refresh().await.unwrap();
+    wait_for_text(&wd, "criterion-transport", |t| t == transport_before).await;
+    assert_eq!(errors(&wd).await, Vec::<String>::new());
     wd.quit().await.unwrap();
 }

@@ -87,9 +87,8 @@ fn run(options: &Options) -> Result<String, Failure> {
     match options.command.as_str() {
         "run" => {
             let table = match &options.communes {
-                Some(path) => {
-                    CommuneTable::from_csv(&read_file(path).map_err(fail)?, path).map_err(fail)?
-                }
+                Some(path) => CommuneTable::from_file_bytes(&read_file(path).map_err(fail)?, path)
+                    .map_err(fail)?,
                 None => CommuneTable::shipped(),
             };
             let scenario = match &options.scenario {

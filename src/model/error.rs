@@ -87,6 +87,9 @@ pub enum TableProblem {
     TooManyRows {
         limit: usize,
     },
+    NotASpreadsheet {
+        detail: String,
+    },
 }
 
 /// What is wrong with a scenario.
@@ -274,6 +277,10 @@ impl TableProblem {
                     "{}: \"{value}\" is not a valid amount (billion VND, not negative)",
                     cell_text(at, lang)
                 ),
+            ),
+            NotASpreadsheet { detail } => lang.pick(
+                format!("không đọc được tệp Excel ({detail})"),
+                format!("cannot read the Excel file ({detail})"),
             ),
             TooManyRows { limit } => lang.pick(
                 format!("bảng có hơn {limit} xã"),

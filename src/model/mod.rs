@@ -5,10 +5,13 @@ pub mod check;
 pub mod engine;
 pub mod error;
 pub mod format;
+pub mod link;
 pub mod plan;
 pub mod rng;
+pub mod saved;
 pub mod scenario;
 pub mod table;
+pub mod xlsx;
 
 pub use engine::{Levers, Model, Outcome};
 pub use error::{InputError, Lang};

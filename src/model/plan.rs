@@ -105,6 +105,9 @@ pub struct OtherTarget {
 #[serde(deny_unknown_fields)]
 pub struct Source {
     pub key: String,
+    /// A short name for tight places (table headers, chart labels).
+    pub short_vi: String,
+    pub short_en: String,
     pub name_vi: String,
     pub name_en: String,
     /// Billion VND the plan counts on.

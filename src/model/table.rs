@@ -228,6 +228,59 @@ impl CommuneTable {
         .map_err(fail)
     }
 
+    /// Reads a commune table from a file's bytes: an Excel workbook (.xlsx, its first sheet) or
+    /// CSV text, told apart by their first bytes.
+    pub fn from_file_bytes(bytes: &[u8], input: &str) -> Result<CommuneTable, InputError> {
+        if bytes.starts_with(b"PK\x03\x04") {
+            CommuneTable::from_xlsx(bytes, input)
+        } else {
+            CommuneTable::from_csv(bytes, input)
+        }
+    }
+
+    /// Reads the first worksheet of an Excel workbook. The header is the first row that names
+    /// columns of the table (a sheet often has a title or notes above it); lines are the
+    /// sheet's row numbers.
+    pub fn from_xlsx(bytes: &[u8], input: &str) -> Result<CommuneTable, InputError> {
+        let fail = |problem| InputError::table(input, problem);
+        let all_rows = super::xlsx::first_sheet_rows(bytes)
+            .map_err(|detail| fail(TableProblem::NotASpreadsheet { detail }))?;
+        let recognised = |cells: &[String]| {
+            cells
+                .iter()
+                .filter(|c| Field::from_header(c).is_some())
+                .count()
+        };
+        let header_at = all_rows
+            .iter()
+            .take(30)
+            .position(|(_, cells)| recognised(cells) >= 6)
+            .or(if all_rows.is_empty() { None } else { Some(0) })
+            .ok_or_else(|| fail(TableProblem::Empty))?;
+        let mut rows = all_rows.into_iter().skip(header_at);
+        let header = rows.next().map(|(_, cells)| cells).unwrap_or_default();
+        // Spreadsheets pad rows to the used width: trailing empty header cells are not columns.
+        let width = header
+            .iter()
+            .rposition(|h| !h.trim().is_empty())
+            .map(|i| i + 1)
+            .unwrap_or(0);
+        let header: Vec<String> = header.into_iter().take(width).collect();
+        let rows: Vec<(u64, Vec<String>)> = rows
+            .map(|(line, mut cells)| {
+                // A sheet stores no cell for an empty one at the end of a row.
+                if cells[width.min(cells.len())..]
+                    .iter()
+                    .all(|c| c.trim().is_empty())
+                {
+                    cells.resize(width, String::new());
+                }
+                (line, cells)
+            })
+            .collect();
+        CommuneTable::from_text_rows(header, rows, input)
+    }
+
     /// Builds a table from rows of text cells (used by the CSV and the spreadsheet readers).
     /// `rows` yields (file line, cells).
     pub fn from_text_rows(

@@ -274,7 +274,12 @@ fn Assumptions() -> impl IntoView {
         .iter()
         .map(|src| {
             let (vi, en) = (src.name_vi.clone(), src.name_en.clone());
-            view! { <th scope="col" title=move || state.lang.get().pick(vi.clone(), en.clone())>{src.key.clone()}</th> }
+            let (short_vi, short_en) = (src.short_vi.clone(), src.short_en.clone());
+            view! {
+                <th scope="col" title=move || state.lang.get().pick(vi.clone(), en.clone())>
+                    {move || state.lang.get().pick(short_vi.clone(), short_en.clone())}
+                </th>
+            }
         })
         .collect_view();
     let grid = (0..CRITERIA)
@@ -286,14 +291,17 @@ fn Assumptions() -> impl IntoView {
             let name = Signal::derive(move || format!("{id}. {}", state.lang.get().pick(vi.clone(), en.clone())));
             let cells = (0..SOURCES)
                 .map(|s| {
-                    let source_key = state.model.with_untracked(|m| m.plan.sources[s].key.clone());
+                    let (source_key, short_vi, short_en) = state.model.with_untracked(|m| {
+                        let src = &m.plan.sources[s];
+                        (src.key.clone(), src.short_vi.clone(), src.short_en.clone())
+                    });
                     let checked = move || state.levers.with(|l| l.eligibility[s] & (1 << k) != 0);
                     view! {
                         <td>
                             <input
                                 type="checkbox"
                                 data-testid=format!("eligible-{source_key}-{k}")
-                                aria-label=move || format!("{} — {}", name.get(), source_key.clone())
+                                aria-label=move || format!("{} — {}", name.get(), state.lang.get().pick(short_vi.clone(), short_en.clone()))
                                 prop:checked=checked
                                 on:change=move |_| {
                                     let mask = state.levers.with_untracked(|l| l.eligibility[s]) ^ (1 << k);

@@ -2,6 +2,7 @@
 
 pub mod charts;
 pub mod fields;
+pub mod keeping;
 pub mod levers;
 pub mod results;
 pub mod state;
@@ -51,6 +52,8 @@ fn register_service_worker() {
 pub fn App() -> impl IntoView {
     let state = State::shipped(remembered_lang());
     provide_context(state);
+    let keeping = keeping::start(state);
+    provide_context(keeping);
     // Sync the outside world: the document's language and the remembered choice.
     Effect::new(move |_| {
         let lang = state.lang.get();
@@ -68,10 +71,40 @@ pub fn App() -> impl IntoView {
         }
     });
     install_test_hooks(state);
+    // Ctrl+Z / Ctrl+Y (and Ctrl+Shift+Z) undo and redo scenario changes, except inside a text
+    // field, where they belong to the text.
+    let _keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        if !(ev.ctrl_key() || ev.meta_key()) {
+            return;
+        }
+        let in_text = ev
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(t).ok())
+            .is_some_and(|i| i.type_() == "text");
+        if in_text {
+            return;
+        }
+        match (ev.key().to_lowercase().as_str(), ev.shift_key()) {
+            ("z", false) => {
+                ev.prevent_default();
+                state.undo();
+            }
+            ("y", _) | ("z", true) => {
+                ev.prevent_default();
+                state.redo();
+            }
+            _ => {}
+        }
+    });
     view! {
         <Header/>
+        <keeping::NoticeBar/>
         <main class="layout">
-            <levers::Levers/>
+            <div class="left">
+                <keeping::ScenariosPanel/>
+                <levers::Levers/>
+                <keeping::ImportPanel/>
+            </div>
             <section class="results" aria-labelledby="results-title">
                 <h2 id="results-title" class="visually-hidden">{move || state.tr("Kết quả", "Results")}</h2>
                 <results::Headline/>

@@ -25,6 +25,8 @@ pub struct State {
     /// The plan scenario on the same table, to say what changed.
     pub plan_outcome: Memo<Arc<Outcome>>,
     pub selected_commune: RwSignal<Option<usize>>,
+    /// Counts undo steps, so the address bar can make one browser history entry per step.
+    pub step: RwSignal<u64>,
     /// The table in use is the shipped, illustrative one.
     pub illustrative: RwSignal<bool>,
     history: RwSignal<History>,
@@ -47,6 +49,7 @@ impl State {
             plan_outcome,
             selected_commune: RwSignal::new(None),
             illustrative: RwSignal::new(true),
+            step: RwSignal::new(0),
             history: RwSignal::new(History::default()),
         }
     }
@@ -64,13 +67,18 @@ impl State {
         if after == before {
             return;
         }
+        let mut new_step = false;
         self.history.update(|h| {
             if h.last_lever.as_deref() != Some(lever) || h.undo.is_empty() {
                 h.undo.push(before);
+                new_step = true;
             }
             h.redo.clear();
             h.last_lever = Some(lever.to_string());
         });
+        if new_step {
+            self.step.update(|n| *n += 1);
+        }
         self.scenario.set(after);
     }
 
@@ -91,6 +99,7 @@ impl State {
             }
         });
         if let Some(p) = previous {
+            self.step.update(|n| *n += 1);
             self.scenario.set(p);
         }
     }
@@ -106,6 +115,7 @@ impl State {
             }
         });
         if let Some(n) = next {
+            self.step.update(|s| *s += 1);
             self.scenario.set(n);
         }
     }

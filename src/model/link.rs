@@ -1,0 +1,277 @@
+//! A scenario in a link's fragment: only what differs from the plan, compact and readable,
+//! read back exactly. `v=1&s=equity_first&d.credit=0.7&i.transport=480&e.credit=housing,income`.
+//!
+//! Reading goes through the scenario file's own checks, so a broken link is refused with the
+//! field named, as a broken file is.
+
+use super::error::{InputError, ScenarioProblem};
+use super::plan::{Plan, CRITERIA, SOURCES};
+use super::scenario::{Scenario, SCHEMA};
+use serde_json::{Map, Value};
+
+/// The input name used in messages about a link.
+pub const LINK: &str = "link";
+
+fn encode_component(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+fn decode_component(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'%' => {
+                let hex = text.get(i + 1..i + 3)?;
+                out.push(u8::from_str_radix(hex, 16).ok()?);
+                i += 3;
+            }
+            b'+' => {
+                out.push(b' ');
+                i += 1;
+            }
+            b => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// Drops the values that are the plan's own, so the link says only what differs.
+pub fn differences(
+    scenario: &Scenario,
+    plan: &Plan,
+    default_investment: &[f64; CRITERIA],
+) -> Scenario {
+    let defaults = plan.default_eligibility_masks();
+    let funding = plan.funding();
+    let mut s = scenario.clone();
+    for i in 0..SOURCES {
+        if s.funding[i] == Some(funding[i]) {
+            s.funding[i] = None;
+        }
+        if s.disbursement[i] == Some(1.0) {
+            s.disbursement[i] = None;
+        }
+        if s.eligibility[i] == Some(defaults[i]) {
+            s.eligibility[i] = None;
+        }
+    }
+    for k in 0..CRITERIA {
+        if s.investment[k] == Some(default_investment[k]) {
+            s.investment[k] = None;
+        }
+    }
+    if s.strategy == Some(Default::default()) {
+        s.strategy = None;
+    }
+    if s.name.as_deref() == Some(plan.default_scenario_name.as_str()) {
+        s.name = None;
+    }
+    s
+}
+
+/// The fragment (without `#`) for a scenario, in the plan's order.
+pub fn encode(scenario: &Scenario, plan: &Plan) -> String {
+    let mut parts = vec![format!("v={SCHEMA}")];
+    if let Some(name) = &scenario.name {
+        parts.push(format!("n={}", encode_component(name)));
+    }
+    if let Some(s) = scenario.strategy {
+        parts.push(format!("s={}", s.key()));
+    }
+    for (prefix, values) in [("f", &scenario.funding), ("d", &scenario.disbursement)] {
+        for (i, v) in values.iter().enumerate() {
+            if let Some(x) = v {
+                parts.push(format!("{prefix}.{}={x}", plan.sources[i].key));
+            }
+        }
+    }
+    for (k, v) in scenario.investment.iter().enumerate() {
+        if let Some(x) = v {
+            parts.push(format!("i.{}={x}", plan.criteria[k].key));
+        }
+    }
+    for (i, mask) in scenario.eligibility.iter().enumerate() {
+        if let Some(m) = mask {
+            let keys: Vec<&str> = (0..CRITERIA)
+                .filter(|k| m & (1 << k) != 0)
+                .map(|k| plan.criteria[k].key.as_str())
+                .collect();
+            parts.push(format!("e.{}={}", plan.sources[i].key, keys.join(",")));
+        }
+    }
+    parts.join("&")
+}
+
+fn bad(part: &str) -> InputError {
+    InputError::scenario(
+        LINK,
+        ScenarioProblem::UnknownField {
+            field: part.chars().take(60).collect(),
+        },
+    )
+}
+
+/// Reads a fragment (with or without `#`). An empty fragment is the plan.
+pub fn decode(fragment: &str, plan: &Plan) -> Result<Scenario, InputError> {
+    let fragment = fragment.trim_start_matches('#');
+    if fragment.is_empty() {
+        return Ok(Scenario::plan());
+    }
+    let mut top = Map::new();
+    let mut groups: [(&str, Map<String, Value>); 4] = [
+        ("funding", Map::new()),
+        ("disbursement", Map::new()),
+        ("investment", Map::new()),
+        ("eligibility", Map::new()),
+    ];
+    for part in fragment.split('&').filter(|p| !p.is_empty()) {
+        let (key, raw) = part.split_once('=').ok_or_else(|| bad(part))?;
+        let value = decode_component(raw).ok_or_else(|| bad(part))?;
+        let number = |field: &str| -> Result<Value, InputError> {
+            let x: f64 = value.parse().map_err(|_| {
+                InputError::scenario(
+                    LINK,
+                    ScenarioProblem::WrongType {
+                        field: field.to_string(),
+                        expected: "number",
+                    },
+                )
+            })?;
+            serde_json::Number::from_f64(x)
+                .map(Value::Number)
+                .ok_or_else(|| {
+                    InputError::scenario(
+                        LINK,
+                        ScenarioProblem::WrongType {
+                            field: field.to_string(),
+                            expected: "number",
+                        },
+                    )
+                })
+        };
+        match key {
+            "v" => {
+                let v = value
+                    .parse::<u64>()
+                    .map(Value::from)
+                    .unwrap_or(Value::from(value.clone()));
+                top.insert("schema".into(), v);
+            }
+            "n" => {
+                top.insert("name".into(), Value::from(value));
+            }
+            "s" => {
+                top.insert("strategy".into(), Value::from(value));
+            }
+            _ => {
+                let (group, item) = key.split_once('.').ok_or_else(|| bad(part))?;
+                let slot = match group {
+                    "f" => 0,
+                    "d" => 1,
+                    "i" => 2,
+                    "e" => 3,
+                    _ => return Err(bad(part)),
+                };
+                let field = format!("{}.{item}", groups[slot].0);
+                let v = if slot == 3 {
+                    Value::Array(
+                        value
+                            .split(',')
+                            .filter(|k| !k.is_empty())
+                            .map(Value::from)
+                            .collect(),
+                    )
+                } else {
+                    number(&field)?
+                };
+                groups[slot].1.insert(item.to_string(), v);
+            }
+        }
+    }
+    for (name, map) in groups {
+        if !map.is_empty() {
+            top.insert(name.into(), Value::Object(map));
+        }
+    }
+    Scenario::from_value(&Value::Object(top), plan, LINK)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Lang, Strategy};
+
+    #[test]
+    fn a_scenario_goes_through_a_link_exactly() {
+        let plan = Plan::lang_son_2022();
+        let mut s = Scenario::plan();
+        s.name = Some("Tín dụng 70% & biên giới".into());
+        s.strategy = Some(Strategy::EquityFirst);
+        s.disbursement[3] = Some(0.7);
+        s.funding[0] = Some(512.25);
+        s.investment[1] = Some(480.123456789);
+        s.eligibility[3] = Some(0b1_0000_0000 | 1 << 9);
+        s.eligibility[2] = Some(0);
+        let link = encode(&s, &plan);
+        assert!(link.starts_with("v=1&n=T%C3%ADn"), "{link}");
+        assert!(
+            link.contains("d.credit=0.7") && link.contains("e.enterprise=&")
+                || link.ends_with("e.enterprise="),
+            "{link}"
+        );
+        assert_eq!(decode(&format!("#{link}"), &plan).unwrap(), s);
+        assert_eq!(decode("", &plan).unwrap(), Scenario::plan());
+        assert_eq!(encode(&Scenario::plan(), &plan), "v=1");
+    }
+
+    #[test]
+    fn broken_links_are_refused_naming_the_part() {
+        let plan = Plan::lang_son_2022();
+        for (link, expected) in [
+            ("v=1&d.credit=abc", "disbursement.credit"),
+            ("v=1&d.credit=1.7", "disbursement.credit"),
+            ("v=1&f.loans=5", "funding.loans"),
+            ("v=1&x.y=5", "x.y=5"),
+            ("v=1&garbage", "garbage"),
+            ("v=9", "version"),
+            ("s=closest_first", "schema"),
+            ("v=1&n=%E0%A4", "n=%E0%A4"),
+            ("v=1&i.transport=-4", "investment.transport"),
+            ("v=1&e.credit=housing,roads", "roads"),
+            ("v=1&s=fastest", "fastest"),
+            ("v=1&i.transport=1e999", "investment.transport"),
+        ] {
+            let message = decode(link, &plan).expect_err(link).message(Lang::En);
+            assert!(
+                message.starts_with("link: ") && message.contains(expected),
+                "{link}: {message}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_link_carries_only_what_differs_from_the_plan() {
+        let model = crate::model::Model::shipped();
+        let mut s = Scenario::plan();
+        s.funding[0] = Some(640.0);
+        s.disbursement[3] = Some(1.0);
+        s.investment[1] = Some(model.default_investment()[1]);
+        s.strategy = Some(Strategy::ClosestFirst);
+        s.funding[3] = Some(2000.0);
+        let d = differences(&s, &model.plan, &model.default_investment());
+        assert_eq!(encode(&d, &model.plan), "v=1&f.credit=2000");
+    }
+}

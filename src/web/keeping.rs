@@ -1,0 +1,594 @@
+//! Keeping scenarios: saved in the browser (named, and the current one on every change), in
+//! the address bar (only what differs from the plan), and in files; and the province's own
+//! commune table imported in place of the illustrative one.
+
+use super::state::{use_state, State};
+use crate::model::link;
+use crate::model::saved::{SavedScenario, Store};
+use crate::model::{CommuneTable, InputError, Lang, Scenario};
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+const STORE_KEY: &str = "ntm.store";
+const TABLE_KEY: &str = "ntm.table";
+
+/// A message for the whole page, in both languages (the switch may come after it).
+#[derive(Clone, PartialEq)]
+pub struct Notice {
+    pub vi: String,
+    pub en: String,
+    pub error: bool,
+}
+
+impl Notice {
+    pub fn problem(e: &InputError, vi_then: &str, en_then: &str) -> Notice {
+        Notice {
+            vi: format!("{} {vi_then}", e.message(Lang::Vi)),
+            en: format!("{} {en_then}", e.message(Lang::En)),
+            error: true,
+        }
+    }
+    pub fn info(vi: impl Into<String>, en: impl Into<String>) -> Notice {
+        Notice {
+            vi: vi.into(),
+            en: en.into(),
+            error: false,
+        }
+    }
+}
+
+/// What the page keeps, shared through context.
+#[derive(Clone, Copy)]
+pub struct Keeping {
+    pub saved: RwSignal<Vec<SavedScenario>>,
+    /// The stored data could not be read: it is left as it is, and nothing is written over it
+    /// until the user says so.
+    pub store_unreadable: RwSignal<bool>,
+    pub notice: RwSignal<Option<Notice>>,
+    /// A table read from a file, waiting for the user to look at it and confirm.
+    pub pending_table: RwSignal<Option<(String, CommuneTable)>>,
+    pub import_problem: RwSignal<Option<Notice>>,
+    pub table_name: RwSignal<Option<String>>,
+}
+
+pub fn use_keeping() -> Keeping {
+    expect_context::<Keeping>()
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+fn now_iso() -> String {
+    js_sys::Date::new_0()
+        .to_iso_string()
+        .as_string()
+        .unwrap_or_default()
+}
+
+fn location_hash() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// Reads what was kept, opens the scenario of the link (or the one being worked on), and
+/// keeps the browser's storage and address bar in step with the scenario from then on.
+pub fn start(state: State) -> Keeping {
+    let keeping = Keeping {
+        saved: RwSignal::new(Vec::new()),
+        store_unreadable: RwSignal::new(false),
+        notice: RwSignal::new(None),
+        pending_table: RwSignal::new(None),
+        import_problem: RwSignal::new(None),
+        table_name: RwSignal::new(None),
+    };
+    let plan = state.model.with_untracked(|m| m.plan.clone());
+    // The province's own table, if one was imported.
+    if let Some(text) = storage().and_then(|s| s.get_item(TABLE_KEY).ok().flatten()) {
+        let kept: Option<(String, String)> = serde_json::from_str::<serde_json::Value>(&text)
+            .ok()
+            .and_then(|v| {
+                Some((
+                    v.get("name")?.as_str()?.to_string(),
+                    v.get("csv")?.as_str()?.to_string(),
+                ))
+            });
+        match kept.map(|(name, csv)| (CommuneTable::from_csv(csv.as_bytes(), &name), name)) {
+            Some((Ok(table), name)) => {
+                state.load_table(table, false);
+                keeping.table_name.set(Some(name));
+            }
+            Some((Err(e), _)) => keeping.notice.set(Some(Notice::problem(
+                &e,
+                "Bảng xã đã nhập không đọc được; đang dùng bảng minh họa.",
+                "The imported commune table cannot be read; the illustrative table is in use.",
+            ))),
+            None => keeping.notice.set(Some(Notice::info(
+                "Bảng xã đã nhập không đọc được; đang dùng bảng minh họa.",
+                "The imported commune table cannot be read; the illustrative table is in use.",
+            ))),
+        }
+    }
+    let mut current = None;
+    if let Some(text) = storage().and_then(|s| s.get_item(STORE_KEY).ok().flatten()) {
+        match Store::from_json(&text, &plan) {
+            Ok(store) => {
+                keeping.saved.set(store.saved);
+                current = store.current;
+            }
+            Err(e) => {
+                keeping.store_unreadable.set(true);
+                keeping.notice.set(Some(Notice::problem(
+                    &e,
+                    "Dữ liệu đã lưu được giữ nguyên, không bị ghi đè; kịch bản sẽ không được lưu cho tới khi bạn bỏ dữ liệu hỏng.",
+                    "The saved data is left as it is, not overwritten; scenarios are not saved until you discard it.",
+                )));
+            }
+        }
+    }
+    let hash = location_hash();
+    if hash.trim_start_matches('#').is_empty() {
+        if let Some(s) = current {
+            state.scenario.set(s);
+        }
+    } else {
+        match link::decode(&hash, &plan) {
+            Ok(s) => state.scenario.set(s),
+            Err(e) => keeping.notice.set(Some(Notice::problem(
+                &e,
+                "Liên kết bị hỏng hoặc không phải của trang này: đang hiển thị kế hoạch.",
+                "The link is broken or not one of this page's: the plan is shown.",
+            ))),
+        }
+    }
+    // The scenario being worked on is kept on every change.
+    Effect::new(move |_| {
+        let scenario = state.scenario.get();
+        let saved = keeping.saved.get();
+        if keeping.store_unreadable.get() {
+            return;
+        }
+        let plan = state.model.with_untracked(|m| m.plan.clone());
+        let store = Store {
+            saved,
+            current: Some(scenario),
+        };
+        if let Some(s) = storage() {
+            if s.set_item(STORE_KEY, &store.to_json(&plan)).is_err() {
+                keeping.notice.set(Some(Notice::info(
+                    "Không lưu được vào trình duyệt (hết chỗ hoặc bị chặn).",
+                    "Cannot save in the browser (full or blocked).",
+                )));
+            }
+        }
+    });
+    // The address bar holds the scenario; each step of the undo history is a step of the
+    // browser's, so Back and Forward walk the changes.
+    Effect::new(move |previous: Option<u64>| {
+        let scenario = state.scenario.get();
+        let step = state.step.get();
+        let fragment = state.model.with_untracked(|m| {
+            link::encode(
+                &link::differences(&scenario, &m.plan, &m.default_investment()),
+                &m.plan,
+            )
+        });
+        let wanted = format!("#{fragment}");
+        if let Some(window) = web_sys::window() {
+            if location_hash() != wanted {
+                if let Ok(history) = window.history() {
+                    if previous.is_some_and(|p| p != step) {
+                        let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&wanted));
+                    } else {
+                        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&wanted));
+                    }
+                }
+            }
+        }
+        step
+    });
+    let _ = window_event_listener(leptos::ev::popstate, move |_| {
+        let plan = state.model.with_untracked(|m| m.plan.clone());
+        match link::decode(&location_hash(), &plan) {
+            Ok(s) => {
+                if s != state.scenario.get_untracked() {
+                    state.scenario.set(s);
+                }
+            }
+            Err(e) => keeping.notice.set(Some(Notice::problem(&e, "", ""))),
+        }
+    });
+    keeping
+}
+
+/// Offers a text as a file to download.
+fn download(name: &str, mime: &str, bytes: &[u8]) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes).into());
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    if let Ok(a) = document.create_element("a") {
+        let a: web_sys::HtmlAnchorElement = a.unchecked_into();
+        a.set_href(&url);
+        a.set_download(name);
+        let _ = document.body().map(|b| b.append_child(&a));
+        a.click();
+        a.remove();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// A file name from a scenario's name: letters, digits and dashes.
+fn file_name(name: &str) -> String {
+    let cleaned: String = name
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { '-' })
+        .collect::<String>()
+        .split('-')
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    if cleaned.is_empty() {
+        "kich-ban".into()
+    } else {
+        cleaned
+    }
+}
+
+async fn read_file(input: &web_sys::HtmlInputElement) -> Option<(String, Vec<u8>)> {
+    let file = input.files()?.get(0)?;
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+        .await
+        .ok()?;
+    Some((file.name(), js_sys::Uint8Array::new(&buffer).to_vec()))
+}
+
+fn show_date(iso: &str, lang: Lang) -> String {
+    if iso.is_empty() {
+        return lang.pick("(không rõ ngày)", "(date unknown)").into();
+    }
+    let date = js_sys::Date::new(&JsValue::from_str(iso));
+    let locale = lang.pick("vi-VN", "en-GB");
+    date.to_locale_string(locale, &JsValue::UNDEFINED)
+        .as_string()
+        .unwrap_or_else(|| iso.to_string())
+}
+
+#[component]
+pub fn NoticeBar() -> impl IntoView {
+    let state = use_state();
+    let keeping = use_keeping();
+    move || {
+        keeping.notice.get().map(|n| {
+            let text = state.lang.get().pick(n.vi.clone(), n.en.clone());
+            view! {
+                <div class="notice" class:error=n.error role="alert" data-testid="notice">
+                    <span>{text}</span>
+                    {move || keeping.store_unreadable.get().then(|| view! {
+                        <button type="button" data-testid="discard-saved" on:click=move |_| {
+                            if let Some(s) = storage() {
+                                let _ = s.remove_item(STORE_KEY);
+                            }
+                            keeping.saved.set(Vec::new());
+                            keeping.store_unreadable.set(false);
+                            keeping.notice.set(None);
+                        }>{move || state.tr("Bỏ dữ liệu đã lưu bị hỏng", "Discard the unreadable saved data")}</button>
+                    })}
+                    <button type="button" class="link" aria-label=move || state.tr("Đóng", "Close")
+                        on:click=move |_| keeping.notice.set(None)>"×"</button>
+                </div>
+            }
+        })
+    }
+}
+
+#[component]
+pub fn ScenariosPanel() -> impl IntoView {
+    let state = use_state();
+    let keeping = use_keeping();
+    let name = move || {
+        state
+            .scenario
+            .with(|s| s.name.clone())
+            .unwrap_or_else(|| state.model.with(|m| m.plan.default_scenario_name.clone()))
+    };
+    let save = move |_| {
+        let scenario = state.scenario.get_untracked();
+        let plan_name = state
+            .model
+            .with_untracked(|m| m.plan.default_scenario_name.clone());
+        let wanted = scenario.name.clone().unwrap_or(plan_name);
+        keeping.saved.update(|list| {
+            let store = Store {
+                saved: list.clone(),
+                current: None,
+            };
+            let name = store.free_name(&wanted);
+            list.push(SavedScenario {
+                name,
+                saved_at: now_iso(),
+                scenario,
+            });
+        });
+    };
+    let file_input = NodeRef::<leptos::html::Input>::new();
+    let open_file = move |_| {
+        let Some(input) = file_input.get() else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            let Some((name, bytes)) = read_file(&input).await else {
+                return;
+            };
+            input.set_value("");
+            let plan = state.model.with_untracked(|m| m.plan.clone());
+            let text = String::from_utf8(bytes).unwrap_or_default();
+            match Scenario::from_json(&text, &plan, &name) {
+                Ok(s) => {
+                    state.replace(s);
+                    keeping.notice.set(Some(Notice::info(
+                        format!("Đã mở {name}."),
+                        format!("Opened {name}."),
+                    )));
+                }
+                Err(e) => keeping.notice.set(Some(Notice::problem(
+                    &e,
+                    "Kịch bản đang xem không đổi.",
+                    "The scenario shown is unchanged.",
+                ))),
+            }
+        });
+    };
+    let download_file = move |_| {
+        let (json, name) = state.model.with_untracked(|m| {
+            let s = state.scenario.get_untracked();
+            (s.to_json(&m.plan), s.display_name(&m.plan).to_string())
+        });
+        download(
+            &format!("{}.json", file_name(&name)),
+            "application/json",
+            json.as_bytes(),
+        );
+    };
+    let rows = move || {
+        let lang = state.lang.get();
+        keeping
+            .saved
+            .get()
+            .into_iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let shown_name = s.name.clone();
+                let scenario = s.scenario.clone();
+                view! {
+                    <li data-testid="saved-scenario">
+                        <span class="saved-name">{shown_name.clone()}</span>
+                        <span class="saved-date">{show_date(&s.saved_at, lang)}</span>
+                        <span class="saved-actions">
+                            <button type="button" data-testid="saved-open" on:click=move |_| {
+                                let mut sc = scenario.clone();
+                                sc.name = Some(shown_name.clone());
+                                state.replace(sc);
+                            }>{lang.pick("Mở", "Open")}</button>
+                            <button type="button" data-testid="saved-rename" on:click=move |_| {
+                                let Some(window) = web_sys::window() else { return };
+                                let current = keeping.saved.with_untracked(|l| l[i].name.clone());
+                                let asked = window.prompt_with_message_and_default(state.tr("Tên mới:", "New name:"), &current);
+                                if let Ok(Some(new_name)) = asked {
+                                    let new_name = new_name.trim().to_string();
+                                    if !new_name.is_empty() && new_name != current {
+                                        keeping.saved.update(|l| {
+                                            let store = Store { saved: l.clone(), current: None };
+                                            l[i].name = store.free_name(&new_name);
+                                        });
+                                    }
+                                }
+                            }>{lang.pick("Đổi tên", "Rename")}</button>
+                            <button type="button" data-testid="saved-duplicate" on:click=move |_| {
+                                keeping.saved.update(|l| {
+                                    let mut copy = l[i].clone();
+                                    let store = Store { saved: l.clone(), current: None };
+                                    copy.name = store.free_name(&copy.name);
+                                    copy.saved_at = now_iso();
+                                    l.push(copy);
+                                });
+                            }>{lang.pick("Nhân bản", "Duplicate")}</button>
+                            <button type="button" data-testid="saved-delete" on:click=move |_| {
+                                let Some(window) = web_sys::window() else { return };
+                                let name = keeping.saved.with_untracked(|l| l[i].name.clone());
+                                let question = state.lang.get_untracked().pick(format!("Xóa kịch bản \"{name}\"?"), format!("Delete the scenario \"{name}\"?"));
+                                if window.confirm_with_message(&question).unwrap_or(false) {
+                                    keeping.saved.update(|l| {
+                                        l.remove(i);
+                                    });
+                                }
+                            }>{lang.pick("Xóa", "Delete")}</button>
+                        </span>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <fieldset class="panel scenarios">
+            <legend>{move || state.tr("Kịch bản", "Scenario")}</legend>
+            <div class="scenario-name">
+                <label>
+                    <span>{move || state.tr("Tên", "Name")}</span>
+                    <input
+                        type="text"
+                        data-testid="scenario-name"
+                        prop:value=name
+                        on:change=move |ev| {
+                            let new_name = event_target_value(&ev).trim().to_string();
+                            state.edit("name", |s| s.name = (!new_name.is_empty()).then_some(new_name));
+                        }
+                    />
+                </label>
+                <button type="button" data-testid="save" on:click=save>{move || state.tr("Lưu", "Save")}</button>
+            </div>
+            <div class="file-buttons">
+                <button type="button" data-testid="download-scenario" on:click=download_file>
+                    {move || state.tr("Tải tệp kịch bản", "Download scenario file")}
+                </button>
+                <label class="file-button">
+                    <span>{move || state.tr("Mở tệp kịch bản…", "Open scenario file…")}</span>
+                    <input type="file" accept=".json,application/json" data-testid="open-scenario" node_ref=file_input on:change=open_file/>
+                </label>
+            </div>
+            <ul class="saved-list" data-testid="scenario-list">
+                {rows}
+            </ul>
+            <p class="note">
+                {move || state.tr(
+                    "Kịch bản đang xem được tự lưu trong trình duyệt và nằm trong địa chỉ trang: sao chép địa chỉ để gửi.",
+                    "The scenario shown is kept in this browser and in the page's address: copy the address to share it.",
+                )}
+            </p>
+        </fieldset>
+    }
+}
+
+#[component]
+pub fn ImportPanel() -> impl IntoView {
+    let state = use_state();
+    let keeping = use_keeping();
+    let input = NodeRef::<leptos::html::Input>::new();
+    let on_file = move |_| {
+        let Some(el) = input.get() else { return };
+        leptos::task::spawn_local(async move {
+            let Some((name, bytes)) = read_file(&el).await else {
+                return;
+            };
+            el.set_value("");
+            keeping.pending_table.set(None);
+            keeping.import_problem.set(None);
+            match CommuneTable::from_file_bytes(&bytes, &name) {
+                Ok(table) => keeping.pending_table.set(Some((name, table))),
+                Err(e) => keeping.import_problem.set(Some(Notice::problem(
+                    &e,
+                    "Chưa thay đổi gì.",
+                    "Nothing was changed.",
+                ))),
+            }
+        });
+    };
+    let confirm = move |_| {
+        let Some((name, table)) = keeping.pending_table.get_untracked() else {
+            return;
+        };
+        let kept =
+            serde_json::json!({ "schema": 1, "name": name, "csv": table.to_csv() }).to_string();
+        if let Some(s) = storage() {
+            if s.set_item(TABLE_KEY, &kept).is_err() {
+                keeping.notice.set(Some(Notice::info(
+                    "Bảng xã đã được dùng nhưng không lưu được vào trình duyệt (quá lớn?): sẽ mất khi tải lại trang.",
+                    "The table is in use but could not be kept in the browser (too large?): it will be gone after a reload.",
+                )));
+            }
+        }
+        state.load_table(table, false);
+        keeping.table_name.set(Some(name));
+        keeping.pending_table.set(None);
+    };
+    let back = move |_| {
+        if let Some(s) = storage() {
+            let _ = s.remove_item(TABLE_KEY);
+        }
+        state.load_table(CommuneTable::shipped(), true);
+        keeping.table_name.set(None);
+    };
+    let preview = move || {
+        let lang = state.lang.get();
+        keeping.pending_table.get().map(|(name, table)| {
+            let plan = state.model.with(|m| m.plan.clone());
+            let all = (1u32 << crate::model::CRITERIA) - 1;
+            let certified = table.communes.iter().filter(|c| c.meets == all).count();
+            let border = table.communes.iter().filter(|c| c.border).count();
+            let rows = plan
+                .criteria
+                .iter()
+                .enumerate()
+                .map(|(k, c)| {
+                    let n = table.count_meeting(k);
+                    view! {
+                        <tr class:differs=n != c.baseline>
+                            <td>{format!("{}. {}", c.id, lang.pick(&c.name_vi, &c.name_en))}</td>
+                            <td class="num">{n}</td>
+                            <td class="num">{c.baseline}</td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            let ignored = (!table.ignored_columns.is_empty()).then(|| {
+                format!("{} {}", lang.pick("Cột không dùng:", "Columns not used:"), table.ignored_columns.join(", "))
+            });
+            view! {
+                <div class="import-preview" data-testid="import-report">
+                    <p>
+                        <strong>{name.clone()}</strong>
+                        {lang.pick(
+                            format!(": đọc được {} xã, {} huyện; {} xã đạt chuẩn, {} xã biên giới.", table.communes.len(), table.districts.len(), certified, border),
+                            format!(": {} communes read, {} districts; {} certified, {} on the border.", table.communes.len(), table.districts.len(), certified, border),
+                        )}
+                    </p>
+                    {ignored.map(|t| view! { <p class="note">{t}</p> })}
+                    <table class="criteria">
+                        <thead><tr>
+                            <th>{lang.pick("Tiêu chí", "Criterion")}</th>
+                            <th>{lang.pick("Số xã đạt (tệp)", "Communes (file)")}</th>
+                            <th>{lang.pick("Kế hoạch: đầu năm", "Plan: start")}</th>
+                        </tr></thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                    <button type="button" data-testid="import-confirm" on:click=confirm>{lang.pick("Thay bảng xã bằng bảng này", "Replace the commune table with this one")}</button>
+                    <button type="button" data-testid="import-cancel" on:click=move |_| keeping.pending_table.set(None)>{lang.pick("Hủy", "Cancel")}</button>
+                </div>
+            }
+        })
+    };
+    let problem = move || {
+        keeping.import_problem.get().map(|n| {
+            let text = state.lang.get().pick(n.vi.clone(), n.en.clone());
+            view! { <p class="import-problem" role="alert" data-testid="import-report">{text}</p> }
+        })
+    };
+    view! {
+        <fieldset class="panel import">
+            <legend>{move || state.tr("Bảng xã của tỉnh", "The province's commune table")}</legend>
+            <p class="note" data-testid="table-in-use">
+                {move || match keeping.table_name.get() {
+                    Some(name) => state.lang.get().pick(format!("Đang dùng: {name}"), format!("In use: {name}")),
+                    None => state.tr("Đang dùng: bảng minh họa", "In use: the illustrative table").to_string(),
+                }}
+            </p>
+            <label class="file-button">
+                <span>{move || state.tr("Nhập bảng xã (CSV hoặc Excel)…", "Import a commune table (CSV or Excel)…")}</span>
+                <input type="file" accept=".csv,.xlsx,text/csv" data-testid="import-table" node_ref=input on:change=on_file/>
+            </label>
+            <Show when=move || !state.illustrative.get()>
+                <button type="button" data-testid="use-illustrative" on:click=back>
+                    {move || state.tr("Quay lại bảng minh họa", "Back to the illustrative table")}
+                </button>
+            </Show>
+            {problem}
+            {preview}
+            <p class="note">
+                {move || state.tr(
+                    "Cột: Mã xã, Tên xã, Huyện, Biên giới, ĐBKK, Phấn đấu (0/1), TC1…TC19 (0/1), Chi phí TC1…TC19 (tỷ đồng, có thể để trống).",
+                    "Columns: id, name, district, border, difficult, priority (0/1), tc1…tc19 (0/1), cost1…cost19 (billion VND, may be empty).",
+                )}
+            </p>
+        </fieldset>
+    }
+}
