@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building and testing the page needs, where it is missing: the wasm32 target,
 # trunk 0.21, wasm-bindgen-cli at the version in Cargo.lock, wasm-opt (binaryen 132 from npm,
-# into .tools/), and with --browser Chromium and ChromeDriver (Debian packages).
+# into .tools/), and with --browser Chromium, ChromeDriver and poppler-utils (Debian packages).
 # Source it (`. scripts/setup.sh`) or run it; it puts .tools on PATH for the caller when sourced.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -38,11 +38,11 @@ if ! .tools/node_modules/.bin/wasm-opt --version 2>/dev/null | grep -q 'version 
 fi
 
 if [ "${1:-}" = "--browser" ]; then
-  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
-    say "installing Chromium and ChromeDriver"
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v pdftotext >/dev/null; then
+    say "installing Chromium, ChromeDriver and poppler-utils (the printed report's test reads the PDF)"
     if [ "$(id -u)" = 0 ]; then apt_get="apt-get"; else apt_get="sudo apt-get"; fi
     $apt_get update -qq
-    DEBIAN_FRONTEND=noninteractive $apt_get install -y -qq chromium chromium-driver >/dev/null
+    DEBIAN_FRONTEND=noninteractive $apt_get install -y -qq chromium chromium-driver poppler-utils >/dev/null
   fi
 fi
 

@@ -4,6 +4,7 @@
 pub mod check;
 pub mod engine;
 pub mod error;
+pub mod export;
 pub mod format;
 pub mod link;
 pub mod plan;

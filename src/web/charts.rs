@@ -1,5 +1,6 @@
 //! The charts, drawn with plotters as SVG (crisp on a projector, exportable as it is).
 
+use super::keeping::download;
 use super::state::use_state;
 use crate::model::format::number;
 use crate::model::{Lang, Model, Outcome, CRITERIA};
@@ -550,12 +551,153 @@ pub fn Chart(
             .model
             .with(|m| state.outcome.with(|o| draw(m, o, lang)))
     });
+    let file = move || format!("{}-{kind}", state.tr("bieu-do", "chart"));
     view! {
         <figure class="chart" class:wide=wide data-testid=format!("chart-{kind}")>
-            <figcaption>{move || title.get()}</figcaption>
+            <figcaption>
+                <span>{move || title.get()}</span>
+                <span class="chart-exports">
+                    <button type="button" class="small" data-testid=format!("export-svg-{kind}")
+                        title=move || state.tr("Tải biểu đồ dạng SVG", "Download the chart as SVG")
+                        on:click=move |_| download(&format!("{}.svg", file()), "image/svg+xml", svg.get_untracked().as_bytes())>
+                        "SVG"
+                    </button>
+                    <button type="button" class="small" data-testid=format!("export-png-{kind}")
+                        title=move || state.tr("Tải biểu đồ dạng PNG", "Download the chart as PNG")
+                        on:click=move |_| svg_to_png(svg.get_untracked(), format!("{}.png", file()))>
+                        "PNG"
+                    </button>
+                </span>
+            </figcaption>
             <div class="chart-svg" inner_html=move || svg.get()></div>
         </figure>
     }
+}
+
+/// Draws the SVG on a canvas at twice its size and offers the picture as a PNG download.
+pub fn svg_to_png(svg: String, name: String) {
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let (w, h) = svg_size(&svg);
+    let Ok(image) = web_sys::HtmlImageElement::new() else {
+        return;
+    };
+    let encoded = js_sys::encode_uri_component(&svg)
+        .as_string()
+        .unwrap_or_default();
+    let loaded = image.clone();
+    let onload = Closure::once_into_js(move || {
+        let Ok(canvas) = document.create_element("canvas") else {
+            return;
+        };
+        let canvas: web_sys::HtmlCanvasElement = canvas.unchecked_into();
+        canvas.set_width(w * 2);
+        canvas.set_height(h * 2);
+        let Some(ctx) = canvas.get_context("2d").ok().flatten() else {
+            return;
+        };
+        let ctx: web_sys::CanvasRenderingContext2d = ctx.unchecked_into();
+        let _ = ctx.scale(2.0, 2.0);
+        let _ = ctx.draw_image_with_html_image_element(&loaded, 0.0, 0.0);
+        if let Ok(url) = canvas.to_data_url_with_type("image/png") {
+            let bytes = url
+                .split_once(',')
+                .and_then(|(_, b64)| web_sys::window()?.atob(b64).ok())
+                .map(|bin| bin.chars().map(|c| c as u8).collect::<Vec<u8>>())
+                .unwrap_or_default();
+            download(&name, "image/png", &bytes);
+        }
+    });
+    image.set_onload(Some(onload.unchecked_ref()));
+    image.set_src(&format!("data:image/svg+xml;charset=utf-8,{encoded}"));
+}
+
+/// The width and height an SVG from plotters declares.
+fn svg_size(svg: &str) -> (u32, u32) {
+    let attr = |name: &str| -> Option<u32> {
+        let at = svg.find(&format!("{name}=\""))? + name.len() + 2;
+        svg[at..].split('"').next()?.parse().ok()
+    };
+    (
+        attr("width").unwrap_or(WIDTH),
+        attr("height").unwrap_or(320),
+    )
+}
+
+/// Scenarios side by side: communes meeting each criterion, one bar per scenario.
+pub fn compare_chart(model: &Model, outcomes: &[(String, Outcome)], lang: Lang) -> String {
+    let mut svg = String::new();
+    let n = model.table.communes.len() as f64;
+    let colours = [
+        PROJECTED,
+        RGBColor(0xc0, 0x5a, 0x00),
+        RGBColor(0x4f, 0x8a, 0x3c),
+        RGBColor(0x8e, 0x5a, 0xa8),
+    ];
+    let count = outcomes.len().max(1) as f64;
+    let drawn: Drawn = (|| {
+        let root = Svg::new(&mut svg, (WIDE, 360)).into_drawing_area();
+        root.fill(&WHITE)?;
+        let keys: Vec<(Key, &str)> = outcomes
+            .iter()
+            .enumerate()
+            .map(|(i, (name, _))| (Key::Bar(colours[i % 4]), name.as_str()))
+            .collect();
+        draw_legend(&root, &keys)?;
+        let mut chart = ChartBuilder::on(&root)
+            .margin(12)
+            .margin_top(34)
+            .x_label_area_size(36)
+            .y_label_area_size(48)
+            .build_cartesian_2d(-0.5f64..(CRITERIA as f64 - 0.5), 0f64..n * 1.05)?;
+        chart
+            .configure_mesh()
+            .light_line_style(TRANSPARENT)
+            .disable_x_mesh()
+            .x_labels(CRITERIA)
+            .x_label_formatter(&|x| {
+                if (x - x.round()).abs() < 1e-6 {
+                    format!("{}", x.round() as i64 + 1)
+                } else {
+                    String::new()
+                }
+            })
+            .y_label_formatter(&|y| number(*y, 0, lang))
+            .x_desc(lang.pick("Tiêu chí", "Criterion"))
+            .y_desc(lang.pick("Số xã đạt", "Communes meeting it"))
+            .label_style((FONT, 15))
+            .axis_desc_style((FONT, 15))
+            .draw()?;
+        let width = 0.8 / count;
+        for (j, (_, o)) in outcomes.iter().enumerate() {
+            chart.draw_series(o.criteria.iter().enumerate().map(|(k, c)| {
+                let x = k as f64 - 0.4 + j as f64 * width;
+                Rectangle::new(
+                    [(x, 0.0), (x + width * 0.92, f64::from(c.met))],
+                    colours[j % 4].filled(),
+                )
+            }))?;
+        }
+        chart.draw_series(
+            outcomes
+                .first()
+                .into_iter()
+                .flat_map(|(_, o)| o.criteria.iter().enumerate())
+                .map(|(k, c)| {
+                    let y = f64::from(c.target);
+                    PathElement::new(
+                        vec![(k as f64 - 0.45, y), (k as f64 + 0.45, y)],
+                        ShapeStyle::from(&BLACK).stroke_width(2),
+                    )
+                }),
+        )?;
+        root.present()?;
+        Ok(())
+    })();
+    finish(svg, drawn)
 }
 
 #[component]

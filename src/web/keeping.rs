@@ -204,7 +204,7 @@ pub fn start(state: State) -> Keeping {
 }
 
 /// Offers a text as a file to download.
-fn download(name: &str, mime: &str, bytes: &[u8]) {
+pub(crate) fn download(name: &str, mime: &str, bytes: &[u8]) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };

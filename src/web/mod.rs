@@ -5,6 +5,7 @@ pub mod fields;
 pub mod keeping;
 pub mod levers;
 pub mod results;
+pub mod showing;
 pub mod state;
 
 use crate::model::{CommuneTable, Lang};
@@ -54,6 +55,7 @@ pub fn App() -> impl IntoView {
     provide_context(state);
     let keeping = keeping::start(state);
     provide_context(keeping);
+    provide_context(showing::start());
     // Sync the outside world: the document's language and the remembered choice.
     Effect::new(move |_| {
         let lang = state.lang.get();
@@ -107,12 +109,16 @@ pub fn App() -> impl IntoView {
             </div>
             <section class="results" aria-labelledby="results-title">
                 <h2 id="results-title" class="visually-hidden">{move || state.tr("Kết quả", "Results")}</h2>
+                <showing::ExportBar/>
+                <showing::CompareView/>
                 <results::Headline/>
                 <results::CriteriaTable/>
                 <charts::Charts/>
                 <results::CommunesGrid/>
             </section>
         </main>
+        <showing::Presentation/>
+        <showing::Report/>
         <footer class="footer">
             {move || state.tr(
                 "Mô hình một năm, tất định (model.md). Nguồn: Kế hoạch thực hiện Chương trình MTQG xây dựng NTM tỉnh Lạng Sơn năm 2022.",
