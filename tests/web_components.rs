@@ -24,14 +24,27 @@ fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
 }
 
-/// A fresh container with the whole app in it, Vietnamese, nothing remembered.
+thread_local! {
+    /// The app mounted last: unmounted when the next test mounts its own, so that no effect
+    /// of an earlier test writes to the address bar or the storage of a later one.
+    static MOUNTED: std::cell::RefCell<Option<Box<dyn std::any::Any>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// A fresh container with the whole app in it, Vietnamese, nothing remembered, no link.
 fn mount_app() -> HtmlElement {
-    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
-    storage.clear().unwrap();
+    MOUNTED.with(|m| m.borrow_mut().take());
+    let window = web_sys::window().unwrap();
+    window.local_storage().unwrap().unwrap().clear().unwrap();
+    let path = window.location().pathname().unwrap();
+    window
+        .history()
+        .unwrap()
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path))
+        .unwrap();
     let container: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&container).unwrap();
     let handle = leptos::mount::mount_to(container.clone(), App);
-    std::mem::forget(handle);
+    MOUNTED.with(|m| *m.borrow_mut() = Some(Box::new(handle)));
     container
 }
 
