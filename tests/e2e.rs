@@ -7,6 +7,8 @@
 //! `cargo test --release --test e2e -- --ignored --nocapture browser_benchmark`.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use serde_json::{json, Value};
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
@@ -178,7 +180,22 @@ window.addEventListener("unhandledrejection", (e) => window.__errors.push("rejec
 "#;
 
 async fn browser(driver: &Driver, width: u32, height: u32) -> WebDriver {
+    browser_with_profile(driver, width, height, None).await
+}
+
+/// A browser keeping its profile in `profile`, so that closing it and opening it again finds
+/// what the page kept.
+async fn browser_with_profile(
+    driver: &Driver,
+    width: u32,
+    height: u32,
+    profile: Option<&Path>,
+) -> WebDriver {
     let mut caps = DesiredCapabilities::chrome();
+    if let Some(dir) = profile {
+        caps.add_arg(&format!("--user-data-dir={}", dir.display()))
+            .unwrap();
+    }
     for arg in [
         "--headless",
         "--no-sandbox",
@@ -724,39 +741,72 @@ async fn a_saved_scenario_and_the_current_one_survive_a_reload() {
     let _one = serial();
     let server = StaticServer::start();
     let driver = Driver::start();
-    let wd = browser(&driver, 1366, 768).await;
+    let profile = scratch_dir("profile");
+    let wd = browser_with_profile(&driver, 1366, 768, Some(&profile)).await;
     wd.goto(server.url()).await.unwrap();
     wait_for_text(&wd, "certified", |t| t == "85").await;
-    type_into(&wd, "scenario-name", "Tín dụng thấp").await;
-    wd.find(By::Css("[data-testid=scenario-name]"))
-        .await
-        .unwrap()
-        .send_keys(Key::Tab)
-        .await
-        .unwrap();
-    type_into(&wd, "funding-credit", "2.000").await;
-    let certified = wait_for_text(&wd, "certified", |t| t != "85").await;
-    click(&wd, "[data-testid=save]").await;
-    let saved = wait_for_text(&wd, "scenario-list", |t| t.contains("Tín dụng thấp")).await;
-    assert!(saved.contains("Mở"), "{saved}");
-    // Keep working on another scenario, then reload: the current one comes back, and the list.
+    // Three scenarios, saved by name.
+    let mut certified_of = Vec::new();
+    for (name, credit) in [
+        ("Tín dụng thấp", "2.000"),
+        ("Tín dụng vừa", "2.600"),
+        ("Tín dụng cao", "3.000"),
+    ] {
+        type_into(&wd, "scenario-name", name).await;
+        wd.find(By::Css("[data-testid=scenario-name]"))
+            .await
+            .unwrap()
+            .send_keys(Key::Tab)
+            .await
+            .unwrap();
+        type_into(&wd, "funding-credit", credit).await;
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        certified_of.push((name, text(&wd, "certified").await));
+        click(&wd, "[data-testid=save]").await;
+        wait_for_text(&wd, "scenario-list", |t| t.contains(name)).await;
+    }
+    assert_ne!(certified_of[0].1, "85");
+    // Keep working on another, then close the browser and open it again on the same profile.
     type_into(&wd, "funding-direct", "300").await;
     let working = wait_for_text(&wd, "shortfall", |t| t != "0").await;
-    wd.refresh().await.unwrap();
+    wd.quit().await.unwrap();
+    let wd = browser_with_profile(&driver, 1366, 768, Some(&profile)).await;
+    wd.goto(server.url()).await.unwrap();
     wait_for_text(&wd, "shortfall", |t| t == working).await;
-    assert_eq!(field_value(&wd, "funding-direct").await, "300");
-    wait_for_text(&wd, "scenario-list", |t| t.contains("Tín dụng thấp")).await;
-    click(&wd, "[data-testid=saved-open]").await;
-    wait_for_text(&wd, "certified", |t| t == certified).await;
+    assert_eq!(
+        field_value(&wd, "funding-direct").await,
+        "300",
+        "the scenario being worked on came back"
+    );
+    let list = wait_for_text(&wd, "scenario-list", |t| t.contains("Tín dụng cao")).await;
+    assert!(
+        list.contains("Tín dụng thấp") && list.contains("Tín dụng vừa"),
+        "{list}"
+    );
+    assert!(
+        list.matches('/').count() >= 6,
+        "each with its date (d/m/y): {list}"
+    );
+    let opens = wd
+        .find_all(By::Css("[data-testid=saved-open]"))
+        .await
+        .unwrap();
+    opens[0].click().await.unwrap();
+    wait_for_text(&wd, "certified", |t| t == certified_of[0].1).await;
     assert_eq!(field_value(&wd, "funding-direct").await, "640");
+    assert_eq!(field_value(&wd, "scenario-name").await, "Tín dụng thấp");
     // Duplicate, rename the copy, delete the original.
-    click(&wd, "[data-testid=saved-duplicate]").await;
+    let duplicates = wd
+        .find_all(By::Css("[data-testid=saved-duplicate]"))
+        .await
+        .unwrap();
+    duplicates[0].click().await.unwrap();
     wait_for_text(&wd, "scenario-list", |t| t.contains("Tín dụng thấp (2)")).await;
     let renames = wd
         .find_all(By::Css("[data-testid=saved-rename]"))
         .await
         .unwrap();
-    renames[1].click().await.unwrap();
+    renames[3].click().await.unwrap();
     wd.send_alert_text("Bản sao").await.unwrap();
     wd.accept_alert().await.unwrap();
     wait_for_text(&wd, "scenario-list", |t| t.contains("Bản sao")).await;
@@ -767,7 +817,10 @@ async fn a_saved_scenario_and_the_current_one_survive_a_reload() {
     deletes[0].click().await.unwrap();
     wd.accept_alert().await.unwrap();
     let list = wait_for_text(&wd, "scenario-list", |t| !t.contains("Tín dụng thấp")).await;
-    assert!(list.contains("Bản sao"), "{list}");
+    assert!(
+        list.contains("Bản sao") && list.contains("Tín dụng cao"),
+        "{list}"
+    );
     screenshot(&wd, "10-saved").await;
     wd.refresh().await.unwrap();
     let list = wait_for_text(&wd, "scenario-list", |t| t.contains("Bản sao")).await;
@@ -1132,46 +1185,14 @@ fn broken_tables(dir: &Path) -> Vec<(PathBuf, &'static str)> {
 /// The shipped table as a workbook with Vietnamese headers, its values changed so that the
 /// import shows: every commune in Tràng Định meets criterion 2 (transport).
 fn province_workbook(path: &Path) {
-    use rust_xlsxwriter::Workbook;
-    let mut workbook = Workbook::new();
-    let sheet = workbook.add_worksheet();
-    sheet
-        .write_string(0, 0, "Số liệu các xã tỉnh Lạng Sơn, tháng 12/2021")
-        .unwrap();
-    for (r, line) in ntm_planner::model::table::SHIPPED_COMMUNES
-        .lines()
-        .enumerate()
-    {
-        let cells: Vec<&str> = line.split(',').collect();
-        let in_trang_dinh = cells.get(2) == Some(&"Tràng Định");
-        for (c, cell) in cells.iter().enumerate() {
-            let cell = if r == 0 {
-                match *cell {
-                    "id" => "Mã xã".to_string(),
-                    "name" => "Tên xã".to_string(),
-                    "district" => "Huyện".to_string(),
-                    "border" => "Biên giới".to_string(),
-                    "difficult" => "ĐBKK".to_string(),
-                    "priority" => "Phấn đấu".to_string(),
-                    h if h.starts_with("tc") => h.to_uppercase(),
-                    h => format!("Chi phí TC{}", &h[4..]),
-                }
-            } else if in_trang_dinh && c == 7 {
-                "1".to_string()
-            } else {
-                cell.to_string()
-            };
-            if cell.is_empty() {
-                continue;
-            }
-            let (row, col) = (r as u32 + 2, c as u16);
-            match cell.parse::<f64>() {
-                Ok(v) if c != 0 => sheet.write_number(row, col, v).unwrap(),
-                _ => sheet.write_string(row, col, &cell).unwrap(),
-            };
-        }
-    }
-    workbook.save(path).unwrap();
+    let bytes = common::shipped_as_xlsx(0, |r, c, cell| {
+        let line = ntm_planner::model::table::SHIPPED_COMMUNES.lines().nth(r)?;
+        (r > 0 && c == 7 && line.split(',').nth(2) == Some("Tràng Định")).then(|| {
+            let _ = cell;
+            "1".to_string()
+        })
+    });
+    std::fs::write(path, bytes).unwrap();
 }
 
 #[tokio::test]

@@ -1,6 +1,8 @@
 //! Reading commune tables: broken files are refused with the row and column named; good
 //! variants (Vietnamese headers, BOM, CRLF) read the same as the canonical file.
 
+mod common;
+
 use ntm_planner::model::table::SHIPPED_COMMUNES;
 use ntm_planner::model::{CommuneTable, Lang};
 
@@ -126,19 +128,7 @@ fn unbalanced_quotes_and_wrong_files_are_refused() {
 #[test]
 fn vietnamese_headers_read_the_same_table() {
     let mut lines = shipped_lines();
-    let header: Vec<String> = lines[0]
-        .split(',')
-        .map(|h| match h {
-            "id" => "Mã xã".to_string(),
-            "name" => "Tên xã".to_string(),
-            "district" => "Huyện".to_string(),
-            "border" => "Biên giới".to_string(),
-            "difficult" => "ĐBKK".to_string(),
-            "priority" => "Phấn đấu".to_string(),
-            h if h.starts_with("tc") => h.to_uppercase(),
-            h => format!("Chi phí TC{}", &h[4..]),
-        })
-        .collect();
+    let header: Vec<String> = lines[0].split(',').map(common::vietnamese_header).collect();
     lines[0] = header.join(",");
     let table = CommuneTable::from_csv(join(&lines).as_bytes(), "xa.csv").unwrap();
     assert_eq!(table, CommuneTable::shipped());
@@ -188,49 +178,9 @@ fn a_cost_with_a_decimal_comma_is_read() {
     assert_eq!(table.communes[idx - 1].cost[k], Some(12.5));
 }
 
-/// The shipped table as an Excel workbook, with the Vietnamese headers a provincial office uses
-/// and the data starting at B3 (a title row above, an empty column left).
-fn shipped_as_xlsx(edit: impl Fn(usize, usize, &str) -> Option<String>) -> Vec<u8> {
-    use rust_xlsxwriter::Workbook;
-    let mut workbook = Workbook::new();
-    let sheet = workbook.add_worksheet();
-    sheet
-        .write_string(0, 1, "Bảng tiêu chí NTM các xã (số liệu minh họa)")
-        .unwrap();
-    for (r, line) in shipped_lines().iter().enumerate() {
-        for (c, cell) in line.split(',').enumerate() {
-            let cell = if r == 0 {
-                match cell {
-                    "id" => "Mã xã".to_string(),
-                    "name" => "Tên xã".to_string(),
-                    "district" => "Huyện".to_string(),
-                    "border" => "Biên giới".to_string(),
-                    "difficult" => "ĐBKK".to_string(),
-                    "priority" => "Phấn đấu".to_string(),
-                    h if h.starts_with("tc") => h.to_uppercase(),
-                    h => format!("Chi phí TC{}", &h[4..]),
-                }
-            } else {
-                cell.to_string()
-            };
-            let cell = edit(r, c, &cell).unwrap_or(cell);
-            let (row, col) = (r as u32 + 2, c as u16 + 1);
-            if cell.is_empty() {
-                continue;
-            }
-            // Numbers as numbers (as Excel keeps them), except the commune codes.
-            match cell.parse::<f64>() {
-                Ok(v) if c != 0 => sheet.write_number(row, col, v).unwrap(),
-                _ => sheet.write_string(row, col, &cell).unwrap(),
-            };
-        }
-    }
-    workbook.save_to_buffer().unwrap()
-}
-
 #[test]
 fn an_excel_workbook_with_vietnamese_headers_reads_the_same_table() {
-    let bytes = shipped_as_xlsx(|_, _, _| None);
+    let bytes = common::shipped_as_xlsx(1, |_, _, _| None);
     let table = CommuneTable::from_file_bytes(&bytes, "xa.xlsx").unwrap();
     assert_eq!(table.communes, CommuneTable::shipped().communes);
     assert_eq!(table.districts, CommuneTable::shipped().districts);
@@ -239,7 +189,9 @@ fn an_excel_workbook_with_vietnamese_headers_reads_the_same_table() {
 #[test]
 fn a_bad_cell_in_excel_names_its_row_and_column_as_excel_does() {
     // Line 7 of the CSV (a commune) → sheet row 9; column tc3 (index 8) → sheet column J.
-    let bytes = shipped_as_xlsx(|r, c, cell| (r == 6 && c == 8).then(|| format!("{cell}x")));
+    let bytes = common::shipped_as_xlsx(1, |r, c, cell| {
+        (r == 6 && c == 8).then(|| format!("{cell}x"))
+    });
     let err = CommuneTable::from_file_bytes(&bytes, "xa.xlsx")
         .unwrap_err()
         .message(Lang::En);

@@ -5,6 +5,7 @@ use super::state::use_state;
 use crate::model::format::number;
 use crate::model::{Lang, Model, Outcome, CRITERIA};
 use leptos::prelude::*;
+use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
 use plotters_backend::{BackendColor, BackendCoord, DrawingErrorKind};
 
@@ -188,30 +189,7 @@ pub fn criteria_chart(model: &Model, o: &Outcome, lang: Lang) -> String {
                 (Key::Line(TARGET), lang.pick("Chỉ tiêu 2022", "2022 target")),
             ],
         )?;
-        let mut chart = ChartBuilder::on(&root)
-            .margin(12)
-            .margin_top(34)
-            .x_label_area_size(36)
-            .y_label_area_size(48)
-            .build_cartesian_2d(-0.5f64..(CRITERIA as f64 - 0.5), 0f64..n * 1.05)?;
-        chart
-            .configure_mesh()
-            .light_line_style(TRANSPARENT)
-            .disable_x_mesh()
-            .x_labels(CRITERIA)
-            .x_label_formatter(&|x| {
-                if (x - x.round()).abs() < 1e-6 {
-                    format!("{}", x.round() as i64 + 1)
-                } else {
-                    String::new()
-                }
-            })
-            .y_label_formatter(&|y| number(*y, 0, lang))
-            .x_desc(lang.pick("Tiêu chí", "Criterion"))
-            .y_desc(lang.pick("Số xã đạt", "Communes meeting it"))
-            .label_style((FONT, 15))
-            .axis_desc_style((FONT, 15))
-            .draw()?;
+        let mut chart = criteria_axes(&root, n, lang)?;
         let bar = |k: usize, offset: f64, value: f64, colour: RGBColor| {
             let x = k as f64 + offset;
             Rectangle::new([(x, 0.0), (x + 0.36, value)], colour.filled())
@@ -239,6 +217,41 @@ pub fn criteria_chart(model: &Model, o: &Outcome, lang: Lang) -> String {
         Ok(())
     })();
     finish(svg, drawn)
+}
+
+/// Axes for counts of communes per criterion (1 to 19 along, communes up).
+fn criteria_axes<'b, 'a: 'b>(
+    root: &'b DrawingArea<Svg<'a>, plotters::coord::Shift>,
+    communes: f64,
+    lang: Lang,
+) -> Result<ChartContext<'b, Svg<'a>, Cartesian2d<RangedCoordf64, RangedCoordf64>>, String> {
+    let mut chart = ChartBuilder::on(root)
+        .margin(12)
+        .margin_top(34)
+        .x_label_area_size(36)
+        .y_label_area_size(48)
+        .build_cartesian_2d(-0.5f64..(CRITERIA as f64 - 0.5), 0f64..communes * 1.05)
+        .map_err(|e| e.to_string())?;
+    chart
+        .configure_mesh()
+        .light_line_style(TRANSPARENT)
+        .disable_x_mesh()
+        .x_labels(CRITERIA)
+        .x_label_formatter(&|x| {
+            if (x - x.round()).abs() < 1e-6 {
+                format!("{}", x.round() as i64 + 1)
+            } else {
+                String::new()
+            }
+        })
+        .y_label_formatter(&|y| number(*y, 0, lang))
+        .x_desc(lang.pick("Tiêu chí", "Criterion"))
+        .y_desc(lang.pick("Số xã đạt", "Communes meeting it"))
+        .label_style((FONT, 15))
+        .axis_desc_style((FONT, 15))
+        .draw()
+        .map_err(|e| e.to_string())?;
+    Ok(chart)
 }
 
 fn start_histogram(model: &Model) -> [u32; CRITERIA + 1] {
@@ -647,30 +660,7 @@ pub fn compare_chart(model: &Model, outcomes: &[(String, Outcome)], lang: Lang) 
             .map(|(i, (name, _))| (Key::Bar(colours[i % 4]), name.as_str()))
             .collect();
         draw_legend(&root, &keys)?;
-        let mut chart = ChartBuilder::on(&root)
-            .margin(12)
-            .margin_top(34)
-            .x_label_area_size(36)
-            .y_label_area_size(48)
-            .build_cartesian_2d(-0.5f64..(CRITERIA as f64 - 0.5), 0f64..n * 1.05)?;
-        chart
-            .configure_mesh()
-            .light_line_style(TRANSPARENT)
-            .disable_x_mesh()
-            .x_labels(CRITERIA)
-            .x_label_formatter(&|x| {
-                if (x - x.round()).abs() < 1e-6 {
-                    format!("{}", x.round() as i64 + 1)
-                } else {
-                    String::new()
-                }
-            })
-            .y_label_formatter(&|y| number(*y, 0, lang))
-            .x_desc(lang.pick("Tiêu chí", "Criterion"))
-            .y_desc(lang.pick("Số xã đạt", "Communes meeting it"))
-            .label_style((FONT, 15))
-            .axis_desc_style((FONT, 15))
-            .draw()?;
+        let mut chart = criteria_axes(&root, n, lang)?;
         let width = 0.8 / count;
         for (j, (_, o)) in outcomes.iter().enumerate() {
             chart.draw_series(o.criteria.iter().enumerate().map(|(k, c)| {

@@ -87,3 +87,59 @@ pub fn model(rows: &[Row]) -> Model {
     let table = CommuneTable::from_csv(csv(rows).as_bytes(), "test.csv").expect("test table");
     Model::new(Plan::lang_son_2022(), table)
 }
+
+/// The header a provincial office would write for a canonical one (Mã xã, TC1, Chi phí TC1…).
+pub fn vietnamese_header(canonical: &str) -> String {
+    match canonical {
+        "id" => "Mã xã".to_string(),
+        "name" => "Tên xã".to_string(),
+        "district" => "Huyện".to_string(),
+        "border" => "Biên giới".to_string(),
+        "difficult" => "ĐBKK".to_string(),
+        "priority" => "Phấn đấu".to_string(),
+        h if h.starts_with("tc") => h.to_uppercase(),
+        h => format!("Chi phí TC{}", &h[4..]),
+    }
+}
+
+/// The shipped table as an Excel workbook with Vietnamese headers, a title row above them and
+/// the table starting at `first_column`; `edit(row, column, cell)` may change a cell of the CSV.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn shipped_as_xlsx(
+    first_column: u16,
+    edit: impl Fn(usize, usize, &str) -> Option<String>,
+) -> Vec<u8> {
+    use rust_xlsxwriter::Workbook;
+    let mut workbook = Workbook::new();
+    let sheet = workbook.add_worksheet();
+    sheet
+        .write_string(
+            0,
+            first_column,
+            "Số liệu các xã tỉnh Lạng Sơn, tháng 12/2021",
+        )
+        .unwrap();
+    for (r, line) in ntm_planner::model::table::SHIPPED_COMMUNES
+        .lines()
+        .enumerate()
+    {
+        for (c, cell) in line.split(',').enumerate() {
+            let cell = if r == 0 {
+                vietnamese_header(cell)
+            } else {
+                cell.to_string()
+            };
+            let cell = edit(r, c, &cell).unwrap_or(cell);
+            if cell.is_empty() {
+                continue;
+            }
+            let (row, col) = (r as u32 + 2, c as u16 + first_column);
+            // Numbers as numbers (as Excel keeps them), except the commune codes.
+            match cell.parse::<f64>() {
+                Ok(v) if c != 0 => sheet.write_number(row, col, v).unwrap(),
+                _ => sheet.write_string(row, col, &cell).unwrap(),
+            };
+        }
+    }
+    workbook.save_to_buffer().unwrap()
+}
