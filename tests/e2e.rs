@@ -19,6 +19,9 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 use thirtyfour::prelude::*;
 
+/// The page writes the storage and the address bar this long after the last change.
+const ADDRESS_DELAY: Duration = Duration::from_millis(600);
+
 /// Browsers are heavy on a two-core machine: one test at a time.
 static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
 
@@ -837,10 +840,13 @@ async fn a_link_reopens_the_scenario_in_a_fresh_browser_and_back_walks_the_chang
     let wd = browser(&driver, 1366, 768).await;
     wd.goto(server.url()).await.unwrap();
     wait_for_text(&wd, "certified", |t| t == "85").await;
+    // The address bar follows a moment after the last change (ADDRESS_DELAY).
     open_assumptions(&wd).await;
     type_into(&wd, "disbursement-credit", "70").await;
     wait_for_text(&wd, "shortfall", |t| t == "960").await;
+    tokio::time::sleep(ADDRESS_DELAY).await;
     type_into(&wd, "investment-transport", "600,5").await;
+    tokio::time::sleep(ADDRESS_DELAY).await;
     let strategy = wd.find(By::Css("[data-testid=strategy]")).await.unwrap();
     thirtyfour::components::SelectElement::new(&strategy)
         .await
@@ -848,7 +854,7 @@ async fn a_link_reopens_the_scenario_in_a_fresh_browser_and_back_walks_the_chang
         .select_by_value("equity_first")
         .await
         .unwrap();
-    tokio::time::sleep(Duration::from_millis(200)).await;
+    tokio::time::sleep(ADDRESS_DELAY).await;
     let figures = (
         text(&wd, "certified").await,
         text(&wd, "avg-criteria").await,
@@ -965,6 +971,8 @@ async fn unreadable_saved_data_gives_a_message_and_is_not_overwritten_without_as
     let wd = browser(&driver, 1366, 768).await;
     wd.goto(server.url()).await.unwrap();
     wait_for_text(&wd, "certified", |t| t == "85").await;
+    // Let the page write what it keeps first, then break it.
+    tokio::time::sleep(ADDRESS_DELAY).await;
     wd.execute(
         "localStorage.setItem('ntm.store', '{\"schema\": 2, \"saved\": [{\"name\": 5}]')",
         vec![],
@@ -979,6 +987,7 @@ async fn unreadable_saved_data_gives_a_message_and_is_not_overwritten_without_as
     );
     assert_eq!(text(&wd, "certified").await, "85", "the app starts");
     type_into(&wd, "funding-credit", "1000").await;
+    tokio::time::sleep(ADDRESS_DELAY).await;
     let kept = wd
         .execute("return localStorage.getItem('ntm.store')", vec![])
         .await
@@ -990,6 +999,7 @@ async fn unreadable_saved_data_gives_a_message_and_is_not_overwritten_without_as
     );
     click(&wd, "[data-testid=discard-saved]").await;
     type_into(&wd, "funding-credit", "1500").await;
+    tokio::time::sleep(ADDRESS_DELAY).await;
     let written = wd
         .execute("return localStorage.getItem('ntm.store')", vec![])
         .await

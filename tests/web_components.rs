@@ -111,7 +111,19 @@ async fn the_page_shows_the_plan() {
 async fn credit_at_70_percent_lowers_the_results() {
     let app = mount_app();
     settle().await;
+    let sources_before = find(&app, "chart-sources").inner_html();
+    let districts_before = find(&app, "chart-districts").inner_html();
     type_into(&app, "disbursement-credit", "70").await;
+    assert_ne!(
+        find(&app, "chart-sources").inner_html(),
+        sources_before,
+        "the sources chart is redrawn"
+    );
+    assert_ne!(
+        find(&app, "chart-districts").inner_html(),
+        districts_before,
+        "the districts chart is redrawn"
+    );
     let certified: u32 = text(&app, "certified").parse().unwrap();
     assert!(certified < 85, "{certified}");
     assert_eq!(text(&app, "shortfall"), "960");

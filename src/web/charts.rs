@@ -448,7 +448,7 @@ pub fn sources_chart(model: &Model, o: &Outcome, lang: Lang) -> String {
         .map(|s| lang.pick(s.name_vi.clone(), s.name_en.clone()))
         .collect();
     let drawn: Drawn = (|| {
-        let root = Svg::new(&mut svg, (WIDTH, 380)).into_drawing_area();
+        let root = Svg::new(&mut svg, (WIDTH, 400)).into_drawing_area();
         root.fill(&WHITE)?;
         let (upper, lower) = root.split_vertically(290);
         let group_names: Vec<String> = plan
@@ -549,20 +549,24 @@ fn finish(svg: String, drawn: Drawn) -> String {
     }
 }
 
-/// One chart, redrawn when the results or the language change.
+/// One chart, redrawn when what it shows or the language changes: `shows` picks from the
+/// results the figures the chart draws, so a change elsewhere does not redraw it.
 #[component]
 pub fn Chart(
     kind: &'static str,
     #[prop(into)] title: Signal<String>,
     draw: fn(&Model, &Outcome, Lang) -> String,
+    shows: fn(&Outcome) -> Vec<f64>,
     #[prop(optional)] wide: bool,
 ) -> impl IntoView {
     let state = use_state();
+    let figures = Memo::new(move |_| state.outcome.with(|o| shows(o)));
     let svg = Memo::new(move |_| {
         let lang = state.lang.get();
+        figures.with(|_| ());
         state
             .model
-            .with(|m| state.outcome.with(|o| draw(m, o, lang)))
+            .with(|m| state.outcome.with_untracked(|o| draw(m, o, lang)))
     });
     let file = move || format!("{}-{kind}", state.tr("bieu-do", "chart"));
     view! {
@@ -698,10 +702,14 @@ pub fn Charts() -> impl IntoView {
     };
     view! {
         <section class="charts">
-            <Chart kind="criteria" title=t("Số xã đạt từng tiêu chí: đầu năm, dự kiến, chỉ tiêu", "Communes meeting each criterion: start, projected, target") draw=criteria_chart wide=true/>
-            <Chart kind="bands" title=t("Số xã theo số tiêu chí đạt", "Communes by criteria met") draw=bands_chart/>
-            <Chart kind="sources" title=t("Vốn từng nguồn đã đi đâu", "Where each source's money went") draw=sources_chart/>
-            <Chart kind="districts" title=t("Bình quân tiêu chí/xã theo huyện", "Average criteria a commune, by district") draw=districts_chart/>
+            <Chart kind="criteria" title=t("Số xã đạt từng tiêu chí: đầu năm, dự kiến, chỉ tiêu", "Communes meeting each criterion: start, projected, target")
+                draw=criteria_chart shows=|o| o.criteria.iter().map(|c| f64::from(c.met)).collect() wide=true/>
+            <Chart kind="bands" title=t("Số xã theo số tiêu chí đạt", "Communes by criteria met")
+                draw=bands_chart shows=|o| o.histogram.iter().map(|&h| f64::from(h)).collect()/>
+            <Chart kind="sources" title=t("Vốn từng nguồn đã đi đâu", "Where each source's money went")
+                draw=sources_chart shows=|o| o.funding.sources.iter().flat_map(|s| [s.pledged, s.arrived, s.idle].into_iter().chain(s.to.iter().map(|(_, x)| *x))).collect()/>
+            <Chart kind="districts" title=t("Bình quân tiêu chí/xã theo huyện", "Average criteria a commune, by district")
+                draw=districts_chart shows=|o| o.districts.iter().flat_map(|d| [d.avg_criteria, f64::from(d.certified)]).collect()/>
         </section>
     }
 }

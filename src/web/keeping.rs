@@ -38,6 +38,15 @@ impl Notice {
     }
 }
 
+/// Changes not yet written to the storage and the address bar.
+#[derive(Clone, Copy, Default)]
+struct Pending {
+    generation: u64,
+    dirty: bool,
+    /// Some change since the last write began a new undo step: a new browser history entry.
+    new_step: bool,
+}
+
 /// What the page keeps, shared through context.
 #[derive(Clone, Copy)]
 pub struct Keeping {
@@ -143,32 +152,35 @@ pub fn start(state: State) -> Keeping {
             ))),
         }
     }
-    // The scenario being worked on is kept on every change.
-    Effect::new(move |_| {
-        let scenario = state.scenario.get();
-        let saved = keeping.saved.get();
-        if keeping.store_unreadable.get() {
+    // The scenario being worked on is kept, and the address bar holds it; each step of the undo
+    // history is a step of the browser's, so Back and Forward walk the changes. Both are
+    // written a moment after the last change (and at once when the page goes away), not on
+    // every keystroke or slider step: storage and history writes cost more than a run.
+    let pending = StoredValue::new(Pending::default());
+    let flush = move || {
+        let Some(p) = pending.try_get_value() else {
+            return;
+        };
+        if !p.dirty {
             return;
         }
+        pending.update_value(|p| *p = Pending::default());
+        let scenario = state.scenario.get_untracked();
         let plan = state.model.with_untracked(|m| m.plan.clone());
-        let store = Store {
-            saved,
-            current: Some(scenario),
-        };
-        if let Some(s) = storage() {
-            if s.set_item(STORE_KEY, &store.to_json(&plan)).is_err() {
-                keeping.notice.set(Some(Notice::info(
-                    "Không lưu được vào trình duyệt (hết chỗ hoặc bị chặn).",
-                    "Cannot save in the browser (full or blocked).",
-                )));
+        if !keeping.store_unreadable.get_untracked() {
+            let store = Store {
+                saved: keeping.saved.get_untracked(),
+                current: Some(scenario.clone()),
+            };
+            if let Some(s) = storage() {
+                if s.set_item(STORE_KEY, &store.to_json(&plan)).is_err() {
+                    keeping.notice.set(Some(Notice::info(
+                        "Không lưu được vào trình duyệt (hết chỗ hoặc bị chặn).",
+                        "Cannot save in the browser (full or blocked).",
+                    )));
+                }
             }
         }
-    });
-    // The address bar holds the scenario; each step of the undo history is a step of the
-    // browser's, so Back and Forward walk the changes.
-    Effect::new(move |previous: Option<u64>| {
-        let scenario = state.scenario.get();
-        let step = state.step.get();
         let fragment = state.model.with_untracked(|m| {
             link::encode(
                 &link::differences(&scenario, &m.plan, &m.default_investment()),
@@ -176,19 +188,39 @@ pub fn start(state: State) -> Keeping {
             )
         });
         let wanted = format!("#{fragment}");
-        if let Some(window) = web_sys::window() {
-            if location_hash() != wanted {
-                if let Ok(history) = window.history() {
-                    if previous.is_some_and(|p| p != step) {
-                        let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&wanted));
-                    } else {
-                        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&wanted));
-                    }
+        if location_hash() != wanted {
+            if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+                if p.new_step {
+                    let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&wanted));
+                } else {
+                    let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&wanted));
                 }
             }
         }
+    };
+    Effect::new(move |previous: Option<u64>| {
+        state.scenario.with(|_| ());
+        keeping.saved.with(|_| ());
+        keeping.store_unreadable.with(|_| ());
+        let step = state.step.get();
+        let new_step = previous.is_some_and(|p| p != step);
+        pending.update_value(|p| {
+            p.generation += 1;
+            p.new_step |= new_step;
+            p.dirty = true;
+        });
+        let generation = pending.with_value(|p| p.generation);
+        set_timeout(
+            move || {
+                if pending.try_with_value(|p| p.generation) == Some(generation) {
+                    flush();
+                }
+            },
+            std::time::Duration::from_millis(200),
+        );
         step
     });
+    let _ = window_event_listener(leptos::ev::pagehide, move |_| flush());
     let _ = window_event_listener(leptos::ev::popstate, move |_| {
         let plan = state.model.with_untracked(|m| m.plan.clone());
         match link::decode(&location_hash(), &plan) {
