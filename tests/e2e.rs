@@ -29,6 +29,29 @@ fn serial() -> MutexGuard<'static, ()> {
     ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner())
 }
 
+/// A browser on the page served from its sub-folder, showing the plan; one at a time.
+struct Page {
+    wd: WebDriver,
+    server: StaticServer,
+    driver: Driver,
+    _one: MutexGuard<'static, ()>,
+}
+
+async fn open_page(width: u32, height: u32) -> Page {
+    let one = serial();
+    let server = StaticServer::start();
+    let driver = Driver::start();
+    let wd = browser(&driver, width, height).await;
+    wd.goto(server.url()).await.unwrap();
+    wait_for_text(&wd, "certified", |t| t == "85").await;
+    Page {
+        wd,
+        server,
+        driver,
+        _one: one,
+    }
+}
+
 fn dist() -> PathBuf {
     let dist = Path::new(env!("CARGO_MANIFEST_DIR")).join("dist");
     assert!(
@@ -351,12 +374,8 @@ async fn the_page_loads_from_a_sub_folder_without_console_errors_and_shows_the_p
 
 #[tokio::test]
 async fn credit_arriving_at_70_percent_lowers_the_results() {
-    let _one = serial();
-    let server = StaticServer::start();
-    let driver = Driver::start();
-    let wd = browser(&driver, 1366, 768).await;
-    wd.goto(server.url()).await.unwrap();
-    wait_for_text(&wd, "certified", |t| t == "85").await;
+    let page = open_page(1366, 768).await;
+    let wd = page.wd.clone();
     open_assumptions(&wd).await;
     type_into(&wd, "disbursement-credit", "70").await;
     let certified: u32 = wait_for_text(&wd, "certified", |t| t != "85")
@@ -394,12 +413,8 @@ async fn credit_arriving_at_70_percent_lowers_the_results() {
 
 #[tokio::test]
 async fn a_bad_amount_shows_a_message_and_leaves_the_results() {
-    let _one = serial();
-    let server = StaticServer::start();
-    let driver = Driver::start();
-    let wd = browser(&driver, 1366, 768).await;
-    wd.goto(server.url()).await.unwrap();
-    wait_for_text(&wd, "certified", |t| t == "85").await;
+    let page = open_page(1366, 768).await;
+    let wd = page.wd.clone();
     type_into(&wd, "funding-credit", "2.500").await;
     let certified = wait_for_text(&wd, "certified", |t| t != "85").await;
     let shortfall = text(&wd, "shortfall").await;
@@ -437,12 +452,8 @@ async fn a_bad_amount_shows_a_message_and_leaves_the_results() {
 
 #[tokio::test]
 async fn the_language_switch_translates_the_page_and_is_remembered() {
-    let _one = serial();
-    let server = StaticServer::start();
-    let driver = Driver::start();
-    let wd = browser(&driver, 1366, 768).await;
-    wd.goto(server.url()).await.unwrap();
-    wait_for_text(&wd, "certified", |t| t == "85").await;
+    let page = open_page(1366, 768).await;
+    let wd = page.wd.clone();
     click(&wd, "[data-testid=lang]").await;
     assert_eq!(
         wait_for_text(&wd, "avg-criteria", |t| t == "14.63").await,
@@ -481,12 +492,8 @@ async fn the_language_switch_translates_the_page_and_is_remembered() {
 
 #[tokio::test]
 async fn undo_redo_and_reset_to_the_plan() {
-    let _one = serial();
-    let server = StaticServer::start();
-    let driver = Driver::start();
-    let wd = browser(&driver, 1366, 768).await;
-    wd.goto(server.url()).await.unwrap();
-    wait_for_text(&wd, "certified", |t| t == "85").await;
+    let page = open_page(1366, 768).await;
+    let wd = page.wd.clone();
     type_into(&wd, "funding-direct", "100").await;
     let changed = wait_for_text(&wd, "certified", |t| t != "85").await;
     click(&wd, "[data-testid=undo]").await;
@@ -607,12 +614,8 @@ async fn measure(wd: &WebDriver, testid: &str, values: &[f64]) -> (f64, f64, boo
 #[tokio::test]
 #[ignore = "a benchmark: run with --ignored and record the figures in BENCHMARKS.md"]
 async fn browser_benchmark() {
-    let _one = serial();
-    let server = StaticServer::start();
-    let driver = Driver::start();
-    let wd = browser(&driver, 1366, 768).await;
-    wd.goto(server.url()).await.unwrap();
-    wait_for_text(&wd, "certified", |t| t == "85").await;
+    let page = open_page(1366, 768).await;
+    let wd = page.wd.clone();
     let values: Vec<f64> = (0..200).map(|i| 40.0 + f64::from(i % 61)).collect();
     let (p50, p95, changed) = measure(&wd, "disbursement-credit", &values).await;
     assert!(changed, "the charts followed the input");
@@ -672,12 +675,8 @@ async fn browser_benchmark() {
 #[tokio::test]
 #[ignore = "a profile, for looking into the page's speed"]
 async fn browser_profile() {
-    let _one = serial();
-    let server = StaticServer::start();
-    let driver = Driver::start();
-    let wd = browser(&driver, 1366, 768).await;
-    wd.goto(server.url()).await.unwrap();
-    wait_for_text(&wd, "certified", |t| t == "85").await;
+    let page = open_page(1366, 768).await;
+    let wd = page.wd.clone();
     let cdp = wd.cdp();
     cdp.send_raw("Profiler.enable", json!({})).await.unwrap();
     cdp.send_raw("Profiler.setSamplingInterval", json!({"interval": 100}))
@@ -834,12 +833,8 @@ async fn a_saved_scenario_and_the_current_one_survive_a_reload() {
 
 #[tokio::test]
 async fn a_link_reopens_the_scenario_in_a_fresh_browser_and_back_walks_the_changes() {
-    let _one = serial();
-    let server = StaticServer::start();
-    let driver = Driver::start();
-    let wd = browser(&driver, 1366, 768).await;
-    wd.goto(server.url()).await.unwrap();
-    wait_for_text(&wd, "certified", |t| t == "85").await;
+    let page = open_page(1366, 768).await;
+    let wd = page.wd.clone();
     // The address bar follows a moment after the last change (ADDRESS_DELAY).
     open_assumptions(&wd).await;
     type_into(&wd, "disbursement-credit", "70").await;
@@ -890,7 +885,7 @@ async fn a_link_reopens_the_scenario_in_a_fresh_browser_and_back_walks_the_chang
     wait_for_text(&wd, "avg-criteria", |t| t == figures.1).await;
     wd.quit().await.unwrap();
     // Another browser, another profile: the link alone brings the scenario back exactly.
-    let other = browser(&driver, 1366, 768).await;
+    let other = browser(&page.driver, 1366, 768).await;
     other.goto(&url).await.unwrap();
     wait_for_text(&other, "certified", |t| t == figures.0).await;
     assert_eq!(
@@ -965,12 +960,8 @@ async fn a_hostile_or_broken_link_gives_a_message_and_the_plan() {
 
 #[tokio::test]
 async fn unreadable_saved_data_gives_a_message_and_is_not_overwritten_without_asking() {
-    let _one = serial();
-    let server = StaticServer::start();
-    let driver = Driver::start();
-    let wd = browser(&driver, 1366, 768).await;
-    wd.goto(server.url()).await.unwrap();
-    wait_for_text(&wd, "certified", |t| t == "85").await;
+    let page = open_page(1366, 768).await;
+    let wd = page.wd.clone();
     // Let the page write what it keeps first, then break it.
     tokio::time::sleep(ADDRESS_DELAY).await;
     wd.execute(
@@ -979,7 +970,7 @@ async fn unreadable_saved_data_gives_a_message_and_is_not_overwritten_without_as
     )
     .await
     .unwrap();
-    wd.goto(server.url()).await.unwrap();
+    wd.goto(page.server.url()).await.unwrap();
     let notice = wait_for_text(&wd, "notice", |t| !t.is_empty()).await;
     assert!(
         notice.contains("saved data") && notice.contains("không bị ghi đè"),
@@ -1207,12 +1198,8 @@ fn province_workbook(path: &Path) {
 
 #[tokio::test]
 async fn importing_the_provinces_table_previews_refuses_broken_files_and_survives_a_reload() {
-    let _one = serial();
-    let server = StaticServer::start();
-    let driver = Driver::start();
-    let wd = browser(&driver, 1366, 900).await;
-    wd.goto(server.url()).await.unwrap();
-    wait_for_text(&wd, "certified", |t| t == "85").await;
+    let page = open_page(1366, 900).await;
+    let wd = page.wd.clone();
     let dir = scratch_dir("import");
     let transport_before = text(&wd, "criterion-transport").await;
     for (file, expected) in broken_tables(&dir) {
@@ -1295,12 +1282,8 @@ async fn importing_the_provinces_table_previews_refuses_broken_files_and_survive
 
 #[tokio::test]
 async fn scenarios_side_by_side() {
-    let _one = serial();
-    let server = StaticServer::start();
-    let driver = Driver::start();
-    let wd = browser(&driver, 1920, 1080).await;
-    wd.goto(server.url()).await.unwrap();
-    wait_for_text(&wd, "certified", |t| t == "85").await;
+    let page = open_page(1920, 1080).await;
+    let wd = page.wd.clone();
     open_assumptions(&wd).await;
     type_into(&wd, "disbursement-credit", "70").await;
     wait_for_text(&wd, "shortfall", |t| t == "960").await;
@@ -1359,12 +1342,8 @@ async fn scenarios_side_by_side() {
 
 #[tokio::test]
 async fn presentation_mode_moves_with_the_keys_a_clicker_sends() {
-    let _one = serial();
-    let server = StaticServer::start();
-    let driver = Driver::start();
-    let wd = browser(&driver, 1920, 1080).await;
-    wd.goto(server.url()).await.unwrap();
-    wait_for_text(&wd, "certified", |t| t == "85").await;
+    let page = open_page(1920, 1080).await;
+    let wd = page.wd.clone();
     click(&wd, "[data-testid=present]").await;
     assert_eq!(
         wait_for_text(&wd, "slide-number", |t| t == "1 / 5").await,
@@ -1417,12 +1396,8 @@ async fn presentation_mode_moves_with_the_keys_a_clicker_sends() {
 
 #[tokio::test]
 async fn the_report_prints_on_a4_in_vietnamese() {
-    let _one = serial();
-    let server = StaticServer::start();
-    let driver = Driver::start();
-    let wd = browser(&driver, 1366, 900).await;
-    wd.goto(server.url()).await.unwrap();
-    wait_for_text(&wd, "certified", |t| t == "85").await;
+    let page = open_page(1366, 900).await;
+    let wd = page.wd.clone();
     type_into(&wd, "scenario-name", "Tín dụng về 70%").await;
     wd.find(By::Css("[data-testid=scenario-name]"))
         .await
