@@ -1157,6 +1157,17 @@ fn broken_tables(dir: &Path) -> Vec<(PathBuf, &'static str)> {
             "thiếu cột",
         ),
         (
+            "nhieu-loi.csv".into(),
+            {
+                let mut l: Vec<String> = lines.iter().map(|s| s.to_string()).collect();
+                l[4] = l[4].replacen(",0,", ",x,", 1);
+                l[9] = l[9].trim_end_matches(',').to_string();
+                l[30] = l[2].clone();
+                (l.join("\n") + "\n").into_bytes()
+            },
+            "3 dòng có lỗi",
+        ),
+        (
             "chi-phi-am.csv".into(),
             {
                 let idx = lines

@@ -207,3 +207,28 @@ fn a_file_that_claims_to_be_excel_but_is_not_is_refused() {
         err.message(Lang::En)
     );
 }
+
+#[test]
+fn every_wrong_row_is_reported_not_only_the_first() {
+    let mut lines = shipped_lines();
+    lines[4] = lines[4].replacen(",0,", ",x,", 1);
+    lines[9] = lines[9].trim_end_matches(',').to_string();
+    let second = lines[2].clone();
+    lines[30] = second;
+    let err = CommuneTable::from_csv(join(&lines).as_bytes(), "xa.csv").unwrap_err();
+    let ntm_planner::model::error::Problem::Table(problem) = &err.problem else {
+        panic!("{err:?}")
+    };
+    let each: Vec<String> = problem.each().iter().map(|p| p.message(Lang::En)).collect();
+    assert_eq!(each.len(), 3, "{each:?}");
+    assert!(
+        each[0].contains("line 5") && each[1].contains("line 10") && each[2].contains("line 31"),
+        "{each:?}"
+    );
+    assert!(
+        err.message(Lang::En)
+            .contains("and 2 more; 3 rows are wrong"),
+        "{}",
+        err.message(Lang::En)
+    );
+}

@@ -90,6 +90,11 @@ pub enum TableProblem {
     NotASpreadsheet {
         detail: String,
     },
+    /// Several rows are wrong: each row's first problem, and how many more were not listed.
+    Several {
+        problems: Vec<TableProblem>,
+        more: usize,
+    },
 }
 
 /// What is wrong with a scenario.
@@ -198,6 +203,14 @@ fn cell_text(at: &Cell, lang: Lang) -> String {
 }
 
 impl TableProblem {
+    /// Each problem on its own (a report lists them one a line).
+    pub fn each(&self) -> Vec<&TableProblem> {
+        match self {
+            TableProblem::Several { problems, .. } => problems.iter().collect(),
+            one => vec![one],
+        }
+    }
+
     pub fn message(&self, lang: Lang) -> String {
         use TableProblem::*;
         match self {
@@ -278,6 +291,17 @@ impl TableProblem {
                     cell_text(at, lang)
                 ),
             ),
+            Several { problems, more } => {
+                let total = problems.len() + more;
+                let first = problems
+                    .first()
+                    .map(|p| p.message(lang))
+                    .unwrap_or_default();
+                lang.pick(
+                    format!("{first} (và {} lỗi khác; {total} dòng có lỗi)", total - 1),
+                    format!("{first} (and {} more; {total} rows are wrong)", total - 1),
+                )
+            }
             NotASpreadsheet { detail } => lang.pick(
                 format!("không đọc được tệp Excel ({detail})"),
                 format!("cannot read the Excel file ({detail})"),

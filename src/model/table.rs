@@ -305,104 +305,52 @@ impl CommuneTable {
         let mut communes: Vec<Commune> = Vec::new();
         let mut districts: Vec<String> = Vec::new();
         let mut first_line_of_id = std::collections::HashMap::new();
+        // Every row is read, so that the report lists what is wrong in the whole file, one
+        // problem a row, up to a limit.
+        let mut problems: Vec<TableProblem> = Vec::new();
+        let mut more = 0usize;
         for row in rows {
-            let (line, cells) = row?;
+            let (line, cells) = match row {
+                Ok(row) => row,
+                Err(problem) => {
+                    // The text itself cannot be read further.
+                    problems.push(problem);
+                    break;
+                }
+            };
             // A fully blank line (a spreadsheet's trailing row) is not a commune.
             if cells.iter().all(|c| c.trim().is_empty()) {
                 continue;
             }
-            if cells.len() != header.len() {
-                return Err(TableProblem::Ragged {
-                    line,
-                    found: cells.len(),
-                    expected: header.len(),
-                });
-            }
-            if communes.len() >= MAX_COMMUNES {
+            if communes.len() + problems.len() >= MAX_COMMUNES {
                 return Err(TableProblem::TooManyRows {
                     limit: MAX_COMMUNES,
                 });
             }
-            let at = |field: Field| {
-                let col = columns[field.slot()];
-                Cell {
-                    line,
-                    column: Some((header[col].trim().to_string(), col)),
-                }
-            };
-            let text = |field: Field| cells[columns[field.slot()]].trim();
-            let required = |field: Field| -> Result<String, TableProblem> {
-                let t = text(field);
-                if t.is_empty() {
-                    Err(TableProblem::EmptyValue { at: at(field) })
-                } else {
-                    Ok(t.to_string())
-                }
-            };
-            let flag = |field: Field| -> Result<bool, TableProblem> {
-                parse_flag(text(field)).ok_or_else(|| {
-                    if text(field).is_empty() {
-                        TableProblem::EmptyValue { at: at(field) }
-                    } else {
-                        TableProblem::BadFlag {
-                            at: at(field),
-                            value: text(field).to_string(),
-                        }
-                    }
-                })
-            };
-            let id = required(Field::Id)?;
-            if let Some(first_line) = first_line_of_id.get(&id) {
-                return Err(TableProblem::DuplicateId {
-                    line,
-                    id,
-                    first_line: *first_line,
-                });
+            let parsed = read_row(
+                &header,
+                &columns,
+                line,
+                &cells,
+                &mut first_line_of_id,
+                &mut districts,
+            );
+            match parsed {
+                Ok(commune) => communes.push(commune),
+                Err(problem) if problems.len() < MAX_PROBLEMS => problems.push(problem),
+                Err(_) => more += 1,
             }
-            first_line_of_id.insert(id.clone(), line);
-            let name = required(Field::Name)?;
-            let district_name = required(Field::District)?;
-            let district = match districts.iter().position(|d| *d == district_name) {
-                Some(i) => i,
-                None => {
-                    districts.push(district_name);
-                    districts.len() - 1
-                }
-            };
-            let border = flag(Field::Border)?;
-            let difficult = flag(Field::Difficult)?;
-            let priority = flag(Field::Priority)?;
-            let mut meets = 0u32;
-            let mut cost = [None; CRITERIA];
-            for k in 0..CRITERIA {
-                if flag(Field::Meets(k))? {
-                    meets |= 1 << k;
-                }
-                let raw = text(Field::Cost(k));
-                cost[k] = parse_cost(raw).map_err(|_| TableProblem::BadCost {
-                    at: at(Field::Cost(k)),
-                    value: raw.to_string(),
-                })?;
-            }
-            communes.push(Commune {
-                id,
-                name,
-                district,
-                border,
-                difficult,
-                priority,
-                meets,
-                cost,
-            });
         }
-        if communes.is_empty() {
-            return Err(TableProblem::NoCommunes);
+        match problems.len() {
+            0 if communes.is_empty() => Err(TableProblem::NoCommunes),
+            0 => Ok(CommuneTable {
+                communes,
+                districts,
+                ignored_columns,
+            }),
+            1 if more == 0 => Err(problems.remove(0)),
+            _ => Err(TableProblem::Several { problems, more }),
         }
-        Ok(CommuneTable {
-            communes,
-            districts,
-            ignored_columns,
-        })
     }
 
     /// Writes the table as canonical CSV (costs written only where given).
@@ -430,6 +378,98 @@ impl CommuneTable {
     pub fn count_meeting(&self, k: usize) -> u32 {
         self.communes.iter().filter(|c| c.meets(k)).count() as u32
     }
+}
+
+/// How many problems a report lists before it only counts them.
+pub const MAX_PROBLEMS: usize = 50;
+
+/// Reads one row of the table: the commune, or the first thing wrong with the row.
+fn read_row(
+    header: &[String],
+    columns: &[usize; FIELD_COUNT],
+    line: u64,
+    cells: &[String],
+    first_line_of_id: &mut std::collections::HashMap<String, u64>,
+    districts: &mut Vec<String>,
+) -> Result<Commune, TableProblem> {
+    if cells.len() != header.len() {
+        return Err(TableProblem::Ragged {
+            line,
+            found: cells.len(),
+            expected: header.len(),
+        });
+    }
+    let at = |field: Field| {
+        let col = columns[field.slot()];
+        Cell {
+            line,
+            column: Some((header[col].trim().to_string(), col)),
+        }
+    };
+    let text = |field: Field| cells[columns[field.slot()]].trim();
+    let required = |field: Field| -> Result<String, TableProblem> {
+        let t = text(field);
+        if t.is_empty() {
+            Err(TableProblem::EmptyValue { at: at(field) })
+        } else {
+            Ok(t.to_string())
+        }
+    };
+    let flag = |field: Field| -> Result<bool, TableProblem> {
+        parse_flag(text(field)).ok_or_else(|| {
+            if text(field).is_empty() {
+                TableProblem::EmptyValue { at: at(field) }
+            } else {
+                TableProblem::BadFlag {
+                    at: at(field),
+                    value: text(field).to_string(),
+                }
+            }
+        })
+    };
+    let id = required(Field::Id)?;
+    if let Some(first_line) = first_line_of_id.get(&id) {
+        return Err(TableProblem::DuplicateId {
+            line,
+            id,
+            first_line: *first_line,
+        });
+    }
+    first_line_of_id.insert(id.clone(), line);
+    let name = required(Field::Name)?;
+    let district_name = required(Field::District)?;
+    let border = flag(Field::Border)?;
+    let difficult = flag(Field::Difficult)?;
+    let priority = flag(Field::Priority)?;
+    let mut meets = 0u32;
+    let mut cost = [None; CRITERIA];
+    for k in 0..CRITERIA {
+        if flag(Field::Meets(k))? {
+            meets |= 1 << k;
+        }
+        let raw = text(Field::Cost(k));
+        cost[k] = parse_cost(raw).map_err(|_| TableProblem::BadCost {
+            at: at(Field::Cost(k)),
+            value: raw.to_string(),
+        })?;
+    }
+    let district = match districts.iter().position(|d| *d == district_name) {
+        Some(i) => i,
+        None => {
+            districts.push(district_name);
+            districts.len() - 1
+        }
+    };
+    Ok(Commune {
+        id,
+        name,
+        district,
+        border,
+        difficult,
+        priority,
+        meets,
+        cost,
+    })
 }
 
 /// A cost written with at most two decimals, without trailing zeros.

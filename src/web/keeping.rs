@@ -57,7 +57,8 @@ pub struct Keeping {
     pub notice: RwSignal<Option<Notice>>,
     /// A table read from a file, waiting for the user to look at it and confirm.
     pub pending_table: RwSignal<Option<(String, CommuneTable)>>,
-    pub import_problem: RwSignal<Option<Notice>>,
+    /// Why the last file could not be imported (the table in use is unchanged).
+    pub import_problem: RwSignal<Option<InputError>>,
     pub table_name: RwSignal<Option<String>>,
 }
 
@@ -507,11 +508,7 @@ pub fn ImportPanel() -> impl IntoView {
             keeping.import_problem.set(None);
             match CommuneTable::from_file_bytes(&bytes, &name) {
                 Ok(table) => keeping.pending_table.set(Some((name, table))),
-                Err(e) => keeping.import_problem.set(Some(Notice::problem(
-                    &e,
-                    "Chưa thay đổi gì.",
-                    "Nothing was changed.",
-                ))),
+                Err(e) => keeping.import_problem.set(Some(e)),
             }
         });
     };
@@ -590,9 +587,49 @@ pub fn ImportPanel() -> impl IntoView {
         })
     };
     let problem = move || {
-        keeping.import_problem.get().map(|n| {
-            let text = state.lang.get().pick(n.vi.clone(), n.en.clone());
-            view! { <p class="import-problem" role="alert" data-testid="import-report">{text}</p> }
+        keeping.import_problem.get().map(|e| {
+            let lang = state.lang.get();
+            let each: Vec<String> = match &e.problem {
+                crate::model::error::Problem::Table(p) => {
+                    p.each().iter().map(|p| p.message(lang)).collect()
+                }
+                _ => vec![e.message(lang)],
+            };
+            let more = match &e.problem {
+                crate::model::error::Problem::Table(
+                    crate::model::error::TableProblem::Several { more, .. },
+                ) => *more,
+                _ => 0,
+            };
+            let count = each.len() + more;
+            let heading = if count > 1 {
+                lang.pick(
+                    format!("{}: {count} dòng có lỗi. Chưa thay đổi gì.", e.input),
+                    format!("{}: {count} rows are wrong. Nothing was changed.", e.input),
+                )
+            } else {
+                lang.pick(
+                    format!("{}: không nhập được. Chưa thay đổi gì.", e.input),
+                    format!("{}: cannot be imported. Nothing was changed.", e.input),
+                )
+            };
+            let items = each
+                .into_iter()
+                .map(|m| view! { <li>{m}</li> })
+                .collect_view();
+            let rest = (more > 0).then(|| {
+                lang.pick(
+                    format!("… và {more} dòng khác"),
+                    format!("… and {more} more rows"),
+                )
+            });
+            view! {
+                <div class="import-problem" role="alert" data-testid="import-report">
+                    <p>{heading}</p>
+                    <ul>{items}</ul>
+                    {rest.map(|r| view! { <p>{r}</p> })}
+                </div>
+            }
         })
     };
     view! {
