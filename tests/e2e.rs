@@ -1555,7 +1555,7 @@ async fn results_export_as_csv_excel_and_charts_as_png_and_svg() {
             std::fs::read(&path).unwrap()
         }
     };
-    let csv = wait_for("ket-qua-Kế-hoạch-2022.csv").await;
+    let csv = wait_for("ket-qua-Kịch-bản-mới.csv").await;
     assert!(csv.starts_with(b"\xef\xbb\xbf"), "UTF-8 with BOM");
     let csv = String::from_utf8(csv).unwrap();
     assert!(
@@ -1567,7 +1567,7 @@ async fn results_export_as_csv_excel_and_charts_as_png_and_svg() {
         "{certified}"
     );
     // The workbook, read back by an independent reader (calamine).
-    let xlsx = wait_for("ket-qua-Kế-hoạch-2022.xlsx").await;
+    let xlsx = wait_for("ket-qua-Kịch-bản-mới.xlsx").await;
     {
         use calamine::{DataType, Reader, Xlsx};
         let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(xlsx)).unwrap();

@@ -329,18 +329,10 @@ pub fn NoticeBar() -> impl IntoView {
 pub fn ScenariosPanel() -> impl IntoView {
     let state = use_state();
     let keeping = use_keeping();
-    let name = move || {
-        state
-            .scenario
-            .with(|s| s.name.clone())
-            .unwrap_or_else(|| state.model.with(|m| m.plan.default_scenario_name.clone()))
-    };
+    let name = move || state.scenario_name();
     let save = move |_| {
         let scenario = state.scenario.get_untracked();
-        let plan_name = state
-            .model
-            .with_untracked(|m| m.plan.default_scenario_name.clone());
-        let wanted = scenario.name.clone().unwrap_or(plan_name);
+        let wanted = untrack(|| state.scenario_name());
         keeping.saved.update(|list| {
             let store = Store {
                 saved: list.clone(),
@@ -385,7 +377,7 @@ pub fn ScenariosPanel() -> impl IntoView {
     let download_file = move |_| {
         let (json, name) = state.model.with_untracked(|m| {
             let s = state.scenario.get_untracked();
-            (s.to_json(&m.plan), s.display_name(&m.plan).to_string())
+            (s.to_json(&m.plan), state.scenario_name())
         });
         download(
             &format!("{}.json", file_name(&name)),

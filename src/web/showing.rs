@@ -70,10 +70,7 @@ fn candidates(state: &State) -> Vec<(String, String, Scenario)> {
             "current".to_string(),
             lang.pick("Đang xem", "Shown now").to_string()
                 + ": "
-                + state
-                    .scenario
-                    .with(|s| s.display_name(&plan).to_string())
-                    .as_str(),
+                + state.scenario.with(|_| state.scenario_name()).as_str(),
             state.scenario.get(),
         ),
         (
@@ -258,7 +255,7 @@ pub fn ExportBar() -> impl IntoView {
         state.model.with_untracked(|m| {
             (
                 result_sheets(m, &scenario, &o, lang),
-                scenario.display_name(&m.plan).to_string(),
+                untrack(|| state.scenario_name()),
             )
         })
     };
@@ -390,7 +387,6 @@ pub fn Report() -> impl IntoView {
         }
         let lang = state.lang.get();
         let o = state.outcome.get();
-        let scenario = state.scenario.get();
         let levers = state.levers.get();
         let (plan, plan_levers, charts) = state.model.with(|m| {
             let charts = [
@@ -505,7 +501,7 @@ pub fn Report() -> impl IntoView {
                     <p class="issuer">{lang.pick(format!("ỦY BAN NHÂN DÂN TỈNH {}", plan.province.to_uppercase()), format!("{} PROVINCIAL PEOPLE'S COMMITTEE", plan.province.to_uppercase()))}</p>
                     <h1>{lang.pick("BÁO CÁO KỊCH BẢN XÂY DỰNG NÔNG THÔN MỚI", "NEW RURAL DEVELOPMENT SCENARIO REPORT")}</h1>
                     <p>{lang.pick(format!("Tỉnh {} · năm {}", plan.province, plan.year), format!("{} province · {}", plan.province, plan.year))}</p>
-                    <p>{format!("{}: {}", lang.pick("Kịch bản", "Scenario"), scenario.display_name(&plan))}</p>
+                    <p>{format!("{}: {}", lang.pick("Kịch bản", "Scenario"), state.scenario_name())}</p>
                     <p>{format!("{}: {date}", lang.pick("Ngày lập", "Date"))}</p>
                 </header>
                 {state.illustrative.get().then(|| view! {

@@ -136,6 +136,22 @@ impl State {
         self.model.set(Arc::new(Model::new(plan, table)));
     }
 
+    /// The scenario's name: the one given, the plan's while it is the plan, and "new scenario"
+    /// once a lever has moved, so that a changed scenario is not taken for the plan.
+    pub fn scenario_name(&self) -> String {
+        self.scenario.with(|s| match &s.name {
+            Some(name) => name.clone(),
+            None if *s == Scenario::plan() => {
+                self.model.with(|m| m.plan.default_scenario_name.clone())
+            }
+            None => self
+                .lang
+                .get()
+                .pick("Kịch bản mới", "New scenario")
+                .to_string(),
+        })
+    }
+
     /// "vi" or "en" words, following the language switch.
     pub fn tr(&self, vi: &'static str, en: &'static str) -> &'static str {
         self.lang.get().pick(vi, en)
