@@ -273,3 +273,62 @@ async fn a_number_field_reads_both_ways_of_writing() {
     drop(handle);
     container.remove();
 }
+
+async fn choose(root: &HtmlElement, testid: &str, value: &str) {
+    let select: web_sys::HtmlSelectElement = find(root, testid).unchecked_into();
+    select.set_value(value);
+    select
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    settle().await;
+}
+
+fn grid_rows(root: &HtmlElement) -> u32 {
+    root.query_selector_all("[data-testid=communes-grid] tbody tr")
+        .unwrap()
+        .length()
+}
+
+#[wasm_bindgen_test]
+async fn the_communes_grid_filters_and_shows_a_communes_details() {
+    let app = mount_app();
+    settle().await;
+    assert_eq!(grid_rows(&app), 181);
+    choose(&app, "filter-district", "Đình Lập").await;
+    assert_eq!(grid_rows(&app), 10);
+    choose(&app, "filter-district", "").await;
+    choose(&app, "filter-border", "1").await;
+    assert_eq!(grid_rows(&app), 20);
+    choose(&app, "filter-border", "").await;
+    choose(&app, "filter-status", "newly").await;
+    assert_eq!(grid_rows(&app), 10, "the plan certifies ten more communes");
+    assert!(text(&app, "grid-count").contains("10"));
+    // What this scenario changes against the plan is marked.
+    choose(&app, "filter-status", "differs").await;
+    assert_eq!(grid_rows(&app), 0);
+    type_into(&app, "disbursement-credit", "50").await;
+    assert!(
+        grid_rows(&app) > 0,
+        "communes that the plan would have served and this scenario does not"
+    );
+    assert!(
+        app.query_selector_all("[data-testid=communes-grid] td.lost")
+            .unwrap()
+            .length()
+            > 0
+    );
+    // A click on a row opens the commune's details.
+    let row: HtmlElement = app
+        .query_selector("[data-testid=communes-grid] tbody tr")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    row.click();
+    settle().await;
+    let details = text(&app, "commune-details");
+    assert!(
+        details.contains("Giao thông") && details.contains("chưa đạt"),
+        "{details}"
+    );
+    app.remove();
+}
