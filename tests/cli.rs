@@ -1,5 +1,7 @@
 //! The `ntm` command line, run as a user runs it.
 
+mod common;
+
 use serde_json::Value;
 use std::process::{Command, Output};
 
@@ -187,4 +189,20 @@ fn messages_follow_the_language_option() {
     let scenario = temp_file("neg.json", br#"{"schema": 1, "funding": {"credit": -1}}"#);
     let out = ntm(&["run", "--scenario", &scenario, "--lang", "en"]);
     assert!(stderr(&out).contains("negative amount"), "{}", stderr(&out));
+}
+
+#[test]
+fn an_excel_table_with_vietnamese_headers_gives_the_same_results() {
+    let path = temp_file("xa.xlsx", &common::shipped_as_xlsx(1, |_, _, _| None));
+    let from_excel = ntm(&["run", "--communes", &path]);
+    assert!(from_excel.status.success(), "{}", stderr(&from_excel));
+    assert_eq!(from_excel.stdout, ntm(&["run"]).stdout);
+    let broken = temp_file(
+        "hong.xlsx",
+        &common::shipped_as_xlsx(1, |r, c, _| (r == 3 && c == 6).then(|| "có".to_string())),
+    );
+    assert_bad_input(
+        &["run", "--communes", &broken],
+        &["hong.xlsx", "dòng 6", "TC1"],
+    );
 }
