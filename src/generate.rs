@@ -174,7 +174,7 @@ pub fn generate(plan: &Plan, admin_csv: &str, settings: &Settings) -> Result<Str
     // other criteria the plan raises, never more per criterion than the plan's increase. All
     // ten cultural-facilities places then go to them, so no other commune completes its set.
     let priority_rows: Vec<usize> = (0..n).filter(|&i| priority[i]).collect();
-    let mut missing_per_criterion = vec![0u32; CRITERIA];
+    let mut missing_per_criterion = [0u32; CRITERIA];
     for (j, &i) in priority_rows.iter().enumerate() {
         let mut m = all & !(1 << CULTURE_FACILITIES) & !(1 << ENVIRONMENT);
         if j % 2 == 0 {
@@ -192,7 +192,7 @@ pub fn generate(plan: &Plan, admin_csv: &str, settings: &Settings) -> Result<Str
             if added == extra {
                 break;
             }
-            if missing_per_criterion[k] + 1 <= increase[k] {
+            if missing_per_criterion[k] < increase[k] {
                 m &= !(1 << k);
                 added += 1;
             }

@@ -1,5 +1,8 @@
 //! ntm-planner: a planning simulator for Vietnam's New Rural Development programme.
 
+// Criteria and sources are indexed across several arrays at once (plan, levers, results).
+#![allow(clippy::needless_range_loop)]
+
 pub mod generate;
 pub mod model;
 pub mod presets;

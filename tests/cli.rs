@@ -116,6 +116,22 @@ fn table_format_is_a_vietnamese_summary() {
         text.contains("minh họa"),
         "the illustrative-data note: {text}"
     );
+    let root = env!("CARGO_MANIFEST_DIR");
+    let own = String::from_utf8(
+        ntm(&[
+            "run",
+            "--format",
+            "table",
+            "--communes",
+            &format!("{root}/seeds/communes.csv"),
+        ])
+        .stdout,
+    )
+    .unwrap();
+    assert!(
+        !own.contains("minh họa"),
+        "no illustrative note for a table the user gives: {own}"
+    );
     let en = String::from_utf8(ntm(&["run", "--format", "table", "--lang", "en"]).stdout).unwrap();
     assert!(
         en.contains("Certified communes") && en.contains("14.63"),

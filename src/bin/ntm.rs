@@ -108,7 +108,13 @@ fn run(options: &Options) -> Result<String, Failure> {
             let outcome = model.run(&scenario);
             match options.format.as_deref().unwrap_or("json") {
                 "json" => Ok(outcome.to_json()),
-                "table" => Ok(summary(&model, &scenario, &outcome, lang)),
+                "table" => Ok(summary(
+                    &model,
+                    &scenario,
+                    &outcome,
+                    lang,
+                    options.communes.is_none(),
+                )),
                 other => Err(Failure(format!(
                     "--format: \"{other}\" không hợp lệ (json, table)"
                 ))),
@@ -162,7 +168,13 @@ fn lpad(text: &str, width: usize) -> String {
 }
 
 /// A readable summary for a terminal.
-fn summary(model: &Model, scenario: &Scenario, o: &Outcome, lang: Lang) -> String {
+fn summary(
+    model: &Model,
+    scenario: &Scenario,
+    o: &Outcome,
+    lang: Lang,
+    illustrative: bool,
+) -> String {
     let plan = &model.plan;
     let t = &plan.targets;
     let levers = model.levers(scenario);
@@ -173,10 +185,13 @@ fn summary(model: &Model, scenario: &Scenario, o: &Outcome, lang: Lang) -> Strin
         format!("Kịch bản: {} — {}\n", scenario.display_name(plan), strategy),
         format!("Scenario: {} — {}\n", scenario.display_name(plan), strategy),
     ));
-    out.push_str(&lang.pick(
-        "Bảng xã là số liệu minh họa cho tới khi nhập bảng của tỉnh.\n\n",
-        "The commune table is illustrative until the province's own is imported.\n\n",
-    ));
+    if illustrative {
+        out.push_str(lang.pick(
+            "Bảng xã là số liệu minh họa cho tới khi nhập bảng của tỉnh (--communes).\n",
+            "The commune table is illustrative until the province's own is given (--communes).\n",
+        ));
+    }
+    out.push('\n');
     let rows: Vec<(String, String)> = vec![
         (
             lang.pick("Xã đạt chuẩn NTM", "Certified communes").into(),
