@@ -36,3 +36,25 @@ pub fn presets(plan: &Plan) -> Result<Vec<(&'static str, Scenario)>, InputError>
         })
         .collect()
 }
+
+const INDEX: &str = include_str!("../seeds/scenarios/index.json");
+
+/// A preset's name in the reader's language: the file's own name in Vietnamese, the index's
+/// English one in English.
+pub fn preset_name(
+    key: &str,
+    scenario: &Scenario,
+    plan: &Plan,
+    lang: crate::model::Lang,
+) -> String {
+    let english = || -> Option<String> {
+        let index: serde_json::Value = serde_json::from_str(INDEX).ok()?;
+        Some(index.get("names_en")?.get(key)?.as_str()?.to_string())
+    };
+    match lang {
+        crate::model::Lang::En => {
+            english().unwrap_or_else(|| scenario.display_name(plan).to_string())
+        }
+        crate::model::Lang::Vi => scenario.display_name(plan).to_string(),
+    }
+}

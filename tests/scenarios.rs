@@ -133,5 +133,13 @@ fn the_built_in_presets_are_the_files_of_the_index() {
         .collect();
     assert_eq!(listed, built_in);
     let plan = ntm_planner::model::Plan::lang_son_2022();
-    assert_eq!(ntm_planner::presets::presets(&plan).unwrap().len(), 5);
+    let presets = ntm_planner::presets::presets(&plan).unwrap();
+    assert_eq!(presets.len(), 5);
+    for (key, scenario) in &presets {
+        let en =
+            ntm_planner::presets::preset_name(key, scenario, &plan, ntm_planner::model::Lang::En);
+        let vi =
+            ntm_planner::presets::preset_name(key, scenario, &plan, ntm_planner::model::Lang::Vi);
+        assert_ne!(en, vi, "{key} has an English name");
+    }
 }

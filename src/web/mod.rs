@@ -8,7 +8,7 @@ pub mod results;
 pub mod showing;
 pub mod state;
 
-use crate::model::{CommuneTable, Lang};
+use crate::model::{CommuneTable, Lang, Scenario};
 use crate::presets::presets;
 use leptos::prelude::*;
 use state::{use_state, State};
@@ -134,14 +134,10 @@ fn Header() -> impl IntoView {
     let preset_list = state
         .model
         .with_untracked(|m| presets(&m.plan).unwrap_or_default());
-    let names: Vec<(String, String)> = preset_list
+    let plan = state.model.with_untracked(|m| m.plan.clone());
+    let names: Vec<(String, Scenario)> = preset_list
         .iter()
-        .map(|(key, s)| {
-            (
-                key.to_string(),
-                s.name.clone().unwrap_or_else(|| key.to_string()),
-            )
-        })
+        .map(|(key, s)| (key.to_string(), s.clone()))
         .collect();
     let on_preset = move |ev: leptos::ev::Event| {
         let key = event_target_value(&ev);
@@ -161,7 +157,16 @@ fn Header() -> impl IntoView {
                     <span>{move || state.tr("Kịch bản mẫu", "Presets")}</span>
                     <select data-testid="presets" on:change=on_preset>
                         <option value="" selected=true>{move || state.tr("— chọn —", "— choose —")}</option>
-                        {names.into_iter().map(|(key, name)| view! { <option value=key>{name}</option> }).collect_view()}
+                        {move || {
+                            let lang = state.lang.get();
+                            names
+                                .iter()
+                                .map(|(key, s)| {
+                                    let name = crate::presets::preset_name(key, s, &plan, lang);
+                                    view! { <option value=key.clone()>{name}</option> }
+                                })
+                                .collect_view()
+                        }}
                     </select>
                 </label>
                 <button type="button" data-testid="undo" disabled=move || !state.can_undo() on:click=move |_| state.undo()

@@ -84,7 +84,7 @@ fn candidates(state: &State) -> Vec<(String, String, Scenario)> {
     }
     for (key, s) in presets(&plan).unwrap_or_default() {
         if key != "plan" {
-            let name = s.display_name(&plan).to_string();
+            let name = crate::presets::preset_name(key, &s, &plan, lang);
             out.push((format!("preset:{key}"), name, s));
         }
     }
