@@ -37,6 +37,19 @@ struct Page {
     _one: MutexGuard<'static, ()>,
 }
 
+/// Lets the browser save downloads into a fresh folder under target/, and returns it.
+async fn allow_downloads(wd: &WebDriver, name: &str) -> PathBuf {
+    let dir = scratch_dir(name);
+    wd.cdp()
+        .send_raw(
+            "Browser.setDownloadBehavior",
+            json!({ "behavior": "allow", "downloadPath": dir.to_string_lossy() }),
+        )
+        .await
+        .unwrap();
+    dir
+}
+
 async fn open_page(width: u32, height: u32) -> Page {
     let one = serial();
     let server = StaticServer::start();
@@ -332,6 +345,24 @@ async fn screenshot(wd: &WebDriver, name: &str) {
         .unwrap();
 }
 
+/// Credit disbursed at 70%: 960 billion VND short (the preset's figures).
+async fn credit_at_70_percent(wd: &WebDriver) {
+    open_assumptions(wd).await;
+    type_into(wd, "disbursement-credit", "70").await;
+    wait_for_text(wd, "shortfall", |t| t == "960").await;
+}
+
+/// Gives the scenario a name, as a user does: type it, leave the field.
+async fn name_scenario(wd: &WebDriver, name: &str) {
+    type_into(wd, "scenario-name", name).await;
+    wd.find(By::Css("[data-testid=scenario-name]"))
+        .await
+        .unwrap()
+        .send_keys(Key::Tab)
+        .await
+        .unwrap();
+}
+
 async fn open_assumptions(wd: &WebDriver) {
     wd.execute(
         "document.querySelector('details.assumptions').open = true",
@@ -553,9 +584,7 @@ async fn the_page_reloads_offline_once_visited() {
     );
     wd.refresh().await.unwrap();
     assert_eq!(wait_for_text(&wd, "certified", |t| t == "85").await, "85");
-    open_assumptions(&wd).await;
-    type_into(&wd, "disbursement-credit", "70").await;
-    wait_for_text(&wd, "shortfall", |t| t == "960").await;
+    credit_at_70_percent(&wd).await;
     screenshot(&wd, "08-offline").await;
     wd.quit().await.unwrap();
 }
@@ -568,9 +597,7 @@ async fn the_single_file_opens_from_file_url() {
     let wd = browser(&driver, 1366, 768).await;
     wd.goto(format!("file://{}", file.display())).await.unwrap();
     assert_eq!(wait_for_text(&wd, "certified", |t| t == "85").await, "85");
-    open_assumptions(&wd).await;
-    type_into(&wd, "disbursement-credit", "70").await;
-    wait_for_text(&wd, "shortfall", |t| t == "960").await;
+    credit_at_70_percent(&wd).await;
     screenshot(&wd, "09-single-file").await;
     assert_eq!(errors(&wd).await, Vec::<String>::new());
     wd.quit().await.unwrap();
@@ -754,13 +781,7 @@ async fn a_saved_scenario_and_the_current_one_survive_a_reload() {
         ("Tín dụng vừa", "2.600"),
         ("Tín dụng cao", "3.000"),
     ] {
-        type_into(&wd, "scenario-name", name).await;
-        wd.find(By::Css("[data-testid=scenario-name]"))
-            .await
-            .unwrap()
-            .send_keys(Key::Tab)
-            .await
-            .unwrap();
+        name_scenario(&wd, name).await;
         type_into(&wd, "funding-credit", credit).await;
         tokio::time::sleep(Duration::from_millis(200)).await;
         certified_of.push((name, text(&wd, "certified").await));
@@ -836,9 +857,7 @@ async fn a_link_reopens_the_scenario_in_a_fresh_browser_and_back_walks_the_chang
     let page = open_page(1366, 768).await;
     let wd = page.wd.clone();
     // The address bar follows a moment after the last change (ADDRESS_DELAY).
-    open_assumptions(&wd).await;
-    type_into(&wd, "disbursement-credit", "70").await;
-    wait_for_text(&wd, "shortfall", |t| t == "960").await;
+    credit_at_70_percent(&wd).await;
     tokio::time::sleep(ADDRESS_DELAY).await;
     type_into(&wd, "investment-transport", "600,5").await;
     tokio::time::sleep(ADDRESS_DELAY).await;
@@ -1004,27 +1023,10 @@ async fn unreadable_saved_data_gives_a_message_and_is_not_overwritten_without_as
 
 #[tokio::test]
 async fn a_scenario_file_goes_out_and_comes_back_exactly() {
-    let _one = serial();
-    let server = StaticServer::start();
-    let driver = Driver::start();
-    let wd = browser(&driver, 1366, 768).await;
-    let downloads = scratch_dir("downloads");
-    wd.cdp()
-        .send_raw(
-            "Browser.setDownloadBehavior",
-            json!({ "behavior": "allow", "downloadPath": downloads.to_string_lossy() }),
-        )
-        .await
-        .unwrap();
-    wd.goto(server.url()).await.unwrap();
-    wait_for_text(&wd, "certified", |t| t == "85").await;
-    type_into(&wd, "scenario-name", "Cộng đồng +50%").await;
-    wd.find(By::Css("[data-testid=scenario-name]"))
-        .await
-        .unwrap()
-        .send_keys(Key::Tab)
-        .await
-        .unwrap();
+    let page = open_page(1366, 768).await;
+    let wd = page.wd.clone();
+    let downloads = allow_downloads(&wd, "downloads").await;
+    name_scenario(&wd, "Cộng đồng +50%").await;
     type_into(&wd, "funding-community", "405").await;
     type_into(&wd, "investment-housing", "750,25").await;
     let figures = (
@@ -1295,9 +1297,7 @@ async fn importing_the_provinces_table_previews_refuses_broken_files_and_survive
 async fn scenarios_side_by_side() {
     let page = open_page(1920, 1080).await;
     let wd = page.wd.clone();
-    open_assumptions(&wd).await;
-    type_into(&wd, "disbursement-credit", "70").await;
-    wait_for_text(&wd, "shortfall", |t| t == "960").await;
+    credit_at_70_percent(&wd).await;
     click(&wd, "[data-testid=compare]").await;
     // The plan and the scenario shown are picked at first.
     let table = wait_for_text(&wd, "compare-table", |t| t.contains("85")).await;
@@ -1409,13 +1409,7 @@ async fn presentation_mode_moves_with_the_keys_a_clicker_sends() {
 async fn the_report_prints_on_a4_in_vietnamese() {
     let page = open_page(1366, 900).await;
     let wd = page.wd.clone();
-    type_into(&wd, "scenario-name", "Tín dụng về 70%").await;
-    wd.find(By::Css("[data-testid=scenario-name]"))
-        .await
-        .unwrap()
-        .send_keys(Key::Tab)
-        .await
-        .unwrap();
+    name_scenario(&wd, "Tín dụng về 70%").await;
     open_assumptions(&wd).await;
     type_into(&wd, "disbursement-credit", "70").await;
     type_into(&wd, "investment-transport", "500").await;
@@ -1517,20 +1511,9 @@ fn base64_decode(text: &str) -> Vec<u8> {
 
 #[tokio::test]
 async fn results_export_as_csv_excel_and_charts_as_png_and_svg() {
-    let _one = serial();
-    let server = StaticServer::start();
-    let driver = Driver::start();
-    let wd = browser(&driver, 1366, 900).await;
-    let downloads = scratch_dir("exports");
-    wd.cdp()
-        .send_raw(
-            "Browser.setDownloadBehavior",
-            json!({ "behavior": "allow", "downloadPath": downloads.to_string_lossy() }),
-        )
-        .await
-        .unwrap();
-    wd.goto(server.url()).await.unwrap();
-    wait_for_text(&wd, "certified", |t| t == "85").await;
+    let page = open_page(1366, 900).await;
+    let wd = page.wd.clone();
+    let downloads = allow_downloads(&wd, "exports").await;
     open_assumptions(&wd).await;
     type_into(&wd, "disbursement-credit", "70").await;
     let certified = wait_for_text(&wd, "certified", |t| t != "85").await;

@@ -6,6 +6,7 @@
 
 use super::engine::{Model, Outcome};
 use super::error::Lang;
+use super::format::escape_markup;
 use super::plan::CRITERIA;
 use super::scenario::Scenario;
 
@@ -207,13 +208,6 @@ pub fn results_csv(sheets: &[Sheet]) -> String {
     out
 }
 
-fn xml_escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
 fn column_name(mut index: usize) -> String {
     let mut name = Vec::new();
     index += 1;
@@ -240,7 +234,7 @@ fn sheet_xml(sheet: &Sheet) -> String {
                 Cell::Number(_) => {}
                 Cell::Text(s) => xml.push_str(&format!(
                     "<c r=\"{at}\" t=\"inlineStr\"><is><t xml:space=\"preserve\">{}</t></is></c>",
-                    xml_escape(s)
+                    escape_markup(s)
                 )),
             }
         }
@@ -335,7 +329,7 @@ pub fn workbook(sheets: &[Sheet]) -> Vec<u8> {
         ));
         workbook.push_str(&format!(
             "<sheet name=\"{}\" sheetId=\"{id}\" r:id=\"rId{id}\"/>",
-            xml_escape(&sheet.name)
+            escape_markup(&sheet.name)
         ));
         rels.push_str(&format!(
             "<Relationship Id=\"rId{id}\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet{id}.xml\"/>"

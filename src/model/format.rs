@@ -56,6 +56,14 @@ pub fn percent(fraction: f64, decimals: usize, lang: Lang) -> String {
     lang.pick(format!("{n} %"), format!("{n}%"))
 }
 
+/// Text made safe inside HTML or XML (element text and quoted attributes).
+pub fn escape_markup(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
 /// Why a typed amount could not be read.
 #[derive(Debug, Clone, PartialEq)]
 pub enum AmountError {

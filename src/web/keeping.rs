@@ -262,7 +262,7 @@ pub(crate) fn download(name: &str, mime: &str, bytes: &[u8]) {
 }
 
 /// A file name from a scenario's name: letters, digits and dashes.
-fn file_name(name: &str) -> String {
+pub(crate) fn file_name(name: &str) -> String {
     let cleaned: String = name
         .chars()
         .map(|c| if c.is_alphanumeric() { c } else { '-' })

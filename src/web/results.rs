@@ -2,7 +2,7 @@
 //! communes grid and a commune's details.
 
 use super::state::{use_state, State};
-use crate::model::format::{amount, number};
+use crate::model::format::{amount, escape_markup, number};
 use crate::model::{Lang, Model, CRITERIA};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -512,8 +512,8 @@ fn grid_rows_html(model: &Model, rows: &[usize], states: &[(u32, u32)]) -> Strin
         html.push_str(&format!(
             "<tr data-row=\"{i}\" class=\"{}\" tabindex=\"0\"><th scope=\"row\">{}</th><td class=\"district\">{}</td><td class=\"num\">{}</td>",
             row_class(c.meets, after, in_plan),
-            escape(&c.name),
-            escape(&model.table.districts[c.district]),
+            escape_markup(&c.name),
+            escape_markup(&model.table.districts[c.district]),
             after.count_ones()
         ));
         for k in 0..CRITERIA {
@@ -523,13 +523,6 @@ fn grid_rows_html(model: &Model, rows: &[usize], states: &[(u32, u32)]) -> Strin
         html.push_str("</tr>");
     }
     html
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 #[component]

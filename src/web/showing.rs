@@ -2,7 +2,7 @@
 //! Council, and the printed report.
 
 use super::charts::{bands_chart, compare_chart, criteria_chart, districts_chart, sources_chart};
-use super::keeping::{download, use_keeping};
+use super::keeping::{download, file_name, use_keeping};
 use super::results::change_sentence;
 use super::state::{use_state, State};
 use crate::model::export::{result_sheets, results_csv, workbook};
@@ -259,13 +259,7 @@ pub fn ExportBar() -> impl IntoView {
             )
         })
     };
-    let base_name = |name: &str| {
-        let cleaned: String = name
-            .chars()
-            .map(|c| if c.is_alphanumeric() { c } else { '-' })
-            .collect();
-        format!("ket-qua-{}", cleaned.trim_matches('-'))
-    };
+    let base_name = |name: &str| format!("ket-qua-{}", file_name(name));
     view! {
         <div class="export-bar" role="toolbar" aria-label=move || state.tr("Xuất và trình bày", "Export and present")>
             <button type="button" data-testid="compare" on:click=move |_| showing.compare_open.update(|o| *o = !*o)>
