@@ -1,10 +1,18 @@
 //! `ntm`: the projection engine on the command line.
 //!
 //! ntm run [--communes FILE] [--scenario FILE] [--format json|table] [--lang vi|en]
+//! ntm path [--communes FILE] [--scenario FILE] [--path FILE]
+//! ntm seek (--target KEY=VALUE | --budget B) [--communes FILE] [--scenario FILE]
+//! ntm marginal [--amount A] [--communes FILE] [--scenario FILE]
+//! ntm risk [--communes FILE] [--scenario FILE] [--risk FILE]
 //! ntm check-plan [--format text|json] [--lang vi|en]
 
 use ntm_planner::model::check::check_plan;
-use ntm_planner::model::format::{amount, number};
+use ntm_planner::model::error::ScenarioProblem;
+use ntm_planner::model::format::{amount, number, parse_number};
+use ntm_planner::model::goals::{marginal, margins_value, seek, Goal};
+use ntm_planner::model::path::{Measure, Path};
+use ntm_planner::model::risk::RiskSettings;
 use ntm_planner::model::{CommuneTable, InputError, Lang, Model, Outcome, Plan, Scenario};
 use std::process::ExitCode;
 
@@ -13,11 +21,25 @@ ntm — mô phỏng Chương trình xây dựng nông thôn mới (Lạng Sơn 2
 
 Cách dùng / usage:
   ntm run [--communes FILE] [--scenario FILE] [--format json|table] [--lang vi|en]
+  ntm path [--communes FILE] [--scenario FILE] [--path FILE]
+  ntm seek --target KEY=VALUE | --budget B [--communes FILE] [--scenario FILE]
+  ntm marginal [--amount A] [--communes FILE] [--scenario FILE]
+  ntm risk [--communes FILE] [--scenario FILE] [--risk FILE]
   ntm check-plan [--format text|json] [--lang vi|en]
   ntm help
 
 run         chạy mô hình một năm; mặc định: bảng xã kèm theo và kịch bản kế hoạch
             (runs one year; by default the shipped commune table and the plan scenario)
+path        lộ trình nhiều năm, mặc định 2022–2025 với mục tiêu 2025 của tỉnh
+            (years: by default 2022–2025 against the province's 2025 targets)
+seek        đầu tư ít nhất để đạt một mục tiêu (certified, avg_criteria, border_avg,
+            min_criteria, hoặc mã tiêu chí như transport=120), hoặc nhiều xã đạt chuẩn
+            nhất với một ngân sách (the least investment reaching a target, or the most
+            communes certified for a budget)
+marginal    thêm A tỷ đồng (mặc định 100) cho từng tiêu chí thì được gì
+            (what A billion more, 100 by default, buys in each criterion)
+risk        khả năng đạt mục tiêu khi vốn về muộn, chi phí lệch, công trình chậm
+            (how likely the targets are when money is late, costs vary, works slip)
 check-plan  liệt kê các chỗ không khớp trong số liệu của chính kế hoạch
             (lists the inconsistencies inside the plan's own figures)
 ";
@@ -27,6 +49,11 @@ struct Options {
     communes: Option<String>,
     scenario: Option<String>,
     format: Option<String>,
+    path: Option<String>,
+    risk: Option<String>,
+    target: Option<String>,
+    budget: Option<String>,
+    amount: Option<String>,
     lang: Lang,
 }
 
@@ -41,6 +68,11 @@ fn parse_args(args: Vec<String>) -> Result<Options, Failure> {
         communes: None,
         scenario: None,
         format: None,
+        path: None,
+        risk: None,
+        target: None,
+        budget: None,
+        amount: None,
         lang: Lang::Vi,
     };
     while let Some(arg) = it.next() {
@@ -58,6 +90,11 @@ fn parse_args(args: Vec<String>) -> Result<Options, Failure> {
             "--communes" => options.communes = Some(value()?),
             "--scenario" => options.scenario = Some(value()?),
             "--format" => options.format = Some(value()?),
+            "--path" => options.path = Some(value()?),
+            "--risk" => options.risk = Some(value()?),
+            "--target" => options.target = Some(value()?),
+            "--budget" => options.budget = Some(value()?),
+            "--amount" => options.amount = Some(value()?),
             "--lang" => {
                 let v = value()?;
                 options.lang = Lang::from_code(&v)
@@ -80,31 +117,127 @@ fn read_file(path: &str) -> Result<Vec<u8>, InputError> {
     })
 }
 
+fn read_text(path: &str, lang: Lang) -> Result<String, Failure> {
+    let bytes = read_file(path).map_err(|e| Failure(e.message(lang)))?;
+    String::from_utf8(bytes).map_err(|_| {
+        Failure(format!(
+            "{path}: {}",
+            lang.pick("không phải văn bản UTF-8", "not UTF-8 text")
+        ))
+    })
+}
+
+/// The commune table and scenario of `--communes` and `--scenario` (else the shipped ones).
+fn model_and_scenario(options: &Options, plan: Plan) -> Result<(Model, Scenario), Failure> {
+    let lang = options.lang;
+    let fail = |e: InputError| Failure(e.message(lang));
+    let table = match &options.communes {
+        Some(path) => {
+            CommuneTable::from_file_bytes(&read_file(path).map_err(fail)?, path).map_err(fail)?
+        }
+        None => CommuneTable::shipped(),
+    };
+    let scenario = match &options.scenario {
+        Some(path) => Scenario::from_json(&read_text(path, lang)?, &plan, path).map_err(fail)?,
+        None => Scenario::plan(),
+    };
+    Ok((Model::new(plan, table), scenario))
+}
+
+/// A number given on the command line (`--budget 3.000,5` or `3000.5`), named by its option.
+fn option_number(option: &str, text: &str, lang: Lang) -> Result<f64, Failure> {
+    parse_number(text, lang)
+        .or_else(|_| parse_number(text, lang.pick(Lang::En, Lang::Vi)))
+        .ok()
+        .filter(|x| x.is_finite() && *x >= 0.0)
+        .ok_or_else(|| {
+            Failure(format!(
+                "{option}: \"{text}\" {}",
+                lang.pick(
+                    "không phải số hợp lệ (không âm)",
+                    "is not a valid number (not negative)"
+                )
+            ))
+        })
+}
+
+fn json(value: &serde_json::Value) -> String {
+    let mut text = serde_json::to_string_pretty(value).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
 fn run(options: &Options) -> Result<String, Failure> {
     let lang = options.lang;
     let fail = |e: InputError| Failure(e.message(lang));
     let plan = Plan::lang_son_2022();
     match options.command.as_str() {
-        "run" => {
-            let table = match &options.communes {
-                Some(path) => CommuneTable::from_file_bytes(&read_file(path).map_err(fail)?, path)
-                    .map_err(fail)?,
-                None => CommuneTable::shipped(),
+        "path" => {
+            let (model, scenario) = model_and_scenario(options, plan)?;
+            let path = match &options.path {
+                Some(file) => Path::from_json(&read_text(file, lang)?, &model.plan, file)
+                    .map_err(fail)?
+                    .with_first_scenario(&scenario),
+                None => Path::default_for(&model.plan, &scenario),
             };
-            let scenario = match &options.scenario {
-                Some(path) => {
-                    let bytes = read_file(path).map_err(fail)?;
-                    let text = String::from_utf8(bytes).map_err(|_| {
+            Ok(path.run(&model).to_json(&model.plan))
+        }
+        "seek" => {
+            let (model, scenario) = model_and_scenario(options, plan)?;
+            let goal = match (&options.target, &options.budget) {
+                (Some(target), None) => {
+                    let (key, value) = target.split_once('=').ok_or_else(|| {
                         Failure(format!(
-                            "{path}: {}",
-                            lang.pick("không phải văn bản UTF-8", "not UTF-8 text")
+                            "--target: \"{target}\" {}",
+                            lang.pick("phải có dạng KEY=VALUE", "must read KEY=VALUE")
                         ))
                     })?;
-                    Scenario::from_json(&text, &plan, path).map_err(fail)?
+                    let measure = Measure::from_key(key.trim(), &model.plan).ok_or_else(|| {
+                        fail(InputError::scenario(
+                            "",
+                            ScenarioProblem::UnknownGoal {
+                                field: "--target".into(),
+                                value: key.trim().into(),
+                            },
+                        ))
+                    })?;
+                    Goal::Target(measure, option_number("--target", value.trim(), lang)?)
                 }
-                None => Scenario::plan(),
+                (None, Some(budget)) => Goal::Budget(option_number("--budget", budget, lang)?),
+                _ => {
+                    return Err(Failure(
+                        lang.pick(
+                            "seek cần đúng một trong --target KEY=VALUE hoặc --budget B",
+                            "seek needs exactly one of --target KEY=VALUE or --budget B",
+                        )
+                        .into(),
+                    ))
+                }
             };
-            let model = Model::new(plan, table);
+            let answer = seek(&model, &scenario, goal);
+            Ok(json(&answer.to_value(&model.plan)))
+        }
+        "marginal" => {
+            let (model, scenario) = model_and_scenario(options, plan)?;
+            let amount = match &options.amount {
+                Some(text) => option_number("--amount", text, lang)?,
+                None => 100.0,
+            };
+            let margins = marginal(&model, &scenario, amount);
+            Ok(json(&margins_value(&margins, &model.plan)))
+        }
+        "risk" => {
+            let (model, scenario) = model_and_scenario(options, plan)?;
+            let settings = match &options.risk {
+                Some(file) => RiskSettings::from_json(&read_text(file, lang)?, &model.plan, file)
+                    .map_err(fail)?,
+                None => RiskSettings::default_for(&model.plan),
+            };
+            let run = ntm_planner::model::risk::RiskRun::new(&model, &scenario, settings);
+            Ok(run.run().to_json())
+        }
+        "run" => {
+            let (model, scenario) = model_and_scenario(options, plan)?;
             let outcome = model.run(&scenario);
             match options.format.as_deref().unwrap_or("json") {
                 "json" => Ok(outcome.to_json()),

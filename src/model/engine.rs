@@ -7,6 +7,7 @@ use super::scenario::{Scenario, Strategy};
 use super::table::CommuneTable;
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// Every money comparison is `x <= y + TOLERANCE`; a remainder below it is no money.
 pub const TOLERANCE: f64 = 1e-9;
@@ -93,6 +94,41 @@ impl Model {
         Model::new(Plan::lang_son_2022(), CommuneTable::shipped())
     }
 
+    /// The model a scenario runs on: this one, or, where the scenario sets its own unit costs or
+    /// targets (model.md §4), one built with them (costs, serving orders and the default
+    /// investment all follow).
+    pub fn for_scenario(&self, scenario: &Scenario) -> Cow<'_, Model> {
+        if scenario.unit_costs.iter().all(Option::is_none) && scenario.targets.is_empty() {
+            return Cow::Borrowed(self);
+        }
+        let mut plan = self.plan.clone();
+        for (k, c) in plan.criteria.iter_mut().enumerate() {
+            if let Some(cost) = scenario.unit_costs[k] {
+                c.unit_cost = cost;
+            }
+            if let Some(target) = scenario.targets.criteria[k] {
+                c.target = target;
+            }
+        }
+        let t = &scenario.targets;
+        plan.targets.certified = t.certified.unwrap_or(plan.targets.certified);
+        plan.targets.avg_criteria_min = t.avg_criteria.unwrap_or(plan.targets.avg_criteria_min);
+        plan.targets.border_avg_min = t.border_avg_min.unwrap_or(plan.targets.border_avg_min);
+        plan.targets.border_avg_max = t.border_avg_max.unwrap_or(plan.targets.border_avg_max);
+        Cow::Owned(Model::new(plan, self.table.clone()))
+    }
+
+    /// The same plan and communes as they stand at the start of a later year: `meets` says
+    /// which criteria each commune meets, and every cost is this model's times `cost_factor`.
+    pub fn at_state(&self, meets: &[u32], cost_factor: f64) -> Model {
+        let mut table = self.table.clone();
+        for (i, c) in table.communes.iter_mut().enumerate() {
+            c.meets = meets[i];
+            c.cost = std::array::from_fn(|k| Some(self.cost[i][k] * cost_factor));
+        }
+        Model::new(self.plan.clone(), table)
+    }
+
     /// The cost of commune `i` for criterion `k` (0 where it meets it).
     pub fn cost(&self, i: usize, k: usize) -> f64 {
         self.cost[i][k]
@@ -142,17 +178,25 @@ impl Model {
         }
     }
 
+    /// Runs a scenario, with its own unit costs and targets where it sets them.
     pub fn run(&self, scenario: &Scenario) -> Outcome {
-        self.run_levers(&self.levers(scenario))
+        let model = self.for_scenario(scenario);
+        model.run_levers(&model.levers(scenario))
     }
 
     pub fn run_levers(&self, levers: &Levers) -> Outcome {
+        self.run_with_reserve(levers, &[0.0; CRITERIA])
+    }
+
+    /// One year where each criterion's walk also has `reserved[k]`: money covered in an
+    /// earlier year and not spent (model.md §7.1).
+    pub fn run_with_reserve(&self, levers: &Levers, reserved: &[f64; CRITERIA]) -> Outcome {
         let flow = funding_flow(levers);
         let mut meets: Vec<u32> = self.table.communes.iter().map(|c| c.meets).collect();
         let mut criteria = Vec::with_capacity(CRITERIA);
         let order = &self.orders[levers.strategy.index()];
         for k in 0..CRITERIA {
-            let mut budget = flow.covered[k];
+            let mut budget = flow.covered[k] + reserved[k];
             let mut met = self.baseline[k];
             for &i in &order[k] {
                 let cost = self.cost[i as usize][k];
@@ -229,6 +273,7 @@ impl Model {
             d.avg_criteria /= f64::from(d.communes.max(1));
         }
         border.avg_criteria /= f64::from(border.communes.max(1));
+        let min_criteria = meets.iter().map(|m| m.count_ones()).min().unwrap_or(0);
         let band = |lo: usize, hi: usize| histogram[lo..=hi].iter().sum::<u32>();
         let bands = Bands {
             all: band(19, 19),
@@ -264,6 +309,7 @@ impl Model {
                 idle: snap(flow.idle.iter().sum()),
                 shortfall: snap(flow.shortfall.iter().sum()),
             },
+            min_criteria,
             meets,
         }
     }
@@ -451,6 +497,9 @@ pub struct Outcome {
     pub districts: Vec<DistrictOutcome>,
     pub border: BorderOutcome,
     pub funding: FundingOutcome,
+    /// The fewest criteria any commune meets at the end of the year.
+    #[serde(skip)]
+    pub min_criteria: u32,
     /// Bit k of entry i: commune i meets criterion k at the end of the year.
     #[serde(skip)]
     pub meets: Vec<u32>,

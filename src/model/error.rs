@@ -144,6 +144,36 @@ pub enum ScenarioProblem {
         field: String,
         value: String,
     },
+    /// A number outside the range its field allows (years, shares, counts).
+    OutOfRange {
+        field: String,
+        value: f64,
+        min: f64,
+        max: f64,
+    },
+    /// A whole number was expected (a count of communes, a year).
+    NotWhole {
+        field: String,
+        value: f64,
+    },
+    /// The years of a path are not consecutive and ascending, or too many.
+    Years {
+        field: String,
+    },
+    /// A year named in a path file that is not one of its years.
+    YearNotInPath {
+        field: String,
+        year: String,
+    },
+    /// A triangular range whose min, mode and max are not in order.
+    RangeOrder {
+        field: String,
+    },
+    /// A goal that is not one the seek knows (`certified`, `avg_criteria`, …).
+    UnknownGoal {
+        field: String,
+        value: String,
+    },
 }
 
 /// A problem with one input, and which input it was (a file name, "link", "saved data").
@@ -315,6 +345,29 @@ impl TableProblem {
 }
 
 impl ScenarioProblem {
+    /// The field the problem is about, where it is about one.
+    fn field_mut(&mut self) -> Option<&mut String> {
+        use ScenarioProblem::*;
+        match self {
+            Json { .. } | MissingSchema | Schema { .. } => None,
+            NotAnObject { field }
+            | UnknownField { field }
+            | WrongType { field, .. }
+            | Negative { field, .. }
+            | TooLarge { field, .. }
+            | DisbursementRange { field, .. }
+            | UnknownCriterion { field, .. }
+            | DuplicateCriterion { field, .. }
+            | UnknownStrategy { field, .. }
+            | OutOfRange { field, .. }
+            | NotWhole { field, .. }
+            | Years { field }
+            | YearNotInPath { field, .. }
+            | RangeOrder { field }
+            | UnknownGoal { field, .. } => Some(field),
+        }
+    }
+
     pub fn message(&self, lang: Lang) -> String {
         use ScenarioProblem::*;
         match self {
@@ -377,6 +430,30 @@ impl ScenarioProblem {
                     "field \"{field}\": no strategy \"{value}\" (closest_first, cheapest_first, equity_first)"
                 ),
             ),
+            OutOfRange { field, value, min, max } => lang.pick(
+                format!("trường \"{field}\": {} phải trong khoảng {} đến {}", shown(*value), shown(*min), shown(*max)),
+                format!("field \"{field}\": {} must be between {} and {}", shown(*value), shown(*min), shown(*max)),
+            ),
+            NotWhole { field, value } => lang.pick(
+                format!("trường \"{field}\": {} phải là số nguyên", shown(*value)),
+                format!("field \"{field}\": {} must be a whole number", shown(*value)),
+            ),
+            Years { field } => lang.pick(
+                format!("trường \"{field}\": các năm phải liên tiếp, tăng dần, từ 1 đến 10 năm"),
+                format!("field \"{field}\": the years must be consecutive and ascending, 1 to 10 of them"),
+            ),
+            YearNotInPath { field, year } => lang.pick(
+                format!("trường \"{field}\": năm {year} không nằm trong các năm của lộ trình"),
+                format!("field \"{field}\": {year} is not one of the path's years"),
+            ),
+            RangeOrder { field } => lang.pick(
+                format!("trường \"{field}\": cần min ≤ mode ≤ max"),
+                format!("field \"{field}\": needs min ≤ mode ≤ max"),
+            ),
+            UnknownGoal { field, value } => lang.pick(
+                format!("{field}: không có mục tiêu \"{value}\" (certified, avg_criteria, border_avg, min_criteria hoặc mã một tiêu chí)"),
+                format!("{field}: no goal \"{value}\" (certified, avg_criteria, border_avg, min_criteria or a criterion key)"),
+            ),
         }
     }
 }
@@ -394,6 +471,19 @@ impl InputError {
             problem: Problem::Scenario(problem),
         }
     }
+    /// The same problem with its field named inside a larger file: a scenario read as
+    /// `scenarios.2024` of a path names `scenarios.2024.funding.credit`.
+    pub fn within(mut self, prefix: &str) -> Self {
+        if let Problem::Scenario(p) = &mut self.problem {
+            match p.field_mut() {
+                Some(field) if field == "(scenario)" => *field = prefix.to_string(),
+                Some(field) => *field = format!("{prefix}.{field}"),
+                None => {}
+            }
+        }
+        self
+    }
+
     /// The whole message: which input, then what is wrong with it.
     pub fn message(&self, lang: Lang) -> String {
         let what = match &self.problem {

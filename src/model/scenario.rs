@@ -70,13 +70,36 @@ pub struct Scenario {
     pub investment: [Option<f64>; CRITERIA],
     /// Bit mask of the criteria each source may pay for.
     pub eligibility: [Option<u32>; SOURCES],
+    /// Billion VND a commune, replacing the plan's unit cost where a table's cost cell is empty.
+    pub unit_costs: [Option<f64>; CRITERIA],
+    /// The scenario's own targets, replacing the plan's (and with them the default investment).
+    pub targets: Targets,
 }
+
+/// Targets a scenario sets for itself (model.md §4 `targets`); `None`: the plan's.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Targets {
+    pub certified: Option<u32>,
+    pub avg_criteria: Option<f64>,
+    pub border_avg_min: Option<f64>,
+    pub border_avg_max: Option<f64>,
+    pub criteria: [Option<u32>; CRITERIA],
+}
+
+impl Targets {
+    pub fn is_empty(&self) -> bool {
+        *self == Targets::default()
+    }
+}
+
+/// The most communes a target may name (the table's limit).
+pub const MAX_TARGET_COMMUNES: f64 = 50_000.0;
 
 fn problem(input: &str, p: ScenarioProblem) -> InputError {
     InputError::scenario(input, p)
 }
 
-fn as_object<'a>(
+pub(crate) fn as_object<'a>(
     value: &'a Value,
     field: &str,
     input: &str,
@@ -91,7 +114,64 @@ fn as_object<'a>(
     })
 }
 
-fn amount(value: &Value, field: &str, input: &str, limit: f64) -> Result<f64, InputError> {
+/// A number within `min..=max`, named by its field when it is not.
+pub(crate) fn number_in(
+    value: &Value,
+    field: &str,
+    input: &str,
+    min: f64,
+    max: f64,
+) -> Result<f64, InputError> {
+    let x = value.as_f64().ok_or_else(|| {
+        problem(
+            input,
+            ScenarioProblem::WrongType {
+                field: field.to_string(),
+                expected: "number",
+            },
+        )
+    })?;
+    if !(min..=max).contains(&x) {
+        return Err(problem(
+            input,
+            ScenarioProblem::OutOfRange {
+                field: field.to_string(),
+                value: x,
+                min,
+                max,
+            },
+        ));
+    }
+    Ok(x)
+}
+
+/// A whole number within `min..=max`.
+pub(crate) fn whole_in(
+    value: &Value,
+    field: &str,
+    input: &str,
+    min: f64,
+    max: f64,
+) -> Result<u32, InputError> {
+    let x = number_in(value, field, input, min, max)?;
+    if x.fract() != 0.0 {
+        return Err(problem(
+            input,
+            ScenarioProblem::NotWhole {
+                field: field.to_string(),
+                value: x,
+            },
+        ));
+    }
+    Ok(x as u32)
+}
+
+pub(crate) fn amount(
+    value: &Value,
+    field: &str,
+    input: &str,
+    limit: f64,
+) -> Result<f64, InputError> {
     let x = value.as_f64().ok_or_else(|| {
         problem(
             input,
@@ -234,9 +314,9 @@ impl Scenario {
                         }
                     }
                 }
-                "investment" => {
+                "investment" | "unit_costs" => {
                     for (criterion, v) in as_object(value, key, input)? {
-                        let field = format!("investment.{criterion}");
+                        let field = format!("{key}.{criterion}");
                         let k = plan.criterion_index(criterion).ok_or_else(|| {
                             problem(
                                 input,
@@ -245,9 +325,15 @@ impl Scenario {
                                 },
                             )
                         })?;
-                        scenario.investment[k] = Some(amount(v, &field, input, MAX_AMOUNT)?);
+                        let x = amount(v, &field, input, MAX_AMOUNT)?;
+                        if key == "investment" {
+                            scenario.investment[k] = Some(x);
+                        } else {
+                            scenario.unit_costs[k] = Some(x);
+                        }
                     }
                 }
+                "targets" => scenario.targets = read_targets(value, plan, input)?,
                 "eligibility" => {
                     for (source, v) in as_object(value, key, input)? {
                         let field = format!("eligibility.{source}");
@@ -366,6 +452,18 @@ impl Scenario {
         if !eligibility.is_empty() {
             top.insert("eligibility".into(), Value::Object(eligibility));
         }
+        let unit_costs: Map<String, Value> = self
+            .unit_costs
+            .iter()
+            .enumerate()
+            .filter_map(|(k, v)| v.map(|x| (plan.criteria[k].key.clone(), number_value(x))))
+            .collect();
+        if !unit_costs.is_empty() {
+            top.insert("unit_costs".into(), Value::Object(unit_costs));
+        }
+        if !self.targets.is_empty() {
+            top.insert("targets".into(), targets_value(&self.targets, plan));
+        }
         Value::Object(top)
     }
 
@@ -382,8 +480,73 @@ impl Scenario {
     }
 }
 
+fn read_targets(value: &Value, plan: &Plan, input: &str) -> Result<Targets, InputError> {
+    let mut targets = Targets::default();
+    let max_criteria = CRITERIA as f64;
+    for (key, v) in as_object(value, "targets", input)? {
+        let field = format!("targets.{key}");
+        match key.as_str() {
+            "certified" => {
+                targets.certified = Some(whole_in(v, &field, input, 0.0, MAX_TARGET_COMMUNES)?)
+            }
+            "avg_criteria" => {
+                targets.avg_criteria = Some(number_in(v, &field, input, 0.0, max_criteria)?)
+            }
+            "border_avg_min" => {
+                targets.border_avg_min = Some(number_in(v, &field, input, 0.0, max_criteria)?)
+            }
+            "border_avg_max" => {
+                targets.border_avg_max = Some(number_in(v, &field, input, 0.0, max_criteria)?)
+            }
+            "criteria" => {
+                for (criterion, n) in as_object(v, &field, input)? {
+                    let field = format!("targets.criteria.{criterion}");
+                    let k = plan.criterion_index(criterion).ok_or_else(|| {
+                        problem(
+                            input,
+                            ScenarioProblem::UnknownField {
+                                field: field.clone(),
+                            },
+                        )
+                    })?;
+                    targets.criteria[k] =
+                        Some(whole_in(n, &field, input, 0.0, MAX_TARGET_COMMUNES)?);
+                }
+            }
+            _ => return Err(problem(input, ScenarioProblem::UnknownField { field })),
+        }
+    }
+    Ok(targets)
+}
+
+fn targets_value(targets: &Targets, plan: &Plan) -> Value {
+    let mut map = Map::new();
+    if let Some(n) = targets.certified {
+        map.insert("certified".into(), Value::from(n));
+    }
+    for (key, v) in [
+        ("avg_criteria", targets.avg_criteria),
+        ("border_avg_min", targets.border_avg_min),
+        ("border_avg_max", targets.border_avg_max),
+    ] {
+        if let Some(x) = v {
+            map.insert(key.into(), number_value(x));
+        }
+    }
+    let criteria: Map<String, Value> = targets
+        .criteria
+        .iter()
+        .enumerate()
+        .filter_map(|(k, v)| v.map(|n| (plan.criteria[k].key.clone(), Value::from(n))))
+        .collect();
+    if !criteria.is_empty() {
+        map.insert("criteria".into(), Value::Object(criteria));
+    }
+    Value::Object(map)
+}
+
 /// Whole amounts are written without a fraction (`640`, not `640.0`).
-fn number_value(x: f64) -> Value {
+pub(crate) fn number_value(x: f64) -> Value {
     if x.fract() == 0.0 && x.abs() < 9.0e15 {
         Value::from(x as i64)
     } else {

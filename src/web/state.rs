@@ -36,9 +36,27 @@ impl State {
     pub fn new(model: Model, lang: Lang) -> State {
         let model = RwSignal::new(Arc::new(model));
         let scenario = RwSignal::new(Scenario::plan());
-        let levers = Memo::new(move |_| model.with(|m| scenario.with(|s| m.levers(s))));
-        let outcome =
-            Memo::new(move |_| Arc::new(model.with(|m| levers.with(|l| m.run_levers(l)))));
+        // A scenario with its own unit costs or targets runs on a model built with them.
+        let scenario_model = Memo::new(move |_| {
+            model.with(|m| {
+                scenario.with(|s| match m.for_scenario(s) {
+                    std::borrow::Cow::Borrowed(_) => None,
+                    std::borrow::Cow::Owned(own) => Some(Arc::new(own)),
+                })
+            })
+        });
+        let levers = Memo::new(move |_| {
+            scenario_model.with(|own| match own {
+                Some(m) => scenario.with(|s| m.levers(s)),
+                None => model.with(|m| scenario.with(|s| m.levers(s))),
+            })
+        });
+        let outcome = Memo::new(move |_| {
+            Arc::new(scenario_model.with(|own| match own {
+                Some(m) => levers.with(|l| m.run_levers(l)),
+                None => model.with(|m| levers.with(|l| m.run_levers(l))),
+            }))
+        });
         let plan_outcome = Memo::new(move |_| Arc::new(model.with(|m| m.run(&Scenario::plan()))));
         State {
             lang: RwSignal::new(lang),

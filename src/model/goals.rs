@@ -1,0 +1,552 @@
+//! Goals (model.md §7.2): the least investment that reaches a target, the most communes a
+//! budget certifies, and where a further amount buys most.
+//!
+//! Answers are of *prefix form*: criterion k pays the first `j[k]` communes of its serving
+//! order, so exactly those reach it. Criterion targets are a prefix length; the average and the
+//! border average are multiple-choice knapsacks over criteria, solved exactly by dynamic
+//! programming on the criteria gained; certified communes are exact by enumeration where at
+//! most [`EXACT_CERTIFIED_LIMIT`] communes are not yet certified, and otherwise the greedy of
+//! the contract (each step the commune whose certification adds least).
+
+use super::engine::{Levers, Model, Outcome, TOLERANCE};
+use super::path::Measure;
+use super::plan::CRITERIA;
+use super::scenario::Scenario;
+
+/// Up to this many communes not yet certified, `certified` targets are solved exactly.
+pub const EXACT_CERTIFIED_LIMIT: usize = 16;
+
+/// What to seek.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Goal {
+    /// Reach `target` of a measure (certified, avg_criteria, border_avg, a criterion).
+    Target(Measure, f64),
+    /// The most communes certified for at most this much investment.
+    Budget(f64),
+}
+
+/// An answer of the seek.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Answer {
+    pub measure: Measure,
+    /// The target reached (for a budget: the most communes certified within it).
+    pub target: f64,
+    pub budget: Option<f64>,
+    pub reached: bool,
+    /// Whether the total is proven least.
+    pub exact: bool,
+    /// j[k]: how many of criterion k's candidates are paid.
+    pub paid: [usize; CRITERIA],
+    pub total_investment: f64,
+    /// The scenario's own total investment minus this one.
+    pub saving: f64,
+    /// The scenario with every lever written out and the answer's investment.
+    pub scenario: Scenario,
+    /// The answer run through the one-year engine with the scenario's funding.
+    pub outcome: Outcome,
+}
+
+/// Each criterion's candidates in serving order, their cumulative costs, and where each
+/// commune stands in each order.
+struct Prefixes {
+    /// sums[k][j]: the cost of the first j candidates of k (sums[k][0] = 0).
+    sums: Vec<Vec<f64>>,
+    /// position[k][i]: where commune i stands in k's order (None: it meets k).
+    position: Vec<Vec<Option<u32>>>,
+    orders: Vec<Vec<u32>>,
+}
+
+impl Prefixes {
+    fn new(model: &Model, levers: &Levers) -> Prefixes {
+        let n = model.table.communes.len();
+        let mut sums = Vec::with_capacity(CRITERIA);
+        let mut position = Vec::with_capacity(CRITERIA);
+        let mut orders = Vec::with_capacity(CRITERIA);
+        for k in 0..CRITERIA {
+            let order = model.serving_order(levers.strategy, k).to_vec();
+            // Summed in serving order, as `Model::needed` sums (same rounding).
+            let mut running = Vec::with_capacity(order.len() + 1);
+            running.push(0.0);
+            let mut total = 0.0;
+            let mut pos = vec![None; n];
+            for (p, &i) in order.iter().enumerate() {
+                total += model.cost(i as usize, k);
+                running.push(total);
+                pos[i as usize] = Some(p as u32);
+            }
+            sums.push(running);
+            position.push(pos);
+            orders.push(order);
+        }
+        Prefixes {
+            sums,
+            position,
+            orders,
+        }
+    }
+
+    fn total(&self, paid: &[usize; CRITERIA]) -> f64 {
+        (0..CRITERIA).map(|k| self.sums[k][paid[k]]).sum()
+    }
+
+    fn all(&self) -> [usize; CRITERIA] {
+        std::array::from_fn(|k| self.orders[k].len())
+    }
+}
+
+/// Seeks the least prefix-form investment for a goal, under `scenario`'s strategy, unit costs
+/// and targets; funding does not limit the search (the answer's results show any shortfall).
+pub fn seek(model: &Model, scenario: &Scenario, goal: Goal) -> Answer {
+    let model = model.for_scenario(scenario);
+    let levers = model.levers(scenario);
+    let prefixes = Prefixes::new(&model, &levers);
+    let (measure, target, budget, paid, reached, exact) = match goal {
+        Goal::Target(measure, target) => {
+            let (paid, reached, exact) = match measure {
+                Measure::Criterion(k) => for_criterion(&model, &prefixes, k, target),
+                Measure::AvgCriteria => for_average(&model, &prefixes, target, false),
+                Measure::BorderAvg => for_average(&model, &prefixes, target, true),
+                Measure::Certified => for_certified(&model, &prefixes, target),
+                Measure::MinCriteria => for_minimum(&model, &prefixes, target),
+            };
+            (measure, target, None, paid, reached, exact)
+        }
+        Goal::Budget(budget) => {
+            let (count, paid, exact) = certified_within(&model, &prefixes, budget);
+            (
+                Measure::Certified,
+                count as f64,
+                Some(budget),
+                paid,
+                true,
+                exact,
+            )
+        }
+    };
+    let total_investment = prefixes.total(&paid);
+    let own_total: f64 = levers.investment.iter().sum();
+    let mut answer_scenario = complete(scenario, &levers);
+    answer_scenario.investment = std::array::from_fn(|k| Some(prefixes.sums[k][paid[k]]));
+    let outcome = model.run(&answer_scenario);
+    Answer {
+        measure,
+        target,
+        budget,
+        reached,
+        exact,
+        paid,
+        total_investment,
+        saving: own_total - total_investment,
+        scenario: answer_scenario,
+        outcome,
+    }
+}
+
+/// The scenario with every lever written out (model.md §7.2: "complete").
+pub fn complete(scenario: &Scenario, levers: &Levers) -> Scenario {
+    Scenario {
+        name: scenario.name.clone(),
+        strategy: Some(levers.strategy),
+        funding: levers.funding.map(Some),
+        disbursement: levers.disbursement.map(Some),
+        investment: levers.investment.map(Some),
+        eligibility: levers.eligibility.map(Some),
+        unit_costs: scenario.unit_costs,
+        targets: scenario.targets.clone(),
+    }
+}
+
+fn for_criterion(
+    model: &Model,
+    prefixes: &Prefixes,
+    k: usize,
+    target: f64,
+) -> ([usize; CRITERIA], bool, bool) {
+    let missing = (target - f64::from(model.baseline(k))).ceil().max(0.0) as usize;
+    let candidates = prefixes.orders[k].len();
+    let mut paid = [0; CRITERIA];
+    paid[k] = missing.min(candidates);
+    (paid, missing <= candidates, true)
+}
+
+/// The fewest further criteria met that reach an average of `target` over `communes`.
+fn gain_needed(start: u32, communes: u32, target: f64) -> u64 {
+    let n = f64::from(communes.max(1));
+    let reaches = |total: u64| Measure::AvgCriteria.reaches(total as f64 / n, target);
+    let mut total = ((target * n) - 1e-6).ceil().max(0.0) as u64;
+    while !reaches(total) {
+        total += 1;
+    }
+    while total > 0 && reaches(total - 1) {
+        total -= 1;
+    }
+    total.saturating_sub(u64::from(start))
+}
+
+/// Average criteria of all communes (or of the border ones): a multiple-choice knapsack, one
+/// choice of prefix length per criterion, solved by dynamic programming on the criteria gained
+/// (capped at what is needed).
+fn for_average(
+    model: &Model,
+    prefixes: &Prefixes,
+    target: f64,
+    border_only: bool,
+) -> ([usize; CRITERIA], bool, bool) {
+    let communes = &model.table.communes;
+    let counts = |i: usize| !border_only || communes[i].border;
+    let members = (0..communes.len()).filter(|&i| counts(i)).count() as u32;
+    let start: u32 = (0..communes.len())
+        .filter(|&i| counts(i))
+        .map(|i| communes[i].criteria_met())
+        .sum();
+    if members == 0 {
+        return ([0; CRITERIA], target <= 0.0, true);
+    }
+    // Each criterion's useful choices: pay nothing, or up to a commune that counts.
+    let options: Vec<Vec<(usize, usize)>> = (0..CRITERIA)
+        .map(|k| {
+            let mut list = vec![(0usize, 0usize)];
+            let mut gained = 0;
+            for (p, &i) in prefixes.orders[k].iter().enumerate() {
+                if counts(i as usize) {
+                    gained += 1;
+                    list.push((p + 1, gained));
+                }
+            }
+            list
+        })
+        .collect();
+    let available: usize = options.iter().map(|o| o.last().map_or(0, |l| l.1)).sum();
+    let needed = gain_needed(start, members, target) as usize;
+    if needed == 0 {
+        return ([0; CRITERIA], true, true);
+    }
+    if needed > available {
+        return (prefixes.all(), false, true);
+    }
+    let cap = needed;
+    let mut best = vec![f64::INFINITY; cap + 1];
+    best[0] = 0.0;
+    // choice[k][d]: (option index, previous d) that gave best[d] after criterion k.
+    let mut choices: Vec<Vec<(u32, u32)>> = Vec::with_capacity(CRITERIA);
+    for k in 0..CRITERIA {
+        let mut next = vec![f64::INFINITY; cap + 1];
+        let mut choice = vec![(0u32, 0u32); cap + 1];
+        for d in 0..=cap {
+            if !best[d].is_finite() {
+                continue;
+            }
+            for (o, &(length, gain)) in options[k].iter().enumerate() {
+                let nd = (d + gain).min(cap);
+                let cost = best[d] + prefixes.sums[k][length];
+                if cost < next[nd] {
+                    next[nd] = cost;
+                    choice[nd] = (o as u32, d as u32);
+                }
+                // Longer prefixes cost at least as much and cannot land beyond the cap.
+                if nd == cap {
+                    break;
+                }
+            }
+        }
+        best = next;
+        choices.push(choice);
+    }
+    let mut paid = [0; CRITERIA];
+    let mut d = cap;
+    for k in (0..CRITERIA).rev() {
+        let (o, previous) = choices[k][d];
+        paid[k] = options[k][o as usize].0;
+        d = previous as usize;
+    }
+    (paid, true, true)
+}
+
+/// The communes not yet certified, each with its position in the order of every criterion it
+/// misses (criterion, position).
+fn uncertified(model: &Model, prefixes: &Prefixes) -> Vec<(usize, Vec<(usize, usize)>)> {
+    let all = (1u32 << CRITERIA) - 1;
+    model
+        .table
+        .communes
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.meets != all)
+        .map(|(i, _)| {
+            let missing = (0..CRITERIA)
+                .filter_map(|k| prefixes.position[k][i].map(|p| (k, p as usize)))
+                .collect();
+            (i, missing)
+        })
+        .collect()
+}
+
+/// A commune is certified by `paid` when every criterion it misses reaches its position.
+fn covered(missing: &[(usize, usize)], paid: &[usize; CRITERIA]) -> bool {
+    missing.iter().all(|&(k, p)| p < paid[k])
+}
+
+/// The exact least cost for each number of communes certified (index: further communes
+/// certified), by trying every set of the (at most 16) communes not yet certified.
+fn exact_certified(
+    prefixes: &Prefixes,
+    pending: &[(usize, Vec<(usize, usize)>)],
+) -> Vec<(f64, [usize; CRITERIA])> {
+    let m = pending.len();
+    let mut best = vec![(f64::INFINITY, [0usize; CRITERIA]); m + 1];
+    for set in 0u32..(1u32 << m) {
+        let mut paid = [0usize; CRITERIA];
+        for (bit, (_, missing)) in pending.iter().enumerate() {
+            if set & (1 << bit) != 0 {
+                for &(k, p) in missing {
+                    paid[k] = paid[k].max(p + 1);
+                }
+            }
+        }
+        let count = pending.iter().filter(|(_, m)| covered(m, &paid)).count();
+        let cost = prefixes.total(&paid);
+        if cost < best[count].0 {
+            best[count] = (cost, paid);
+        }
+    }
+    // Reaching at least c: the cheapest of c or more.
+    for c in (0..m).rev() {
+        if best[c + 1].0 < best[c].0 {
+            best[c] = best[c + 1];
+        }
+    }
+    best
+}
+
+/// The contract's greedy: each step, the commune whose certification adds the least
+/// investment to what is chosen (ties: row order). Calls `step` after each step with the
+/// further communes certified and the choice; stops when `step` says so.
+fn greedy_certified(
+    prefixes: &Prefixes,
+    pending: &[(usize, Vec<(usize, usize)>)],
+    mut step: impl FnMut(usize, f64, &[usize; CRITERIA]) -> bool,
+) {
+    let mut paid = [0usize; CRITERIA];
+    let mut done = vec![false; pending.len()];
+    let mut count = 0;
+    if !step(0, 0.0, &paid) {
+        return;
+    }
+    while count < pending.len() {
+        let mut pick: Option<(usize, f64)> = None;
+        for (p, (_, missing)) in pending.iter().enumerate() {
+            if done[p] {
+                continue;
+            }
+            let added: f64 = missing
+                .iter()
+                .filter(|&&(k, pos)| pos >= paid[k])
+                .map(|&(k, pos)| prefixes.sums[k][pos + 1] - prefixes.sums[k][paid[k]])
+                .sum();
+            if pick.is_none_or(|(_, least)| added < least) {
+                pick = Some((p, added));
+            }
+        }
+        let Some((p, _)) = pick else { break };
+        for &(k, pos) in &pending[p].1 {
+            paid[k] = paid[k].max(pos + 1);
+        }
+        for (q, (_, missing)) in pending.iter().enumerate() {
+            if !done[q] && covered(missing, &paid) {
+                done[q] = true;
+                count += 1;
+            }
+        }
+        if !step(count, prefixes.total(&paid), &paid) {
+            return;
+        }
+    }
+}
+
+fn for_certified(
+    model: &Model,
+    prefixes: &Prefixes,
+    target: f64,
+) -> ([usize; CRITERIA], bool, bool) {
+    let needed = (target - f64::from(model.certified_baseline()))
+        .ceil()
+        .max(0.0) as usize;
+    if needed == 0 {
+        return ([0; CRITERIA], true, true);
+    }
+    let pending = uncertified(model, prefixes);
+    if needed > pending.len() {
+        return (prefixes.all(), false, true);
+    }
+    if pending.len() <= EXACT_CERTIFIED_LIMIT {
+        let best = exact_certified(prefixes, &pending);
+        return (best[needed].1, true, true);
+    }
+    let mut answer = [0; CRITERIA];
+    greedy_certified(prefixes, &pending, |count, _, paid| {
+        answer = *paid;
+        count < needed
+    });
+    (answer, true, false)
+}
+
+/// The most communes certified for at most `budget`, and that answer.
+fn certified_within(
+    model: &Model,
+    prefixes: &Prefixes,
+    budget: f64,
+) -> (u32, [usize; CRITERIA], bool) {
+    let base = model.certified_baseline();
+    let pending = uncertified(model, prefixes);
+    if pending.len() <= EXACT_CERTIFIED_LIMIT {
+        let best = exact_certified(prefixes, &pending);
+        let c = (0..best.len())
+            .rev()
+            .find(|&c| best[c].0 <= budget + TOLERANCE)
+            .unwrap_or(0);
+        return (base + c as u32, best[c].1, true);
+    }
+    let mut answer = (0usize, [0usize; CRITERIA]);
+    greedy_certified(prefixes, &pending, |count, total, paid| {
+        if total <= budget + TOLERANCE {
+            // The answer for a target of `count` is the first step that reaches it.
+            if count > answer.0 || count == 0 {
+                answer = (count, *paid);
+            }
+            true
+        } else {
+            false
+        }
+    });
+    (base + answer.0 as u32, answer.1, false)
+}
+
+/// No commune under `target` criteria: each commune short of it needs its cheapest missing
+/// criteria; raised greedily, commune by commune in row order, to the prefixes that pay them.
+/// Not proven least.
+fn for_minimum(model: &Model, prefixes: &Prefixes, target: f64) -> ([usize; CRITERIA], bool, bool) {
+    let floor = target.ceil().max(0.0) as u32;
+    if floor > CRITERIA as u32 {
+        return (prefixes.all(), false, true);
+    }
+    let mut paid = [0usize; CRITERIA];
+    for (i, c) in model.table.communes.iter().enumerate() {
+        let mut met = (0..CRITERIA)
+            .filter(|&k| {
+                c.meets(k) || prefixes.position[k][i].is_some_and(|p| (p as usize) < paid[k])
+            })
+            .count() as u32;
+        while met < floor {
+            // The missing criterion whose raise to this commune adds least.
+            let next = (0..CRITERIA)
+                .filter_map(|k| {
+                    let p = prefixes.position[k][i]? as usize;
+                    (p >= paid[k])
+                        .then(|| (k, p, prefixes.sums[k][p + 1] - prefixes.sums[k][paid[k]]))
+                })
+                .min_by(|a, b| a.2.total_cmp(&b.2).then(a.0.cmp(&b.0)));
+            let Some((k, p, _)) = next else { break };
+            paid[k] = p + 1;
+            met += 1;
+        }
+    }
+    let reached = model.table.communes.iter().enumerate().all(|(i, c)| {
+        let met = (0..CRITERIA)
+            .filter(|&k| {
+                c.meets(k) || prefixes.position[k][i].is_some_and(|p| (p as usize) < paid[k])
+            })
+            .count() as u32;
+        met >= floor
+    });
+    (paid, reached, false)
+}
+
+/// What `amount` more for one criterion brings (model.md §7.2 `ntm marginal`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Margin {
+    pub criterion: usize,
+    pub certified_gain: i64,
+    pub criteria_gain: i64,
+    /// The run's total shortfall with the amount added.
+    pub shortfall: f64,
+}
+
+/// For each criterion, the scenario run with `amount` added to its investment (funded as the
+/// scenario funds it); sorted by certified gain, then criteria gain (most first), then the
+/// criteria's order.
+pub fn marginal(model: &Model, scenario: &Scenario, amount: f64) -> Vec<Margin> {
+    let model = model.for_scenario(scenario);
+    let levers = model.levers(scenario);
+    let base = model.run_levers(&levers);
+    let met = |o: &Outcome| -> i64 { o.criteria.iter().map(|c| i64::from(c.met)).sum() };
+    let base_met = met(&base);
+    let mut margins: Vec<Margin> = (0..CRITERIA)
+        .map(|k| {
+            let mut more = levers.clone();
+            more.investment[k] += amount;
+            let o = model.run_levers(&more);
+            Margin {
+                criterion: k,
+                certified_gain: i64::from(o.certified) - i64::from(base.certified),
+                criteria_gain: met(&o) - base_met,
+                shortfall: o.funding.shortfall,
+            }
+        })
+        .collect();
+    margins.sort_by(|a, b| {
+        b.certified_gain
+            .cmp(&a.certified_gain)
+            .then(b.criteria_gain.cmp(&a.criteria_gain))
+            .then(a.criterion.cmp(&b.criterion))
+    });
+    margins
+}
+
+impl Answer {
+    /// model.md §7.2's output.
+    pub fn to_value(&self, plan: &super::plan::Plan) -> serde_json::Value {
+        use serde_json::{Map, Value};
+        let mut target = Map::new();
+        target.insert("key".into(), Value::from(self.measure.key(plan)));
+        target.insert("value".into(), Value::from(self.target));
+        let mut top = Map::new();
+        top.insert("target".into(), Value::Object(target));
+        if let Some(budget) = self.budget {
+            top.insert("budget".into(), Value::from(budget));
+        }
+        top.insert("reached".into(), Value::from(self.reached));
+        top.insert("exact".into(), Value::from(self.exact));
+        top.insert(
+            "total_investment".into(),
+            Value::from(self.total_investment),
+        );
+        top.insert("saving".into(), Value::from(self.saving));
+        top.insert("scenario".into(), self.scenario.to_value(plan));
+        top.insert(
+            "results".into(),
+            serde_json::to_value(&self.outcome).unwrap_or(Value::Null),
+        );
+        Value::Object(top)
+    }
+}
+
+/// `ntm marginal`'s output: one entry a criterion, in the ranking's order.
+pub fn margins_value(margins: &[Margin], plan: &super::plan::Plan) -> serde_json::Value {
+    use serde_json::{Map, Value};
+    Value::Array(
+        margins
+            .iter()
+            .map(|m| {
+                let mut e = Map::new();
+                e.insert(
+                    "key".into(),
+                    Value::from(plan.criteria[m.criterion].key.clone()),
+                );
+                e.insert("certified_gain".into(), Value::from(m.certified_gain));
+                e.insert("criteria_gain".into(), Value::from(m.criteria_gain));
+                e.insert("shortfall".into(), Value::from(m.shortfall));
+                Value::Object(e)
+            })
+            .collect(),
+    )
+}

@@ -1,0 +1,555 @@
+//! Risk (model.md §7.3): the one-year engine drawn many times, with money arriving late and
+//! partly, costs off their estimates and works that slip.
+//!
+//! The generator is PCG 64 (`rand_pcg::Pcg64`, XSL-RR 128/64). Draw `d` of seed `s` uses its
+//! own generator, whose 128-bit state and stream come from SplitMix64 over `s` and `d`, so a run
+//! can be split into slices (a worker's progress, the page's frames) and still give the same
+//! numbers. Within a draw the random numbers are taken in this order: for each source with a
+//! range (source order) one uniform for its triangular disbursement; then criterion by
+//! criterion, candidate by candidate in serving order, a standard normal for the cost (when the
+//! spread is above 0: Marsaglia's polar method, its second value kept for the next candidate)
+//! and, for a commune paid, one uniform for delivery (when delivery is below 1). Logarithms and
+//! exponentials come from `libm`, so native and wasm32 give the same bits.
+
+use super::engine::{funding_flow, Levers, Model, TOLERANCE};
+use super::error::{InputError, ScenarioProblem};
+use super::path::json_problem;
+use super::plan::{Plan, CRITERIA, SOURCES};
+use super::rng::Rng as SplitMix;
+use super::scenario::{as_object, number_in, Scenario, SCHEMA};
+use rand_core::RngCore;
+use rand_pcg::Pcg64;
+use serde_json::{Map, Value};
+
+/// The most draws a run may ask for.
+pub const MAX_DRAWS: u32 = 100_000;
+
+/// The default risk settings (disbursement as provinces report it), `seeds/risk/`.
+pub const DEFAULT_RISK: &str = include_str!("../../seeds/risk/as-provinces-report.json");
+
+/// A triangular range: least, most likely, largest.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Triangular {
+    pub min: f64,
+    pub mode: f64,
+    pub max: f64,
+}
+
+impl Triangular {
+    /// The value at cumulative probability `u` (inverse of the distribution function).
+    pub fn at(&self, u: f64) -> f64 {
+        let Triangular { min, mode, max } = *self;
+        let width = max - min;
+        if width <= 0.0 {
+            return min;
+        }
+        let split = (mode - min) / width;
+        if u < split {
+            min + (u * width * (mode - min)).sqrt()
+        } else {
+            max - ((1.0 - u) * width * (max - mode)).sqrt()
+        }
+    }
+
+    pub fn mean(&self) -> f64 {
+        (self.min + self.mode + self.max) / 3.0
+    }
+}
+
+/// The settings of a risk run (a risk file, model.md §7.3).
+#[derive(Debug, Clone, PartialEq)]
+pub struct RiskSettings {
+    pub name: Option<String>,
+    pub draws: u32,
+    pub seed: u64,
+    /// The range of each source's disbursement; `None`: the scenario's.
+    pub disbursement: [Option<Triangular>; SOURCES],
+    /// σ of the cost factor `exp(σZ − σ²/2)`.
+    pub cost_sd: f64,
+    /// The chance that a commune paid for a criterion meets it by the year's end.
+    pub delivery: f64,
+}
+
+impl RiskSettings {
+    /// No spread at all: every draw is the deterministic run.
+    pub fn none() -> RiskSettings {
+        RiskSettings {
+            name: None,
+            draws: 1,
+            seed: 1,
+            disbursement: [None; SOURCES],
+            cost_sd: 0.0,
+            delivery: 1.0,
+        }
+    }
+
+    /// The shipped default (`seeds/risk/as-provinces-report.json`).
+    pub fn default_for(plan: &Plan) -> RiskSettings {
+        RiskSettings::from_json(DEFAULT_RISK, plan, "seeds/risk")
+            .expect("the shipped risk seed is valid")
+    }
+
+    pub fn from_json(text: &str, plan: &Plan, input: &str) -> Result<RiskSettings, InputError> {
+        let value: Value = serde_json::from_str(text.trim_start_matches('\u{feff}'))
+            .map_err(|e| InputError::scenario(input, json_problem(&e)))?;
+        RiskSettings::from_value(&value, plan, input)
+    }
+
+    pub fn from_value(value: &Value, plan: &Plan, input: &str) -> Result<RiskSettings, InputError> {
+        let bad = |p: ScenarioProblem| InputError::scenario(input, p);
+        let top = as_object(value, "(risk)", input)?;
+        match top.get("schema") {
+            None => return Err(bad(ScenarioProblem::MissingSchema)),
+            Some(v) if v.as_u64() == Some(SCHEMA) => {}
+            Some(v) => {
+                return Err(bad(ScenarioProblem::Schema {
+                    found: v.to_string(),
+                }))
+            }
+        }
+        let mut settings = RiskSettings {
+            name: None,
+            draws: 1000,
+            seed: 1,
+            disbursement: [None; SOURCES],
+            cost_sd: 0.15,
+            delivery: 0.95,
+        };
+        for (key, v) in top {
+            match key.as_str() {
+                "schema" => {}
+                "name" => {
+                    settings.name = Some(
+                        v.as_str()
+                            .ok_or_else(|| {
+                                bad(ScenarioProblem::WrongType {
+                                    field: "name".into(),
+                                    expected: "string",
+                                })
+                            })?
+                            .to_string(),
+                    )
+                }
+                "draws" => {
+                    let n = number_in(v, "draws", input, 1.0, f64::from(MAX_DRAWS))?;
+                    if n.fract() != 0.0 {
+                        return Err(bad(ScenarioProblem::NotWhole {
+                            field: "draws".into(),
+                            value: n,
+                        }));
+                    }
+                    settings.draws = n as u32;
+                }
+                "seed" => {
+                    settings.seed = v.as_u64().ok_or_else(|| {
+                        bad(ScenarioProblem::WrongType {
+                            field: "seed".into(),
+                            expected: "whole number ≥ 0",
+                        })
+                    })?
+                }
+                "cost_sd" => settings.cost_sd = number_in(v, "cost_sd", input, 0.0, 2.0)?,
+                "delivery" => settings.delivery = number_in(v, "delivery", input, 0.0, 1.0)?,
+                "disbursement" => {
+                    for (source, range) in as_object(v, "disbursement", input)? {
+                        let field = format!("disbursement.{source}");
+                        let s = plan.source_index(source).ok_or_else(|| {
+                            bad(ScenarioProblem::UnknownField {
+                                field: field.clone(),
+                            })
+                        })?;
+                        let parts = as_object(range, &field, input)?;
+                        let read = |part: &str| -> Result<f64, InputError> {
+                            let f = format!("{field}.{part}");
+                            let v = parts.get(part).ok_or_else(|| {
+                                bad(ScenarioProblem::WrongType {
+                                    field: f.clone(),
+                                    expected: "number",
+                                })
+                            })?;
+                            number_in(v, &f, input, 0.0, 1.0)
+                        };
+                        let t = Triangular {
+                            min: read("min")?,
+                            mode: read("mode")?,
+                            max: read("max")?,
+                        };
+                        if let Some(extra) = parts
+                            .keys()
+                            .find(|k| !matches!(k.as_str(), "min" | "mode" | "max"))
+                        {
+                            return Err(bad(ScenarioProblem::UnknownField {
+                                field: format!("{field}.{extra}"),
+                            }));
+                        }
+                        if !(t.min <= t.mode && t.mode <= t.max) {
+                            return Err(bad(ScenarioProblem::RangeOrder { field }));
+                        }
+                        settings.disbursement[s] = Some(t);
+                    }
+                }
+                _ => return Err(bad(ScenarioProblem::UnknownField { field: key.clone() })),
+            }
+        }
+        Ok(settings)
+    }
+
+    pub fn to_value(&self, plan: &Plan) -> Value {
+        let mut top = Map::new();
+        top.insert("schema".into(), Value::from(SCHEMA));
+        if let Some(name) = &self.name {
+            top.insert("name".into(), Value::from(name.clone()));
+        }
+        top.insert("draws".into(), Value::from(self.draws));
+        top.insert("seed".into(), Value::from(self.seed));
+        let ranges: Map<String, Value> = (0..SOURCES)
+            .filter_map(|s| {
+                let t = self.disbursement[s]?;
+                let mut r = Map::new();
+                r.insert("min".into(), Value::from(t.min));
+                r.insert("mode".into(), Value::from(t.mode));
+                r.insert("max".into(), Value::from(t.max));
+                Some((plan.sources[s].key.clone(), Value::Object(r)))
+            })
+            .collect();
+        top.insert("disbursement".into(), Value::Object(ranges));
+        top.insert("cost_sd".into(), Value::from(self.cost_sd));
+        top.insert("delivery".into(), Value::from(self.delivery));
+        Value::Object(top)
+    }
+}
+
+/// What one draw gives.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Draw {
+    pub certified: u32,
+    pub criteria_met: u32,
+    pub border_met: u32,
+    pub met: [u32; CRITERIA],
+}
+
+/// A scenario prepared for drawing: its model, levers and settings.
+pub struct RiskRun<'a> {
+    model: std::borrow::Cow<'a, Model>,
+    levers: Levers,
+    settings: RiskSettings,
+}
+
+fn splitmix_pair(seed: u64, draw: u64) -> (u128, u128) {
+    let mut mix = SplitMix::new(seed ^ draw.wrapping_mul(0xD1B5_4A32_D192_ED03));
+    let state = (u128::from(mix.next_u64()) << 64) | u128::from(mix.next_u64());
+    let stream = (u128::from(mix.next_u64()) << 64) | u128::from(mix.next_u64());
+    (state, stream)
+}
+
+/// Uniform in [0, 1) from the top 53 bits.
+fn unit(rng: &mut Pcg64) -> f64 {
+    (rng.next_u64() >> 11) as f64 * (1.0 / (1u64 << 53) as f64)
+}
+
+/// Standard normals by Marsaglia's polar method, keeping the second of each pair.
+struct Normals {
+    spare: Option<f64>,
+}
+
+impl Normals {
+    fn next(&mut self, rng: &mut Pcg64) -> f64 {
+        if let Some(z) = self.spare.take() {
+            return z;
+        }
+        loop {
+            let u = 2.0 * unit(rng) - 1.0;
+            let v = 2.0 * unit(rng) - 1.0;
+            let s = u * u + v * v;
+            if s > 0.0 && s < 1.0 {
+                let scale = (-2.0 * libm::log(s) / s).sqrt();
+                self.spare = Some(v * scale);
+                return u * scale;
+            }
+        }
+    }
+}
+
+impl<'a> RiskRun<'a> {
+    pub fn new(model: &'a Model, scenario: &Scenario, settings: RiskSettings) -> RiskRun<'a> {
+        let model = model.for_scenario(scenario);
+        let levers = model.levers(scenario);
+        RiskRun {
+            model,
+            levers,
+            settings,
+        }
+    }
+
+    pub fn settings(&self) -> &RiskSettings {
+        &self.settings
+    }
+
+    /// Draw number `d` (0-based) of the run.
+    pub fn draw(&self, d: u64) -> Draw {
+        let (state, stream) = splitmix_pair(self.settings.seed, d);
+        let mut rng = Pcg64::new(state, stream);
+        let mut normals = Normals { spare: None };
+        let mut levers = self.levers.clone();
+        for s in 0..SOURCES {
+            if let Some(range) = self.settings.disbursement[s] {
+                levers.disbursement[s] = range.at(unit(&mut rng));
+            }
+        }
+        let flow = funding_flow(&levers);
+        let model = &*self.model;
+        let communes = &model.table.communes;
+        let mut meets: Vec<u32> = communes.iter().map(|c| c.meets).collect();
+        let sigma = self.settings.cost_sd;
+        let delivery = self.settings.delivery;
+        let mut met = [0u32; CRITERIA];
+        for k in 0..CRITERIA {
+            let mut budget = flow.covered[k];
+            met[k] = model.baseline(k);
+            for &i in model.serving_order(levers.strategy, k) {
+                let estimate = model.cost(i as usize, k);
+                let cost = if sigma > 0.0 {
+                    estimate * libm::exp(sigma * normals.next(&mut rng) - sigma * sigma / 2.0)
+                } else {
+                    estimate
+                };
+                if cost <= budget + TOLERANCE {
+                    budget -= cost;
+                    if delivery >= 1.0 || unit(&mut rng) < delivery {
+                        meets[i as usize] |= 1 << k;
+                        met[k] += 1;
+                    }
+                }
+            }
+        }
+        let all = (1u32 << CRITERIA) - 1;
+        let mut draw = Draw {
+            certified: 0,
+            criteria_met: 0,
+            border_met: 0,
+            met,
+        };
+        for (c, &m) in communes.iter().zip(&meets) {
+            let count = m.count_ones();
+            draw.criteria_met += count;
+            draw.certified += u32::from(m == all);
+            if c.border {
+                draw.border_met += count;
+            }
+        }
+        draw
+    }
+
+    /// Draws `range` of the run (for slices and workers).
+    pub fn draws(&self, range: std::ops::Range<u64>) -> Vec<Draw> {
+        range.map(|d| self.draw(d)).collect()
+    }
+
+    /// Every draw, summarised.
+    pub fn run(&self) -> RiskOutcome {
+        let draws = self.draws(0..u64::from(self.settings.draws));
+        self.summarise(&draws)
+    }
+
+    /// Percentiles, means and chances over the draws.
+    pub fn summarise(&self, draws: &[Draw]) -> RiskOutcome {
+        let model = &*self.model;
+        let plan = &model.plan;
+        let n = model.table.communes.len().max(1) as f64;
+        let border = model
+            .table
+            .communes
+            .iter()
+            .filter(|c| c.border)
+            .count()
+            .max(1) as f64;
+        let stat = |values: Vec<f64>| Spread::of(values);
+        let certified: Vec<f64> = draws.iter().map(|d| f64::from(d.certified)).collect();
+        let avg: Vec<f64> = draws
+            .iter()
+            .map(|d| f64::from(d.criteria_met) / n)
+            .collect();
+        let border_avg: Vec<f64> = draws
+            .iter()
+            .map(|d| f64::from(d.border_met) / border)
+            .collect();
+        let share = |hit: usize| hit as f64 / draws.len().max(1) as f64;
+        let t = &plan.targets;
+        let chance_certified = share(
+            certified
+                .iter()
+                .filter(|&&c| c >= f64::from(t.certified))
+                .count(),
+        );
+        let chance_avg = share(
+            avg.iter()
+                .filter(|&&a| a + 1e-9 >= t.avg_criteria_min)
+                .count(),
+        );
+        let chance_border = share(
+            border_avg
+                .iter()
+                .filter(|&&a| a + 1e-9 >= t.border_avg_min)
+                .count(),
+        );
+        let criteria = (0..CRITERIA)
+            .map(|k| {
+                let target = plan.criteria[k].target;
+                CriterionRisk {
+                    key: plan.criteria[k].key.clone(),
+                    target,
+                    met: stat(draws.iter().map(|d| f64::from(d.met[k])).collect()),
+                    chance: share(draws.iter().filter(|d| d.met[k] >= target).count()),
+                }
+            })
+            .collect();
+        let mut histogram: Vec<(u32, u32)> = Vec::new();
+        let mut sorted: Vec<u32> = draws.iter().map(|d| d.certified).collect();
+        sorted.sort_unstable();
+        for c in sorted {
+            match histogram.last_mut() {
+                Some((value, count)) if *value == c => *count += 1,
+                _ => histogram.push((c, 1)),
+            }
+        }
+        RiskOutcome {
+            draws: draws.len() as u32,
+            seed: self.settings.seed,
+            certified: stat(certified),
+            avg_criteria: stat(avg),
+            border_avg: stat(border_avg),
+            criteria,
+            chance_certified,
+            chance_avg_criteria: chance_avg,
+            chance_border_avg: chance_border,
+            targets: (f64::from(t.certified), t.avg_criteria_min, t.border_avg_min),
+            histogram,
+        }
+    }
+}
+
+/// P10, P50, P90 (nearest rank: the sorted draws' entry ⌈p·n⌉ − 1) and the mean.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Spread {
+    pub p10: f64,
+    pub p50: f64,
+    pub p90: f64,
+    pub mean: f64,
+}
+
+impl Spread {
+    pub fn of(mut values: Vec<f64>) -> Spread {
+        if values.is_empty() {
+            return Spread {
+                p10: 0.0,
+                p50: 0.0,
+                p90: 0.0,
+                mean: 0.0,
+            };
+        }
+        let mean = values.iter().sum::<f64>() / values.len() as f64;
+        values.sort_by(f64::total_cmp);
+        let n = values.len();
+        let rank = |p: f64| {
+            let r = (p * n as f64 - 1e-9).ceil() as usize;
+            values[r.clamp(1, n) - 1]
+        };
+        Spread {
+            p10: rank(0.1),
+            p50: rank(0.5),
+            p90: rank(0.9),
+            mean,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct CriterionRisk {
+    pub key: String,
+    pub target: u32,
+    pub met: Spread,
+    pub chance: f64,
+}
+
+/// The result of a risk run (model.md §7.3).
+#[derive(Debug, Clone, PartialEq)]
+pub struct RiskOutcome {
+    pub draws: u32,
+    pub seed: u64,
+    pub certified: Spread,
+    pub avg_criteria: Spread,
+    pub border_avg: Spread,
+    pub criteria: Vec<CriterionRisk>,
+    pub chance_certified: f64,
+    pub chance_avg_criteria: f64,
+    pub chance_border_avg: f64,
+    /// The targets the chances are of: certified, average, border average (its lower end).
+    pub targets: (f64, f64, f64),
+    /// Draws by certified communes: (certified, draws), ascending.
+    pub histogram: Vec<(u32, u32)>,
+}
+
+fn spread_value(s: &Spread) -> Value {
+    let mut m = Map::new();
+    m.insert("p10".into(), Value::from(s.p10));
+    m.insert("p50".into(), Value::from(s.p50));
+    m.insert("p90".into(), Value::from(s.p90));
+    m.insert("mean".into(), Value::from(s.mean));
+    Value::Object(m)
+}
+
+impl RiskOutcome {
+    pub fn to_value(&self) -> Value {
+        let mut top = Map::new();
+        top.insert("draws".into(), Value::from(self.draws));
+        top.insert("seed".into(), Value::from(self.seed));
+        top.insert("certified".into(), spread_value(&self.certified));
+        top.insert("avg_criteria".into(), spread_value(&self.avg_criteria));
+        top.insert("border_avg".into(), spread_value(&self.border_avg));
+        let criteria: Vec<Value> = self
+            .criteria
+            .iter()
+            .map(|c| {
+                let mut m = Map::new();
+                m.insert("key".into(), Value::from(c.key.clone()));
+                m.insert("met".into(), spread_value(&c.met));
+                Value::Object(m)
+            })
+            .collect();
+        top.insert("criteria".into(), Value::Array(criteria));
+        let mut chance = Map::new();
+        chance.insert("certified".into(), Value::from(self.chance_certified));
+        chance.insert("avg_criteria".into(), Value::from(self.chance_avg_criteria));
+        chance.insert("border_avg".into(), Value::from(self.chance_border_avg));
+        let by_criterion: Map<String, Value> = self
+            .criteria
+            .iter()
+            .map(|c| (c.key.clone(), Value::from(c.chance)))
+            .collect();
+        chance.insert("criteria".into(), Value::Object(by_criterion));
+        top.insert("chance".into(), Value::Object(chance));
+        let mut targets = Map::new();
+        targets.insert("certified".into(), Value::from(self.targets.0));
+        targets.insert("avg_criteria".into(), Value::from(self.targets.1));
+        targets.insert("border_avg".into(), Value::from(self.targets.2));
+        top.insert("targets".into(), Value::Object(targets));
+        let histogram: Vec<Value> = self
+            .histogram
+            .iter()
+            .map(|&(c, n)| {
+                let mut m = Map::new();
+                m.insert("certified".into(), Value::from(c));
+                m.insert("draws".into(), Value::from(n));
+                Value::Object(m)
+            })
+            .collect();
+        top.insert("histogram".into(), Value::Array(histogram));
+        Value::Object(top)
+    }
+
+    pub fn to_json(&self) -> String {
+        let mut text = serde_json::to_string_pretty(&self.to_value()).unwrap_or_default();
+        text.push('\n');
+        text
+    }
+}

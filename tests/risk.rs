@@ -1,0 +1,213 @@
+//! Risk (model.md §7.3): zero spread is the deterministic run exactly, seeds repeat, and the
+//! draws follow their distributions within sampling error.
+
+mod common;
+
+use common::{model, row};
+use ntm_planner::model::risk::{RiskRun, RiskSettings, Spread, Triangular};
+use ntm_planner::model::{Lang, Model, Plan, Scenario, CRITERIA};
+
+fn plan() -> Plan {
+    Plan::lang_son_2022()
+}
+
+#[test]
+fn zero_spread_gives_the_deterministic_result_exactly() {
+    let m = Model::shipped();
+    for file in ["plan", "credit-70", "border-first", "direct-minus-20"] {
+        let text = std::fs::read_to_string(format!("seeds/scenarios/{file}.json")).unwrap();
+        let s = Scenario::from_json(&text, &m.plan, file).unwrap();
+        let expected = m.run(&s);
+        let settings = RiskSettings {
+            draws: 25,
+            ..RiskSettings::none()
+        };
+        let r = RiskRun::new(&m, &s, settings).run();
+        let same = |spread: Spread, x: f64| {
+            assert_eq!([spread.p10, spread.p50, spread.p90], [x; 3], "{file}");
+            assert!((spread.mean - x).abs() < 1e-12);
+        };
+        same(r.certified, f64::from(expected.certified));
+        same(r.avg_criteria, expected.avg_criteria);
+        same(r.border_avg, expected.border.avg_criteria);
+        for k in 0..CRITERIA {
+            same(r.criteria[k].met, f64::from(expected.criteria[k].met));
+        }
+        let reached = expected.certified >= m.plan.targets.certified;
+        assert_eq!(r.chance_certified, if reached { 1.0 } else { 0.0 });
+        assert_eq!(r.histogram, vec![(expected.certified, 25)]);
+    }
+}
+
+#[test]
+fn the_same_seed_gives_the_same_numbers_and_another_seed_others() {
+    let m = Model::shipped();
+    let settings = RiskSettings {
+        draws: 200,
+        ..RiskSettings::default_for(&m.plan)
+    };
+    let a = RiskRun::new(&m, &Scenario::plan(), settings.clone()).run();
+    let b = RiskRun::new(&m, &Scenario::plan(), settings.clone()).run();
+    assert_eq!(a, b);
+    // Slices give the same draws as one run (what the worker and the page's frames rely on).
+    let run = RiskRun::new(&m, &Scenario::plan(), settings.clone());
+    let mut sliced = run.draws(0..70);
+    sliced.extend(run.draws(70..200));
+    assert_eq!(run.summarise(&sliced), a);
+    let c = RiskRun::new(
+        &m,
+        &Scenario::plan(),
+        RiskSettings {
+            seed: 2,
+            ..settings
+        },
+    )
+    .run();
+    assert_ne!(a.avg_criteria.mean, c.avg_criteria.mean);
+}
+
+#[test]
+fn triangular_draws_have_the_triangular_mean_and_spread() {
+    // Inverse CDF on a fine grid of u is the distribution itself: mean and variance match the
+    // closed forms.
+    let t = Triangular {
+        min: 0.31,
+        mode: 0.7,
+        max: 0.83,
+    };
+    let n = 200_000;
+    let values: Vec<f64> = (0..n).map(|i| t.at((i as f64 + 0.5) / n as f64)).collect();
+    let mean = values.iter().sum::<f64>() / n as f64;
+    let var = values.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / n as f64;
+    let (a, c, b) = (t.min, t.mode, t.max);
+    let expected_var = (a * a + b * b + c * c - a * b - a * c - b * c) / 18.0;
+    assert!((mean - t.mean()).abs() < 1e-6, "{mean}");
+    assert!((var - expected_var).abs() < 1e-6, "{var} {expected_var}");
+    assert!(values.iter().all(|v| (a..=b).contains(v)));
+    // A degenerate range is its value.
+    let point = Triangular {
+        min: 0.5,
+        mode: 0.5,
+        max: 0.5,
+    };
+    assert_eq!(point.at(0.3), 0.5);
+}
+
+#[test]
+fn drawn_disbursement_and_costs_follow_their_distributions() {
+    // One commune missing transport at cost 10, budget 10 and full delivery: it is paid exactly
+    // when the drawn cost factor is at most 1; P(exp(σZ − σ²/2) <= 1) = P(Z <= σ/2).
+    let m = model(&[row("a", &[1], 10.0)]);
+    let s = Scenario::from_json(
+        r#"{"schema":1,"investment":{"transport":10}}"#,
+        &m.plan,
+        "t",
+    )
+    .unwrap();
+    let sigma = 0.5;
+    let draws = 20_000u32;
+    let settings = RiskSettings {
+        draws,
+        seed: 7,
+        cost_sd: sigma,
+        delivery: 1.0,
+        ..RiskSettings::none()
+    };
+    let r = RiskRun::new(&m, &s, settings).run();
+    // Φ(0.25) = 0.598706…; sampling sd sqrt(p(1−p)/n) ≈ 0.0035: allow four of them.
+    let p = r.criteria[1].met.mean;
+    assert!((p - 0.598706).abs() < 0.014, "{p}");
+    // Delivery alone: paid always (σ = 0), met with probability 0.8.
+    let settings = RiskSettings {
+        draws,
+        seed: 7,
+        cost_sd: 0.0,
+        delivery: 0.8,
+        ..RiskSettings::none()
+    };
+    let r = RiskRun::new(&m, &s, settings).run();
+    assert!(
+        (r.criteria[1].met.mean - 0.8).abs() < 0.012,
+        "{}",
+        r.criteria[1].met.mean
+    );
+    // Disbursement: credit alone pays housing here; certified when ≥ 60% arrives.
+    let m = model(&[row("a", &[8], 60.0)]);
+    let s = Scenario::from_json(
+        r#"{"schema":1,"investment":{"housing":100},"funding":{"credit":100,"direct":0,"integrated":0,"community":0}}"#,
+        &m.plan,
+        "t",
+    )
+    .unwrap();
+    let settings = RiskSettings::from_json(
+        r#"{"schema":1,"draws":20000,"seed":3,"cost_sd":0,"delivery":1,
+            "disbursement":{"credit":{"min":0.2,"mode":0.6,"max":1.0}}}"#,
+        &m.plan,
+        "r",
+    )
+    .unwrap();
+    let r = RiskRun::new(&m, &s, settings).run();
+    // P(X >= 0.6) for Triangular(0.2, 0.6, 1.0) is 1/2.
+    assert!(
+        (r.certified.mean - 0.5).abs() < 0.014,
+        "{}",
+        r.certified.mean
+    );
+}
+
+#[test]
+fn percentiles_are_nearest_rank() {
+    let s = Spread::of((1..=10).map(f64::from).rev().collect());
+    assert_eq!((s.p10, s.p50, s.p90, s.mean), (1.0, 5.0, 9.0, 5.5));
+    let s = Spread::of(vec![3.0]);
+    assert_eq!((s.p10, s.p50, s.p90), (3.0, 3.0, 3.0));
+    // n = 1000: P10 is the 100th value, P90 the 900th.
+    let s = Spread::of((1..=1000).map(f64::from).collect());
+    assert_eq!((s.p10, s.p50, s.p90), (100.0, 500.0, 900.0));
+}
+
+#[test]
+fn risk_files_round_trip_and_bad_ones_name_the_field() {
+    let plan = plan();
+    for preset in ["as-provinces-report", "as-in-2022", "full-disbursement"] {
+        let text = std::fs::read_to_string(format!("seeds/risk/{preset}.json")).unwrap();
+        let r = RiskSettings::from_json(&text, &plan, preset).unwrap();
+        let again = RiskSettings::from_value(&r.to_value(&plan), &plan, preset).unwrap();
+        assert_eq!(r, again);
+    }
+    let cases = [
+        (r#"{"schema":1,"draws":0}"#, "draws"),
+        (r#"{"schema":1,"draws":100001}"#, "draws"),
+        (r#"{"schema":1,"draws":10.5}"#, "draws"),
+        (r#"{"schema":1,"seed":-1}"#, "seed"),
+        (r#"{"schema":1,"cost_sd":-0.1}"#, "cost_sd"),
+        (r#"{"schema":1,"delivery":1.2}"#, "delivery"),
+        (
+            r#"{"schema":1,"disbursement":{"loans":{"min":0,"mode":0,"max":0}}}"#,
+            "disbursement.loans",
+        ),
+        (
+            r#"{"schema":1,"disbursement":{"credit":{"min":0.9,"mode":0.5,"max":1}}}"#,
+            "disbursement.credit",
+        ),
+        (
+            r#"{"schema":1,"disbursement":{"credit":{"min":0.1,"max":1}}}"#,
+            "disbursement.credit.mode",
+        ),
+        (
+            r#"{"schema":1,"disbursement":{"credit":{"min":0.1,"mode":0.5,"max":1,"p":2}}}"#,
+            "disbursement.credit.p",
+        ),
+        (r#"{"schema":2}"#, "schema"),
+        (r#"{"schema":1,"spread":1}"#, "spread"),
+    ];
+    for (text, field) in cases {
+        let err = RiskSettings::from_json(text, &plan, "r.json").unwrap_err();
+        let vi = err.message(Lang::Vi);
+        let en = err.message(Lang::En);
+        assert!(
+            vi.contains(field) && en.contains(field),
+            "{text}: {vi} / {en}"
+        );
+    }
+}
