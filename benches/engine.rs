@@ -2,6 +2,9 @@
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 use ntm_planner::generate::synthetic_national;
+use ntm_planner::model::goals::{seek, Goal};
+use ntm_planner::model::path::{Measure, Path};
+use ntm_planner::model::risk::{RiskRun, RiskSettings};
 use ntm_planner::model::{Levers, Model, Plan, Scenario, Strategy, CRITERIA, SOURCES};
 
 fn national() -> Model {
@@ -63,6 +66,57 @@ fn benches(c: &mut Criterion) {
     group.bench_function("country (Model::new, 8,248 communes)", |b| {
         b.iter(|| black_box(Model::new(country.plan.clone(), country.table.clone())))
     });
+    group.finish();
+
+    // Years, goals and risk (model.md §7).
+    let path = Path::default_for(&province.plan, &plan);
+    c.bench_function("path/province (4 years, 2022–2025)", |b| {
+        b.iter(|| black_box(path.run(black_box(&province))))
+    });
+    for (name, goal) in [
+        (
+            "seek/province certified=100 (greedy)",
+            Goal::Target(Measure::Certified, 100.0),
+        ),
+        (
+            "seek/province avg_criteria=15 (exact)",
+            Goal::Target(Measure::AvgCriteria, 15.0),
+        ),
+        (
+            "seek/province border_avg=15 (exact)",
+            Goal::Target(Measure::BorderAvg, 15.0),
+        ),
+        ("seek/province budget=3000 (greedy)", Goal::Budget(3000.0)),
+    ] {
+        c.bench_function(name, |b| b.iter(|| black_box(seek(&province, &plan, goal))));
+    }
+    let risk = RiskRun::new(&province, &plan, RiskSettings::default_for(&province.plan));
+    c.bench_function("risk/province one draw", |b| {
+        b.iter(|| black_box(risk.draw(black_box(17))))
+    });
+    let country_risk = RiskRun::new(&country, &plan, RiskSettings::default_for(&country.plan));
+    let mut group = c.benchmark_group("country");
+    group.sample_size(10);
+    group.bench_function("risk one draw (8,248 communes)", |b| {
+        b.iter(|| black_box(country_risk.draw(black_box(17))))
+    });
+    let n = country.table.communes.len() as f64;
+    let start = f64::from(country.certified_baseline());
+    for (name, goal) in [
+        (
+            "seek certified=+10% (greedy, 8,248 communes)",
+            Goal::Target(Measure::Certified, start + n / 10.0),
+        ),
+        (
+            "seek avg_criteria=+0.5 (exact, 8,248 communes)",
+            Goal::Target(Measure::AvgCriteria, {
+                let o = country.run(&Scenario::plan());
+                (o.avg_criteria + 0.5).min(19.0)
+            }),
+        ),
+    ] {
+        group.bench_function(name, |b| b.iter(|| black_box(seek(&country, &plan, goal))));
+    }
     group.finish();
 }
 

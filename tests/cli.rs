@@ -222,3 +222,155 @@ fn an_excel_table_with_vietnamese_headers_gives_the_same_results() {
         &["hong.xlsx", "dòng 6", "TC1"],
     );
 }
+
+fn json_of(o: &Output) -> Value {
+    assert!(o.status.success(), "{}", stderr(o));
+    serde_json::from_slice(&o.stdout).expect("JSON on standard output")
+}
+
+#[test]
+fn path_with_no_options_runs_2022_to_2025_against_the_province_targets() {
+    let v = json_of(&ntm(&["path"]));
+    let years = v["years"].as_array().unwrap();
+    let list: Vec<u64> = years.iter().map(|y| y["year"].as_u64().unwrap()).collect();
+    assert_eq!(list, [2022, 2023, 2024, 2025]);
+    // The first year is `ntm run`'s year, field for field.
+    let run = json_of(&ntm(&["run"]));
+    for (key, value) in run.as_object().unwrap() {
+        assert_eq!(&years[0][key], value, "{key}");
+    }
+    for y in years {
+        for key in [
+            "carried_in",
+            "reserved_in",
+            "criteria",
+            "funding",
+            "districts",
+        ] {
+            assert!(!y[key].is_null(), "{key}");
+        }
+        assert_eq!(y["carried_in"].as_object().unwrap().len(), 5);
+        assert_eq!(y["reserved_in"].as_object().unwrap().len(), 19);
+    }
+    let targets = v["targets"].as_array().unwrap();
+    assert_eq!(targets[0]["year"], 2025);
+    assert_eq!(targets[0]["key"], "certified");
+    assert_eq!(targets[0]["target"], 115);
+    assert_eq!(targets[0]["value"], years[3]["certified"].as_f64().unwrap());
+    assert_eq!(targets[1]["key"], "min_criteria");
+    // A path file and a scenario: the file's first year takes the scenario.
+    let file = temp_file(
+        "path.json",
+        br#"{"schema":1,"years":[2022,2023],"carry":{"undisbursed":0,"idle":0,"unused":0}}"#,
+    );
+    let scenario = temp_file(
+        "credit70.json",
+        br#"{"schema":1,"disbursement":{"credit":0.7}}"#,
+    );
+    let v = json_of(&ntm(&["path", "--path", &file, "--scenario", &scenario]));
+    assert_eq!(v["years"][0]["certified"], 82);
+    assert_eq!(v["years"][1]["carried_in"]["credit"], 0.0);
+    let bad = temp_file("bad-path.json", br#"{"schema":1,"years":[2022,2025]}"#);
+    let out = ntm(&["path", "--path", &bad]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("bad-path.json") && stderr(&out).contains("\"years\""));
+}
+
+#[test]
+fn seek_answers_a_target_or_a_budget_with_a_complete_scenario() {
+    let v = json_of(&ntm(&["seek", "--target", "avg_criteria=15"]));
+    assert_eq!(v["target"]["key"], "avg_criteria");
+    assert_eq!(v["reached"], true);
+    assert_eq!(v["exact"], true);
+    let total = v["total_investment"].as_f64().unwrap();
+    assert!((v["saving"].as_f64().unwrap() - (4770.0 - total)).abs() < 1e-6);
+    let scenario = v["scenario"].as_object().unwrap();
+    for key in [
+        "strategy",
+        "funding",
+        "disbursement",
+        "investment",
+        "eligibility",
+    ] {
+        assert!(scenario.contains_key(key), "{key}");
+    }
+    assert_eq!(scenario["investment"].as_object().unwrap().len(), 19);
+    assert!(v["results"]["avg_criteria"].as_f64().unwrap() >= 15.0 - 1e-9);
+    // The answer's scenario, run again, gives the answer's results.
+    let file = temp_file(
+        "answer.json",
+        serde_json::to_string(&v["scenario"]).unwrap().as_bytes(),
+    );
+    assert_eq!(json_of(&ntm(&["run", "--scenario", &file])), v["results"]);
+    let v = json_of(&ntm(&["seek", "--budget", "3000"]));
+    assert_eq!(v["budget"], 3000.0);
+    assert!(v["total_investment"].as_f64().unwrap() <= 3000.0);
+    assert!(v["target"]["value"].as_f64().unwrap() > 85.0);
+    for (args, says) in [
+        (vec!["seek"], "--target"),
+        (vec!["seek", "--target", "roads=3"], "roads"),
+        (vec!["seek", "--target", "certified"], "KEY=VALUE"),
+        (vec!["seek", "--budget", "-5"], "--budget"),
+        (
+            vec!["seek", "--target", "certified=1", "--budget", "5"],
+            "--budget",
+        ),
+    ] {
+        let out = ntm(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&out).contains(says), "{args:?}: {}", stderr(&out));
+    }
+}
+
+#[test]
+fn marginal_lists_every_criterion_ranked() {
+    let v = json_of(&ntm(&["marginal", "--amount", "50"]));
+    let list = v.as_array().unwrap();
+    assert_eq!(list.len(), 19);
+    let rank: Vec<(i64, i64)> = list
+        .iter()
+        .map(|m| {
+            (
+                m["certified_gain"].as_i64().unwrap(),
+                m["criteria_gain"].as_i64().unwrap(),
+            )
+        })
+        .collect();
+    let mut sorted = rank.clone();
+    sorted.sort_by(|a, b| b.cmp(a));
+    assert_eq!(rank, sorted);
+    // The plan's money is all spent: 50 more asked is 50 short.
+    for m in list {
+        assert!(
+            (m["shortfall"].as_f64().unwrap() - 50.0).abs() < 1e-6,
+            "{m}"
+        );
+    }
+}
+
+#[test]
+fn risk_is_seeded_and_zero_spread_is_the_run() {
+    let a = json_of(&ntm(&["risk"]));
+    assert_eq!(a["draws"], 1000);
+    assert_eq!(a["seed"], 1);
+    assert_eq!(json_of(&ntm(&["risk"])), a);
+    for key in ["p10", "p50", "p90", "mean"] {
+        assert!(a["certified"][key].is_number(), "{key}");
+    }
+    let p = |k: &str| a["certified"][k].as_f64().unwrap();
+    assert!(p("p10") <= p("p50") && p("p50") <= p("p90"));
+    assert!(a["chance"]["certified"].as_f64().unwrap() < 1.0);
+    let none = temp_file(
+        "none.json",
+        br#"{"schema":1,"draws":50,"seed":9,"cost_sd":0,"delivery":1}"#,
+    );
+    let v = json_of(&ntm(&["risk", "--risk", &none]));
+    assert_eq!(v["certified"]["p10"], 85.0);
+    assert_eq!(v["certified"]["p90"], 85.0);
+    assert_eq!(v["chance"]["certified"], 1.0);
+    assert_eq!(v["avg_criteria"]["p50"], 2648.0 / 181.0);
+    let bad = temp_file("bad-risk.json", br#"{"schema":1,"delivery":2}"#);
+    let out = ntm(&["risk", "--risk", &bad, "--lang", "en"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("delivery"), "{}", stderr(&out));
+}

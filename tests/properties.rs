@@ -155,6 +155,11 @@ proptest! {
         disbursement in proptest::array::uniform5(proptest::option::of(0.0..=1.0f64)),
         investment in proptest::collection::vec(proptest::option::of(0.0..2000.0f64), CRITERIA),
         eligibility in proptest::array::uniform5(proptest::option::of(any::<u32>())),
+        unit_costs in proptest::collection::vec(proptest::option::of(0.0..200.0f64), CRITERIA),
+        certified in proptest::option::of(0..400u32),
+        avg in proptest::option::of(0.0..=19.0f64),
+        border in proptest::option::of((0.0..=19.0f64, 0.0..=19.0f64)),
+        criterion_targets in proptest::collection::vec(proptest::option::of(0..400u32), CRITERIA),
     ) {
         let plan = Plan::lang_son_2022();
         let scenario = Scenario {
@@ -164,6 +169,14 @@ proptest! {
             disbursement,
             investment: std::array::from_fn(|k| investment[k]),
             eligibility: eligibility.map(|e| e.map(|m| m & ALL)),
+            unit_costs: std::array::from_fn(|k| unit_costs[k]),
+            targets: ntm_planner::model::scenario::Targets {
+                certified,
+                avg_criteria: avg,
+                border_avg_min: border.map(|b| b.0),
+                border_avg_max: border.map(|b| b.1),
+                criteria: std::array::from_fn(|k| criterion_targets[k]),
+            },
         };
         let text = scenario.to_json(&plan);
         let back = Scenario::from_json(&text, &plan, "round-trip.json").unwrap();
