@@ -1587,3 +1587,106 @@ async fn results_export_as_csv_excel_and_charts_as_png_and_svg() {
     }
     wd.quit().await.unwrap();
 }
+
+async fn select_value(wd: &WebDriver, testid: &str, value: &str) {
+    let select = wd
+        .find(By::Css(format!("[data-testid=\"{testid}\"]")))
+        .await
+        .unwrap();
+    select.scroll_into_view().await.unwrap();
+    thirtyfour::components::SelectElement::new(&select)
+        .await
+        .unwrap()
+        .select_by_value(value)
+        .await
+        .unwrap();
+    tokio::time::sleep(Duration::from_millis(150)).await;
+}
+
+#[tokio::test]
+async fn the_path_and_the_goals_show_the_engines_numbers_and_an_answer_applies_in_one_step() {
+    use ntm_planner::model::format::{amount, number};
+    use ntm_planner::model::goals::{seek, Goal};
+    use ntm_planner::model::path::{Measure, Path as YearsPath};
+    use ntm_planner::model::{Lang, Model, Scenario};
+    let page = open_page(1366, 900).await;
+    let wd = page.wd.clone();
+    let model = Model::shipped();
+    let plan = Scenario::plan();
+    let path = YearsPath::default_for(&model.plan, &plan).run(&model);
+    for y in &path.years {
+        let id = format!("path-certified-{}", y.year);
+        wait_for_text(&wd, &id, |t| t == y.outcome.certified.to_string()).await;
+        let avg = number(y.outcome.avg_criteria, 2, Lang::Vi);
+        assert_eq!(text(&wd, &format!("path-avg-{}", y.year)).await, avg);
+    }
+    let verdict = text(&wd, "path-verdict").await;
+    assert!(
+        verdict.contains("/ 115") && verdict.contains("chưa đạt"),
+        "{verdict}"
+    );
+    // The target is the planner's: 100 is within reach of the path.
+    let target = wd
+        .find(By::Css("[data-testid=path-target-certified]"))
+        .await
+        .unwrap();
+    assert_eq!(target.prop("value").await.unwrap().as_deref(), Some("115"));
+    type_into(&wd, "path-target-certified", "100").await;
+    target.send_keys(Key::Tab).await.unwrap();
+    wait_for_text(&wd, "path-verdict", |t| {
+        t.contains("/ 100 xã đạt chuẩn — đạt")
+    })
+    .await;
+    // A typed target that is not a whole number is refused and named.
+    type_into(&wd, "path-target-certified", "1,5").await;
+    target.send_keys(Key::Tab).await.unwrap();
+    wait_for_text(&wd, "path-error", |t| t.contains("số nguyên")).await;
+    assert!(text(&wd, "path-verdict").await.contains("/ 100"));
+    // One year fewer.
+    select_value(&wd, "path-last-year", "2024").await;
+    wait_for_text(&wd, "path-verdict", |t| t.starts_with("2024")).await;
+    assert!(wd
+        .find(By::Css("[data-testid=path-certified-2025]"))
+        .await
+        .is_err());
+
+    // Goals: the least that reaches an average of 15, as `ntm seek` finds it.
+    let answer = seek(&model, &plan, Goal::Target(Measure::AvgCriteria, 15.0));
+    select_value(&wd, "goal-target", "avg_criteria").await;
+    type_into(&wd, "goal-value", "15").await;
+    click(&wd, "[data-testid=goal-run]").await;
+    let total = format!("{} tỷ đồng", amount(answer.total_investment, 2, Lang::Vi));
+    wait_for_text(&wd, "goal-total", |t| t == total).await;
+    assert_eq!(text(&wd, "goal-exact").await, "có");
+    screenshot(&wd, "goals").await;
+    click(&wd, "[data-testid=goal-apply]").await;
+    let avg = number(answer.outcome.avg_criteria, 2, Lang::Vi);
+    wait_for_text(&wd, "avg-criteria", |t| t == avg).await;
+    assert_eq!(
+        text(&wd, "certified").await,
+        answer.outcome.certified.to_string()
+    );
+    // The path follows the scenario: its first year is the applied answer.
+    wait_for_text(&wd, "path-certified-2022", |t| {
+        t == answer.outcome.certified.to_string()
+    })
+    .await;
+    click(&wd, "[data-testid=undo]").await;
+    wait_for_text(&wd, "certified", |t| t == "85").await;
+    // A goal value that is not a number says so and finds nothing.
+    type_into(&wd, "goal-value", "nhiều").await;
+    click(&wd, "[data-testid=goal-run]").await;
+    wait_for_text(&wd, "goal-error", |t| t.contains("không âm")).await;
+    assert!(wd.find(By::Css("[data-testid=goal-total]")).await.is_err());
+    // Where the next 100 billion buys most: every criterion, ranked.
+    let rows = wd
+        .find_all(By::Css("[data-testid=marginal-table] tbody tr"))
+        .await
+        .unwrap();
+    assert_eq!(rows.len(), 19);
+    let path_view = wd.find(By::Css("[data-testid=path-view]")).await.unwrap();
+    path_view.scroll_into_view().await.unwrap();
+    screenshot(&wd, "path").await;
+    assert!(errors(&wd).await.is_empty(), "{:?}", errors(&wd).await);
+    wd.quit().await.unwrap();
+}

@@ -8,6 +8,7 @@ use super::table::CommuneTable;
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 use std::borrow::Cow;
+use std::sync::OnceLock;
 
 /// Every money comparison is `x <= y + TOLERANCE`; a remainder below it is no money.
 pub const TOLERANCE: f64 = 1e-9;
@@ -39,7 +40,8 @@ pub struct Model {
     /// Cost of bringing commune i up to criterion k (0 where it meets k already).
     cost: Vec<[f64; CRITERIA]>,
     /// Per strategy, per criterion: the communes that do not meet it, in serving order.
-    orders: [Vec<Vec<u32>>; 3],
+    /// Sorted when a strategy is first asked for (a year of a path needs one strategy only).
+    orders: [OnceLock<Vec<Vec<u32>>>; 3],
     baseline: [u32; CRITERIA],
     certified_baseline: u32,
     default_investment: [f64; CRITERIA],
@@ -66,11 +68,7 @@ impl Model {
                 })
             })
             .collect();
-        let orders = Strategy::ALL.map(|strategy| {
-            (0..CRITERIA)
-                .map(|k| serving_order(&table, &cost, strategy, k))
-                .collect()
-        });
+        let orders = Strategy::ALL.map(|_| OnceLock::new());
         let baseline = std::array::from_fn(|k| table.count_meeting(k));
         let all = (1u32 << CRITERIA) - 1;
         let certified_baseline = table.communes.iter().filter(|c| c.meets == all).count() as u32;
@@ -143,15 +141,23 @@ impl Model {
         self.certified_baseline
     }
 
+    fn orders_of(&self, strategy: Strategy) -> &Vec<Vec<u32>> {
+        self.orders[strategy.index()].get_or_init(|| {
+            (0..CRITERIA)
+                .map(|k| serving_order(&self.table, &self.cost, strategy, k))
+                .collect()
+        })
+    }
+
     /// The communes not meeting k, in the order `strategy` serves them.
     pub fn serving_order(&self, strategy: Strategy, k: usize) -> &[u32] {
-        &self.orders[strategy.index()][k]
+        &self.orders_of(strategy)[k]
     }
 
     /// model.md §6: the cost of the first `target − baseline` communes in the strategy's order.
     pub fn needed(&self, k: usize, target: u32, strategy: Strategy) -> f64 {
         let missing = target.saturating_sub(self.baseline[k]) as usize;
-        self.orders[strategy.index()][k]
+        self.orders_of(strategy)[k]
             .iter()
             .take(missing)
             .map(|&i| self.cost[i as usize][k])
@@ -194,7 +200,7 @@ impl Model {
         let flow = funding_flow(levers);
         let mut meets: Vec<u32> = self.table.communes.iter().map(|c| c.meets).collect();
         let mut criteria = Vec::with_capacity(CRITERIA);
-        let order = &self.orders[levers.strategy.index()];
+        let order = self.orders_of(levers.strategy);
         for k in 0..CRITERIA {
             let mut budget = flow.covered[k] + reserved[k];
             let mut met = self.baseline[k];

@@ -7,6 +7,7 @@ pub mod levers;
 pub mod results;
 pub mod showing;
 pub mod state;
+pub mod years;
 
 use crate::model::{CommuneTable, Lang, Scenario};
 use crate::presets::presets;
@@ -113,6 +114,8 @@ pub fn App() -> impl IntoView {
                 <showing::CompareView/>
                 <results::Headline/>
                 <results::CriteriaTable/>
+                <years::PathView/>
+                <years::GoalsPanel/>
                 <charts::Charts/>
                 <results::CommunesGrid/>
             </section>

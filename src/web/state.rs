@@ -14,6 +14,20 @@ struct History {
     last_lever: Option<String>,
 }
 
+/// The model built for a scenario's own unit costs or targets (None: the table's model).
+#[derive(Clone)]
+struct OwnModel(Option<Arc<Model>>);
+
+impl PartialEq for OwnModel {
+    fn eq(&self, other: &Self) -> bool {
+        match (&self.0, &other.0) {
+            (None, None) => true,
+            (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+            _ => false,
+        }
+    }
+}
+
 #[derive(Clone, Copy)]
 pub struct State {
     pub lang: RwSignal<Lang>,
@@ -38,21 +52,21 @@ impl State {
         let scenario = RwSignal::new(Scenario::plan());
         // A scenario with its own unit costs or targets runs on a model built with them.
         let scenario_model = Memo::new(move |_| {
-            model.with(|m| {
+            OwnModel(model.with(|m| {
                 scenario.with(|s| match m.for_scenario(s) {
                     std::borrow::Cow::Borrowed(_) => None,
                     std::borrow::Cow::Owned(own) => Some(Arc::new(own)),
                 })
-            })
+            }))
         });
         let levers = Memo::new(move |_| {
-            scenario_model.with(|own| match own {
+            scenario_model.with(|own| match &own.0 {
                 Some(m) => scenario.with(|s| m.levers(s)),
                 None => model.with(|m| scenario.with(|s| m.levers(s))),
             })
         });
         let outcome = Memo::new(move |_| {
-            Arc::new(scenario_model.with(|own| match own {
+            Arc::new(scenario_model.with(|own| match &own.0 {
                 Some(m) => levers.with(|l| m.run_levers(l)),
                 None => model.with(|m| levers.with(|l| m.run_levers(l))),
             }))

@@ -1,0 +1,543 @@
+//! Beyond one year on the page: the path year by year (*Lộ trình*, model.md §7.1) and the goals
+//! (*Mục tiêu*, §7.2). Both call the engine's own functions on the page's scenario.
+
+use super::state::use_state;
+use crate::model::format::{amount, number, parse_number};
+use crate::model::goals::{marginal, seek, Answer, Goal};
+use crate::model::path::{Carry, Measure, Path, PathOutcome, YearTarget};
+use crate::model::{Lang, CRITERIA, SOURCES};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// What the planner sets for the path: the last year, the 2025 (last-year) targets, carry-over
+/// and cost growth. The current scenario is the first year's, and every later year keeps it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PathSettings {
+    pub last_year: u16,
+    pub target_certified: u32,
+    pub target_min_criteria: u32,
+    pub carry: bool,
+    pub cost_growth: f64,
+}
+
+fn default_path(plan: &crate::model::Plan) -> Path {
+    Path::default_for(plan, &crate::model::Scenario::plan())
+}
+
+impl PathSettings {
+    /// The shipped default path's (seeds/paths): 2022–2025, 115 certified, none under 15.
+    fn shipped(plan: &crate::model::Plan) -> PathSettings {
+        let p = default_path(plan);
+        let target = |m: Measure| {
+            p.targets
+                .iter()
+                .find(|t| t.measure == m)
+                .map_or(0, |t| t.target as u32)
+        };
+        PathSettings {
+            last_year: p.first_year + p.years as u16 - 1,
+            target_certified: target(Measure::Certified),
+            target_min_criteria: target(Measure::MinCriteria),
+            carry: p.carry == Carry::default(),
+            cost_growth: p.cost_growth,
+        }
+    }
+
+    fn path(&self, plan: &crate::model::Plan, scenario: &crate::model::Scenario) -> Path {
+        let base = default_path(plan);
+        let years = usize::from(self.last_year.saturating_sub(base.first_year)) + 1;
+        let share = if self.carry { 1.0 } else { 0.0 };
+        Path {
+            name: base.name,
+            first_year: base.first_year,
+            years,
+            scenarios: vec![(base.first_year, scenario.clone())],
+            carry: Carry {
+                undisbursed: share,
+                idle: share,
+                unused: share,
+            },
+            cost_growth: self.cost_growth,
+            targets: vec![
+                YearTarget {
+                    year: self.last_year,
+                    measure: Measure::Certified,
+                    target: f64::from(self.target_certified),
+                },
+                YearTarget {
+                    year: self.last_year,
+                    measure: Measure::MinCriteria,
+                    target: f64::from(self.target_min_criteria),
+                },
+            ],
+        }
+    }
+}
+
+/// A whole number typed in a small field; anything else leaves the setting as it was.
+fn whole(text: &str, lang: Lang, max: u32) -> Option<u32> {
+    let x = parse_number(text, lang).ok()?;
+    (x.fract() == 0.0 && (0.0..=f64::from(max)).contains(&x)).then_some(x as u32)
+}
+
+#[component]
+pub fn PathView() -> impl IntoView {
+    let state = use_state();
+    let settings = RwSignal::new(
+        state
+            .model
+            .with_untracked(|m| PathSettings::shipped(&m.plan)),
+    );
+    let outcome: Memo<Arc<PathOutcome>> = Memo::new(move |_| {
+        let s = settings.get();
+        state.model.with(|m| {
+            state
+                .scenario
+                .with(|scenario| Arc::new(s.path(&m.plan, scenario).run(m)))
+        })
+    });
+    let lang = move || state.lang.get();
+    let first_year = state
+        .model
+        .with_untracked(|m| default_path(&m.plan).first_year);
+    let field_error = RwSignal::new(None::<&'static str>);
+    let set_whole =
+        move |ev: leptos::ev::Event, max: u32, apply: fn(&mut PathSettings, u32)| match whole(
+            &event_target_value(&ev),
+            state.lang.get_untracked(),
+            max,
+        ) {
+            Some(v) => {
+                field_error.set(None);
+                settings.update(|s| apply(s, v));
+            }
+            None => field_error.set(Some("whole")),
+        };
+    let verdict = move || {
+        let o = outcome.get();
+        let s = settings.get();
+        o.targets
+            .iter()
+            .map(|t| {
+                let what = match t.measure {
+                    Measure::Certified => lang().pick(
+                        format!(
+                            "{}: {} / {} xã đạt chuẩn",
+                            t.year, t.value, s.target_certified
+                        ),
+                        format!(
+                            "{}: {} / {} communes certified",
+                            t.year, t.value, s.target_certified
+                        ),
+                    ),
+                    _ => lang().pick(
+                        format!(
+                            "xã thấp nhất đạt {} / {} tiêu chí",
+                            t.value, s.target_min_criteria
+                        ),
+                        format!(
+                            "the lowest commune meets {} / {} criteria",
+                            t.value, s.target_min_criteria
+                        ),
+                    ),
+                };
+                let mark = if t.met {
+                    lang().pick("đạt", "reached")
+                } else {
+                    lang().pick("chưa đạt", "not reached")
+                };
+                format!("{what} — {mark}")
+            })
+            .collect::<Vec<_>>()
+            .join(" · ")
+    };
+    view! {
+        <section class="panel path" data-testid="path-view" aria-labelledby="path-title">
+            <h3 id="path-title">{move || state.tr("Lộ trình nhiều năm", "Years: the path")}</h3>
+            <p class="hint">{move || state.tr(
+                "Kịch bản đang xem áp dụng cho năm đầu và giữ nguyên các năm sau (như năm trước); vốn chưa về, vốn không dùng và vốn chưa chi được chuyển sang năm sau.",
+                "The scenario shown is the first year's and every later year keeps it (same as last year); money not arrived, idle or unspent goes on to the next year.",
+            )}</p>
+            <div class="path-settings">
+                <label>
+                    <span>{move || state.tr("Đến năm", "Until")}</span>
+                    <select data-testid="path-last-year" on:change=move |ev| {
+                        if let Ok(y) = event_target_value(&ev).parse::<u16>() {
+                            settings.update(|s| s.last_year = y);
+                        }
+                    }>
+                        {(first_year..first_year + crate::model::path::MAX_YEARS as u16)
+                            .map(|y| view! { <option value=y.to_string() selected=move || settings.with(|s| s.last_year == y)>{y}</option> })
+                            .collect_view()}
+                    </select>
+                </label>
+                <label>
+                    <span>{move || state.tr("Mục tiêu xã đạt chuẩn", "Target: certified communes")}</span>
+                    <input type="text" inputmode="numeric" class="number small" data-testid="path-target-certified"
+                        prop:value=move || settings.with(|s| s.target_certified.to_string())
+                        on:change=move |ev| set_whole(ev, 50_000, |s, v| s.target_certified = v)/>
+                </label>
+                <label>
+                    <span>{move || state.tr("Không xã nào dưới (tiêu chí)", "No commune under (criteria)")}</span>
+                    <input type="text" inputmode="numeric" class="number small" data-testid="path-target-min"
+                        prop:value=move || settings.with(|s| s.target_min_criteria.to_string())
+                        on:change=move |ev| set_whole(ev, CRITERIA as u32, |s, v| s.target_min_criteria = v)/>
+                </label>
+                <label>
+                    <span>{move || state.tr("Chi phí tăng mỗi năm (%)", "Costs grow a year (%)")}</span>
+                    <input type="text" inputmode="decimal" class="number small" data-testid="path-cost-growth"
+                        prop:value=move || number(settings.with(|s| s.cost_growth) * 100.0, 1, lang())
+                        on:change=move |ev| {
+                            match parse_number(&event_target_value(&ev), state.lang.get_untracked()) {
+                                Ok(p) if (-50.0..=100.0).contains(&p) => {
+                                    field_error.set(None);
+                                    settings.update(|s| s.cost_growth = p / 100.0);
+                                }
+                                _ => field_error.set(Some("growth")),
+                            }
+                        }/>
+                </label>
+                <label class="check">
+                    <input type="checkbox" data-testid="path-carry" prop:checked=move || settings.with(|s| s.carry)
+                        on:change=move |ev| settings.update(|s| s.carry = event_target_checked(&ev))/>
+                    <span>{move || state.tr("Chuyển vốn còn lại sang năm sau", "Carry what is left to the next year")}</span>
+                </label>
+            </div>
+            <p class="field-error" role="alert" data-testid="path-error">
+                {move || field_error.get().map(|which| match which {
+                    "growth" => state.tr("Tỷ lệ tăng chi phí phải là số từ -50 đến 100 (%).", "Cost growth must be a number from -50 to 100 (%)."),
+                    _ => state.tr("Hãy nhập số nguyên không âm (mục tiêu giữ như cũ).", "Type a whole number, not negative (the target stays as it was)."),
+                })}
+            </p>
+            <p class="path-verdict" data-testid="path-verdict">{verdict}</p>
+            <PathChart outcome=outcome settings=settings/>
+            <div class="table-scroll">
+            <table class="path-table">
+                <thead><tr>
+                    <th scope="col">{move || state.tr("Năm", "Year")}</th>
+                    <th scope="col">{move || state.tr("Xã đạt chuẩn", "Certified")}</th>
+                    <th scope="col">{move || state.tr("TC/xã", "Criteria a commune")}</th>
+                    <th scope="col">{move || state.tr("Biên giới TC/xã", "Border average")}</th>
+                    <th scope="col">{move || state.tr("Xã thấp nhất (TC)", "Lowest commune")}</th>
+                    <th scope="col">{move || state.tr("Vốn thiếu", "Short")}</th>
+                    <th scope="col">{move || state.tr("Chuyển sang năm sau", "Carried over")}</th>
+                </tr></thead>
+                <tbody>
+                    {move || {
+                        let o = outcome.get();
+                        let l = lang();
+                        o.years.iter().enumerate().map(|(i, y)| {
+                            let out = &y.outcome;
+                            let carried_next: f64 = o.years.get(i + 1).map_or_else(
+                                || {
+                                    // After the last year: what would go on.
+                                    let s = settings.get_untracked();
+                                    if !s.carry { return 0.0; }
+                                    out.funding.sources.iter().map(|src| src.pledged - src.arrived + src.idle).sum::<f64>()
+                                        + out.criteria.iter().map(|c| c.unused).sum::<f64>()
+                                },
+                                |next| next.carried_in.iter().take(SOURCES).sum::<f64>() + next.reserved_in.iter().sum::<f64>(),
+                            );
+                            view! {
+                                <tr>
+                                    <th scope="row">{y.year}</th>
+                                    <td data-testid=format!("path-certified-{}", y.year)>{out.certified}</td>
+                                    <td data-testid=format!("path-avg-{}", y.year)>{number(out.avg_criteria, 2, l)}</td>
+                                    <td>{number(out.border.avg_criteria, 2, l)}</td>
+                                    <td>{out.min_criteria}</td>
+                                    <td>{amount(out.funding.shortfall, 2, l)}</td>
+                                    <td>{amount(carried_next, 2, l)}</td>
+                                </tr>
+                            }
+                        }).collect_view()
+                    }}
+                </tbody>
+            </table>
+            </div>
+        </section>
+    }
+}
+
+/// Certified communes year by year against the target (an SVG line; the bars are years).
+#[component]
+fn PathChart(outcome: Memo<Arc<PathOutcome>>, settings: RwSignal<PathSettings>) -> impl IntoView {
+    let state = use_state();
+    let (w, h, left, bottom, top) = (520.0, 180.0, 40.0, 24.0, 12.0);
+    view! {
+        <svg class="path-chart" viewBox=format!("0 0 {w} {h}") role="img" data-testid="path-chart"
+            aria-label=move || state.tr("Xã đạt chuẩn theo năm so với mục tiêu", "Certified communes by year against the target")>
+            {move || {
+                let o = outcome.get();
+                let target = f64::from(settings.with(|s| s.target_certified));
+                let communes = state.model.with(|m| m.table.communes.len()) as f64;
+                // The axis spans the start of the path to the target (or the best year), so that
+                // a few communes a year show as a slope, not a flat line.
+                let start = o.years.first().map_or(0.0, |y| f64::from(y.outcome.certified_baseline));
+                let best = o.years.iter().map(|y| f64::from(y.outcome.certified)).fold(target, f64::max);
+                let low = start.min(target);
+                let span = (best - low).max(1.0);
+                let low = (low - span * 0.15).max(0.0);
+                let high = (best + span * 0.15).min(communes.max(best));
+                let n = o.years.len().max(1) as f64;
+                let x = |i: usize| left + (i as f64 + 0.5) * (w - left - 10.0) / n;
+                let y = |v: f64| top + (h - top - bottom) * (1.0 - (v - low) / (high - low).max(1.0));
+                let points: Vec<String> = o.years.iter().enumerate()
+                    .map(|(i, yr)| format!("{:.1},{:.1}", x(i), y(f64::from(yr.outcome.certified))))
+                    .collect();
+                let ty = y(target);
+                view! {
+                    <line x1=left y1=h - bottom x2=w - 5.0 y2=h - bottom class="axis"/>
+                    <line x1=left y1=top x2=left y2=h - bottom class="axis"/>
+                    <text x=left - 4.0 y=y(low) text-anchor="end" class="path-year">{format!("{low:.0}")}</text>
+                    <text x=left - 4.0 y=y(high) + 8.0 text-anchor="end" class="path-year">{format!("{high:.0}")}</text>
+                    <line x1=left y1=ty x2=w - 5.0 y2=ty class="target-line"/>
+                    <text x=left + 4.0 y=ty - 4.0 class="target-label">{format!("{} {}", state.tr("mục tiêu", "target"), target)}</text>
+                    <polyline points=points.join(" ") class="path-line"/>
+                    {o.years.iter().enumerate().map(|(i, yr)| {
+                        let v = f64::from(yr.outcome.certified);
+                        view! {
+                            <circle cx=x(i) cy=y(v) r="4" class="path-point"/>
+                            <text x=x(i) y=y(v) - 8.0 class="path-value" text-anchor="middle">{yr.outcome.certified}</text>
+                            <text x=x(i) y=h - 6.0 class="path-year" text-anchor="middle">{yr.year}</text>
+                        }
+                    }).collect_view()}
+                }
+            }}
+        </svg>
+    }
+}
+
+/// A goal the planner can pick, as the select's value.
+fn goal_options(plan: &crate::model::Plan, lang: Lang) -> Vec<(String, String)> {
+    let mut list = vec![
+        (
+            "certified".to_string(),
+            lang.pick("Số xã đạt chuẩn", "Certified communes")
+                .to_string(),
+        ),
+        (
+            "avg_criteria".to_string(),
+            lang.pick("Bình quân tiêu chí/xã", "Average criteria a commune")
+                .to_string(),
+        ),
+        (
+            "border_avg".to_string(),
+            lang.pick(
+                "Bình quân tiêu chí xã biên giới",
+                "Border communes' average",
+            )
+            .to_string(),
+        ),
+        (
+            "min_criteria".to_string(),
+            lang.pick(
+                "Không xã nào dưới (tiêu chí)",
+                "No commune under (criteria)",
+            )
+            .to_string(),
+        ),
+        (
+            "budget".to_string(),
+            lang.pick(
+                "Ngân sách (tỷ đồng): nhiều xã đạt chuẩn nhất",
+                "Budget (billion VND): most communes certified",
+            )
+            .to_string(),
+        ),
+    ];
+    for c in &plan.criteria {
+        let name = lang.pick(&c.name_vi, &c.name_en);
+        list.push((
+            c.key.clone(),
+            format!("{} {}: {}", lang.pick("Tiêu chí", "Criterion"), c.id, name),
+        ));
+    }
+    list
+}
+
+/// The value a goal starts from: the plan's own target, or the plan's money for a budget.
+fn default_value(key: &str, m: &crate::model::Model) -> f64 {
+    let t = &m.plan.targets;
+    match key {
+        "certified" => f64::from(t.certified),
+        "avg_criteria" => t.avg_criteria_min,
+        "border_avg" => t.border_avg_min,
+        "min_criteria" => 15.0,
+        "budget" => m.plan.funding_total(),
+        other => m
+            .plan
+            .criterion_index(other)
+            .map_or(0.0, |k| f64::from(m.plan.criteria[k].target)),
+    }
+}
+
+#[component]
+pub fn GoalsPanel() -> impl IntoView {
+    let state = use_state();
+    let goal_key = RwSignal::new("certified".to_string());
+    let value_text =
+        RwSignal::new(state.model.with_untracked(|m| {
+            number(default_value("certified", m), 2, state.lang.get_untracked())
+        }));
+    let error = RwSignal::new(None::<String>);
+    let answer = RwSignal::new(None::<Arc<Answer>>);
+    // An answer is for the scenario it was sought from: a lever moved, it is gone.
+    Effect::new(move |_| {
+        state.scenario.track();
+        state.model.track();
+        answer.set(None);
+    });
+    let lang = move || state.lang.get();
+    let run =
+        move |_| {
+            let l = state.lang.get_untracked();
+            let key = goal_key.get_untracked();
+            let parsed = parse_number(&value_text.get_untracked(), l)
+                .ok()
+                .filter(|x| x.is_finite() && *x >= 0.0);
+            let Some(value) = parsed else {
+                error.set(Some(l.pick(
+                "Giá trị mục tiêu phải là một số không âm (ví dụ 100 hoặc 14,5).",
+                "The goal's value must be a number, not negative (for example 100 or 14.5).",
+            ).to_string()));
+                return;
+            };
+            error.set(None);
+            let found = state.model.with_untracked(|m| {
+                let goal = if key == "budget" {
+                    Goal::Budget(value)
+                } else {
+                    Goal::Target(Measure::from_key(&key, &m.plan)?, value)
+                };
+                Some(state.scenario.with_untracked(|s| seek(m, s, goal)))
+            });
+            answer.set(found.map(Arc::new));
+        };
+    let apply = move |_| {
+        if let Some(a) = answer.get_untracked() {
+            let mut scenario = a.scenario.clone();
+            scenario.name = None;
+            state.replace(scenario);
+        }
+    };
+    let amount_text = RwSignal::new("100".to_string());
+    let margin_amount = Memo::new(move |_| {
+        parse_number(&amount_text.get(), state.lang.get())
+            .ok()
+            .filter(|x| x.is_finite() && *x >= 0.0 && *x <= crate::model::scenario::MAX_AMOUNT)
+    });
+    let margins = Memo::new(move |_| {
+        let amount = margin_amount.get()?;
+        Some(
+            state
+                .model
+                .with(|m| state.scenario.with(|s| marginal(m, s, amount))),
+        )
+    });
+    view! {
+        <section class="panel goals" data-testid="goals-view" aria-labelledby="goals-title">
+            <h3 id="goals-title">{move || state.tr("Mục tiêu: cần ít nhất bao nhiêu?", "Goals: what is the least it takes?")}</h3>
+            <div class="goal-form">
+                <label>
+                    <span>{move || state.tr("Mục tiêu", "Goal")}</span>
+                    <select data-testid="goal-target" on:change=move |ev| {
+                        let key = event_target_value(&ev);
+                        let v = state.model.with_untracked(|m| default_value(&key, m));
+                        value_text.set(number(v, 2, state.lang.get_untracked()));
+                        goal_key.set(key);
+                        answer.set(None);
+                    }>
+                        {move || state.model.with(|m| goal_options(&m.plan, lang())).into_iter().map(|(key, label)| {
+                            let k = key.clone();
+                            view! { <option value=key selected=move || goal_key.with(|g| *g == k)>{label}</option> }
+                        }).collect_view()}
+                    </select>
+                </label>
+                <label>
+                    <span>{move || state.tr("Giá trị", "Value")}</span>
+                    <input type="text" inputmode="decimal" class="number" data-testid="goal-value"
+                        prop:value=move || value_text.get()
+                        on:input=move |ev| value_text.set(event_target_value(&ev))/>
+                </label>
+                <button type="button" data-testid="goal-run" on:click=run>{move || state.tr("Tìm", "Find")}</button>
+            </div>
+            <p class="field-error" role="alert" data-testid="goal-error">{move || error.get()}</p>
+            {move || answer.get().map(|a| {
+                let l = lang();
+                let names: Vec<String> = state.model.with(|m| a.outcome.newly_certified.iter().filter_map(|id| {
+                    m.table.communes.iter().find(|c| &c.id == id).map(|c| c.name.clone())
+                }).collect());
+                let criteria: Vec<String> = state.model.with(|m| (0..CRITERIA)
+                    .filter(|&k| a.paid[k] > 0)
+                    .map(|k| format!("{} ({})", l.pick(&m.plan.criteria[k].name_vi, &m.plan.criteria[k].name_en), amount(a.scenario.investment[k].unwrap_or(0.0), 1, l)))
+                    .collect());
+                let headline = if a.budget.is_some() {
+                    l.pick(format!("Với ngân sách này: {} xã đạt chuẩn.", a.target), format!("Within this budget: {} communes certified.", a.target))
+                } else if a.reached {
+                    l.pick("Đạt được mục tiêu.".to_string(), "The goal can be reached.".to_string())
+                } else {
+                    l.pick("Không đạt được kể cả khi đầu tư cho mọi xã còn thiếu.".to_string(), "Not reachable even paying for every commune still short.".to_string())
+                };
+                view! {
+                    <div class="goal-answer" data-testid="goal-answer">
+                        <p>{headline}</p>
+                        <dl>
+                            <dt>{l.pick("Tổng đầu tư ít nhất", "Least total investment")}</dt>
+                            <dd data-testid="goal-total">{format!("{} {}", amount(a.total_investment, 2, l), l.pick("tỷ đồng", "billion VND"))}</dd>
+                            <dt>{l.pick("Tiết kiệm so với kịch bản", "Saving against the scenario")}</dt>
+                            <dd data-testid="goal-saving">{amount(a.saving, 2, l)}</dd>
+                            <dt>{l.pick("Chứng minh là ít nhất?", "Proven least?")}</dt>
+                            <dd data-testid="goal-exact">{if a.exact { l.pick("có", "yes") } else { l.pick("không (cách tham lam; có thể còn rẻ hơn)", "no (greedy; a cheaper answer may exist)") }}</dd>
+                            <dt>{l.pick("Vốn thiếu với nguồn vốn hiện có", "Short with the current funding")}</dt>
+                            <dd data-testid="goal-shortfall">{amount(a.outcome.funding.shortfall, 2, l)}</dd>
+                            <dt>{l.pick("Đầu tư vào", "Invested in")}</dt>
+                            <dd>{criteria.join("; ")}</dd>
+                            <dt>{l.pick("Xã đạt chuẩn mới", "Communes newly certified")}</dt>
+                            <dd data-testid="goal-communes">{if names.is_empty() { "0".to_string() } else { format!("{}: {}", names.len(), names.join(", ")) }}</dd>
+                        </dl>
+                        <button type="button" data-testid="goal-apply" on:click=apply>
+                            {l.pick("Áp dụng làm kịch bản hiện tại", "Apply as the current scenario")}
+                        </button>
+                    </div>
+                }
+            })}
+            <h4>{move || state.tr("Thêm vốn cho tiêu chí nào được nhiều nhất?", "Where does more money buy most?")}</h4>
+            <label class="margin-amount">
+                <span>{move || state.tr("Số tiền thêm (tỷ đồng)", "Amount more (billion VND)")}</span>
+                <input type="text" inputmode="decimal" class="number small" data-testid="marginal-amount"
+                    prop:value=move || amount_text.get() on:input=move |ev| amount_text.set(event_target_value(&ev))/>
+            </label>
+            <p class="hint">{move || state.tr(
+                "Mỗi dòng: kịch bản hiện tại với số tiền này cộng vào một tiêu chí, chi từ các nguồn vốn như kịch bản; \"vốn thiếu\" là phần các nguồn không trả được.",
+                "Each row: the current scenario with this amount added to one criterion, paid by the sources as the scenario pays; \"short\" is what the sources cannot pay.",
+            )}</p>
+            <table class="marginal" data-testid="marginal-table">
+                <thead><tr>
+                    <th scope="col">{move || state.tr("Tiêu chí", "Criterion")}</th>
+                    <th scope="col">{move || state.tr("Thêm xã đạt chuẩn", "More certified")}</th>
+                    <th scope="col">{move || state.tr("Thêm tiêu chí đạt", "More criteria met")}</th>
+                    <th scope="col">{move || state.tr("Vốn thiếu", "Short")}</th>
+                </tr></thead>
+                <tbody>
+                    {move || {
+                        let l = lang();
+                        match margins.get() {
+                            None => view! { <tr><td colspan="4" class="field-error">{l.pick("Số tiền không hợp lệ.", "Not a valid amount.")}</td></tr> }.into_any(),
+                            Some(list) => state.model.with(|m| list.iter().map(|g| {
+                                let c = &m.plan.criteria[g.criterion];
+                                view! {
+                                    <tr>
+                                        <th scope="row">{format!("{} {}", c.id, l.pick(&c.name_vi, &c.name_en))}</th>
+                                        <td>{format!("{:+}", g.certified_gain)}</td>
+                                        <td>{format!("{:+}", g.criteria_gain)}</td>
+                                        <td>{amount(g.shortfall, 2, l)}</td>
+                                    </tr>
+                                }
+                            }).collect_view()).into_any(),
+                        }
+                    }}
+                </tbody>
+            </table>
+        </section>
+    }
+}
