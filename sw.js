@@ -1,8 +1,16 @@
 // Keeps the planner working offline once it has been opened: the app's few files are kept at
 // install; afterwards the network is tried first (fresh when online) and the kept copy used
 // when it fails.
-const CACHE = "ntm-planner-v1";
-const FILES = ["./", "./index.html", "./ntm-web.js", "./ntm-web_bg.wasm", "./main.css"];
+const CACHE = "ntm-planner-v2";
+const FILES = [
+  "./",
+  "./index.html",
+  "./ntm-web.js",
+  "./ntm-web_bg.wasm",
+  "./ntm-worker.js",
+  "./ntm-worker_bg.wasm",
+  "./main.css",
+];
 
 self.addEventListener("install", (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES)).then(() => self.skipWaiting()));

@@ -6,6 +6,7 @@
 pub mod generate;
 pub mod model;
 pub mod presets;
+pub mod risk_worker;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;

@@ -599,8 +599,53 @@ async fn the_single_file_opens_from_file_url() {
     assert_eq!(wait_for_text(&wd, "certified", |t| t == "85").await, "85");
     credit_at_70_percent(&wd).await;
     screenshot(&wd, "09-single-file").await;
+    // No worker from file://: the draws run on the page, in slices, with the same numbers.
+    let expected = native_risk(&credit_70(), 1);
+    expect_risk(&wd, &expected).await;
+    assert!(text(&wd, "risk-status").await.contains("(trang)"));
     assert_eq!(errors(&wd).await, Vec::<String>::new());
     wd.quit().await.unwrap();
+}
+
+fn credit_70() -> ntm_planner::model::Scenario {
+    let mut s = ntm_planner::model::Scenario::plan();
+    s.disbursement[3] = Some(0.7);
+    s
+}
+
+/// The risk of `scenario` with the default settings and `seed`, computed natively.
+fn native_risk(
+    scenario: &ntm_planner::model::Scenario,
+    seed: u64,
+) -> ntm_planner::model::risk::RiskOutcome {
+    use ntm_planner::model::risk::{RiskRun, RiskSettings};
+    let model = ntm_planner::model::Model::shipped();
+    let settings = RiskSettings {
+        seed,
+        ..RiskSettings::default_for(&model.plan)
+    };
+    RiskRun::new(&model, scenario, settings).run()
+}
+
+/// Waits for the page's risk figures to be exactly the native ones.
+async fn expect_risk(wd: &WebDriver, expected: &ntm_planner::model::risk::RiskOutcome) {
+    use ntm_planner::model::format::{number, percent};
+    use ntm_planner::model::Lang;
+    let c = expected.certified;
+    for (p, v) in [("p10", c.p10), ("p50", c.p50), ("p90", c.p90)] {
+        let want = number(v, 0, Lang::Vi);
+        wait_for_text(wd, &format!("risk-certified-{p}"), |t| t == want).await;
+    }
+    let a = expected.avg_criteria;
+    for (p, v) in [("p10", a.p10), ("p50", a.p50), ("p90", a.p90)] {
+        assert_eq!(
+            text(wd, &format!("risk-avg-{p}")).await,
+            number(v, 2, Lang::Vi)
+        );
+    }
+    let chance = percent(expected.chance_certified, 0, Lang::Vi);
+    let sentence = text(wd, "risk-chance-certified").await;
+    assert!(sentence.ends_with(&chance), "{sentence} / {chance}");
 }
 
 /// p50 and p95 of the time from an input event to updated figures, charts and grid.
@@ -1687,6 +1732,59 @@ async fn the_path_and_the_goals_show_the_engines_numbers_and_an_answer_applies_i
     let path_view = wd.find(By::Css("[data-testid=path-view]")).await.unwrap();
     path_view.scroll_into_view().await.unwrap();
     screenshot(&wd, "path").await;
+    assert!(errors(&wd).await.is_empty(), "{:?}", errors(&wd).await);
+    wd.quit().await.unwrap();
+}
+
+#[tokio::test]
+async fn risk_runs_in_a_worker_with_the_native_numbers_and_restarts_when_a_lever_moves() {
+    let page = open_page(1366, 900).await;
+    let wd = page.wd.clone();
+    let plan = ntm_planner::model::Scenario::plan();
+    let risk = wd.find(By::Css("[data-testid=risk-view]")).await.unwrap();
+    risk.scroll_into_view().await.unwrap();
+    expect_risk(&wd, &native_risk(&plan, 1)).await;
+    wait_for_text(&wd, "risk-status", |t| {
+        t.contains("xong 1000 lần (luồng phụ)")
+    })
+    .await;
+    assert!(text(&wd, "risk-chance-certified")
+        .await
+        .starts_with("Khả năng đạt 85 xã"));
+    screenshot(&wd, "risk").await;
+    // Another seed: other draws, the same as the command line's for that seed.
+    type_into(&wd, "risk-seed", "2").await;
+    wd.find(By::Css("[data-testid=risk-seed]"))
+        .await
+        .unwrap()
+        .send_keys(Key::Tab)
+        .await
+        .unwrap();
+    expect_risk(&wd, &native_risk(&plan, 2)).await;
+    // A lever moves: the old figures go at once, the new run's come.
+    type_into(&wd, "risk-seed", "1").await;
+    wd.find(By::Css("[data-testid=risk-seed]"))
+        .await
+        .unwrap()
+        .send_keys(Key::Tab)
+        .await
+        .unwrap();
+    expect_risk(&wd, &native_risk(&plan, 1)).await;
+    credit_at_70_percent(&wd).await;
+    expect_risk(&wd, &native_risk(&credit_70(), 1)).await;
+    // A range typed wrong is named and changes nothing.
+    type_into(&wd, "risk-range-credit-min", "90").await;
+    wd.find(By::Css("[data-testid=risk-range-credit-min]"))
+        .await
+        .unwrap()
+        .send_keys(Key::Tab)
+        .await
+        .unwrap();
+    wait_for_text(&wd, "risk-error", |t| {
+        t.contains("Tín dụng") || t.contains("ba số")
+    })
+    .await;
+    expect_risk(&wd, &native_risk(&credit_70(), 1)).await;
     assert!(errors(&wd).await.is_empty(), "{:?}", errors(&wd).await);
     wd.quit().await.unwrap();
 }

@@ -27,6 +27,19 @@ pub const MAX_DRAWS: u32 = 100_000;
 /// The default risk settings (disbursement as provinces report it), `seeds/risk/`.
 pub const DEFAULT_RISK: &str = include_str!("../../seeds/risk/as-provinces-report.json");
 
+/// The shipped presets (`seeds/risk/README.md` says where each figure comes from): key, file.
+pub const PRESETS: [(&str, &str); 3] = [
+    ("as-provinces-report", DEFAULT_RISK),
+    (
+        "as-in-2022",
+        include_str!("../../seeds/risk/as-in-2022.json"),
+    ),
+    (
+        "full-disbursement",
+        include_str!("../../seeds/risk/full-disbursement.json"),
+    ),
+];
+
 /// A triangular range: least, most likely, largest.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Triangular {
@@ -220,7 +233,7 @@ impl RiskSettings {
 }
 
 /// What one draw gives.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Draw {
     pub certified: u32,
     pub criteria_met: u32,

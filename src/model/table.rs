@@ -9,7 +9,7 @@ pub const SHIPPED_COMMUNES: &str = include_str!("../../seeds/communes.csv");
 /// A table larger than every commune of Vietnam several times over is a wrong file.
 pub const MAX_COMMUNES: usize = 50_000;
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Commune {
     pub id: String,
     pub name: String,
@@ -33,7 +33,7 @@ impl Commune {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CommuneTable {
     pub communes: Vec<Commune>,
     /// District names in the order they first appear.

@@ -5,6 +5,7 @@ pub mod fields;
 pub mod keeping;
 pub mod levers;
 pub mod results;
+pub mod risk;
 pub mod showing;
 pub mod state;
 pub mod years;
@@ -116,6 +117,7 @@ pub fn App() -> impl IntoView {
                 <results::CriteriaTable/>
                 <years::PathView/>
                 <years::GoalsPanel/>
+                <risk::RiskPanel/>
                 <charts::Charts/>
                 <results::CommunesGrid/>
             </section>

@@ -1,0 +1,584 @@
+//! Risk on the page (*Rủi ro*, model.md §7.3): the scenario on screen drawn many times in a Web
+//! Worker (`ntm-worker`), with a progress bar; a new job starts whenever a lever, the table or a
+//! risk setting changes, and the old one's draws are dropped, never shown. Where no worker can
+//! run (the single file opened from `file://`), the same draws run on the main thread in slices
+//! of about 12 ms, each followed by a yield through a `MessageChannel`.
+
+use super::state::use_state;
+use crate::model::format::{number, parse_number, percent};
+use crate::model::risk::{
+    Draw, RiskOutcome, RiskRun, RiskSettings, Triangular, MAX_DRAWS, PRESETS,
+};
+use crate::model::{Lang, Model, Scenario, SOURCES};
+use crate::risk_worker::worker::RiskWorker;
+use crate::risk_worker::{RiskReply, RiskRequest};
+use gloo_worker::{Spawnable, WorkerBridge};
+use leptos::prelude::*;
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::sync::Arc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Main-thread slices: about this long, then the page gets its turn (ms).
+const MAIN_THREAD_SLICE_MS: f64 = 12.0;
+
+/// The job in progress: what it draws from, and the draws so far.
+struct Job {
+    number: u64,
+    model: Arc<Model>,
+    scenario: Scenario,
+    settings: RiskSettings,
+    draws: Vec<Draw>,
+}
+
+struct Runner {
+    bridge: Option<WorkerBridge<RiskWorker>>,
+    /// The table last sent to the worker (the page's model, by pointer).
+    sent_model: Option<*const Model>,
+    job: Option<Job>,
+    next_number: u64,
+    /// A reply from the worker has come since it was spawned.
+    worker_answered: bool,
+}
+
+#[derive(Clone, Copy)]
+struct Shown {
+    progress: RwSignal<(u64, u64)>,
+    result: RwSignal<Option<Arc<RiskOutcome>>>,
+    /// Where the draws run: true in the worker.
+    in_worker: RwSignal<bool>,
+}
+
+thread_local! {
+    /// The channel of the pending main-thread yield, kept alive until its message arrives.
+    static YIELD: RefCell<Option<web_sys::MessageChannel>> = const { RefCell::new(None) };
+}
+
+/// Waits for the next task, letting the page paint and handle input in between.
+async fn next_task() {
+    let promise = js_sys::Promise::new(
+        &mut |resolve, _reject| match web_sys::MessageChannel::new() {
+            Ok(channel) => {
+                channel.port1().set_onmessage(Some(&resolve));
+                let _ = channel.port2().post_message(&JsValue::NULL);
+                YIELD.with(|y| *y.borrow_mut() = Some(channel));
+            }
+            Err(_) => {
+                let _ = resolve.call0(&JsValue::NULL);
+            }
+        },
+    );
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Workers need a served page: from `file://` a worker's script cannot be loaded.
+fn workers_possible() -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let protocol = window.location().protocol().unwrap_or_default();
+    let has_worker = js_sys::Reflect::has(&window, &JsValue::from_str("Worker")).unwrap_or(false);
+    has_worker && (protocol == "http:" || protocol == "https:")
+}
+
+impl Runner {
+    /// Takes the draws of a reply; asks for the rest or finishes.
+    fn take(&mut self, shown: Shown, number: u64, from: u64, draws: Vec<Draw>) {
+        self.worker_answered = true;
+        let Some(job) = self.job.as_mut() else { return };
+        if job.number != number || from != job.draws.len() as u64 {
+            return;
+        }
+        job.draws.extend(draws);
+        let done = job.draws.len() as u64;
+        let total = u64::from(job.settings.draws);
+        shown.progress.set((done, total));
+        if done < total {
+            if let Some(bridge) = &self.bridge {
+                bridge.send(RiskRequest::Draws {
+                    job: number,
+                    from: done,
+                    to: total,
+                });
+            }
+        } else {
+            finish(job, shown);
+        }
+    }
+}
+
+fn finish(job: &Job, shown: Shown) {
+    let run = RiskRun::new(&job.model, &job.scenario, job.settings.clone());
+    shown.result.set(Some(Arc::new(run.summarise(&job.draws))));
+}
+
+fn spawn_worker(runner: &Rc<RefCell<Runner>>, shown: Shown) {
+    let weak = Rc::downgrade(runner);
+    let bridge = RiskWorker::spawner()
+        .callback(move |reply: RiskReply| {
+            let Some(runner) = weak.upgrade() else { return };
+            match reply {
+                RiskReply::Draws { job, from, draws } => {
+                    runner.borrow_mut().take(shown, job, from, draws)
+                }
+                RiskReply::Failed { .. } => {
+                    // The worker could not read what the page sent: draw here instead.
+                    fall_back(&runner, shown);
+                }
+            }
+        })
+        .as_module(false)
+        .spawn("./ntm-worker.js");
+    let mut r = runner.borrow_mut();
+    r.bridge = Some(bridge);
+    r.sent_model = None;
+    r.worker_answered = false;
+}
+
+/// No worker (or one that never answers): the current and later jobs run on the main thread.
+fn fall_back(runner: &Rc<RefCell<Runner>>, shown: Shown) {
+    let restart = {
+        let mut r = runner.borrow_mut();
+        if r.bridge.take().is_none() {
+            return;
+        }
+        shown.in_worker.set(false);
+        r.job.as_ref().map(|j| j.number)
+    };
+    if let Some(number) = restart {
+        spawn_main_thread(runner.clone(), shown, number);
+    }
+}
+
+fn spawn_main_thread(runner: Rc<RefCell<Runner>>, shown: Shown, number: u64) {
+    wasm_bindgen_futures::spawn_local(async move {
+        loop {
+            {
+                let mut r = runner.borrow_mut();
+                let Some(job) = r.job.as_mut() else { return };
+                if job.number != number {
+                    return;
+                }
+                let total = u64::from(job.settings.draws);
+                let run = RiskRun::new(&job.model, &job.scenario, job.settings.clone());
+                let start = js_sys::Date::now();
+                let mut d = job.draws.len() as u64;
+                while d < total && js_sys::Date::now() - start < MAIN_THREAD_SLICE_MS {
+                    job.draws.push(run.draw(d));
+                    d += 1;
+                }
+                shown.progress.set((d, total));
+                if d >= total {
+                    finish(job, shown);
+                    return;
+                }
+            }
+            next_task().await;
+        }
+    });
+}
+
+/// Starts a job for the scenario, table and settings given; the one before is dropped.
+fn start_job(
+    runner: &Rc<RefCell<Runner>>,
+    shown: Shown,
+    model: Arc<Model>,
+    scenario: Scenario,
+    settings: RiskSettings,
+) {
+    let total = u64::from(settings.draws);
+    shown.progress.set((0, total));
+    shown.result.set(None);
+    let number = {
+        let mut r = runner.borrow_mut();
+        r.next_number += 1;
+        let number = r.next_number;
+        let plan = &model.plan;
+        let scenario_json = scenario.to_json(plan);
+        let settings_json = settings.to_value(plan).to_string();
+        let model_ptr = Arc::as_ptr(&model);
+        let send_table = r.sent_model != Some(model_ptr);
+        if let Some(bridge) = &r.bridge {
+            if send_table {
+                bridge.send(RiskRequest::Table(model.table.clone()));
+            }
+            bridge.send(RiskRequest::Job {
+                job: number,
+                scenario: scenario_json,
+                settings: settings_json,
+            });
+            bridge.send(RiskRequest::Draws {
+                job: number,
+                from: 0,
+                to: total,
+            });
+        }
+        if r.bridge.is_some() {
+            r.sent_model = Some(model_ptr);
+        }
+        r.job = Some(Job {
+            number,
+            model,
+            scenario,
+            settings,
+            draws: Vec::with_capacity(total as usize),
+        });
+        number
+    };
+    if runner.borrow().bridge.is_none() {
+        spawn_main_thread(runner.clone(), shown, number);
+    } else if !runner.borrow().worker_answered {
+        // A worker that has never answered gets a few seconds, then the main thread takes over.
+        let weak = Rc::downgrade(runner);
+        let check = Closure::once_into_js(move || {
+            if let Some(runner) = weak.upgrade() {
+                let silent = !runner.borrow().worker_answered;
+                if silent {
+                    fall_back(&runner, shown);
+                }
+            }
+        });
+        if let Some(window) = web_sys::window() {
+            let _ = window
+                .set_timeout_with_callback_and_timeout_and_arguments_0(check.unchecked_ref(), 5000);
+        }
+    }
+}
+
+/// A range typed in percent ("31"), or empty.
+fn percent_field(text: &str, lang: Lang) -> Result<Option<f64>, ()> {
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    match parse_number(text, lang) {
+        Ok(x) if (0.0..=100.0).contains(&x) => Ok(Some(x / 100.0)),
+        _ => Err(()),
+    }
+}
+
+fn preset_name(key: &str, lang: Lang) -> &'static str {
+    match key {
+        "as-provinces-report" => lang.pick(
+            "Như các tỉnh báo cáo (31–83%)",
+            "As provinces report (31–83%)",
+        ),
+        "as-in-2022" => lang.pick("Như năm 2022 (4–83%)", "As in 2022 (4–83%)"),
+        _ => lang.pick("Giải ngân đủ", "Full disbursement"),
+    }
+}
+
+#[component]
+pub fn RiskPanel() -> impl IntoView {
+    let state = use_state();
+    let plan = state.model.with_untracked(|m| m.plan.clone());
+    let settings = RwSignal::new(RiskSettings::default_for(&plan));
+    let shown = Shown {
+        progress: RwSignal::new((0, 0)),
+        result: RwSignal::new(None),
+        in_worker: RwSignal::new(false),
+    };
+    let runner = Rc::new(RefCell::new(Runner {
+        bridge: None,
+        sent_model: None,
+        job: None,
+        next_number: 0,
+        worker_answered: false,
+    }));
+    if workers_possible() {
+        spawn_worker(&runner, shown);
+        shown.in_worker.set(true);
+    }
+    let runner = StoredValue::new_local(runner);
+    // Sync with the outside (the worker): a new job whenever what it draws from changes.
+    Effect::new(move |_| {
+        let model = state.model.get();
+        let scenario = state.scenario.get();
+        let settings = settings.get();
+        runner.with_value(|r| start_job(r, shown, model, scenario, settings));
+    });
+    let lang = move || state.lang.get();
+    let error = RwSignal::new(None::<String>);
+    let edit =
+        move |field: &'static str, text: String, apply: fn(&mut RiskSettings, f64) -> bool| {
+            let l = state.lang.get_untracked();
+            match parse_number(&text, l) {
+                Ok(x) => {
+                    let mut s = settings.get_untracked();
+                    if apply(&mut s, x) {
+                        error.set(None);
+                        settings.set(s);
+                    } else {
+                        error.set(Some(l.pick(
+                            format!("{field}: giá trị ngoài khoảng cho phép."),
+                            format!("{field}: the value is out of range."),
+                        )));
+                    }
+                }
+                Err(_) => error.set(Some(l.pick(
+                    format!("{field}: không phải số."),
+                    format!("{field}: not a number."),
+                ))),
+            }
+        };
+    let ranges_text: Vec<[RwSignal<String>; 3]> = (0..SOURCES)
+        .map(|s| {
+            let t = settings.get_untracked().disbursement[s];
+            let show = move |x: Option<f64>| {
+                x.map(|v| number(v * 100.0, 1, Lang::Vi))
+                    .unwrap_or_default()
+            };
+            [
+                RwSignal::new(show(t.map(|t| t.min))),
+                RwSignal::new(show(t.map(|t| t.mode))),
+                RwSignal::new(show(t.map(|t| t.max))),
+            ]
+        })
+        .collect();
+    let ranges_text = StoredValue::new(ranges_text);
+    let apply_ranges = move || {
+        let l = state.lang.get_untracked();
+        let mut s = settings.get_untracked();
+        for source in 0..SOURCES {
+            let cells = ranges_text.with_value(|r| r[source].map(|c| c.get_untracked()));
+            let read: Result<Vec<Option<f64>>, ()> =
+                cells.iter().map(|c| percent_field(c, l)).collect();
+            let name = state.model.with_untracked(|m| {
+                l.pick(
+                    m.plan.sources[source].short_vi.clone(),
+                    m.plan.sources[source].short_en.clone(),
+                )
+            });
+            match read.as_deref() {
+                Ok([None, None, None]) => s.disbursement[source] = None,
+                Ok([Some(min), Some(mode), Some(max)]) if min <= mode && mode <= max => {
+                    s.disbursement[source] = Some(Triangular {
+                        min: *min,
+                        mode: *mode,
+                        max: *max,
+                    })
+                }
+                _ => {
+                    error.set(Some(l.pick(
+                        format!("{name}: cần đủ ba số 0–100 với thấp nhất ≤ thường gặp ≤ cao nhất (hoặc để trống cả ba)."),
+                        format!("{name}: needs three numbers 0–100 with least ≤ most likely ≤ largest (or all three empty)."),
+                    )));
+                    return;
+                }
+            }
+        }
+        error.set(None);
+        settings.set(s);
+    };
+    let load_preset = move |key: String| {
+        let plan = state.model.with_untracked(|m| m.plan.clone());
+        if let Some((_, text)) = PRESETS.iter().find(|(k, _)| *k == key) {
+            if let Ok(s) = RiskSettings::from_json(text, &plan, "preset") {
+                ranges_text.with_value(|r| {
+                    for source in 0..SOURCES {
+                        let t = s.disbursement[source];
+                        let show = |x: Option<f64>| {
+                            x.map(|v| number(v * 100.0, 1, state.lang.get_untracked()))
+                                .unwrap_or_default()
+                        };
+                        r[source][0].set(show(t.map(|t| t.min)));
+                        r[source][1].set(show(t.map(|t| t.mode)));
+                        r[source][2].set(show(t.map(|t| t.max)));
+                    }
+                });
+                error.set(None);
+                settings.set(s);
+            }
+        }
+    };
+    let result = shown.result;
+    let spread_row = move |label: &'static str,
+                           en: &'static str,
+                           pick: fn(&RiskOutcome) -> crate::model::risk::Spread,
+                           decimals: usize,
+                           id: &'static str| {
+        view! {
+            <tr>
+                <th scope="row">{move || state.tr(label, en)}</th>
+                {["p10", "p50", "p90"].into_iter().enumerate().map(|(i, p)| view! {
+                    <td data-testid=format!("risk-{id}-{p}")>{move || result.get().map(|r| {
+                        let s = pick(&r);
+                        number([s.p10, s.p50, s.p90][i], decimals, lang())
+                    })}</td>
+                }).collect_view()}
+                <td>{move || result.get().map(|r| number(pick(&r).mean, 2, lang()))}</td>
+            </tr>
+        }
+    };
+    view! {
+        <section class="panel risk" data-testid="risk-view" aria-labelledby="risk-title">
+            <h3 id="risk-title">{move || state.tr("Rủi ro: khả năng đạt mục tiêu", "Risk: how likely the targets are")}</h3>
+            <p class="hint">{move || state.tr(
+                "Kịch bản đang xem được tính lại nhiều lần: vốn nhà nước về theo một khoảng (thấp nhất, thường gặp, cao nhất), chi phí từng xã lệch quanh dự toán, một phần công trình chậm sang năm sau. Nguồn số liệu: seeds/risk/README.md.",
+                "The scenario shown, drawn many times: state money arrives within a range (least, most likely, largest), each commune's costs vary around the estimate, some works slip past the year. Where the figures come from: seeds/risk/README.md.",
+            )}</p>
+            <div class="risk-settings">
+                <label>
+                    <span>{move || state.tr("Giả định giải ngân", "Disbursement assumption")}</span>
+                    <select data-testid="risk-preset" on:change=move |ev| load_preset(event_target_value(&ev))>
+                        {PRESETS.iter().map(|(key, _)| {
+                            let key = key.to_string();
+                            let k = key.clone();
+                            view! { <option value=key>{move || preset_name(&k, lang())}</option> }
+                        }).collect_view()}
+                    </select>
+                </label>
+                <label>
+                    <span>{move || state.tr("Số lần rút", "Draws")}</span>
+                    <input type="text" inputmode="numeric" class="number small" data-testid="risk-draws"
+                        prop:value=move || settings.with(|s| s.draws.to_string())
+                        on:change=move |ev| edit("draws", event_target_value(&ev), |s, x| {
+                            let ok = x.fract() == 0.0 && (1.0..=f64::from(MAX_DRAWS)).contains(&x);
+                            if ok { s.draws = x as u32; }
+                            ok
+                        })/>
+                </label>
+                <label>
+                    <span>{move || state.tr("Hạt giống", "Seed")}</span>
+                    <input type="text" inputmode="numeric" class="number small" data-testid="risk-seed"
+                        prop:value=move || settings.with(|s| s.seed.to_string())
+                        on:change=move |ev| edit("seed", event_target_value(&ev), |s, x| {
+                            let ok = x.fract() == 0.0 && (0.0..9.0e15).contains(&x);
+                            if ok { s.seed = x as u64; }
+                            ok
+                        })/>
+                </label>
+                <label>
+                    <span>{move || state.tr("Chi phí lệch (σ, %)", "Cost spread (σ, %)")}</span>
+                    <input type="text" inputmode="decimal" class="number small" data-testid="risk-cost-sd"
+                        prop:value=move || number(settings.with(|s| s.cost_sd) * 100.0, 1, lang())
+                        on:change=move |ev| edit("cost_sd", event_target_value(&ev), |s, x| {
+                            let ok = (0.0..=200.0).contains(&x);
+                            if ok { s.cost_sd = x / 100.0; }
+                            ok
+                        })/>
+                </label>
+                <label>
+                    <span>{move || state.tr("Công trình xong trong năm (%)", "Works done within the year (%)")}</span>
+                    <input type="text" inputmode="decimal" class="number small" data-testid="risk-delivery"
+                        prop:value=move || number(settings.with(|s| s.delivery) * 100.0, 1, lang())
+                        on:change=move |ev| edit("delivery", event_target_value(&ev), |s, x| {
+                            let ok = (0.0..=100.0).contains(&x);
+                            if ok { s.delivery = x / 100.0; }
+                            ok
+                        })/>
+                </label>
+            </div>
+            <table class="risk-ranges">
+                <caption>{move || state.tr("Tỷ lệ giải ngân theo nguồn (%): để trống là theo kịch bản", "Disbursement by source (%): empty keeps the scenario's")}</caption>
+                <thead><tr>
+                    <th scope="col">{move || state.tr("Nguồn", "Source")}</th>
+                    <th scope="col">{move || state.tr("Thấp nhất", "Least")}</th>
+                    <th scope="col">{move || state.tr("Thường gặp", "Most likely")}</th>
+                    <th scope="col">{move || state.tr("Cao nhất", "Largest")}</th>
+                </tr></thead>
+                <tbody>
+                    {(0..SOURCES).map(|source| {
+                        let key = plan.sources[source].key.clone();
+                        let (vi, en) = (plan.sources[source].short_vi.clone(), plan.sources[source].short_en.clone());
+                        view! {
+                            <tr>
+                                <th scope="row">{move || lang().pick(vi.clone(), en.clone())}</th>
+                                {["min", "mode", "max"].into_iter().enumerate().map(|(part, name)| {
+                                    let cell = ranges_text.with_value(|r| r[source][part]);
+                                    view! {
+                                        <td><input type="text" inputmode="decimal" class="number tiny"
+                                            data-testid=format!("risk-range-{key}-{name}")
+                                            aria-label=format!("{key} {name}")
+                                            prop:value=move || cell.get()
+                                            on:input=move |ev| cell.set(event_target_value(&ev))
+                                            on:change=move |_| apply_ranges()/></td>
+                                    }
+                                }).collect_view()}
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+            <p class="field-error" role="alert" data-testid="risk-error">{move || error.get()}</p>
+            <div class="risk-progress">
+                <progress data-testid="risk-progress" max=move || shown.progress.get().1.max(1).to_string()
+                    value=move || shown.progress.get().0.to_string()></progress>
+                <span data-testid="risk-status">{move || {
+                    let (done, total) = shown.progress.get();
+                    let l = lang();
+                    let place = if shown.in_worker.get() { l.pick("luồng phụ", "worker") } else { l.pick("trang", "page") };
+                    if done < total {
+                        l.pick(format!("đang tính {done}/{total} lần ({place})"), format!("drawing {done}/{total} ({place})"))
+                    } else {
+                        l.pick(format!("xong {total} lần ({place})"), format!("{total} draws done ({place})"))
+                    }
+                }}</span>
+            </div>
+            <p class="risk-chance" data-testid="risk-chance-certified" aria-live="polite">{move || result.get().map(|r| {
+                let l = lang();
+                l.pick(
+                    format!("Khả năng đạt {} xã đạt chuẩn: {}", r.targets.0, percent(r.chance_certified, 0, l)),
+                    format!("Chance of reaching {} certified communes: {}", r.targets.0, percent(r.chance_certified, 0, l)),
+                )
+            })}</p>
+            <table class="risk-table">
+                <thead><tr>
+                    <th scope="col"></th>
+                    <th scope="col">P10</th><th scope="col">P50</th><th scope="col">P90</th>
+                    <th scope="col">{move || state.tr("Trung bình", "Mean")}</th>
+                </tr></thead>
+                <tbody>
+                    {spread_row("Xã đạt chuẩn", "Certified communes", |r| r.certified, 0, "certified")}
+                    {spread_row("Bình quân tiêu chí/xã", "Average criteria", |r| r.avg_criteria, 2, "avg")}
+                    {spread_row("Biên giới: tiêu chí/xã", "Border average", |r| r.border_avg, 2, "border")}
+                </tbody>
+            </table>
+            <p class="hint" data-testid="risk-other-chances">{move || result.get().map(|r| {
+                let l = lang();
+                l.pick(
+                    format!("Khả năng bình quân ≥ {}: {} · biên giới ≥ {}: {}", number(r.targets.1, 1, l), percent(r.chance_avg_criteria, 0, l), number(r.targets.2, 1, l), percent(r.chance_border_avg, 0, l)),
+                    format!("Chance of an average ≥ {}: {} · border ≥ {}: {}", number(r.targets.1, 1, l), percent(r.chance_avg_criteria, 0, l), number(r.targets.2, 1, l), percent(r.chance_border_avg, 0, l)),
+                )
+            })}</p>
+            <Histogram result=result/>
+        </section>
+    }
+}
+
+/// Draws by certified communes: a bar per value, the target marked.
+#[component]
+fn Histogram(result: RwSignal<Option<Arc<RiskOutcome>>>) -> impl IntoView {
+    let state = use_state();
+    let (w, h, bottom) = (520.0, 150.0, 22.0);
+    view! {
+        <svg class="risk-histogram" viewBox=format!("0 0 {w} {h}") role="img" data-testid="risk-histogram"
+            aria-label=move || state.tr("Số lần rút theo số xã đạt chuẩn", "Draws by certified communes")>
+            {move || result.get().map(|r| {
+                let lo = r.histogram.first().map_or(0, |b| b.0).min(r.targets.0 as u32);
+                let hi = r.histogram.last().map_or(0, |b| b.0).max(r.targets.0 as u32);
+                let slots = f64::from(hi - lo + 1);
+                let most = r.histogram.iter().map(|b| b.1).max().unwrap_or(1).max(1);
+                let bw = (w - 20.0) / slots;
+                let x = |v: u32| 10.0 + f64::from(v - lo) * bw;
+                let target_x = x(r.targets.0 as u32) + bw / 2.0;
+                // The target's label stays inside the chart, left of the line near the edge.
+                let near_edge = target_x > w - 90.0;
+                let label_x = if near_edge { target_x - 4.0 } else { target_x + 4.0 };
+                let anchor = if near_edge { "end" } else { "start" };
+                view! {
+                    {r.histogram.iter().map(|&(v, n)| {
+                        let bh = (h - bottom - 10.0) * f64::from(n) / f64::from(most);
+                        view! { <rect x=x(v) + 1.0 y=h - bottom - bh width=(bw - 2.0).max(1.0) height=bh class="risk-bar"/> }
+                    }).collect_view()}
+                    <line x1=target_x y1="4" x2=target_x y2=h - bottom class="target-line"/>
+                    <text x=10.0 y=h - 6.0 class="path-year">{lo}</text>
+                    <text x=w - 10.0 y=h - 6.0 text-anchor="end" class="path-year">{hi}</text>
+                    <text x=label_x y="14" text-anchor=anchor class="target-label">
+                        {format!("{} {}", state.tr("mục tiêu", "target"), r.targets.0)}
+                    </text>
+                }
+            })}
+        </svg>
+    }
+}
