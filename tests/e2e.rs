@@ -446,9 +446,29 @@ async fn credit_arriving_at_70_percent_lowers_the_results() {
 async fn a_bad_amount_shows_a_message_and_leaves_the_results() {
     let page = open_page(1366, 768).await;
     let wd = page.wd.clone();
+    // A half-valid amount typed key by key passes valid beginnings ("12", "1.234") on the
+    // way: none of them may stay in the scenario.
+    for typed in ["12abc", "1.234.567,89", "5e2"] {
+        type_into(&wd, "funding-credit", typed).await;
+        wait_for_text(&wd, "funding-credit-error", |t| !t.is_empty()).await;
+        wait_for_text(&wd, "certified", |t| t == "85").await;
+        assert_eq!(text(&wd, "shortfall").await, "0", "{typed}");
+        tokio::time::sleep(ADDRESS_DELAY).await;
+        assert!(
+            !current_url(&wd).await.contains("f.credit"),
+            "{typed} reached the link"
+        );
+    }
     type_into(&wd, "funding-credit", "2.500").await;
     let certified = wait_for_text(&wd, "certified", |t| t != "85").await;
     let shortfall = text(&wd, "shortfall").await;
+    // Leaving the field keeps 2,500; what is typed afterwards starts a new edit.
+    wd.find(By::Css("[data-testid=\"funding-credit\"]"))
+        .await
+        .unwrap()
+        .send_keys(Key::Tab)
+        .await
+        .unwrap();
     type_into(&wd, "funding-credit", "hai nghìn").await;
     let message = wait_for_text(&wd, "funding-credit-error", |t| !t.is_empty()).await;
     assert!(message.contains("Không phải số"), "{message}");

@@ -88,7 +88,7 @@ pub enum TableProblem {
         limit: usize,
     },
     NotASpreadsheet {
-        detail: String,
+        detail: super::xlsx::XlsxError,
     },
     /// Several rows are wrong: each row's first problem, and how many more were not listed.
     Several {
@@ -333,8 +333,8 @@ impl TableProblem {
                 )
             }
             NotASpreadsheet { detail } => lang.pick(
-                format!("không đọc được tệp Excel ({detail})"),
-                format!("cannot read the Excel file ({detail})"),
+                format!("không đọc được tệp Excel ({})", detail.message(lang)),
+                format!("cannot read the Excel file ({})", detail.message(lang)),
             ),
             TooManyRows { limit } => lang.pick(
                 format!("bảng có hơn {limit} xã"),

@@ -180,13 +180,41 @@ pub fn result_sheets(model: &Model, scenario: &Scenario, o: &Outcome, lang: Lang
     ]
 }
 
-fn csv_field(cell: &Cell) -> String {
+/// A number as a spreadsheet should show it: at most six decimals (a thousand VND of a
+/// billion), no float noise (`47.24999999999999` → `47.25`), no `-0`.
+pub fn number_text(x: f64) -> String {
+    if !x.is_finite() {
+        return String::new();
+    }
+    let rounded = (x * 1e6).round() / 1e6;
+    if rounded == 0.0 {
+        "0".to_string()
+    } else {
+        format!("{rounded}")
+    }
+}
+
+/// A text cell a spreadsheet would take for a formula (`=`, `+`, `-`, `@`, tab, carriage
+/// return first) is written with a leading `'` (OWASP's advice), so it stays text.
+fn neutralised(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        std::borrow::Cow::Owned(format!("'{text}"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
+pub fn csv_field(cell: &Cell) -> String {
     match cell {
-        Cell::Number(x) => format!("{x}"),
-        Cell::Text(s) if s.contains([',', '"', '\n', '\r']) => {
-            format!("\"{}\"", s.replace('"', "\"\""))
+        Cell::Number(x) => number_text(*x),
+        Cell::Text(s) => {
+            let s = neutralised(s);
+            if s.contains([',', '"', '\n', '\r']) {
+                format!("\"{}\"", s.replace('"', "\"\""))
+            } else {
+                s.into_owned()
+            }
         }
-        Cell::Text(s) => s.clone(),
     }
 }
 
@@ -229,7 +257,7 @@ fn sheet_xml(sheet: &Sheet) -> String {
             let at = format!("{}{}", column_name(c), r + 1);
             match cell {
                 Cell::Number(x) if x.is_finite() => {
-                    xml.push_str(&format!("<c r=\"{at}\"><v>{x}</v></c>"))
+                    xml.push_str(&format!("<c r=\"{at}\"><v>{}</v></c>", number_text(*x)))
                 }
                 Cell::Number(_) => {}
                 Cell::Text(s) => xml.push_str(&format!(
@@ -260,7 +288,7 @@ fn crc32(data: &[u8]) -> u32 {
 }
 
 /// A zip archive of the files as they are (stored).
-fn zip(files: &[(String, Vec<u8>)]) -> Vec<u8> {
+pub fn zip(files: &[(String, Vec<u8>)]) -> Vec<u8> {
     let mut out = Vec::new();
     let mut directory = Vec::new();
     for (name, data) in files {

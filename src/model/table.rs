@@ -231,7 +231,8 @@ impl CommuneTable {
     /// Reads a commune table from a file's bytes: an Excel workbook (.xlsx, its first sheet) or
     /// CSV text, told apart by their first bytes.
     pub fn from_file_bytes(bytes: &[u8], input: &str) -> Result<CommuneTable, InputError> {
-        if bytes.starts_with(b"PK\x03\x04") {
+        let named_xlsx = input.to_ascii_lowercase().ends_with(".xlsx");
+        if bytes.starts_with(b"PK\x03\x04") || named_xlsx {
             CommuneTable::from_xlsx(bytes, input)
         } else {
             CommuneTable::from_csv(bytes, input)

@@ -7,8 +7,98 @@
 use quick_xml::events::Event;
 use quick_xml::Reader;
 
+/// The largest part of a workbook inflated (the sheet of 50,000 communes is about 25 MB).
+pub const MAX_PART_BYTES: usize = 48 * 1024 * 1024;
+/// Columns beyond this are not a commune table's (it has 44); a sheet using them is refused.
+pub const MAX_COLUMNS: usize = 1024;
+/// Rows beyond this are refused (the table's 50,000 communes and a few title rows).
+pub const MAX_ROWS: u64 = 60_000;
+/// Cells in all, counted as the rows' widths.
+pub const MAX_CELLS: usize = 4_000_000;
+
 /// Why a workbook could not be read.
-pub type XlsxError = String;
+#[derive(Debug, Clone, PartialEq)]
+pub enum XlsxError {
+    NotZip,
+    Damaged,
+    /// A part (file inside the workbook) is cut short, or its entry is damaged.
+    DamagedPart(String),
+    TooLarge(String),
+    Compression(String, u16),
+    NotUtf8(String),
+    /// The XML of a part cannot be read.
+    Xml(String),
+    NoSheet(String),
+    /// A cell reference beyond what a sheet or this reader allows.
+    CellBeyond(String),
+    TooManyRows,
+    TooManyCells,
+}
+
+impl XlsxError {
+    pub fn message(&self, lang: super::error::Lang) -> String {
+        use XlsxError::*;
+        match self {
+            NotZip => lang
+                .pick(
+                    "không phải tệp Excel .xlsx (không có cấu trúc zip)",
+                    "not an Excel .xlsx file (no zip structure)",
+                )
+                .into(),
+            Damaged => lang
+                .pick("tệp Excel bị hỏng", "the Excel file is damaged")
+                .into(),
+            DamagedPart(part) => lang.pick(
+                format!("phần {part} của tệp Excel bị hỏng hoặc bị cắt cụt"),
+                format!("the part {part} of the Excel file is damaged or cut short"),
+            ),
+            TooLarge(part) => lang.pick(
+                format!(
+                    "phần {part} quá lớn khi giải nén (tối đa {} MB)",
+                    MAX_PART_BYTES / 1024 / 1024
+                ),
+                format!(
+                    "the part {part} is too large once inflated (at most {} MB)",
+                    MAX_PART_BYTES / 1024 / 1024
+                ),
+            ),
+            Compression(part, m) => lang.pick(
+                format!("phần {part} dùng kiểu nén {m} không hỗ trợ"),
+                format!("the part {part} uses compression method {m}, not supported"),
+            ),
+            NotUtf8(part) => lang.pick(
+                format!("phần {part} không phải văn bản UTF-8"),
+                format!("the part {part} is not UTF-8 text"),
+            ),
+            Xml(part) => lang.pick(
+                format!("phần {part} không đọc được (XML hỏng)"),
+                format!("the part {part} cannot be read (broken XML)"),
+            ),
+            NoSheet(path) => lang.pick(
+                format!("không có trang tính ở {path}"),
+                format!("no sheet at {path}"),
+            ),
+            CellBeyond(cell) => lang.pick(
+                format!(
+                    "ô {cell} nằm ngoài giới hạn (tối đa {} cột, {MAX_ROWS} dòng)",
+                    MAX_COLUMNS
+                ),
+                format!(
+                    "the cell {cell} is beyond the limits (at most {} columns, {MAX_ROWS} rows)",
+                    MAX_COLUMNS
+                ),
+            ),
+            TooManyRows => lang.pick(
+                format!("trang tính có hơn {MAX_ROWS} dòng"),
+                format!("the sheet has more than {MAX_ROWS} rows"),
+            ),
+            TooManyCells => lang.pick(
+                format!("trang tính có hơn {MAX_CELLS} ô"),
+                format!("the sheet has more than {MAX_CELLS} cells"),
+            ),
+        }
+    }
+}
 
 struct Entry<'a> {
     name: String,
@@ -31,34 +121,38 @@ fn entries(zip: &[u8]) -> Result<Vec<Entry<'_>>, XlsxError> {
         .rev()
         .take(70_000)
         .find(|&i| u32_at(zip, i) == Some(0x0605_4b50))
-        .ok_or("not a zip archive (no central directory)")?;
-    let count = u16_at(zip, end + 10).ok_or("truncated")? as usize;
-    let mut at = u32_at(zip, end + 16).ok_or("truncated")? as usize;
-    let mut out = Vec::with_capacity(count);
+        .ok_or(XlsxError::NotZip)?;
+    let damaged = || XlsxError::Damaged;
+    let count = u16_at(zip, end + 10).ok_or_else(damaged)? as usize;
+    let mut at = u32_at(zip, end + 16).ok_or_else(damaged)? as usize;
+    // Each directory entry takes at least 46 bytes: a count beyond that is a lie.
+    let mut out = Vec::with_capacity(count.min(zip.len() / 46));
     for _ in 0..count {
         if u32_at(zip, at) != Some(0x0201_4b50) {
-            return Err("damaged central directory".into());
+            return Err(XlsxError::Damaged);
         }
-        let method = u16_at(zip, at + 10).ok_or("truncated")?;
-        let compressed = u32_at(zip, at + 20).ok_or("truncated")? as usize;
-        let size = u32_at(zip, at + 24).ok_or("truncated")? as usize;
-        let name_len = u16_at(zip, at + 28).ok_or("truncated")? as usize;
-        let extra_len = u16_at(zip, at + 30).ok_or("truncated")? as usize;
-        let comment_len = u16_at(zip, at + 32).ok_or("truncated")? as usize;
-        let local = u32_at(zip, at + 42).ok_or("truncated")? as usize;
+        let method = u16_at(zip, at + 10).ok_or_else(damaged)?;
+        let compressed = u32_at(zip, at + 20).ok_or_else(damaged)? as usize;
+        let size = u32_at(zip, at + 24).ok_or_else(damaged)? as usize;
+        let name_len = u16_at(zip, at + 28).ok_or_else(damaged)? as usize;
+        let extra_len = u16_at(zip, at + 30).ok_or_else(damaged)? as usize;
+        let comment_len = u16_at(zip, at + 32).ok_or_else(damaged)? as usize;
+        let local = u32_at(zip, at + 42).ok_or_else(damaged)? as usize;
         let name =
-            String::from_utf8_lossy(zip.get(at + 46..at + 46 + name_len).ok_or("truncated")?)
+            String::from_utf8_lossy(zip.get(at + 46..at + 46 + name_len).ok_or_else(damaged)?)
                 .to_string();
         if u32_at(zip, local) != Some(0x0403_4b50) {
-            return Err(format!("damaged entry {name}"));
+            return Err(XlsxError::DamagedPart(name));
         }
         let data_at = local
-            + 30
-            + u16_at(zip, local + 26).ok_or("truncated")? as usize
-            + u16_at(zip, local + 28).ok_or("truncated")? as usize;
-        let data = zip
-            .get(data_at..data_at + compressed)
-            .ok_or_else(|| format!("truncated entry {name}"))?;
+            .checked_add(30)
+            .and_then(|x| x.checked_add(u16_at(zip, local + 26)? as usize))
+            .and_then(|x| x.checked_add(u16_at(zip, local + 28)? as usize))
+            .ok_or_else(|| XlsxError::DamagedPart(name.clone()))?;
+        let data = data_at
+            .checked_add(compressed)
+            .and_then(|end| zip.get(data_at..end))
+            .ok_or_else(|| XlsxError::DamagedPart(name.clone()))?;
         out.push(Entry {
             name,
             method,
@@ -74,19 +168,26 @@ fn read_entry(entries: &[Entry<'_>], name: &str) -> Result<Option<String>, XlsxE
     let Some(e) = entries.iter().find(|e| e.name == name) else {
         return Ok(None);
     };
-    // A sheet of a province's communes is well under this; a larger claim is a broken file.
-    if e.size > 200 * 1024 * 1024 {
-        return Err(format!("{name} is too large"));
+    // A sheet of a province's communes is well under this; a larger one is refused before any
+    // work, and inflating stops at the cap whatever the entry claims.
+    if e.size > MAX_PART_BYTES || (e.method == 0 && e.data.len() > MAX_PART_BYTES) {
+        return Err(XlsxError::TooLarge(name.to_string()));
     }
     let bytes = match e.method {
         0 => e.data.to_vec(),
-        8 => miniz_oxide::inflate::decompress_to_vec_with_limit(e.data, e.size.max(1) * 2)
-            .map_err(|_| format!("{name} cannot be decompressed"))?,
-        m => return Err(format!("{name} uses compression method {m}")),
+        8 => miniz_oxide::inflate::decompress_to_vec_with_limit(e.data, MAX_PART_BYTES).map_err(
+            |err| match err.status {
+                miniz_oxide::inflate::TINFLStatus::HasMoreOutput => {
+                    XlsxError::TooLarge(name.to_string())
+                }
+                _ => XlsxError::DamagedPart(name.to_string()),
+            },
+        )?,
+        m => return Err(XlsxError::Compression(name.to_string(), m)),
     };
     String::from_utf8(bytes)
         .map(Some)
-        .map_err(|_| format!("{name} is not UTF-8"))
+        .map_err(|_| XlsxError::NotUtf8(name.to_string()))
 }
 
 fn attribute(e: &quick_xml::events::BytesStart<'_>, name: &[u8]) -> Option<String> {
@@ -111,7 +212,7 @@ fn first_sheet(entries: &[Entry<'_>]) -> Result<String, XlsxError> {
                 break;
             }
             Ok(Event::Eof) => break,
-            Err(e) => return Err(format!("workbook.xml: {e}")),
+            Err(_) => return Err(XlsxError::Xml("xl/workbook.xml".into())),
             _ => {}
         }
     }
@@ -133,7 +234,7 @@ fn first_sheet(entries: &[Entry<'_>]) -> Result<String, XlsxError> {
                 }
             }
             Ok(Event::Eof) => return Ok(fallback),
-            Err(e) => return Err(format!("workbook.xml.rels: {e}")),
+            Err(_) => return Err(XlsxError::Xml("xl/_rels/workbook.xml.rels".into())),
             _ => {}
         }
     }
@@ -158,7 +259,7 @@ fn shared_strings(entries: &[Entry<'_>]) -> Result<Vec<String>, XlsxError> {
             },
             Ok(Event::Text(t)) if in_text && !in_phonetic => current.push_str(
                 &t.unescape()
-                    .map_err(|e| format!("sharedStrings.xml: {e}"))?,
+                    .map_err(|_| XlsxError::Xml("xl/sharedStrings.xml".into()))?,
             ),
             Ok(Event::End(e)) => match e.local_name().as_ref() {
                 b"si" => out.push(std::mem::take(&mut current)),
@@ -167,21 +268,34 @@ fn shared_strings(entries: &[Entry<'_>]) -> Result<Vec<String>, XlsxError> {
                 _ => {}
             },
             Ok(Event::Eof) => break,
-            Err(e) => return Err(format!("sharedStrings.xml: {e}")),
+            Err(_) => return Err(XlsxError::Xml("xl/sharedStrings.xml".into())),
             _ => {}
         }
     }
     Ok(out)
 }
 
-/// "B12" → (row 12, column index 1).
-fn cell_ref(r: &str) -> Option<(u64, usize)> {
+/// "B12" → (row 12, column index 1). Err: a reference beyond the sheet's limits (columns past
+/// XFD, or past what this reader takes); None: not a reference at all.
+fn cell_ref(r: &str) -> Result<Option<(u64, usize)>, XlsxError> {
     let letters: String = r.chars().take_while(|c| c.is_ascii_alphabetic()).collect();
-    let row: u64 = r[letters.len()..].parse().ok()?;
+    let Ok(row) = r[letters.len()..].parse::<u64>() else {
+        return Ok(None);
+    };
+    if letters.is_empty() {
+        return Ok(None);
+    }
+    let beyond = || XlsxError::CellBeyond(r.chars().take(24).collect());
+    if letters.len() > 3 {
+        return Err(beyond());
+    }
     let col = letters.bytes().fold(0usize, |acc, b| {
         acc * 26 + (b.to_ascii_uppercase() - b'A') as usize + 1
     });
-    Some((row, col.checked_sub(1)?))
+    if col > MAX_COLUMNS || row > MAX_ROWS {
+        return Err(beyond());
+    }
+    Ok(Some((row, col - 1)))
 }
 
 /// A number as a person would type it: `1`, not `1.0`.
@@ -197,41 +311,48 @@ fn number_text(raw: &str) -> String {
 pub fn first_sheet_rows(bytes: &[u8]) -> Result<Vec<(u64, Vec<String>)>, XlsxError> {
     let entries = entries(bytes)?;
     let path = first_sheet(&entries)?;
-    let sheet = read_entry(&entries, &path)?.ok_or_else(|| format!("no sheet at {path}"))?;
+    let sheet = read_entry(&entries, &path)?.ok_or_else(|| XlsxError::NoSheet(path.clone()))?;
     let strings = shared_strings(&entries)?;
     let mut reader = Reader::from_str(&sheet);
     let mut rows: Vec<(u64, Vec<String>)> = Vec::new();
     let (mut row, mut col, mut kind) = (0u64, 0usize, String::new());
     let mut value = String::new();
     let mut in_value = false;
+    let mut cells = 0usize;
+    let reference = |e: &quick_xml::events::BytesStart<'_>| -> Result<Option<usize>, XlsxError> {
+        match attribute(e, b"r") {
+            Some(r) => Ok(cell_ref(&r)?.map(|(_, c)| c)),
+            None => Ok(None),
+        }
+    };
     loop {
         match reader.read_event() {
             Ok(Event::Start(e)) | Ok(Event::Empty(e)) if e.local_name().as_ref() == b"row" => {
-                row = attribute(&e, b"r")
-                    .and_then(|r| r.parse().ok())
-                    .unwrap_or(row + 1);
+                row = match attribute(&e, b"r") {
+                    Some(r) => r.trim().parse().map_err(|_| XlsxError::Xml(path.clone()))?,
+                    None => row + 1,
+                };
+                if row > MAX_ROWS || rows.len() as u64 >= MAX_ROWS {
+                    return Err(XlsxError::TooManyRows);
+                }
                 rows.push((row, Vec::new()));
                 col = 0;
             }
             Ok(Event::Start(e)) if e.local_name().as_ref() == b"c" => {
-                if let Some((_, c)) = attribute(&e, b"r").as_deref().and_then(cell_ref) {
+                if let Some(c) = reference(&e)? {
                     col = c;
                 }
                 kind = attribute(&e, b"t").unwrap_or_default();
                 value.clear();
             }
             Ok(Event::Empty(e)) if e.local_name().as_ref() == b"c" => {
-                col = attribute(&e, b"r")
-                    .as_deref()
-                    .and_then(cell_ref)
-                    .map(|(_, c)| c + 1)
-                    .unwrap_or(col + 1);
+                col = reference(&e)?.map(|c| c + 1).unwrap_or(col + 1);
             }
             Ok(Event::Start(e)) if matches!(e.local_name().as_ref(), b"v" | b"t") => {
                 in_value = true
             }
             Ok(Event::Text(t)) if in_value => {
-                value.push_str(&t.unescape().map_err(|e| format!("{path}: {e}"))?)
+                value.push_str(&t.unescape().map_err(|_| XlsxError::Xml(path.clone()))?)
             }
             Ok(Event::End(e)) => match e.local_name().as_ref() {
                 b"v" | b"t" => in_value = false,
@@ -248,18 +369,25 @@ pub fn first_sheet_rows(bytes: &[u8]) -> Result<Vec<(u64, Vec<String>)>, XlsxErr
                         "e" => format!("#{}", value.trim()),
                         _ => number_text(value.trim()),
                     };
-                    if let Some((_, cells)) = rows.last_mut() {
-                        if cells.len() <= col {
-                            cells.resize(col + 1, String::new());
+                    if col >= MAX_COLUMNS {
+                        return Err(XlsxError::CellBeyond(format!("#{}", col + 1)));
+                    }
+                    if let Some((_, row_cells)) = rows.last_mut() {
+                        if row_cells.len() <= col {
+                            cells += col + 1 - row_cells.len();
+                            if cells > MAX_CELLS {
+                                return Err(XlsxError::TooManyCells);
+                            }
+                            row_cells.resize(col + 1, String::new());
                         }
-                        cells[col] = text;
+                        row_cells[col] = text;
                     }
                     col += 1;
                 }
                 _ => {}
             },
             Ok(Event::Eof) => break,
-            Err(e) => return Err(format!("{path}: {e}")),
+            Err(_) => return Err(XlsxError::Xml(path.clone())),
             _ => {}
         }
     }
@@ -273,9 +401,13 @@ mod tests {
 
     #[test]
     fn cell_references_read_as_spreadsheets_write_them() {
-        assert_eq!(cell_ref("A1"), Some((1, 0)));
-        assert_eq!(cell_ref("AB12"), Some((12, 27)));
-        assert_eq!(cell_ref("1"), None);
+        assert_eq!(cell_ref("A1"), Ok(Some((1, 0))));
+        assert_eq!(cell_ref("AB12"), Ok(Some((12, 27))));
+        assert_eq!(cell_ref("AMJ1"), Ok(Some((1, 1023))));
+        assert_eq!(cell_ref("1"), Ok(None));
+        assert!(cell_ref("AMK1").is_err());
+        assert!(cell_ref("ZZZZZZ1").is_err());
+        assert!(cell_ref("A60001").is_err());
         assert_eq!(number_text("1.0"), "1");
         assert_eq!(number_text("12.5"), "12.5");
     }

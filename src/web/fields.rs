@@ -30,11 +30,21 @@ pub fn NumberField(
     let shown = move |x: f64| amount(x, decimals, state.lang.get_untracked());
     let text = RwSignal::new(shown(value.get_untracked()));
     let error: RwSignal<Option<AmountError>> = RwSignal::new(None);
+    // The value when this edit began: a half-valid text ("12abc", "1.234.567,89") must not
+    // leave behind the valid prefix typed on the way ("12", "1.234"), so an invalid text puts
+    // the lever back to it.
+    let at_start: StoredValue<Option<f64>> = StoredValue::new(None);
+    // The value put back, so that following it does not overwrite what the user typed.
+    let put_back: StoredValue<Option<f64>> = StoredValue::new(None);
     // Follow the value when it changes elsewhere (slider, undo, preset, language), unless the
     // text already says it.
     Effect::new(move |_| {
         let v = value.get();
         let lang = state.lang.get();
+        if put_back.get_value() == Some(v) {
+            put_back.set_value(None);
+            return;
+        }
         let typed = parse_amount(&text.get_untracked(), lang, limit);
         if typed != Ok(v) {
             text.set(amount(v, decimals, lang));
@@ -44,15 +54,27 @@ pub fn NumberField(
     let on_input = move |ev: leptos::ev::Event| {
         let typed = event_target_value(&ev);
         text.set(typed.clone());
+        if at_start.get_value().is_none() {
+            at_start.set_value(Some(value.get_untracked()));
+        }
         match parse_amount(&typed, state.lang.get_untracked(), limit) {
             Ok(v) => {
                 error.set(None);
                 on_commit.run(v);
             }
-            Err(e) => error.set(Some(e)),
+            Err(e) => {
+                error.set(Some(e));
+                if let Some(start) = at_start.get_value() {
+                    if value.get_untracked() != start {
+                        put_back.set_value(Some(start));
+                        on_commit.run(start);
+                    }
+                }
+            }
         }
     };
     let on_blur = move |_| {
+        at_start.set_value(None);
         if error.get_untracked().is_none() {
             text.set(shown(value.get_untracked()));
         }
