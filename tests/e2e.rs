@@ -1808,3 +1808,67 @@ async fn risk_runs_in_a_worker_with_the_native_numbers_and_restarts_when_a_lever
     assert!(errors(&wd).await.is_empty(), "{:?}", errors(&wd).await);
     wd.quit().await.unwrap();
 }
+
+#[tokio::test]
+async fn two_tabs_never_lose_each_others_saved_scenarios() {
+    let page = open_page(1366, 768).await;
+    let wd = page.wd.clone();
+    let first = wd.window().await.unwrap();
+    let second = wd.new_tab().await.unwrap();
+    wd.switch_to_window(second.clone()).await.unwrap();
+    wd.goto(page.server.url()).await.unwrap();
+    wait_for_text(&wd, "certified", |t| t == "85").await;
+    // The first tab saves a named scenario.
+    wd.switch_to_window(first.clone()).await.unwrap();
+    name_scenario(&wd, "Tab một").await;
+    click(&wd, "[data-testid=save]").await;
+    wait_for_text(&wd, "scenario-list", |t| t.contains("Tab một")).await;
+    // The second tab's list follows, and its own autosave keeps the first tab's scenario.
+    wd.switch_to_window(second.clone()).await.unwrap();
+    wait_for_text(&wd, "scenario-list", |t| t.contains("Tab một")).await;
+    type_into(&wd, "funding-direct", "100").await;
+    wait_for_text(&wd, "certified", |t| t != "85").await;
+    tokio::time::sleep(ADDRESS_DELAY * 2).await;
+    // The second tab saves one of its own; neither list loses the other's.
+    name_scenario(&wd, "Tab hai").await;
+    click(&wd, "[data-testid=save]").await;
+    wd.switch_to_window(first.clone()).await.unwrap();
+    wd.refresh().await.unwrap();
+    wait_for_text(&wd, "scenario-list", |t| {
+        t.contains("Tab một") && t.contains("Tab hai")
+    })
+    .await;
+    let saved = wd
+        .find_all(By::Css("[data-testid=saved-scenario]"))
+        .await
+        .unwrap();
+    assert_eq!(saved.len(), 2);
+    wd.quit().await.unwrap();
+}
+
+#[tokio::test]
+async fn blocked_storage_is_reported_and_the_page_still_works() {
+    let _one = serial();
+    let server = StaticServer::start();
+    let driver = Driver::start();
+    let wd = browser(&driver, 1366, 768).await;
+    // What a browser does with site data blocked: touching localStorage throws.
+    wd.cdp()
+        .send_raw(
+            "Page.addScriptToEvaluateOnNewDocument",
+            json!({ "source": "Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('blocked', 'SecurityError'); } });" }),
+        )
+        .await
+        .unwrap();
+    wd.goto(server.url()).await.unwrap();
+    wait_for_text(&wd, "certified", |t| t == "85").await;
+    let notice = wait_for_text(&wd, "notice", |t| !t.is_empty()).await;
+    assert!(notice.contains("chặn lưu trữ"), "{notice}");
+    click(&wd, "[data-testid=save]").await;
+    wait_for_text(&wd, "scenario-list", |t| t.contains("Kế hoạch 2022")).await;
+    assert!(text(&wd, "notice").await.contains("chặn lưu trữ"));
+    type_into(&wd, "funding-direct", "100").await;
+    wait_for_text(&wd, "certified", |t| t != "85").await;
+    assert!(errors(&wd).await.is_empty(), "{:?}", errors(&wd).await);
+    wd.quit().await.unwrap();
+}

@@ -29,6 +29,14 @@ impl Notice {
             error: true,
         }
     }
+    /// A problem told in a sentence of its own.
+    pub fn problem_text(vi: impl Into<String>, en: impl Into<String>) -> Notice {
+        Notice {
+            error: true,
+            ..Notice::info(vi, en)
+        }
+    }
+
     pub fn info(vi: impl Into<String>, en: impl Into<String>) -> Notice {
         Notice {
             vi: vi.into(),
@@ -70,6 +78,63 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
+/// Whether the browser lets the page use its storage at all (site data may be blocked).
+fn storage_blocked() -> bool {
+    web_sys::window().is_some_and(|w| w.local_storage().is_err())
+}
+
+/// The kept data as it is in storage now: `Some(default)` when nothing is kept, `None` when
+/// it cannot be read (then nothing may be written over it).
+fn stored_store(plan: &crate::model::Plan) -> Option<Store> {
+    let s = storage()?;
+    match s.get_item(STORE_KEY).ok().flatten() {
+        None => Some(Store::default()),
+        Some(text) => Store::from_json(&text, plan).ok(),
+    }
+}
+
+fn write_store(keeping: Keeping, store: &Store, plan: &crate::model::Plan) {
+    let written = storage().is_some_and(|s| s.set_item(STORE_KEY, &store.to_json(plan)).is_ok());
+    if !written {
+        keeping.notice.set(Some(Notice::info(
+            "Không lưu được vào trình duyệt (hết chỗ hoặc bị chặn).",
+            "Cannot save in the browser (full or blocked).",
+        )));
+    }
+}
+
+/// Changes the list of saved scenarios as it stands in storage now, so that what another tab
+/// saved meanwhile is kept, writes it back and shows it. Where storage cannot be read, only the
+/// list shown changes.
+fn update_saved(state: State, keeping: Keeping, change: impl FnOnce(&mut Vec<SavedScenario>)) {
+    let plan = state.model.with_untracked(|m| m.plan.clone());
+    let stored = if keeping.store_unreadable.get_untracked() {
+        None
+    } else {
+        stored_store(&plan)
+    };
+    match stored {
+        Some(mut store) => {
+            change(&mut store.saved);
+            write_store(keeping, &store, &plan);
+            keeping.saved.set(store.saved);
+        }
+        None => {
+            if storage_blocked() {
+                keeping.notice.set(Some(blocked_notice()));
+            }
+            keeping.saved.update(change);
+        }
+    }
+}
+
+fn blocked_notice() -> Notice {
+    Notice::problem_text(
+        "Trình duyệt đang chặn lưu trữ của trang này: kịch bản sẽ không được giữ lại khi đóng trang. Hãy cho phép lưu dữ liệu trang web, hoặc tải tệp kịch bản về máy.",
+        "The browser blocks this page's storage: scenarios will not be kept when the page closes. Allow site data, or download the scenario file.",
+    )
+}
+
 fn now_iso() -> String {
     js_sys::Date::new_0()
         .to_iso_string()
@@ -95,6 +160,9 @@ pub fn start(state: State) -> Keeping {
         table_name: RwSignal::new(None),
     };
     let plan = state.model.with_untracked(|m| m.plan.clone());
+    if storage_blocked() {
+        keeping.notice.set(Some(blocked_notice()));
+    }
     // The province's own table, if one was imported.
     if let Some(text) = storage().and_then(|s| s.get_item(TABLE_KEY).ok().flatten()) {
         let kept: Option<(String, String)> = serde_json::from_str::<serde_json::Value>(&text)
@@ -168,18 +236,12 @@ pub fn start(state: State) -> Keeping {
         pending.update_value(|p| *p = Pending::default());
         let scenario = state.scenario.get_untracked();
         let plan = state.model.with_untracked(|m| m.plan.clone());
-        if !keeping.store_unreadable.get_untracked() {
-            let store = Store {
-                saved: keeping.saved.get_untracked(),
-                current: Some(scenario.clone()),
-            };
-            if let Some(s) = storage() {
-                if s.set_item(STORE_KEY, &store.to_json(&plan)).is_err() {
-                    keeping.notice.set(Some(Notice::info(
-                        "Không lưu được vào trình duyệt (hết chỗ hoặc bị chặn).",
-                        "Cannot save in the browser (full or blocked).",
-                    )));
-                }
+        // Only the scenario being worked on is written here, into what storage holds now: the
+        // saved list is another tab's as much as this one's (it changes by `update_saved`).
+        if !keeping.store_unreadable.get_untracked() && !storage_blocked() {
+            if let Some(mut store) = stored_store(&plan) {
+                store.current = Some(scenario.clone());
+                write_store(keeping, &store, &plan);
             }
         }
         let fragment = state.model.with_untracked(|m| {
@@ -222,6 +284,18 @@ pub fn start(state: State) -> Keeping {
         step
     });
     let _ = window_event_listener(leptos::ev::pagehide, move |_| flush());
+    // Another tab saved, renamed or deleted a scenario: show the list as it is now.
+    let _ = window_event_listener(leptos::ev::storage, move |ev| {
+        if ev.key().as_deref() != Some(STORE_KEY) || keeping.store_unreadable.get_untracked() {
+            return;
+        }
+        let plan = state.model.with_untracked(|m| m.plan.clone());
+        if let Some(store) = stored_store(&plan) {
+            if store.saved != keeping.saved.get_untracked() {
+                keeping.saved.set(store.saved);
+            }
+        }
+    });
     let _ = window_event_listener(leptos::ev::popstate, move |_| {
         let plan = state.model.with_untracked(|m| m.plan.clone());
         match link::decode(&location_hash(), &plan) {
@@ -333,7 +407,7 @@ pub fn ScenariosPanel() -> impl IntoView {
     let save = move |_| {
         let scenario = state.scenario.get_untracked();
         let wanted = untrack(|| state.scenario_name());
-        keeping.saved.update(|list| {
+        update_saved(state, keeping, |list| {
             let store = Store {
                 saved: list.clone(),
                 current: None,
@@ -412,20 +486,26 @@ pub fn ScenariosPanel() -> impl IntoView {
                                 if let Ok(Some(new_name)) = asked {
                                     let new_name = new_name.trim().to_string();
                                     if !new_name.is_empty() && new_name != current {
-                                        keeping.saved.update(|l| {
+                                        update_saved(state, keeping, |l| {
                                             let store = Store { saved: l.clone(), current: None };
-                                            l[i].name = store.free_name(&new_name);
+                                            let free = store.free_name(&new_name);
+                                            if let Some(item) = l.iter_mut().find(|s| s.name == current) {
+                                                item.name = free;
+                                            }
                                         });
                                     }
                                 }
                             }>{lang.pick("Đổi tên", "Rename")}</button>
                             <button type="button" data-testid="saved-duplicate" on:click=move |_| {
-                                keeping.saved.update(|l| {
-                                    let mut copy = l[i].clone();
-                                    let store = Store { saved: l.clone(), current: None };
-                                    copy.name = store.free_name(&copy.name);
-                                    copy.saved_at = now_iso();
-                                    l.push(copy);
+                                let name = keeping.saved.with_untracked(|l| l[i].name.clone());
+                                update_saved(state, keeping, |l| {
+                                    if let Some(original) = l.iter().find(|s| s.name == name) {
+                                        let mut copy = original.clone();
+                                        let store = Store { saved: l.clone(), current: None };
+                                        copy.name = store.free_name(&copy.name);
+                                        copy.saved_at = now_iso();
+                                        l.push(copy);
+                                    }
                                 });
                             }>{lang.pick("Nhân bản", "Duplicate")}</button>
                             <button type="button" data-testid="saved-delete" on:click=move |_| {
@@ -433,9 +513,7 @@ pub fn ScenariosPanel() -> impl IntoView {
                                 let name = keeping.saved.with_untracked(|l| l[i].name.clone());
                                 let question = state.lang.get_untracked().pick(format!("Xóa kịch bản \"{name}\"?"), format!("Delete the scenario \"{name}\"?"));
                                 if window.confirm_with_message(&question).unwrap_or(false) {
-                                    keeping.saved.update(|l| {
-                                        l.remove(i);
-                                    });
+                                    update_saved(state, keeping, |l| l.retain(|s| s.name != name));
                                 }
                             }>{lang.pick("Xóa", "Delete")}</button>
                         </span>

@@ -15,6 +15,7 @@ use crate::presets::presets;
 use leptos::prelude::*;
 use state::{use_state, State};
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 const LANG_KEY: &str = "ntm.lang";
 
@@ -47,8 +48,19 @@ fn register_service_worker() {
     if protocol != "http:" && protocol != "https:" {
         return;
     }
-    let container = window.navigator().service_worker();
-    let _ = container.register("./sw.js");
+    // Where site data is blocked, even reading `navigator.serviceWorker` throws, and the
+    // registration is refused: the page works on without offline copies, quietly.
+    let Ok(container) =
+        js_sys::Reflect::get(&window.navigator(), &JsValue::from_str("serviceWorker"))
+    else {
+        return;
+    };
+    let Ok(container) = container.dyn_into::<web_sys::ServiceWorkerContainer>() else {
+        return;
+    };
+    let ignore = Closure::<dyn FnMut(JsValue)>::new(|_| {});
+    let _ = container.register("./sw.js").catch(&ignore);
+    ignore.forget();
 }
 
 #[component]
