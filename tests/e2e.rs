@@ -1011,6 +1011,8 @@ async fn a_hostile_or_broken_link_gives_a_message_and_the_plan() {
         ("%3Cscript%3Ealert(1)%3C%2Fscript%3E", "script"),
         ("v=1&n=%E0%A4%A&s=", "n="),
         ("v=1&e.credit=housing,%22%3E%3Cimg%20src=x%3E", "img"),
+        ("v=1&d.credit=0.7&d.credit=0.5", "d.credit"),
+        ("v=1&t.certified=90.5", "targets.certified"),
     ] {
         eprintln!("link #{fragment}");
         wd.goto("about:blank").await.unwrap();
@@ -1036,8 +1038,21 @@ async fn a_hostile_or_broken_link_gives_a_message_and_the_plan() {
             0,
             "nothing from the link is run or shown as HTML"
         );
+        // Each link's page is checked for console errors before the next one.
+        assert_eq!(errors(&wd).await, Vec::<String>::new(), "{fragment}");
     }
     screenshot(&wd, "11-hostile-link").await;
+    // A broken link typed into the address bar of a page showing another scenario: the plan.
+    wd.goto(format!("{}#v=1&d.credit=0.7", server.url()))
+        .await
+        .unwrap();
+    wait_for_text(&wd, "shortfall", |t| t == "960").await;
+    wd.execute("location.hash = 'v=1&d.credit=abc'", vec![])
+        .await
+        .unwrap();
+    wait_for_text(&wd, "notice", |t| t.contains("disbursement.credit")).await;
+    wait_for_text(&wd, "certified", |t| t == "85").await;
+    assert_eq!(text(&wd, "shortfall").await, "0");
     assert_eq!(errors(&wd).await, Vec::<String>::new());
     wd.quit().await.unwrap();
 }

@@ -169,6 +169,16 @@ pub enum ScenarioProblem {
     RangeOrder {
         field: String,
     },
+    /// A key given twice (in a link).
+    DuplicateKey {
+        field: String,
+    },
+    /// A text longer than its field allows (a scenario's name).
+    TooLong {
+        field: String,
+        length: usize,
+        limit: usize,
+    },
     /// A goal that is not one the seek knows (`certified`, `avg_criteria`, …).
     UnknownGoal {
         field: String,
@@ -364,6 +374,8 @@ impl ScenarioProblem {
             | Years { field }
             | YearNotInPath { field, .. }
             | RangeOrder { field }
+            | DuplicateKey { field }
+            | TooLong { field, .. }
             | UnknownGoal { field, .. } => Some(field),
         }
     }
@@ -449,6 +461,14 @@ impl ScenarioProblem {
             RangeOrder { field } => lang.pick(
                 format!("trường \"{field}\": cần min ≤ mode ≤ max"),
                 format!("field \"{field}\": needs min ≤ mode ≤ max"),
+            ),
+            DuplicateKey { field } => lang.pick(
+                format!("\"{field}\" xuất hiện hai lần"),
+                format!("\"{field}\" is given twice"),
+            ),
+            TooLong { field, length, limit } => lang.pick(
+                format!("trường \"{field}\": dài {length} ký tự, tối đa {limit}"),
+                format!("field \"{field}\": {length} characters long, at most {limit}"),
             ),
             UnknownGoal { field, value } => lang.pick(
                 format!("{field}: không có mục tiêu \"{value}\" (certified, avg_criteria, border_avg, min_criteria hoặc mã một tiêu chí)"),

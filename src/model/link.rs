@@ -112,6 +112,29 @@ pub fn encode(scenario: &Scenario, plan: &Plan) -> String {
             parts.push(format!("e.{}={}", plan.sources[i].key, keys.join(",")));
         }
     }
+    for (k, v) in scenario.unit_costs.iter().enumerate() {
+        if let Some(x) = v {
+            parts.push(format!("u.{}={x}", plan.criteria[k].key));
+        }
+    }
+    let t = &scenario.targets;
+    if let Some(n) = t.certified {
+        parts.push(format!("t.certified={n}"));
+    }
+    for (key, v) in [
+        ("avg_criteria", t.avg_criteria),
+        ("border_avg_min", t.border_avg_min),
+        ("border_avg_max", t.border_avg_max),
+    ] {
+        if let Some(x) = v {
+            parts.push(format!("t.{key}={x}"));
+        }
+    }
+    for (k, v) in t.criteria.iter().enumerate() {
+        if let Some(n) = v {
+            parts.push(format!("t.{}={n}", plan.criteria[k].key));
+        }
+    }
     parts.join("&")
 }
 
@@ -131,14 +154,27 @@ pub fn decode(fragment: &str, plan: &Plan) -> Result<Scenario, InputError> {
         return Ok(Scenario::plan());
     }
     let mut top = Map::new();
-    let mut groups: [(&str, Map<String, Value>); 4] = [
+    let mut groups: [(&str, Map<String, Value>); 6] = [
         ("funding", Map::new()),
         ("disbursement", Map::new()),
         ("investment", Map::new()),
         ("eligibility", Map::new()),
+        ("unit_costs", Map::new()),
+        ("targets", Map::new()),
     ];
+    let mut criterion_targets = Map::new();
+    let mut seen = std::collections::HashSet::new();
     for part in fragment.split('&').filter(|p| !p.is_empty()) {
         let (key, raw) = part.split_once('=').ok_or_else(|| bad(part))?;
+        // A key given twice is a link pieced together by hand or cut and pasted twice.
+        if !seen.insert(key) {
+            return Err(InputError::scenario(
+                LINK,
+                ScenarioProblem::DuplicateKey {
+                    field: key.chars().take(60).collect(),
+                },
+            ));
+        }
         let value = decode_component(raw).ok_or_else(|| bad(part))?;
         let number = |field: &str| -> Result<Value, InputError> {
             let x: f64 = value.parse().map_err(|_| {
@@ -183,6 +219,8 @@ pub fn decode(fragment: &str, plan: &Plan) -> Result<Scenario, InputError> {
                     "d" => 1,
                     "i" => 2,
                     "e" => 3,
+                    "u" => 4,
+                    "t" => 5,
                     _ => return Err(bad(part)),
                 };
                 let field = format!("{}.{item}", groups[slot].0);
@@ -197,16 +235,26 @@ pub fn decode(fragment: &str, plan: &Plan) -> Result<Scenario, InputError> {
                 } else {
                     number(&field)?
                 };
-                groups[slot].1.insert(item.to_string(), v);
+                let is_criterion = plan.criterion_index(item).is_some();
+                if slot == 5 && is_criterion {
+                    criterion_targets.insert(item.to_string(), v);
+                } else {
+                    groups[slot].1.insert(item.to_string(), v);
+                }
             }
         }
+    }
+    if !criterion_targets.is_empty() {
+        groups[5]
+            .1
+            .insert("criteria".into(), Value::Object(criterion_targets));
     }
     for (name, map) in groups {
         if !map.is_empty() {
             top.insert(name.into(), Value::Object(map));
         }
     }
-    Scenario::from_value(&Value::Object(top), plan, LINK)
+    Scenario::from_value(&Value::Object(top), plan, LINK)?.with_name_checked(LINK)
 }
 
 #[cfg(test)]
@@ -234,6 +282,31 @@ mod tests {
         );
         assert_eq!(decode(&format!("#{link}"), &plan).unwrap(), s);
         assert_eq!(decode("", &plan).unwrap(), Scenario::plan());
+        // A scenario's own unit costs and targets go through too.
+        s.unit_costs[1] = Some(45.5);
+        s.targets.certified = Some(115);
+        s.targets.avg_criteria = Some(15.25);
+        s.targets.criteria[1] = Some(120);
+        let link = encode(&s, &plan);
+        assert!(
+            link.contains("u.transport=45.5") && link.contains("t.transport=120"),
+            "{link}"
+        );
+        assert_eq!(decode(&link, &plan).unwrap(), s);
+        // A name of a thousand characters is refused, its length said.
+        let long = format!("v=1&n={}", "a".repeat(1000));
+        assert!(decode(&long, &plan)
+            .unwrap_err()
+            .message(Lang::En)
+            .contains("1000"));
+        // The same key twice is refused, named.
+        let err = decode("v=1&d.credit=0.7&d.credit=0.5", &plan).unwrap_err();
+        assert!(
+            err.message(Lang::En).contains("d.credit"),
+            "{}",
+            err.message(Lang::En)
+        );
+        assert_ne!(err.message(Lang::Vi), err.message(Lang::En));
         assert_eq!(encode(&Scenario::plan(), &plan), "v=1");
     }
 

@@ -92,6 +92,9 @@ impl Targets {
     }
 }
 
+/// A scenario's name is a title, not a document: longer ones are refused.
+pub const MAX_NAME_CHARS: usize = 200;
+
 /// The most communes a target may name (the table's limit).
 pub const MAX_TARGET_COMMUNES: f64 = 50_000.0;
 
@@ -222,7 +225,24 @@ impl Scenario {
                     },
                 )
             })?;
-        Scenario::from_value(&value, plan, input)
+        Scenario::from_value(&value, plan, input)?.with_name_checked(input)
+    }
+
+    /// Files and links from outside may not carry a name longer than [`MAX_NAME_CHARS`] (what
+    /// the browser already keeps is read as it is, so nothing kept is lost).
+    pub fn with_name_checked(self, input: &str) -> Result<Scenario, InputError> {
+        let length = self.name.as_deref().map_or(0, |n| n.chars().count());
+        if length > MAX_NAME_CHARS {
+            return Err(problem(
+                input,
+                ScenarioProblem::TooLong {
+                    field: "name".into(),
+                    length,
+                    limit: MAX_NAME_CHARS,
+                },
+            ));
+        }
+        Ok(self)
     }
 
     pub fn from_value(value: &Value, plan: &Plan, input: &str) -> Result<Scenario, InputError> {

@@ -304,7 +304,17 @@ pub fn start(state: State) -> Keeping {
                     state.scenario.set(s);
                 }
             }
-            Err(e) => keeping.notice.set(Some(Notice::problem(&e, "", ""))),
+            Err(e) => {
+                // A broken link typed into the address bar shows the plan, as on opening.
+                keeping.notice.set(Some(Notice::problem(
+                    &e,
+                    "Liên kết bị hỏng hoặc không phải của trang này: đang hiển thị kế hoạch.",
+                    "The link is broken or not one of this page's: the plan is shown.",
+                )));
+                if state.scenario.get_untracked() != Scenario::plan() {
+                    state.scenario.set(Scenario::plan());
+                }
+            }
         }
     });
     keeping
@@ -531,6 +541,7 @@ pub fn ScenariosPanel() -> impl IntoView {
                     <input
                         type="text"
                         data-testid="scenario-name"
+                        maxlength=crate::model::scenario::MAX_NAME_CHARS.to_string()
                         prop:value=name
                         on:change=move |ev| {
                             let new_name = event_target_value(&ev).trim().to_string();
