@@ -216,6 +216,7 @@ const original = console.error.bind(console);
 console.error = (...args) => { window.__errors.push(args.map(String).join(" ")); original(...args); };
 window.addEventListener("error", (e) => window.__errors.push("error: " + e.message));
 window.addEventListener("unhandledrejection", (e) => window.__errors.push("rejection: " + e.reason));
+document.addEventListener("securitypolicyviolation", (e) => window.__errors.push("content security policy: " + e.violatedDirective + " " + e.blockedURI));
 "#;
 
 async fn browser(driver: &Driver, width: u32, height: u32) -> WebDriver {
@@ -1820,6 +1821,44 @@ async fn risk_runs_in_a_worker_with_the_native_numbers_and_restarts_when_a_lever
     })
     .await;
     expect_risk(&wd, &native_risk(&credit_70(), 1)).await;
+    assert!(errors(&wd).await.is_empty(), "{:?}", errors(&wd).await);
+    wd.quit().await.unwrap();
+}
+
+#[tokio::test]
+async fn the_page_asks_nothing_outside_its_folder_under_its_content_security_policy() {
+    let page = open_page(1366, 900).await;
+    let wd = page.wd.clone();
+    let policy = wd
+        .execute(
+            "return document.querySelector('meta[http-equiv=\"Content-Security-Policy\"]')?.content || ''",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let policy = policy.json().as_str().unwrap_or_default().to_string();
+    assert!(policy.contains("default-src 'self'"), "{policy}");
+    assert!(!policy.contains("'unsafe-eval'"), "{policy}");
+    assert!(!policy.contains("http"), "no remote source: {policy}");
+    // Use the page: the risk worker, an export, the goals.
+    let risk = wd.find(By::Css("[data-testid=risk-view]")).await.unwrap();
+    risk.scroll_into_view().await.unwrap();
+    wait_for_text(&wd, "risk-status", |t| t.contains("xong")).await;
+    click(&wd, "[data-testid=goal-run]").await;
+    wait_for_text(&wd, "goal-total", |t| !t.is_empty()).await;
+    let urls = wd
+        .execute(
+            "return performance.getEntriesByType('resource').map(e => e.name)",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let urls: Vec<String> = serde_json::from_value(urls.json().clone()).unwrap();
+    let folder = page.server.url();
+    assert!(!urls.is_empty());
+    for url in &urls {
+        assert!(url.starts_with(&folder) || url.starts_with("blob:"), "{url} is outside {folder}");
+    }
     assert!(errors(&wd).await.is_empty(), "{:?}", errors(&wd).await);
     wd.quit().await.unwrap();
 }
