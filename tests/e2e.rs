@@ -1438,8 +1438,8 @@ async fn presentation_mode_moves_with_the_keys_a_clicker_sends() {
     let wd = page.wd.clone();
     click(&wd, "[data-testid=present]").await;
     assert_eq!(
-        wait_for_text(&wd, "slide-number", |t| t == "1 / 5").await,
-        "1 / 5"
+        wait_for_text(&wd, "slide-number", |t| t == "1 / 7").await,
+        "1 / 7"
     );
     let body = text(&wd, "presentation").await;
     assert!(
@@ -1455,24 +1455,38 @@ async fn presentation_mode_moves_with_the_keys_a_clicker_sends() {
         }
     };
     send(Key::Right).await;
-    assert_eq!(text(&wd, "slide-number").await, "2 / 5");
+    assert_eq!(text(&wd, "slide-number").await, "2 / 7");
     assert!(text(&wd, "presentation").await.contains("Giao thông"));
     screenshot(&wd, "16-present-criteria").await;
     send(Key::PageDown).await;
-    assert_eq!(text(&wd, "slide-number").await, "3 / 5");
+    assert_eq!(text(&wd, "slide-number").await, "3 / 7");
     send(Key::PageDown).await;
     send(Key::PageDown).await;
-    assert_eq!(text(&wd, "slide-number").await, "5 / 5");
+    assert_eq!(text(&wd, "slide-number").await, "5 / 7");
+    let path = text(&wd, "presentation").await;
+    assert!(
+        path.contains("2025") && path.contains("mục tiêu 115"),
+        "{path}"
+    );
+    send(Key::PageDown).await;
+    assert_eq!(text(&wd, "slide-number").await, "6 / 7");
+    let odds = wait_for_text(&wd, "risk-summary", |t| t.contains("Khả năng đạt 85")).await;
+    assert!(odds.contains("P10"), "{odds}");
+    screenshot(&wd, "18-present-risk").await;
+    send(Key::PageDown).await;
+    assert_eq!(text(&wd, "slide-number").await, "7 / 7");
     assert!(text(&wd, "presentation").await.contains("Kế hoạch"));
     send(Key::PageDown).await;
     assert_eq!(
         text(&wd, "slide-number").await,
-        "5 / 5",
+        "7 / 7",
         "the last view stays"
     );
     send(Key::PageUp).await;
+    send(Key::PageUp).await;
+    send(Key::PageUp).await;
     send(Key::Left).await;
-    assert_eq!(text(&wd, "slide-number").await, "3 / 5");
+    assert_eq!(text(&wd, "slide-number").await, "3 / 7");
     screenshot(&wd, "17-present-districts").await;
     send(Key::Escape).await;
     assert!(
@@ -1497,6 +1511,7 @@ async fn the_report_prints_on_a4_in_vietnamese() {
     wait_for_text(&wd, "shortfall", |t| t != "0").await;
     click(&wd, "[data-testid=print]").await;
     wait_for_text(&wd, "report", |t| t.contains("BÁO CÁO")).await;
+    wait_for_text(&wd, "risk-summary", |t| t.contains("Khả năng đạt")).await;
     wd.execute(
         "document.querySelector('[data-testid=report]').scrollIntoView()",
         vec![],
@@ -1524,7 +1539,7 @@ async fn the_report_prints_on_a4_in_vietnamese() {
         .unwrap()
         .parse()
         .unwrap();
-    assert!((2..=6).contains(&pages), "{pages} pages");
+    assert!((2..=8).contains(&pages), "{pages} pages");
     assert!(info.contains("(A4)"), "A4: {info}");
     let text = String::from_utf8(
         Command::new("pdftotext")
@@ -1547,6 +1562,8 @@ async fn the_report_prints_on_a4_in_vietnamese() {
         "Kết quả",
         "Xã đạt chuẩn NTM",
         "Tràng Định",
+        "Lộ trình nhiều năm",
+        "Khả năng đạt 85 xã đạt chuẩn",
         "minh họa",
     ] {
         assert!(text.contains(wanted), "the PDF says {wanted:?}:\n{text}");
@@ -1598,6 +1615,12 @@ async fn results_export_as_csv_excel_and_charts_as_png_and_svg() {
     open_assumptions(&wd).await;
     type_into(&wd, "disbursement-credit", "70").await;
     let certified = wait_for_text(&wd, "certified", |t| t != "85").await;
+    // The odds of what is on screen go into the exports once drawn.
+    let odds = native_risk(&credit_70(), 1);
+    wait_for_text(&wd, "risk-certified-p50", |t| {
+        t == odds.certified.p50.to_string()
+    })
+    .await;
     for id in [
         "export-csv",
         "export-xlsx",
@@ -1635,7 +1658,27 @@ async fn results_export_as_csv_excel_and_charts_as_png_and_svg() {
     {
         use calamine::{DataType, Reader, Xlsx};
         let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(xlsx)).unwrap();
-        assert_eq!(book.sheet_names(), ["Tiêu chí", "Huyện", "Xã"]);
+        assert_eq!(
+            book.sheet_names(),
+            ["Tiêu chí", "Huyện", "Xã", "Lộ trình", "Rủi ro"]
+        );
+        let risk = book.worksheet_range("Rủi ro").unwrap();
+        let certified_row = risk
+            .rows()
+            .find(|r| r[0].to_string() == "Xã đạt chuẩn")
+            .unwrap();
+        let p: Vec<f64> = certified_row[1..4]
+            .iter()
+            .map(|c| c.get_float().unwrap())
+            .collect();
+        assert_eq!(
+            p,
+            [odds.certified.p10, odds.certified.p50, odds.certified.p90]
+        );
+        assert_eq!(certified_row[6].get_float().unwrap(), odds.chance_certified);
+        let path = book.worksheet_range("Lộ trình").unwrap();
+        assert_eq!(path.get_value((1, 0)).unwrap().get_float(), Some(2022.0));
+        assert_eq!(path.get_value((1, 1)).unwrap().to_string(), certified);
         let criteria = book.worksheet_range("Tiêu chí").unwrap();
         assert_eq!(
             criteria.get_value((2, 1)).unwrap().to_string(),
@@ -1857,7 +1900,10 @@ async fn the_page_asks_nothing_outside_its_folder_under_its_content_security_pol
     let folder = page.server.url();
     assert!(!urls.is_empty());
     for url in &urls {
-        assert!(url.starts_with(&folder) || url.starts_with("blob:"), "{url} is outside {folder}");
+        assert!(
+            url.starts_with(&folder) || url.starts_with("blob:"),
+            "{url} is outside {folder}"
+        );
     }
     assert!(errors(&wd).await.is_empty(), "{:?}", errors(&wd).await);
     wd.quit().await.unwrap();

@@ -236,6 +236,100 @@ pub fn results_csv(sheets: &[Sheet]) -> String {
     out
 }
 
+/// The risk run's percentiles and chances as a sheet (model.md §7.3).
+pub fn risk_sheet(r: &super::risk::RiskOutcome, plan: &super::plan::Plan, lang: Lang) -> Sheet {
+    let mut rows = vec![
+        vec![
+            t(lang.pick("Số lần rút", "Draws")),
+            n(r.draws),
+            t(lang.pick("Hạt giống", "Seed")),
+            n(r.seed as f64),
+        ],
+        vec![
+            t(""),
+            t("P10"),
+            t("P50"),
+            t("P90"),
+            t(lang.pick("Trung bình", "Mean")),
+            t(lang.pick("Mục tiêu", "Target")),
+            t(lang.pick("Khả năng đạt", "Chance of reaching it")),
+        ],
+    ];
+    let spread = |label: &str, s: &super::risk::Spread, target: f64, chance: f64| {
+        vec![
+            t(label),
+            n(s.p10),
+            n(s.p50),
+            n(s.p90),
+            n(s.mean),
+            n(target),
+            n(chance),
+        ]
+    };
+    rows.push(spread(
+        lang.pick("Xã đạt chuẩn", "Certified communes"),
+        &r.certified,
+        r.targets.0,
+        r.chance_certified,
+    ));
+    rows.push(spread(
+        lang.pick("Bình quân tiêu chí/xã", "Average criteria a commune"),
+        &r.avg_criteria,
+        r.targets.1,
+        r.chance_avg_criteria,
+    ));
+    rows.push(spread(
+        lang.pick(
+            "Xã biên giới: tiêu chí/xã",
+            "Border communes: criteria each",
+        ),
+        &r.border_avg,
+        r.targets.2,
+        r.chance_border_avg,
+    ));
+    for (c, risk) in plan.criteria.iter().zip(&r.criteria) {
+        rows.push(spread(
+            &format!("{}. {}", c.id, lang.pick(&c.name_vi, &c.name_en)),
+            &risk.met,
+            f64::from(risk.target),
+            risk.chance,
+        ));
+    }
+    Sheet {
+        name: lang.pick("Rủi ro", "Risk").into(),
+        rows,
+    }
+}
+
+/// The path year by year as a sheet (model.md §7.1).
+pub fn path_sheet(p: &super::path::PathOutcome, lang: Lang) -> Sheet {
+    let mut rows = vec![vec![
+        t(lang.pick("Năm", "Year")),
+        t(lang.pick("Xã đạt chuẩn", "Certified")),
+        t(lang.pick("Bình quân tiêu chí/xã", "Average criteria")),
+        t(lang.pick("Biên giới: tiêu chí/xã", "Border average")),
+        t(lang.pick("Xã thấp nhất (tiêu chí)", "Lowest commune (criteria)")),
+        t(lang.pick("Vốn thiếu", "Short")),
+        t(lang.pick("Vốn không dùng", "Idle")),
+    ]];
+    for y in &p.years {
+        let o = &y.outcome;
+        rows.push(vec![
+            n(y.year),
+            n(o.certified),
+            n(o.avg_criteria),
+            n(o.border.avg_criteria),
+            n(o.min_criteria),
+            n(o.funding.shortfall),
+            n(o.funding.idle),
+        ]);
+    }
+    Sheet {
+        name: lang.pick("Lộ trình", "Path").into(),
+        rows,
+    }
+}
+
 fn column_name(mut index: usize) -> String {
     let mut name = Vec::new();
     index += 1;

@@ -70,6 +70,8 @@ pub fn App() -> impl IntoView {
     let keeping = keeping::start(state);
     provide_context(keeping);
     provide_context(showing::start());
+    years::provide_path(state);
+    risk::provide_risk();
     // Sync the outside world: the document's language and the remembered choice.
     Effect::new(move |_| {
         let lang = state.lang.get();

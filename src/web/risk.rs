@@ -42,12 +42,25 @@ struct Runner {
     worker_answered: bool,
 }
 
+/// The risk run of the scenario shown, for the panel, the report, the presentation and the
+/// exports alike.
 #[derive(Clone, Copy)]
-struct Shown {
-    progress: RwSignal<(u64, u64)>,
-    result: RwSignal<Option<Arc<RiskOutcome>>>,
+pub struct Shown {
+    pub progress: RwSignal<(u64, u64)>,
+    /// The summary of the finished run for what is on screen now (None while it runs).
+    pub result: RwSignal<Option<Arc<RiskOutcome>>>,
     /// Where the draws run: true in the worker.
-    in_worker: RwSignal<bool>,
+    pub in_worker: RwSignal<bool>,
+}
+
+pub fn provide_risk() -> Shown {
+    let shown = Shown {
+        progress: RwSignal::new((0, 0)),
+        result: RwSignal::new(None),
+        in_worker: RwSignal::new(false),
+    };
+    provide_context(shown);
+    shown
 }
 
 thread_local! {
@@ -273,11 +286,7 @@ pub fn RiskPanel() -> impl IntoView {
     let state = use_state();
     let plan = state.model.with_untracked(|m| m.plan.clone());
     let settings = RwSignal::new(RiskSettings::default_for(&plan));
-    let shown = Shown {
-        progress: RwSignal::new((0, 0)),
-        result: RwSignal::new(None),
-        in_worker: RwSignal::new(false),
-    };
+    let shown = expect_context::<Shown>();
     let runner = Rc::new(RefCell::new(Runner {
         bridge: None,
         sent_model: None,

@@ -5,7 +5,7 @@ use super::charts::{bands_chart, compare_chart, criteria_chart, districts_chart,
 use super::keeping::{download, file_name, use_keeping};
 use super::results::change_sentence;
 use super::state::{use_state, State};
-use crate::model::export::{result_sheets, results_csv, workbook};
+use crate::model::export::{path_sheet, result_sheets, results_csv, risk_sheet, workbook};
 use crate::model::format::{amount, number, percent};
 use crate::model::{Lang, Outcome, Scenario, CRITERIA, SOURCES};
 use crate::presets::presets;
@@ -248,15 +248,20 @@ pub fn CompareView() -> impl IntoView {
 pub fn ExportBar() -> impl IntoView {
     let state = use_state();
     let showing = use_showing();
+    let path = expect_context::<super::years::PathShown>();
+    let risk = expect_context::<super::risk::Shown>();
     let sheets = move || {
         let lang = state.lang.get_untracked();
         let scenario = state.scenario.get_untracked();
         let o = state.outcome.get_untracked();
         state.model.with_untracked(|m| {
-            (
-                result_sheets(m, &scenario, &o, lang),
-                untrack(|| state.scenario_name()),
-            )
+            let mut sheets = result_sheets(m, &scenario, &o, lang);
+            sheets.push(path_sheet(&path.outcome.get_untracked(), lang));
+            // The odds go in once the run for what is on screen has finished.
+            if let Some(r) = risk.result.get_untracked() {
+                sheets.push(risk_sheet(&r, &m.plan, lang));
+            }
+            (sheets, untrack(|| state.scenario_name()))
         })
     };
     let base_name = |name: &str| format!("ket-qua-{}", file_name(name));
@@ -286,12 +291,14 @@ pub fn ExportBar() -> impl IntoView {
     }
 }
 
-const SLIDES: usize = 5;
+const SLIDES: usize = 7;
 
 #[component]
 pub fn Presentation() -> impl IntoView {
     let state = use_state();
     let showing = use_showing();
+    let path = expect_context::<super::years::PathShown>();
+    let risk = expect_context::<super::risk::Shown>();
     let slide = move || {
         let index = showing.presenting.get()?;
         let lang = state.lang.get();
@@ -304,7 +311,7 @@ pub fn Presentation() -> impl IntoView {
                     <div class="slide-figures">
                         <div><span class="big">{o.certified}</span><span>{lang.pick(format!("xã đạt chuẩn NTM (mục tiêu {})", t.certified), format!("certified communes (target {})", t.certified))}</span></div>
                         <div><span class="big">{number(o.avg_criteria, 2, lang)}</span><span>{lang.pick(format!("tiêu chí/xã (mục tiêu {})", number(t.avg_criteria_min, 1, lang)), format!("criteria a commune (target {})", number(t.avg_criteria_min, 1, lang)))}</span></div>
-                        <div><span class="big">{number(o.border.avg_criteria, 2, lang)}</span><span>{lang.pick("tiêu chí/xã biên giới (mục tiêu 15–15,5)", "criteria a border commune (target 15–15.5)")}</span></div>
+                        <div><span class="big">{number(o.border.avg_criteria, 2, lang)}</span><span>{lang.pick(format!("tiêu chí/xã biên giới (mục tiêu {}–{})", number(t.border_avg_min, 0, lang), number(t.border_avg_max, 1, lang)), format!("criteria a border commune (target {}–{})", number(t.border_avg_min, 0, lang), number(t.border_avg_max, 1, lang)))}</span></div>
                         <div><span class="big">{amount(o.funding.shortfall, 0, lang)}</span><span>{lang.pick("tỷ đồng vốn thiếu", "billion VND short")}</span></div>
                     </div>
                     <p class="slide-sentence">{change_sentence(&state)}</p>
@@ -348,6 +355,14 @@ pub fn Presentation() -> impl IntoView {
                 lang.pick("Các xã theo số tiêu chí đạt", "Communes by criteria met"),
                 view! { <div class="slide-chart" inner_html=state.model.with(|m| bands_chart(m, &o, lang))></div> }.into_any(),
             ),
+            4 => (
+                lang.pick("Lộ trình nhiều năm", "Years: the path"),
+                path_view(&path.outcome.get(), &path.settings.get(), lang),
+            ),
+            5 => (
+                lang.pick("Rủi ro: khả năng đạt mục tiêu", "Risk: how likely the targets are"),
+                risk_view(risk.result.get().as_deref(), lang),
+            ),
             _ => {
                 let mut rows = compared(&state, &showing);
                 if rows.len() < 2 {
@@ -375,6 +390,8 @@ pub fn Presentation() -> impl IntoView {
 pub fn Report() -> impl IntoView {
     let state = use_state();
     let showing = use_showing();
+    let path = expect_context::<super::years::PathShown>();
+    let risk = expect_context::<super::risk::Shown>();
     let report = move || {
         if !showing.report_open.get() {
             return None;
@@ -520,7 +537,7 @@ pub fn Report() -> impl IntoView {
                     <tbody>
                         <tr><td>{lang.pick("Xã đạt chuẩn NTM", "Certified communes")}</td><td class="num">{o.certified}</td><td>{lang.pick(format!("mục tiêu {}, đầu năm {}", t.certified, o.certified_baseline), format!("target {}, start {}", t.certified, o.certified_baseline))}</td></tr>
                         <tr><td>{lang.pick("Bình quân tiêu chí/xã", "Average criteria a commune")}</td><td class="num">{number(o.avg_criteria, 2, lang)}</td><td>{format!("{} {}", lang.pick("mục tiêu ≥", "target ≥"), number(t.avg_criteria_min, 1, lang))}</td></tr>
-                        <tr><td>{lang.pick("Xã biên giới: tiêu chí/xã", "Border communes: criteria each")}</td><td class="num">{number(o.border.avg_criteria, 2, lang)}</td><td>{lang.pick("mục tiêu 15–15,5", "target 15–15.5")}</td></tr>
+                        <tr><td>{lang.pick("Xã biên giới: tiêu chí/xã", "Border communes: criteria each")}</td><td class="num">{number(o.border.avg_criteria, 2, lang)}</td><td>{format!("{} {}–{}", lang.pick("mục tiêu", "target"), number(t.border_avg_min, 0, lang), number(t.border_avg_max, 1, lang))}</td></tr>
                         <tr><td>{lang.pick("Vốn thiếu (tỷ đồng)", "Money short (bn VND)")}</td><td class="num">{amount(o.funding.shortfall, 2, lang)}</td><td></td></tr>
                         <tr><td>{lang.pick("Vốn không dùng được (tỷ đồng)", "Money idle (bn VND)")}</td><td class="num">{amount(o.funding.idle, 2, lang)}</td><td></td></tr>
                     </tbody>
@@ -538,9 +555,122 @@ pub fn Report() -> impl IntoView {
                     <tbody>{districts}</tbody>
                 </table>
                 <div class="report-charts">{charts}</div>
+                <h2>{lang.pick("3. Lộ trình nhiều năm", "3. Years: the path")}</h2>
+                {path_view(&path.outcome.get(), &path.settings.get(), lang)}
+                <h2>{lang.pick("4. Rủi ro", "4. Risk")}</h2>
+                {risk_view(risk.result.get().as_deref(), lang)}
                 <p class="report-source">{format!("{}: {}", lang.pick("Nguồn số liệu", "Source"), lang.pick(&plan.title_vi, &plan.title_en))}</p>
             </section>
         })
     };
     view! { {report} }
+}
+
+/// The path as a table with its verdict (report and presentation).
+fn path_view(
+    p: &crate::model::path::PathOutcome,
+    settings: &super::years::PathSettings,
+    lang: crate::model::Lang,
+) -> AnyView {
+    let rows = p
+        .years
+        .iter()
+        .map(|y| {
+            let o = &y.outcome;
+            view! {
+                <tr>
+                    <td>{y.year}</td><td class="num">{o.certified}</td>
+                    <td class="num">{number(o.avg_criteria, 2, lang)}</td>
+                    <td class="num">{number(o.border.avg_criteria, 2, lang)}</td>
+                    <td class="num">{o.min_criteria}</td>
+                    <td class="num">{amount(o.funding.shortfall, 2, lang)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let verdict = p
+        .targets
+        .iter()
+        .map(|t| {
+            let mark = if t.met {
+                lang.pick("đạt", "reached")
+            } else {
+                lang.pick("chưa đạt", "not reached")
+            };
+            match t.measure {
+                crate::model::path::Measure::Certified => lang.pick(
+                    format!(
+                        "{}: {} xã đạt chuẩn, mục tiêu {} — {mark}",
+                        t.year, t.value, settings.target_certified
+                    ),
+                    format!(
+                        "{}: {} communes certified, target {} — {mark}",
+                        t.year, t.value, settings.target_certified
+                    ),
+                ),
+                _ => lang.pick(
+                    format!(
+                        "xã thấp nhất {} tiêu chí, mục tiêu {} — {mark}",
+                        t.value, settings.target_min_criteria
+                    ),
+                    format!(
+                        "lowest commune {} criteria, target {} — {mark}",
+                        t.value, settings.target_min_criteria
+                    ),
+                ),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    view! {
+        <div class="path-summary" data-testid="path-summary">
+            <p>{verdict}</p>
+            <table class="slide-table">
+                <thead><tr>
+                    <th>{lang.pick("Năm", "Year")}</th><th>{lang.pick("Xã đạt chuẩn", "Certified")}</th>
+                    <th>{lang.pick("Tiêu chí/xã", "Criteria each")}</th><th>{lang.pick("Biên giới", "Border")}</th>
+                    <th>{lang.pick("Xã thấp nhất", "Lowest commune")}</th><th>{lang.pick("Vốn thiếu", "Short")}</th>
+                </tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+            <p class="report-note">{lang.pick(
+                "Mỗi năm giữ đòn bẩy của kịch bản; vốn chưa về, không dùng và chưa chi được chuyển sang năm sau.",
+                "Each year keeps the scenario's levers; money not arrived, idle or unspent goes on to the next year.",
+            )}</p>
+        </div>
+    }
+    .into_any()
+}
+
+/// The odds (report and presentation): the chance in words and the P10–P90 bands.
+fn risk_view(r: Option<&crate::model::risk::RiskOutcome>, lang: crate::model::Lang) -> AnyView {
+    let Some(r) = r else {
+        return view! { <p data-testid="risk-summary">{lang.pick("Đang tính rủi ro…", "The risk run is still drawing…")}</p> }.into_any();
+    };
+    let row = |label: &'static str, s: &crate::model::risk::Spread, decimals: usize| {
+        view! {
+            <tr><td>{label}</td><td class="num">{number(s.p10, decimals, lang)}</td><td class="num">{number(s.p50, decimals, lang)}</td><td class="num">{number(s.p90, decimals, lang)}</td></tr>
+        }
+    };
+    view! {
+        <div class="risk-summary" data-testid="risk-summary">
+            <p class="big-sentence">{lang.pick(
+                format!("Khả năng đạt {} xã đạt chuẩn: {}", r.targets.0, percent(r.chance_certified, 0, lang)),
+                format!("Chance of reaching {} certified communes: {}", r.targets.0, percent(r.chance_certified, 0, lang)),
+            )}</p>
+            <table class="slide-table">
+                <thead><tr><th></th><th>P10</th><th>P50</th><th>P90</th></tr></thead>
+                <tbody>
+                    {row(lang.pick("Xã đạt chuẩn", "Certified communes"), &r.certified, 0)}
+                    {row(lang.pick("Bình quân tiêu chí/xã", "Average criteria"), &r.avg_criteria, 2)}
+                    {row(lang.pick("Biên giới: tiêu chí/xã", "Border average"), &r.border_avg, 2)}
+                </tbody>
+            </table>
+            <p class="report-note">{lang.pick(
+                format!("{} lần rút, hạt giống {}; giải ngân, chi phí và tiến độ theo giả định ở mục Rủi ro.", r.draws, r.seed),
+                format!("{} draws, seed {}; disbursement, costs and delivery as set under Risk.", r.draws, r.seed),
+            )}</p>
+        </div>
+    }
+    .into_any()
 }

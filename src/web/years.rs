@@ -80,9 +80,15 @@ fn whole(text: &str, lang: Lang, max: u32) -> Option<u32> {
     (x.fract() == 0.0 && (0.0..=f64::from(max)).contains(&x)).then_some(x as u32)
 }
 
-#[component]
-pub fn PathView() -> impl IntoView {
-    let state = use_state();
+/// The path of the scenario shown, for the path view, the report, the presentation and the
+/// exports alike.
+#[derive(Clone, Copy)]
+pub struct PathShown {
+    pub settings: RwSignal<PathSettings>,
+    pub outcome: Memo<Arc<PathOutcome>>,
+}
+
+pub fn provide_path(state: super::state::State) -> PathShown {
     let settings = RwSignal::new(
         state
             .model
@@ -96,6 +102,15 @@ pub fn PathView() -> impl IntoView {
                 .with(|scenario| Arc::new(s.path(&m.plan, scenario).run(m)))
         })
     });
+    let shown = PathShown { settings, outcome };
+    provide_context(shown);
+    shown
+}
+
+#[component]
+pub fn PathView() -> impl IntoView {
+    let state = use_state();
+    let PathShown { settings, outcome } = expect_context::<PathShown>();
     let lang = move || state.lang.get();
     let first_year = state
         .model
