@@ -1822,11 +1822,20 @@ async fn risk_runs_in_a_worker_with_the_native_numbers_and_restarts_when_a_lever
     let plan = ntm_planner::model::Scenario::plan();
     let risk = wd.find(By::Css("[data-testid=risk-view]")).await.unwrap();
     risk.scroll_into_view().await.unwrap();
-    expect_risk(&wd, &native_risk(&plan, 1)).await;
+    let odds = native_risk(&plan, 1);
+    expect_risk(&wd, &odds).await;
     wait_for_text(&wd, "risk-status", |t| {
         t.contains("xong 1000 lần (luồng phụ)")
     })
     .await;
+    // The bands reach the headline and the criteria table.
+    let band = format!("rủi ro P10–P90: {}–{}", odds.certified.p10, odds.certified.p90);
+    assert_eq!(text(&wd, "band-certified").await, band);
+    let housing = &odds.criteria[8].met;
+    assert_eq!(
+        text(&wd, "risk-band-housing").await,
+        format!("{}–{}", housing.p10, housing.p90)
+    );
     assert!(text(&wd, "risk-chance-certified")
         .await
         .starts_with("Khả năng đạt 85 xã"));

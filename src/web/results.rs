@@ -11,6 +11,16 @@ use std::sync::Arc;
 pub fn Headline() -> impl IntoView {
     let state = use_state();
     let o = state.outcome;
+    // P10–P90 of the risk run for what is on screen (empty while it draws).
+    let risk = use_context::<super::risk::Shown>();
+    let band = move |pick: fn(&crate::model::risk::RiskOutcome) -> crate::model::risk::Spread, decimals: usize| {
+        move || {
+            let r = risk?.result.get()?;
+            let s = pick(&r);
+            let l = state.lang.get();
+            Some(format!("{} P10–P90: {}–{}", l.pick("rủi ro", "risk"), number(s.p10, decimals, l), number(s.p90, decimals, l)))
+        }
+    };
     let targets = move || state.model.with(|m| m.plan.targets.clone());
     let lang = move || state.lang.get();
     let certified_ok = move || o.with(|o| o.certified >= targets().certified);
@@ -31,6 +41,7 @@ pub fn Headline() -> impl IntoView {
                         )
                     }}
                 </div>
+                <div class="card-band" data-testid="band-certified">{band(|r| r.certified, 0)}</div>
             </div>
             <div class="card" class:ok=avg_ok class:short=move || !avg_ok()>
                 <div class="card-label">{move || state.tr("Bình quân tiêu chí/xã", "Average criteria a commune")}</div>
@@ -38,6 +49,7 @@ pub fn Headline() -> impl IntoView {
                 <div class="card-note">
                     {move || format!("{} {}", state.tr("mục tiêu ≥", "target ≥"), number(targets().avg_criteria_min, 1, lang()))}
                 </div>
+                <div class="card-band" data-testid="band-avg">{band(|r| r.avg_criteria, 2)}</div>
             </div>
             <div class="card" class:ok=border_ok class:short=move || !border_ok()>
                 <div class="card-label">
@@ -50,6 +62,7 @@ pub fn Headline() -> impl IntoView {
                         format!("{} {}–{}", state.tr("mục tiêu", "target"), number(t.border_avg_min, 0, lang()), number(t.border_avg_max, 1, lang()))
                     }}
                 </div>
+                <div class="card-band" data-testid="band-border">{band(|r| r.border_avg, 2)}</div>
             </div>
             <div class="card" class:short=move || o.with(|o| o.funding.shortfall > 0.0)>
                 <div class="card-label">{move || state.tr("Vốn thiếu (tỷ đồng)", "Money short (billion VND)")}</div>
@@ -198,6 +211,7 @@ pub fn change_sentence(state: &State) -> String {
 #[component]
 pub fn CriteriaTable() -> impl IntoView {
     let state = use_state();
+    let risk = use_context::<super::risk::Shown>();
     let rows = (0..CRITERIA)
         .map(|k| {
             let (key, id, vi, en) = state.model.with_untracked(|m| {
@@ -211,6 +225,12 @@ pub fn CriteriaTable() -> impl IntoView {
             };
             let lang = move || state.lang.get();
             let met = move || gap() >= 0;
+            // The band of the risk run, once it has drawn what is on screen.
+            let band = move || {
+                let r = risk?.result.get()?;
+                let m = r.criteria.get(k)?.met;
+                Some(format!("{}–{}", m.p10, m.p90))
+            };
             view! {
                 <tr data-testid=format!("criterion-{key}") class:met=met class:below=move || !met()>
                     <th scope="row">{move || format!("{id}. {}", lang().pick(vi.clone(), en.clone()))}</th>
@@ -220,6 +240,7 @@ pub fn CriteriaTable() -> impl IntoView {
                     <td class="num gap">{move || signed(gap() as f64, 0, lang())}</td>
                     <td class="num">{move || amount(r().investment, 2, lang())}</td>
                     <td class="num" class:short={move || r().shortfall > 0.0}>{move || amount(r().shortfall, 2, lang())}</td>
+                    <td class="num band" data-testid=format!("risk-band-{key}")>{band}</td>
                 </tr>
             }
         })
@@ -237,6 +258,9 @@ pub fn CriteriaTable() -> impl IntoView {
                         <th scope="col">{move || state.tr("Chênh", "Gap")}</th>
                         <th scope="col">{move || state.tr("Đầu tư (tỷ)", "Invested (bn)")}</th>
                         <th scope="col">{move || state.tr("Thiếu vốn", "Short")}</th>
+                        <th scope="col" title=move || state.tr("Khoảng P10–P90 số xã đạt, theo mục Rủi ro", "P10–P90 of communes meeting it, from Risk")>
+                            {move || state.tr("Rủi ro P10–P90", "Risk P10–P90")}
+                        </th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>
