@@ -1829,7 +1829,10 @@ async fn risk_runs_in_a_worker_with_the_native_numbers_and_restarts_when_a_lever
     })
     .await;
     // The bands reach the headline and the criteria table.
-    let band = format!("rủi ro P10–P90: {}–{}", odds.certified.p10, odds.certified.p90);
+    let band = format!(
+        "rủi ro P10–P90: {}–{}",
+        odds.certified.p10, odds.certified.p90
+    );
     assert_eq!(text(&wd, "band-certified").await, band);
     let housing = &odds.criteria[8].met;
     assert_eq!(
@@ -1980,4 +1983,62 @@ async fn blocked_storage_is_reported_and_the_page_still_works() {
     wait_for_text(&wd, "certified", |t| t != "85").await;
     assert!(errors(&wd).await.is_empty(), "{:?}", errors(&wd).await);
     wd.quit().await.unwrap();
+}
+
+/// The risk run in the page: 10,000 draws of the province from the change of the draws field
+/// to the finished summary, and the longest main-thread task meanwhile (long tasks API), in the
+/// worker and on the main thread (the single file from file://).
+/// `cargo test --release --test e2e -- --ignored --nocapture risk_benchmark`
+#[tokio::test]
+#[ignore = "a benchmark: run with --ignored and record the figures in BENCHMARKS.md"]
+async fn risk_benchmark() {
+    let script = r#"
+        const done = arguments[arguments.length - 1];
+        const [draws] = arguments;
+        const status = document.querySelector('[data-testid="risk-status"]');
+        const field = document.querySelector('[data-testid="risk-draws"]');
+        let longest = 0;
+        const observer = new PerformanceObserver((list) => {
+            for (const e of list.getEntries()) longest = Math.max(longest, e.duration);
+        });
+        observer.observe({ type: 'longtask' });
+        const start = performance.now();
+        field.value = String(draws);
+        field.dispatchEvent(new Event('change', { bubbles: true }));
+        const check = () => {
+            if (status.textContent.includes('xong ' + draws)) {
+                observer.disconnect();
+                done([performance.now() - start, longest]);
+            } else {
+                requestAnimationFrame(check);
+            }
+        };
+        requestAnimationFrame(check);
+    "#;
+    let _one = serial();
+    let server = StaticServer::start();
+    let driver = Driver::start();
+    for (place, url) in [
+        ("worker", server.url()),
+        (
+            "main thread (file://)",
+            format!(
+                "file://{}",
+                dist().join("ntm-planner-offline.html").display()
+            ),
+        ),
+    ] {
+        let wd = browser(&driver, 1366, 768).await;
+        wd.goto(&url).await.unwrap();
+        wait_for_text(&wd, "risk-status", |t| t.contains("xong 1000")).await;
+        for draws in [10_000, 9_999, 10_000] {
+            let out = wd.execute_async(script, vec![json!(draws)]).await.unwrap();
+            let v: Vec<f64> = serde_json::from_value(out.json().clone()).unwrap();
+            println!(
+                "risk {place}: {draws} draws in {:.0} ms, longest main-thread task {:.0} ms",
+                v[0], v[1]
+            );
+        }
+        wd.quit().await.unwrap();
+    }
 }

@@ -13,12 +13,18 @@ pub fn Headline() -> impl IntoView {
     let o = state.outcome;
     // P10–P90 of the risk run for what is on screen (empty while it draws).
     let risk = use_context::<super::risk::Shown>();
-    let band = move |pick: fn(&crate::model::risk::RiskOutcome) -> crate::model::risk::Spread, decimals: usize| {
+    let band = move |pick: fn(&crate::model::risk::RiskOutcome) -> crate::model::risk::Spread,
+                     decimals: usize| {
         move || {
             let r = risk?.result.get()?;
             let s = pick(&r);
             let l = state.lang.get();
-            Some(format!("{} P10–P90: {}–{}", l.pick("rủi ro", "risk"), number(s.p10, decimals, l), number(s.p90, decimals, l)))
+            Some(format!(
+                "{} P10–P90: {}–{}",
+                l.pick("rủi ro", "risk"),
+                number(s.p10, decimals, l),
+                number(s.p90, decimals, l)
+            ))
         }
     };
     let targets = move || state.model.with(|m| m.plan.targets.clone());

@@ -300,10 +300,19 @@ pub fn RiskPanel() -> impl IntoView {
     }
     let runner = StoredValue::new_local(runner);
     // Sync with the outside (the worker): a new job whenever what it draws from changes.
+    // What is on screen changed: the odds drawn for what was there go at once (never shown
+    // stale); the new job starts once the levers settle.
     Effect::new(move |_| {
-        let model = state.model.get();
-        let scenario = state.scenario.get();
+        state.model.track();
+        state.scenario.track();
+        runner.with_value(|r| r.borrow_mut().job = None);
+        shown.result.set(None);
+    });
+    Effect::new(move |_| {
+        state.settled.track();
         let settings = settings.get();
+        let model = state.model.get_untracked();
+        let scenario = state.scenario.get_untracked();
         runner.with_value(|r| start_job(r, shown, model, scenario, settings));
     });
     let lang = move || state.lang.get();

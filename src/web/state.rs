@@ -43,6 +43,10 @@ pub struct State {
     pub step: RwSignal<u64>,
     /// The table in use is the shipped, illustrative one.
     pub illustrative: RwSignal<bool>,
+    /// Counts the moments the scenario and table have stopped changing (120 ms after the last
+    /// change). What costs more than a frame — the path, the margins, a new risk job — follows
+    /// this, so dragging a slider stays within a frame.
+    pub settled: RwSignal<u64>,
     history: RwSignal<History>,
 }
 
@@ -72,7 +76,24 @@ impl State {
             }))
         });
         let plan_outcome = Memo::new(move |_| Arc::new(model.with(|m| m.run(&Scenario::plan()))));
+        let settled = RwSignal::new(0u64);
+        let changes = StoredValue::new(0u64);
+        Effect::new(move |_| {
+            model.track();
+            scenario.track();
+            changes.update_value(|n| *n += 1);
+            let this_change = changes.get_value();
+            set_timeout(
+                move || {
+                    if changes.try_get_value() == Some(this_change) {
+                        settled.update(|n| *n += 1);
+                    }
+                },
+                std::time::Duration::from_millis(120),
+            );
+        });
         State {
+            settled,
             lang: RwSignal::new(lang),
             model,
             scenario,

@@ -94,12 +94,14 @@ pub fn provide_path(state: super::state::State) -> PathShown {
             .model
             .with_untracked(|m| PathSettings::shipped(&m.plan)),
     );
+    // Four years cost four preparations of the table: computed once the levers settle.
     let outcome: Memo<Arc<PathOutcome>> = Memo::new(move |_| {
         let s = settings.get();
-        state.model.with(|m| {
+        state.settled.track();
+        state.model.with_untracked(|m| {
             state
                 .scenario
-                .with(|scenario| Arc::new(s.path(&m.plan, scenario).run(m)))
+                .with_untracked(|scenario| Arc::new(s.path(&m.plan, scenario).run(m)))
         })
     });
     let shown = PathShown { settings, outcome };
@@ -443,10 +445,12 @@ pub fn GoalsPanel() -> impl IntoView {
     });
     let margins = Memo::new(move |_| {
         let amount = margin_amount.get()?;
+        // Nineteen runs: once the levers settle.
+        state.settled.track();
         Some(
             state
                 .model
-                .with(|m| state.scenario.with(|s| marginal(m, s, amount))),
+                .with_untracked(|m| state.scenario.with_untracked(|s| marginal(m, s, amount))),
         )
     });
     view! {
