@@ -178,7 +178,8 @@ fn bad_input_exits_2_with_one_message_naming_what_is_wrong() {
     let junk = temp_file("junk.json", &[0xff, 0xfe, 0x00, 0x41]);
     assert_bad_input(&["run", "--scenario", &junk], &["junk.json", "UTF-8"]);
     let table = temp_file("xa.csv", b"id,name\n1,A\n");
-    assert_bad_input(&["run", "--communes", &table], &["xa.csv", "district"]);
+    // The district column may be left out (two-tier government since 2025): border is next.
+    assert_bad_input(&["run", "--communes", &table], &["xa.csv", "border"]);
     let header =
         std::fs::read_to_string(format!("{}/seeds/communes.csv", env!("CARGO_MANIFEST_DIR")))
             .unwrap();

@@ -2042,3 +2042,74 @@ async fn risk_benchmark() {
         wd.quit().await.unwrap();
     }
 }
+
+#[tokio::test]
+async fn a_province_table_without_districts_works_everywhere_and_survives_a_reload() {
+    let page = open_page(1366, 900).await;
+    let wd = page.wd.clone();
+    // 65 units, no district column: a province's table since July 2025.
+    let dir = scratch_dir("no-districts");
+    let file = dir.join("xa-2025.csv");
+    let text: String = ntm_planner::model::table::SHIPPED_COMMUNES
+        .lines()
+        .take(66)
+        .map(|line| {
+            let mut cells: Vec<&str> = line.split(',').collect();
+            cells.remove(2);
+            cells.join(",") + "\n"
+        })
+        .collect();
+    std::fs::write(&file, text).unwrap();
+    wd.find(By::Css("[data-testid=import-table]"))
+        .await
+        .unwrap()
+        .send_keys(file.to_string_lossy())
+        .await
+        .unwrap();
+    let report = wait_for_text(&wd, "import-report", |t| t.contains("65 xã")).await;
+    assert!(report.contains("không có cột huyện"), "{report}");
+    click(&wd, "[data-testid=import-confirm]").await;
+    wait_for_text(&wd, "table-in-use", |t| t.contains("xa-2025.csv")).await;
+    // Counts come from the table in use, and the plan's claim is checked, not assumed.
+    let subtitle = wd
+        .find(By::Css(".subtitle"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(subtitle.contains("65 xã"), "{subtitle}");
+    let summary = text(&wd, "change-summary").await;
+    assert!(summary.contains("chưa đạt chỉ tiêu 2022"), "{summary}");
+    let rows = wd
+        .find_all(By::Css("[data-testid=communes-grid] tbody tr"))
+        .await
+        .unwrap_or_default();
+    let districts_chart = wd
+        .find(By::Css(".charts"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        districts_chart.contains("không có cột huyện"),
+        "{districts_chart}"
+    );
+    // The path, the goals and the odds run on it.
+    wait_for_text(&wd, "path-certified-2025", |t| !t.is_empty()).await;
+    wait_for_text(&wd, "risk-status", |t| t.contains("xong")).await;
+    click(&wd, "[data-testid=print]").await;
+    wait_for_text(&wd, "report", |t| t.contains("không có cột huyện")).await;
+    click(&wd, "[data-testid=report-close]").await;
+    wd.refresh().await.unwrap();
+    wait_for_text(&wd, "table-in-use", |t| t.contains("xa-2025.csv")).await;
+    screenshot(&wd, "19-no-districts").await;
+    assert!(
+        errors(&wd).await.is_empty(),
+        "{:?} ({} grid rows)",
+        errors(&wd).await,
+        rows.len()
+    );
+    wd.quit().await.unwrap();
+}

@@ -232,3 +232,49 @@ fn every_wrong_row_is_reported_not_only_the_first() {
         err.message(Lang::En)
     );
 }
+
+/// The shipped table as a province has it since July 2025: no district column, any size.
+fn without_districts(rows: usize) -> String {
+    let text = ntm_planner::model::table::SHIPPED_COMMUNES;
+    let mut out = String::new();
+    for line in text.lines().take(rows + 1) {
+        let mut cells: Vec<&str> = line.split(',').collect();
+        cells.remove(2);
+        out.push_str(&cells.join(","));
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn a_table_without_districts_of_any_size_is_read_and_run() {
+    use ntm_planner::model::{Model, Plan, Scenario};
+    for rows in [65, 2, 181] {
+        let text = without_districts(rows);
+        let table = CommuneTable::from_csv(text.as_bytes(), "xa-2025.csv").unwrap();
+        assert_eq!(table.communes.len(), rows);
+        assert!(!table.has_districts());
+        assert_eq!(table.district_name(&table.communes[0]), None);
+        // Written back and read again, it stays without districts.
+        let again = CommuneTable::from_csv(table.to_csv().as_bytes(), "again.csv").unwrap();
+        assert_eq!(again, table);
+        let model = Model::new(Plan::lang_son_2022(), table);
+        let o = model.run(&Scenario::plan());
+        assert!(o.districts.is_empty());
+        assert_eq!(o.histogram.iter().sum::<u32>() as usize, rows);
+        // The same communes with districts give the same figures but the districts.
+        let with = CommuneTable::from_csv(
+            ntm_planner::model::table::SHIPPED_COMMUNES
+                .lines()
+                .take(rows + 1)
+                .collect::<Vec<_>>()
+                .join("\n")
+                .as_bytes(),
+            "with.csv",
+        )
+        .unwrap();
+        let w = Model::new(Plan::lang_son_2022(), with).run(&Scenario::plan());
+        assert_eq!((w.certified, w.avg_criteria), (o.certified, o.avg_criteria));
+        assert_eq!(w.border, o.border);
+    }
+}

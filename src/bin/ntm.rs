@@ -474,6 +474,13 @@ fn summary(
         ));
     }
     out.push('\n');
+    if o.districts.is_empty() {
+        out.push_str(lang.pick(
+            "Bảng xã không có cột huyện: không có kết quả theo huyện.\n",
+            "The commune table has no district column: no results by district.\n",
+        ));
+        return out;
+    }
     let head: [&str; 4] = lang.pick(
         ["Huyện", "Số xã", "Đạt chuẩn", "TC/xã"],
         ["District", "Communes", "Certified", "Criteria"],

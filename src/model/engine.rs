@@ -259,12 +259,17 @@ impl Model {
             total_met += count;
             histogram[count as usize] += 1;
             let is_certified = m == all;
-            let d = &mut districts[c.district];
-            d.communes += 1;
-            d.avg_criteria += f64::from(count);
+            // A table without districts has none to count in.
+            let mut district = districts.get_mut(c.district);
+            if let Some(d) = district.as_deref_mut() {
+                d.communes += 1;
+                d.avg_criteria += f64::from(count);
+            }
             if is_certified {
                 certified += 1;
-                d.certified += 1;
+                if let Some(d) = district {
+                    d.certified += 1;
+                }
                 if c.meets != all {
                     newly_certified.push(c.id.clone());
                 }

@@ -354,19 +354,37 @@ impl CommuneTable {
         }
     }
 
-    /// Writes the table as canonical CSV (costs written only where given).
+    /// Whether the table has districts (a table of the two-tier government since July 2025
+    /// has none).
+    pub fn has_districts(&self) -> bool {
+        !self.districts.is_empty()
+    }
+
+    /// The district of a commune, where the table has districts.
+    pub fn district_name(&self, commune: &Commune) -> Option<&str> {
+        self.districts.get(commune.district).map(String::as_str)
+    }
+
+    /// Writes the table as canonical CSV (costs written only where given; no district column
+    /// where the table has none).
     pub fn to_csv(&self) -> String {
-        let mut out = canonical_header().join(",");
+        let with_districts = self.has_districts();
+        let header: Vec<String> = canonical_header()
+            .into_iter()
+            .filter(|h| with_districts || h != "district")
+            .collect();
+        let mut out = header.join(",");
         out.push('\n');
         for c in &self.communes {
-            let mut cells: Vec<String> = vec![
-                csv_cell(&c.id),
-                csv_cell(&c.name),
-                csv_cell(&self.districts[c.district]),
+            let mut cells: Vec<String> = vec![csv_cell(&c.id), csv_cell(&c.name)];
+            if let Some(d) = self.district_name(c) {
+                cells.push(csv_cell(d));
+            }
+            cells.extend([
                 (c.border as u8).to_string(),
                 (c.difficult as u8).to_string(),
                 (c.priority as u8).to_string(),
-            ];
+            ]);
             cells.extend((0..CRITERIA).map(|k| (c.meets(k) as u8).to_string()));
             cells.extend(c.cost.iter().map(|v| v.map(cost_text).unwrap_or_default()));
             out.push_str(&cells.join(","));
@@ -438,7 +456,12 @@ fn read_row(
     }
     first_line_of_id.insert(id.clone(), line);
     let name = required(Field::Name)?;
-    let district_name = required(Field::District)?;
+    let has_district = columns[Field::District.slot()] != usize::MAX;
+    let district_name = if has_district {
+        Some(required(Field::District)?)
+    } else {
+        None
+    };
     let border = flag(Field::Border)?;
     let difficult = flag(Field::Difficult)?;
     let priority = flag(Field::Priority)?;
@@ -454,12 +477,15 @@ fn read_row(
             value: raw.to_string(),
         })?;
     }
-    let district = match districts.iter().position(|d| *d == district_name) {
-        Some(i) => i,
-        None => {
-            districts.push(district_name);
-            districts.len() - 1
-        }
+    let district = match district_name {
+        None => 0,
+        Some(name) => match districts.iter().position(|d| *d == name) {
+            Some(i) => i,
+            None => {
+                districts.push(name);
+                districts.len() - 1
+            }
+        },
     };
     Ok(Commune {
         id,
@@ -531,7 +557,13 @@ fn map_columns(header: &[String]) -> Result<([usize; FIELD_COUNT], Vec<String>),
             None => ignored.push(h.trim().to_string()),
         }
     }
-    if let Some(slot) = columns.iter().position(|c| *c == usize::MAX) {
+    // Since July 2025 provinces have no districts: a table may have no district column.
+    let optional = Field::District.slot();
+    if let Some(slot) = columns
+        .iter()
+        .enumerate()
+        .position(|(slot, c)| *c == usize::MAX && slot != optional)
+    {
         return Err(TableProblem::MissingColumn {
             column: Field::from_slot(slot).canonical(),
         });

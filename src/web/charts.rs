@@ -343,6 +343,13 @@ const MAX_DISTRICTS: usize = 24;
 
 /// Districts: average criteria a commune at the start and projected.
 pub fn districts_chart(model: &Model, o: &Outcome, lang: Lang) -> String {
+    if o.districts.is_empty() {
+        // A table of the two-tier government (since July 2025) has no districts.
+        return format!(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 640 60\" width=\"640\" height=\"60\"><text x=\"10\" y=\"34\" font-size=\"14\" fill=\"#5b6773\">{}</text></svg>",
+            crate::model::format::escape_markup(super::showing::no_districts(lang))
+        );
+    }
     let mut svg = String::new();
     let districts = &o.districts[..o.districts.len().min(MAX_DISTRICTS)];
     let mut start = vec![(0u32, 0u32); districts.len()];

@@ -648,8 +648,14 @@ pub fn ImportPanel() -> impl IntoView {
                     <p>
                         <strong>{name.clone()}</strong>
                         {lang.pick(
-                            format!(": đọc được {} xã, {} huyện; {} xã đạt chuẩn, {} xã biên giới.", table.communes.len(), table.districts.len(), certified, border),
-                            format!(": {} communes read, {} districts; {} certified, {} on the border.", table.communes.len(), table.districts.len(), certified, border),
+                            match table.districts.len() {
+                                0 => format!(": đọc được {} xã (không có cột huyện); {} xã đạt chuẩn, {} xã biên giới.", table.communes.len(), certified, border),
+                                d => format!(": đọc được {} xã, {d} huyện; {} xã đạt chuẩn, {} xã biên giới.", table.communes.len(), certified, border),
+                            },
+                            match table.districts.len() {
+                                0 => format!(": {} communes read (no district column); {} certified, {} on the border.", table.communes.len(), certified, border),
+                                d => format!(": {} communes read, {d} districts; {} certified, {} on the border.", table.communes.len(), certified, border),
+                            },
                         )}
                     </p>
                     {ignored.map(|t| view! { <p class="note">{t}</p> })}

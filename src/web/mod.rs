@@ -169,7 +169,14 @@ fn Header() -> impl IntoView {
         <header class="top">
             <div class="title">
                 <h1>{move || state.tr("Mô phỏng kế hoạch xây dựng nông thôn mới", "New Rural Development planner")}</h1>
-                <p class="subtitle">{move || state.tr("Tỉnh Lạng Sơn · năm 2022 · 181 xã · 19 tiêu chí", "Lạng Sơn province · 2022 · 181 communes · 19 criteria")}</p>
+                <p class="subtitle">{move || {
+                    // The province and year from the plan, the communes from the table in use.
+                    let (province, year, communes) = state.model.with(|m| (m.plan.province.clone(), m.plan.year, m.table.communes.len()));
+                    state.lang.get().pick(
+                        format!("Tỉnh {province} · năm {year} · {communes} xã · 19 tiêu chí"),
+                        format!("{province} province · {year} · {communes} communes · 19 criteria"),
+                    )
+                }}</p>
             </div>
             <div class="toolbar" role="toolbar" aria-label=move || state.tr("Công cụ", "Tools")>
                 <label class="preset">

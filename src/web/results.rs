@@ -159,12 +159,19 @@ pub fn change_sentence(state: &State) -> String {
         ));
     }
     if changes.is_empty() {
-        return lang
-            .pick(
-                "Đây là kịch bản kế hoạch: mọi tiêu chí đạt chỉ tiêu 2022, 85 xã đạt chuẩn.",
-                "This is the plan scenario: every criterion reaches its 2022 target, 85 communes certified.",
-            )
-            .replace("85", &o.certified.to_string());
+        // Said from the results, not assumed: with another table the plan may fall short.
+        let below = o.criteria.iter().filter(|c| c.met < c.target).count();
+        let year = state.model.with(|m| m.plan.year);
+        return match below {
+            0 => lang.pick(
+                format!("Đây là kịch bản kế hoạch: mọi tiêu chí đạt chỉ tiêu {year}, {} xã đạt chuẩn.", o.certified),
+                format!("This is the plan scenario: every criterion reaches its {year} target, {} communes certified.", o.certified),
+            ),
+            n => lang.pick(
+                format!("Đây là kịch bản kế hoạch: {n} tiêu chí chưa đạt chỉ tiêu {year}, {} xã đạt chuẩn.", o.certified),
+                format!("This is the plan scenario: {n} criteria short of their {year} target, {} communes certified.", o.certified),
+            ),
+        };
     }
     let dc = i64::from(o.certified) - i64::from(p.certified);
     let missed = o.criteria.iter().filter(|c| c.met < c.target).count();
@@ -309,7 +316,7 @@ pub fn CommunesGrid() -> impl IntoView {
                 .enumerate()
                 .filter(|(i, c)| {
                     let after = o.as_ref().map(|o| o.meets[*i]).unwrap_or(0);
-                    (d.is_empty() || m.table.districts[c.district] == d)
+                    (d.is_empty() || m.table.district_name(c) == Some(d.as_str()))
                         && (b.is_empty() || (b == "1") == c.border)
                         && match st {
                             StatusFilter::All => true,
@@ -421,7 +428,7 @@ pub fn CommunesGrid() -> impl IntoView {
         <section class="panel communes">
             <h3>{move || state.tr("Các xã và 19 tiêu chí", "The communes and their 19 criteria")}</h3>
             <div class="filters">
-                <label>
+                <label class:hidden=move || districts().is_empty()>
                     {move || state.tr("Huyện", "District")}
                     <select data-testid="filter-district" on:change=move |ev| district.set(event_target_value(&ev))>
                         <option value="">{move || state.tr("Tất cả", "All")}</option>
@@ -543,7 +550,7 @@ fn grid_rows_html(model: &Model, rows: &[usize], states: &[(u32, u32)]) -> Strin
             "<tr data-row=\"{i}\" class=\"{}\" tabindex=\"0\"><th scope=\"row\">{}</th><td class=\"district\">{}</td><td class=\"num\">{}</td>",
             row_class(c.meets, after, in_plan),
             escape_markup(&c.name),
-            escape_markup(&model.table.districts[c.district]),
+            escape_markup(model.table.district_name(c).unwrap_or("—")),
             after.count_ones()
         ));
         for k in 0..CRITERIA {
@@ -572,7 +579,10 @@ fn CommuneDetails() -> impl IntoView {
                 .collect();
             Some((
                 c,
-                m.table.districts[m.table.communes[i].district].clone(),
+                m.table
+                    .district_name(&m.table.communes[i])
+                    .unwrap_or("—")
+                    .to_string(),
                 costs,
                 names,
             ))

@@ -349,7 +349,11 @@ pub fn Presentation() -> impl IntoView {
             }
             2 => (
                 lang.pick("Các huyện", "Districts"),
-                view! { <div class="slide-chart" inner_html=state.model.with(|m| districts_chart(m, &o, lang))></div> }.into_any(),
+                if o.districts.is_empty() {
+                    view! { <p class="slide-sentence">{no_districts(lang)}</p> }.into_any()
+                } else {
+                    view! { <div class="slide-chart" inner_html=state.model.with(|m| districts_chart(m, &o, lang))></div> }.into_any()
+                },
             ),
             3 => (
                 lang.pick("Các xã theo số tiêu chí đạt", "Communes by criteria met"),
@@ -550,10 +554,16 @@ pub fn Report() -> impl IntoView {
                     </tr></thead>
                     <tbody>{criteria}</tbody>
                 </table>
-                <table>
-                    <thead><tr><th>{lang.pick("Huyện", "District")}</th><th>{lang.pick("Số xã", "Communes")}</th><th>{lang.pick("Đạt chuẩn", "Certified")}</th><th>{lang.pick("Tiêu chí/xã", "Criteria each")}</th></tr></thead>
-                    <tbody>{districts}</tbody>
-                </table>
+                {if o.districts.is_empty() {
+                    view! { <p>{no_districts(lang)}</p> }.into_any()
+                } else {
+                    view! {
+                        <table>
+                            <thead><tr><th>{lang.pick("Huyện", "District")}</th><th>{lang.pick("Số xã", "Communes")}</th><th>{lang.pick("Đạt chuẩn", "Certified")}</th><th>{lang.pick("Tiêu chí/xã", "Criteria each")}</th></tr></thead>
+                            <tbody>{districts}</tbody>
+                        </table>
+                    }.into_any()
+                }}
                 <div class="report-charts">{charts}</div>
                 <h2>{lang.pick("3. Lộ trình nhiều năm", "3. Years: the path")}</h2>
                 {path_view(&path.outcome.get(), &path.settings.get(), lang)}
@@ -673,4 +683,12 @@ fn risk_view(r: Option<&crate::model::risk::RiskOutcome>, lang: crate::model::La
         </div>
     }
     .into_any()
+}
+
+/// What the district views say for a table without districts.
+pub fn no_districts(lang: crate::model::Lang) -> &'static str {
+    lang.pick(
+        "Bảng xã không có cột huyện (chính quyền hai cấp từ 7/2025): không có kết quả theo huyện.",
+        "The commune table has no district column (two-tier local government since July 2025): no results by district.",
+    )
 }
