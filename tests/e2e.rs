@@ -2050,7 +2050,7 @@ async fn a_province_table_without_districts_works_everywhere_and_survives_a_relo
     // 65 units, no district column: a province's table since July 2025.
     let dir = scratch_dir("no-districts");
     let file = dir.join("xa-2025.csv");
-    let text: String = ntm_planner::model::table::SHIPPED_COMMUNES
+    let table: String = ntm_planner::model::table::SHIPPED_COMMUNES
         .lines()
         .take(66)
         .map(|line| {
@@ -2059,7 +2059,7 @@ async fn a_province_table_without_districts_works_everywhere_and_survives_a_relo
             cells.join(",") + "\n"
         })
         .collect();
-    std::fs::write(&file, text).unwrap();
+    std::fs::write(&file, table).unwrap();
     wd.find(By::Css("[data-testid=import-table]"))
         .await
         .unwrap()
