@@ -2144,3 +2144,85 @@ async fn a_province_table_without_districts_works_everywhere_and_survives_a_relo
     );
     wd.quit().await.unwrap();
 }
+
+#[tokio::test]
+async fn the_provinces_own_targets_and_unit_costs_are_levers_of_the_scenario() {
+    let page = open_page(1366, 900).await;
+    let wd = page.wd.clone();
+    wd.execute(
+        "document.querySelector('[data-testid=targets-panel]').open = true",
+        vec![],
+    )
+    .await
+    .unwrap();
+    // The 2022 targets are the plan's until changed; a count with a fraction is refused.
+    let field = |id: &str| format!("[data-testid=\"{id}\"]");
+    let certified = wd.find(By::Css(field("target-certified"))).await.unwrap();
+    assert_eq!(
+        certified.prop("value").await.unwrap().as_deref(),
+        Some("85")
+    );
+    type_into(&wd, "target-certified", "90,5").await;
+    wait_for_text(&wd, "target-certified-error", |t| t.contains("số nguyên")).await;
+    type_into(&wd, "target-certified", "100").await;
+    let card = wd
+        .find(By::Css(".headline .card"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(card.contains("mục tiêu 100"), "{card}");
+    // A criterion's own target sets its default investment: enough to reach it.
+    let before = wd
+        .find(By::Css(field("investment-transport")))
+        .await
+        .unwrap()
+        .prop("value")
+        .await
+        .unwrap()
+        .unwrap_or_default();
+    type_into(&wd, "target-transport", "110").await;
+    // The target column says 110 (met may fall short: the funding is the same).
+    let row =
+        wait_for_criterion_row(&wd, "transport", |t| t.split(' ').nth(5) == Some("110")).await;
+    let after = wd
+        .find(By::Css(field("investment-transport")))
+        .await
+        .unwrap()
+        .prop("value")
+        .await
+        .unwrap()
+        .unwrap_or_default();
+    assert_ne!(before, after, "the default investment follows the target");
+    // They go into the link and come back after a reload; undo takes them back.
+    tokio::time::sleep(ADDRESS_DELAY).await;
+    let url = current_url(&wd).await;
+    assert!(
+        url.contains("t.certified=100") && url.contains("t.transport=110"),
+        "{url}"
+    );
+    wd.refresh().await.unwrap();
+    wait_for_criterion_row(&wd, "transport", |t| t == row).await;
+    wd.execute(
+        "document.querySelector('[data-testid=targets-panel]').open = true",
+        vec![],
+    )
+    .await
+    .unwrap();
+    click(&wd, "[data-testid=targets-reset]").await;
+    wait_for_criterion_row(&wd, "transport", |t| t.contains("102 102")).await;
+    let card = wd
+        .find(By::Css(".headline .card"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(card.contains("mục tiêu 85"), "{card}");
+    click(&wd, "[data-testid=undo]").await;
+    wait_for_criterion_row(&wd, "transport", |t| t == row).await;
+    screenshot(&wd, "20-targets").await;
+    assert!(errors(&wd).await.is_empty(), "{:?}", errors(&wd).await);
+    wd.quit().await.unwrap();
+}

@@ -142,6 +142,11 @@ async fn a_bad_amount_gets_a_message_and_leaves_the_results() {
     type_into(&app, "funding-credit", "2.000").await;
     let after_2000 = (text(&app, "certified"), text(&app, "shortfall"));
     assert_ne!(after_2000.1, "0");
+    // Leaving the field keeps 2,000: what is typed next is a new edit.
+    find(&app, "funding-credit")
+        .dispatch_event(&web_sys::Event::new("blur").unwrap())
+        .unwrap();
+    settle().await;
     for (bad, message) in [
         ("abc", "Không phải số"),
         ("-5", "Không được âm"),
@@ -165,6 +170,17 @@ async fn a_bad_amount_gets_a_message_and_leaves_the_results() {
     type_into(&app, "funding-credit", "3200").await;
     assert_eq!(text(&app, "funding-credit-error"), "");
     assert_eq!(text(&app, "certified"), "85");
+    // Within one edit, a half-valid text leaves no valid beginning behind ("12" of "12abc"):
+    // the lever goes back to where it was when the edit began (3,200, once left).
+    find(&app, "funding-credit")
+        .dispatch_event(&web_sys::Event::new("blur").unwrap())
+        .unwrap();
+    settle().await;
+    type_into(&app, "funding-credit", "12").await;
+    assert_ne!(text(&app, "certified"), "85");
+    type_into(&app, "funding-credit", "12abc").await;
+    assert_eq!(text(&app, "certified"), "85");
+    assert_eq!(text(&app, "shortfall"), "0");
     app.remove();
 }
 

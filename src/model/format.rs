@@ -71,6 +71,8 @@ pub enum AmountError {
     NotANumber,
     Negative,
     TooLarge(f64),
+    /// A count typed with a fraction.
+    NotWhole,
 }
 
 impl AmountError {
@@ -85,6 +87,9 @@ impl AmountError {
                 .to_string(),
             AmountError::Negative => lang
                 .pick("Không được âm", "Must not be negative")
+                .to_string(),
+            AmountError::NotWhole => lang
+                .pick("Phải là số nguyên", "Must be a whole number")
                 .to_string(),
             AmountError::TooLarge(limit) => lang.pick(
                 format!("Quá lớn (tối đa {})", number(*limit, 0, lang)),

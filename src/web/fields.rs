@@ -25,7 +25,19 @@ pub fn NumberField(
     #[prop(optional, into)]
     slider_max: Option<Signal<f64>>,
     #[prop(optional)] unit: &'static str,
+    /// Only whole numbers (counts of communes).
+    #[prop(optional)]
+    whole: bool,
 ) -> impl IntoView {
+    let read = move |text: &str, lang| {
+        parse_amount(text, lang, limit).and_then(|v| {
+            if whole && v.fract() != 0.0 {
+                Err(AmountError::NotWhole)
+            } else {
+                Ok(v)
+            }
+        })
+    };
     let state = use_state();
     let shown = move |x: f64| amount(x, decimals, state.lang.get_untracked());
     let text = RwSignal::new(shown(value.get_untracked()));
@@ -45,7 +57,7 @@ pub fn NumberField(
             put_back.set_value(None);
             return;
         }
-        let typed = parse_amount(&text.get_untracked(), lang, limit);
+        let typed = read(&text.get_untracked(), lang);
         if typed != Ok(v) {
             text.set(amount(v, decimals, lang));
             error.set(None);
@@ -57,7 +69,7 @@ pub fn NumberField(
         if at_start.get_value().is_none() {
             at_start.set_value(Some(value.get_untracked()));
         }
-        match parse_amount(&typed, state.lang.get_untracked(), limit) {
+        match read(&typed, state.lang.get_untracked()) {
             Ok(v) => {
                 error.set(None);
                 on_commit.run(v);

@@ -253,23 +253,6 @@ fn Assumptions() -> impl IntoView {
             }
         })
         .collect_view();
-    let unit_costs = move || {
-        state.model.with(|m| {
-            m.plan
-                .criteria
-                .iter()
-                .map(|c| {
-                    let name = state.lang.get().pick(c.name_vi.clone(), c.name_en.clone());
-                    view! {
-                        <tr>
-                            <td>{format!("{}. {name}", c.id)}</td>
-                            <td class="num">{amount(c.unit_cost, 2, state.lang.get())}</td>
-                        </tr>
-                    }
-                })
-                .collect_view()
-        })
-    };
     let header = sources
         .iter()
         .map(|src| {
@@ -333,11 +316,10 @@ fn Assumptions() -> impl IntoView {
             <h4>{move || state.tr("Đơn giá (tỷ đồng/xã, giả định)", "Unit costs (billion VND a commune, assumed)")}</h4>
             <p class="note">
                 {move || state.tr(
-                    "Kế hoạch không nêu đơn giá. Bảng xã ghi chi phí từng xã; đơn giá chỉ dùng cho ô chi phí để trống (×1,3 xã biên giới, ×1,2 xã ĐBKK).",
-                    "The plan gives no unit costs. The commune table gives each commune's costs; a unit cost applies only where a cost is left empty (×1.3 on the border, ×1.2 in difficult communes).",
+                    "Kế hoạch không nêu đơn giá. Bảng xã ghi chi phí từng xã; đơn giá chỉ dùng cho ô chi phí để trống (×1,3 xã biên giới, ×1,2 xã ĐBKK). Sửa đơn giá ở mục \"Chỉ tiêu và đơn giá của tỉnh\".",
+                    "The plan gives no unit costs. The commune table gives each commune's costs; a unit cost applies only where a cost is left empty (×1.3 on the border, ×1.2 in difficult communes). Edit them under \"The province's targets and unit costs\".",
                 )}
             </p>
-            <table class="unit-costs"><tbody>{unit_costs}</tbody></table>
         </details>
     }
 }

@@ -8,6 +8,7 @@ pub mod results;
 pub mod risk;
 pub mod showing;
 pub mod state;
+pub mod targets;
 pub mod years;
 
 use crate::model::{CommuneTable, Lang, Scenario};
@@ -121,6 +122,7 @@ pub fn App() -> impl IntoView {
             <div class="left">
                 <keeping::ScenariosPanel/>
                 <levers::Levers/>
+                <targets::TargetsPanel/>
                 <keeping::ImportPanel/>
             </div>
             <section class="results" aria-labelledby="results-title">

@@ -27,7 +27,7 @@ pub fn Headline() -> impl IntoView {
             ))
         }
     };
-    let targets = move || state.model.with(|m| m.plan.targets.clone());
+    let targets = move || state.targets();
     let lang = move || state.lang.get();
     let certified_ok = move || o.with(|o| o.certified >= targets().certified);
     let avg_ok = move || o.with(|o| o.avg_criteria + 1e-9 >= targets().avg_criteria_min);

@@ -303,7 +303,7 @@ pub fn Presentation() -> impl IntoView {
         let index = showing.presenting.get()?;
         let lang = state.lang.get();
         let o = state.outcome.get();
-        let t = state.model.with(|m| m.plan.targets.clone());
+        let t = state.targets();
         let (title, body) = match index {
             0 => (
                 lang.pick("Kết quả chính", "Headline"),
@@ -501,7 +501,7 @@ pub fn Report() -> impl IntoView {
             .into_iter()
             .map(|(title, svg)| view! { <figure class="report-chart"><figcaption>{title}</figcaption><div inner_html=svg></div></figure> })
             .collect_view();
-        let t = &plan.targets;
+        let t = &state.targets();
         Some(view! {
             <section class="report" data-testid="report">
                 <div class="report-tools">

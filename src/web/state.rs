@@ -205,6 +205,19 @@ impl State {
         })
     }
 
+    /// The targets in force: the scenario's own where it sets them, else the plan's.
+    pub fn targets(&self) -> crate::model::plan::Targets {
+        let mut t = self.model.with(|m| m.plan.targets.clone());
+        self.scenario.with(|s| {
+            let own = &s.targets;
+            t.certified = own.certified.unwrap_or(t.certified);
+            t.avg_criteria_min = own.avg_criteria.unwrap_or(t.avg_criteria_min);
+            t.border_avg_min = own.border_avg_min.unwrap_or(t.border_avg_min);
+            t.border_avg_max = own.border_avg_max.unwrap_or(t.border_avg_max);
+        });
+        t
+    }
+
     /// "vi" or "en" words, following the language switch.
     pub fn tr(&self, vi: &'static str, en: &'static str) -> &'static str {
         self.lang.get().pick(vi, en)

@@ -1,0 +1,148 @@
+//! The province's own targets and unit costs (model.md §4 `targets`, `unit_costs`), editable
+//! beside the plan's figures, so that an office can plan its own year with its own communes.
+//! They are part of the scenario: kept, linked, saved in files and undone like every lever.
+
+use super::fields::NumberField;
+use super::state::use_state;
+use crate::model::format::{amount, number};
+use crate::model::scenario::{Targets, MAX_AMOUNT, MAX_TARGET_COMMUNES};
+use crate::model::CRITERIA;
+use leptos::prelude::*;
+
+/// One target field: the value in force, the plan's beside it.
+#[component]
+fn TargetRow(
+    #[prop(into)] label: Signal<String>,
+    testid: &'static str,
+    #[prop(into)] value: Signal<f64>,
+    #[prop(into)] plan_value: Signal<f64>,
+    on_commit: Callback<f64>,
+    decimals: usize,
+    limit: f64,
+    #[prop(optional)] whole: bool,
+) -> impl IntoView {
+    let state = use_state();
+    let changed = move || (value.get() - plan_value.get()).abs() > 1e-9;
+    view! {
+        <div class="lever-row" class:changed=changed>
+            <span class="lever-name">{move || label.get()}</span>
+            <NumberField value=value on_commit=on_commit testid=testid.to_string() label=label
+                decimals=decimals limit=limit whole=whole/>
+            <span class="plan-figure">{move || format!("KH {}", number(plan_value.get(), decimals, state.lang.get()))}</span>
+        </div>
+    }
+}
+
+#[component]
+pub fn TargetsPanel() -> impl IntoView {
+    let state = use_state();
+    let plan_targets = move || state.model.with(|m| m.plan.targets.clone());
+    let own = move |f: fn(&Targets) -> Option<f64>| state.scenario.with(|s| f(&s.targets));
+    let label =
+        |vi: &'static str, en: &'static str| Signal::derive(move || state.tr(vi, en).to_string());
+    let certified = Signal::derive(move || {
+        own(|t| t.certified.map(f64::from)).unwrap_or(f64::from(plan_targets().certified))
+    });
+    let avg =
+        Signal::derive(move || own(|t| t.avg_criteria).unwrap_or(plan_targets().avg_criteria_min));
+    let border_min =
+        Signal::derive(move || own(|t| t.border_avg_min).unwrap_or(plan_targets().border_avg_min));
+    let border_max =
+        Signal::derive(move || own(|t| t.border_avg_max).unwrap_or(plan_targets().border_avg_max));
+    let criteria = (0..CRITERIA)
+        .map(|k| {
+            let (key, id, vi, en) = state.model.with_untracked(|m| {
+                let c = &m.plan.criteria[k];
+                (c.key.clone(), c.id, c.name_vi.clone(), c.name_en.clone())
+            });
+            let plan_target = move || state.model.with(|m| m.plan.criteria[k].target);
+            let plan_cost = move || state.model.with(|m| m.plan.criteria[k].unit_cost);
+            let target = Signal::derive(move || {
+                f64::from(state.scenario.with(|s| s.targets.criteria[k]).unwrap_or(plan_target()))
+            });
+            let cost = Signal::derive(move || {
+                state.scenario.with(|s| s.unit_costs[k]).unwrap_or(plan_cost())
+            });
+            let name = Signal::derive(move || {
+                format!("{id}. {}", state.lang.get().pick(vi.clone(), en.clone()))
+            });
+            let target_lever = format!("targets.{key}");
+            let cost_lever = format!("unit_costs.{key}");
+            let on_target = Callback::new(move |v: f64| {
+                state.edit(&target_lever, |s| s.targets.criteria[k] = Some(v as u32))
+            });
+            let on_cost =
+                Callback::new(move |v: f64| state.edit(&cost_lever, |s| s.unit_costs[k] = Some(v)));
+            let target_label = Signal::derive(move || {
+                format!("{} — {}", name.get(), state.tr("chỉ tiêu (số xã)", "target (communes)"))
+            });
+            let cost_label = Signal::derive(move || {
+                format!("{} — {}", name.get(), state.tr("đơn giá (tỷ đồng/xã)", "unit cost (bn VND a commune)"))
+            });
+            view! {
+                <tr class:changed=move || {
+                    state.scenario.with(|s| s.targets.criteria[k].is_some() || s.unit_costs[k].is_some())
+                }>
+                    <th scope="row">{move || name.get()}</th>
+                    <td>
+                        <NumberField value=target on_commit=on_target testid=format!("target-{key}")
+                            label=target_label decimals=0 limit=MAX_TARGET_COMMUNES whole=true/>
+                    </td>
+                    <td class="plan-figure">{move || plan_target().to_string()}</td>
+                    <td>
+                        <NumberField value=cost on_commit=on_cost testid=format!("unit-cost-{key}")
+                            label=cost_label decimals=2 limit=MAX_AMOUNT/>
+                    </td>
+                    <td class="plan-figure">{move || amount(plan_cost(), 2, state.lang.get())}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let changed = move || {
+        state
+            .scenario
+            .with(|s| !s.targets.is_empty() || s.unit_costs.iter().any(Option::is_some))
+    };
+    view! {
+        <details class="panel targets" data-testid="targets-panel">
+            <summary>{move || state.tr("Chỉ tiêu và đơn giá của tỉnh (sửa được)", "The province's targets and unit costs (editable)")}</summary>
+            <p class="note">{move || state.tr(
+                "Mặc định là số của kế hoạch (KH). Chỉ tiêu từng tiêu chí quyết định mức đầu tư mặc định (đủ để đạt chỉ tiêu); đơn giá chỉ dùng cho xã có ô chi phí để trống trong bảng xã. Các số này đi cùng kịch bản: lưu, liên kết, tệp kịch bản.",
+                "The plan's figures (KH) by default. A criterion's target sets its default investment (enough to reach it); a unit cost applies only to communes whose cost cell is empty in the commune table. These go with the scenario: saved, linked, in scenario files.",
+            )}</p>
+            <TargetRow label=label("Xã đạt chuẩn NTM", "Certified communes") testid="target-certified"
+                value=certified plan_value=Signal::derive(move || f64::from(plan_targets().certified))
+                on_commit=Callback::new(move |v: f64| state.edit("targets.certified", |s| s.targets.certified = Some(v as u32)))
+                decimals=0 limit=MAX_TARGET_COMMUNES whole=true/>
+            <TargetRow label=label("Bình quân tiêu chí/xã (tối thiểu)", "Average criteria a commune (at least)") testid="target-avg"
+                value=avg plan_value=Signal::derive(move || plan_targets().avg_criteria_min)
+                on_commit=Callback::new(move |v: f64| state.edit("targets.avg_criteria", |s| s.targets.avg_criteria = Some(v)))
+                decimals=2 limit=CRITERIA as f64/>
+            <TargetRow label=label("Xã biên giới: tiêu chí/xã, từ", "Border communes: criteria each, from") testid="target-border-min"
+                value=border_min plan_value=Signal::derive(move || plan_targets().border_avg_min)
+                on_commit=Callback::new(move |v: f64| state.edit("targets.border_avg_min", |s| s.targets.border_avg_min = Some(v)))
+                decimals=2 limit=CRITERIA as f64/>
+            <TargetRow label=label("Xã biên giới: tiêu chí/xã, đến", "Border communes: criteria each, to") testid="target-border-max"
+                value=border_max plan_value=Signal::derive(move || plan_targets().border_avg_max)
+                on_commit=Callback::new(move |v: f64| state.edit("targets.border_avg_max", |s| s.targets.border_avg_max = Some(v)))
+                decimals=2 limit=CRITERIA as f64/>
+            <table class="targets-table">
+                <thead><tr>
+                    <th scope="col">{move || state.tr("Tiêu chí", "Criterion")}</th>
+                    <th scope="col">{move || state.tr("Chỉ tiêu (xã)", "Target (communes)")}</th>
+                    <th scope="col">"KH"</th>
+                    <th scope="col">{move || state.tr("Đơn giá (tỷ/xã)", "Unit cost (bn)")}</th>
+                    <th scope="col">"KH"</th>
+                </tr></thead>
+                <tbody>{criteria}</tbody>
+            </table>
+            <button type="button" data-testid="targets-reset" disabled=move || !changed()
+                on:click=move |_| state.edit("targets-reset", |s| {
+                    s.targets = Targets::default();
+                    s.unit_costs = [None; CRITERIA];
+                })>
+                {move || state.tr("Về chỉ tiêu và đơn giá của kế hoạch", "Back to the plan's targets and unit costs")}
+            </button>
+        </details>
+    }
+}
