@@ -4,7 +4,8 @@
 //! range; the worker answers each request with as many draws as it computes in about
 //! [`SLICE_MS`], so a newer job is never queued behind a long one and the page can show progress.
 
-use crate::model::risk::{Draw, RiskRun, RiskSettings};
+use crate::model::path::Path;
+use crate::model::risk::{path_draw, Draw, RiskRun, RiskSettings, PATH_DRAWS};
 use crate::model::{CommuneTable, Model, Plan, Scenario};
 use serde::{Deserialize, Serialize};
 
@@ -20,6 +21,8 @@ pub enum RiskRequest {
         job: u64,
         scenario: String,
         settings: String,
+        /// The path (model.md §7.1) to draw too, for its first [`PATH_DRAWS`] draws.
+        path: Option<String>,
     },
     /// Draws `from..to` of `job` (the worker may answer with fewer).
     Draws { job: u64, from: u64, to: u64 },
@@ -31,6 +34,8 @@ pub enum RiskReply {
         job: u64,
         from: u64,
         draws: Vec<Draw>,
+        /// Certified communes year by year, for the draws of `draws` that have a path draw.
+        paths: Vec<Vec<u32>>,
     },
     Failed {
         job: u64,
@@ -42,7 +47,33 @@ pub enum RiskReply {
 #[derive(Default)]
 pub struct RiskJobs {
     model: Option<Model>,
-    job: Option<(u64, Scenario, RiskSettings)>,
+    job: Option<(u64, Scenario, RiskSettings, Option<Path>)>,
+}
+
+/// Draws `from..to` of one job, one-year and (for the first [`PATH_DRAWS`]) path, until
+/// `out_of_time` says stop; shared by the worker and the page's main-thread slices.
+pub fn draw_slice(
+    model: &Model,
+    scenario: &Scenario,
+    settings: &RiskSettings,
+    path: Option<&Path>,
+    from: u64,
+    to: u64,
+    mut out_of_time: impl FnMut() -> bool,
+) -> (Vec<Draw>, Vec<Vec<u32>>) {
+    let run = RiskRun::new(model, scenario, settings.clone());
+    let mut draws = Vec::new();
+    let mut paths = Vec::new();
+    for d in from..to {
+        draws.push(run.draw(d));
+        if let Some(p) = path.filter(|_| d < PATH_DRAWS) {
+            paths.push(path_draw(p, model, settings, d));
+        }
+        if out_of_time() {
+            break;
+        }
+    }
+    (draws, paths)
 }
 
 impl RiskJobs {
@@ -57,14 +88,20 @@ impl RiskJobs {
                 job,
                 scenario,
                 settings,
+                path,
             } => {
                 let plan = Plan::lang_son_2022();
                 let parsed = Scenario::from_json(&scenario, &plan, "scenario").and_then(|s| {
-                    RiskSettings::from_json(&settings, &plan, "risk").map(|r| (s, r))
+                    let r = RiskSettings::from_json(&settings, &plan, "risk")?;
+                    let p = match path {
+                        Some(text) => Some(Path::from_json(&text, &plan, "path")?),
+                        None => None,
+                    };
+                    Ok((s, r, p))
                 });
                 match parsed {
-                    Ok((s, r)) => {
-                        self.job = Some((job, s, r));
+                    Ok((s, r, p)) => {
+                        self.job = Some((job, s, r, p));
                         None
                     }
                     Err(e) => Some(RiskReply::Failed {
@@ -75,20 +112,21 @@ impl RiskJobs {
             }
             RiskRequest::Draws { job, from, to } => {
                 let model = self.model.get_or_insert_with(Model::shipped);
-                let (current, scenario, settings) = self.job.as_ref()?;
+                let (current, scenario, settings, path) = self.job.as_ref()?;
                 if *current != job {
                     return None;
                 }
-                let run = RiskRun::new(model, scenario, settings.clone());
                 let start = now();
-                let mut draws = Vec::new();
-                for d in from..to {
-                    draws.push(run.draw(d));
-                    if now() - start > SLICE_MS {
-                        break;
-                    }
-                }
-                Some(RiskReply::Draws { job, from, draws })
+                let (draws, paths) =
+                    draw_slice(model, scenario, settings, path.as_ref(), from, to, || {
+                        now() - start > SLICE_MS
+                    });
+                Some(RiskReply::Draws {
+                    job,
+                    from,
+                    draws,
+                    paths,
+                })
             }
         }
     }

@@ -370,6 +370,19 @@ fn risk_is_seeded_and_zero_spread_is_the_run() {
     assert_eq!(v["certified"]["p90"], 85.0);
     assert_eq!(v["chance"]["certified"], 1.0);
     assert_eq!(v["avg_criteria"]["p50"], 2648.0 / 181.0);
+    // With a path, the path under risk: P10 ≤ P50 ≤ P90 each year, over 500 draws at most.
+    let path = temp_file(
+        "path-risk.json",
+        br#"{"schema":1,"years":[2022,2023,2024]}"#,
+    );
+    let v = json_of(&ntm(&["risk", "--path", &path]));
+    assert_eq!(v["path_draws"], 500);
+    let years = v["path"].as_array().unwrap();
+    assert_eq!(years.len(), 3);
+    for y in years {
+        let c = &y["certified"];
+        assert!(c["p10"].as_f64() <= c["p50"].as_f64() && c["p50"].as_f64() <= c["p90"].as_f64());
+    }
     let bad = temp_file("bad-risk.json", br#"{"schema":1,"delivery":2}"#);
     let out = ntm(&["risk", "--risk", &bad, "--lang", "en"]);
     assert_eq!(out.status.code(), Some(2));

@@ -1870,6 +1870,24 @@ async fn risk_runs_in_a_worker_with_the_native_numbers_and_restarts_when_a_lever
         text(&wd, "risk-band-housing").await,
         format!("{}–{}", housing.p10, housing.p90)
     );
+    // The path under risk: its first 500 draws, year by year, as the engine draws them.
+    {
+        use ntm_planner::model::path::Path as YearsPath;
+        use ntm_planner::model::risk::{path_draw, path_spreads, RiskSettings, PATH_DRAWS};
+        let model = ntm_planner::model::Model::shipped();
+        let path = YearsPath::default_for(&model.plan, &plan);
+        let settings = RiskSettings::default_for(&model.plan);
+        let draws: Vec<Vec<u32>> = (0..PATH_DRAWS)
+            .map(|d| path_draw(&path, &model, &settings, d))
+            .collect();
+        let spreads = path_spreads(&draws);
+        let last = spreads.last().unwrap();
+        wait_for_text(&wd, "path-band-2025", |t| {
+            t == format!("{}–{}", last.p10, last.p90)
+        })
+        .await;
+        assert!(wd.find(By::Css("[data-testid=path-band]")).await.is_ok());
+    }
     assert!(text(&wd, "risk-chance-certified")
         .await
         .starts_with("Khả năng đạt 85 xã"));

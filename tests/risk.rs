@@ -211,3 +211,42 @@ fn risk_files_round_trip_and_bad_ones_name_the_field() {
         );
     }
 }
+
+#[test]
+fn a_path_under_no_risk_is_the_path_and_under_risk_repeats_by_seed() {
+    use ntm_planner::model::path::Path;
+    use ntm_planner::model::risk::{path_draw, path_spreads};
+    let m = Model::shipped();
+    let path = Path::default_for(&m.plan, &Scenario::plan());
+    let certain: Vec<u32> = path
+        .run(&m)
+        .years
+        .iter()
+        .map(|y| y.outcome.certified)
+        .collect();
+    assert_eq!(path_draw(&path, &m, &RiskSettings::none(), 3), certain);
+    let settings = RiskSettings::default_for(&m.plan);
+    let draws: Vec<Vec<u32>> = (0..60)
+        .map(|d| path_draw(&path, &m, &settings, d))
+        .collect();
+    let again: Vec<Vec<u32>> = (0..60)
+        .map(|d| path_draw(&path, &m, &settings, d))
+        .collect();
+    assert_eq!(draws, again);
+    assert!(draws.iter().any(|d| d != &draws[0]), "the draws differ");
+    let spreads = path_spreads(&draws);
+    assert_eq!(spreads.len(), 4);
+    for (y, s) in spreads.iter().enumerate() {
+        assert!(s.p10 <= s.p50 && s.p50 <= s.p90, "{y}: {s:?}");
+        // Less money arrives than the plan counts on: never more certified than without risk.
+        assert!(
+            s.p90 <= f64::from(certain[y]) + 2.0,
+            "{y}: {s:?} vs {}",
+            certain[y]
+        );
+    }
+    // Certified communes never fall from one year to the next within a draw.
+    for d in &draws {
+        assert!(d.windows(2).all(|w| w[1] >= w[0]), "{d:?}");
+    }
+}

@@ -24,7 +24,7 @@ Cách dùng / usage:
   ntm path [--communes FILE] [--scenario FILE] [--path FILE]
   ntm seek --target KEY=VALUE | --budget B [--communes FILE] [--scenario FILE]
   ntm marginal [--amount A] [--communes FILE] [--scenario FILE]
-  ntm risk [--communes FILE] [--scenario FILE] [--risk FILE]
+  ntm risk [--communes FILE] [--scenario FILE] [--risk FILE] [--path FILE]
   ntm check-plan [--format text|json] [--lang vi|en]
   ntm help
 
@@ -233,8 +233,32 @@ fn run(options: &Options) -> Result<String, Failure> {
                     .map_err(fail)?,
                 None => RiskSettings::default_for(&model.plan),
             };
-            let run = ntm_planner::model::risk::RiskRun::new(&model, &scenario, settings);
-            Ok(run.run().to_json())
+            let run = ntm_planner::model::risk::RiskRun::new(&model, &scenario, settings.clone());
+            let mut out = run.run().to_value();
+            // With --path, the path under risk too: its first PATH_DRAWS draws, year by year.
+            if let Some(file) = &options.path {
+                use ntm_planner::model::risk::{path_draw, path_spreads, PATH_DRAWS};
+                let path = Path::from_json(&read_text(file, lang)?, &model.plan, file)
+                    .map_err(fail)?
+                    .with_first_scenario(&scenario);
+                let n = u64::from(settings.draws).min(PATH_DRAWS);
+                let draws: Vec<Vec<u32>> = (0..n)
+                    .map(|d| path_draw(&path, &model, &settings, d))
+                    .collect();
+                let years: Vec<serde_json::Value> = path
+                    .year_list()
+                    .into_iter()
+                    .zip(path_spreads(&draws))
+                    .map(|(year, s)| {
+                        serde_json::json!({"year": year, "certified": {"p10": s.p10, "p50": s.p50, "p90": s.p90, "mean": s.mean}})
+                    })
+                    .collect();
+                if let serde_json::Value::Object(map) = &mut out {
+                    map.insert("path_draws".into(), serde_json::Value::from(n));
+                    map.insert("path".into(), serde_json::Value::Array(years));
+                }
+            }
+            Ok(json(&out))
         }
         "run" => {
             let (model, scenario) = model_and_scenario(options, plan)?;

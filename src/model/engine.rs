@@ -197,19 +197,36 @@ impl Model {
     /// One year where each criterion's walk also has `reserved[k]`: money covered in an
     /// earlier year and not spent (model.md §7.1).
     pub fn run_with_reserve(&self, levers: &Levers, reserved: &[f64; CRITERIA]) -> Outcome {
+        self.run_chance(levers, reserved, &mut Certain).0
+    }
+
+    /// One year where what a paid work costs, and whether it is done within the year, is up
+    /// to `chance` (model.md §7.3). Also gives, per commune, the criteria paid for this year
+    /// whose works slipped past its end.
+    pub fn run_chance<C: Chance>(
+        &self,
+        levers: &Levers,
+        reserved: &[f64; CRITERIA],
+        chance: &mut C,
+    ) -> (Outcome, Vec<u32>) {
         let flow = funding_flow(levers);
         let mut meets: Vec<u32> = self.table.communes.iter().map(|c| c.meets).collect();
+        let mut slipped = vec![0u32; meets.len()];
         let mut criteria = Vec::with_capacity(CRITERIA);
         let order = self.orders_of(levers.strategy);
         for k in 0..CRITERIA {
             let mut budget = flow.covered[k] + reserved[k];
             let mut met = self.baseline[k];
             for &i in &order[k] {
-                let cost = self.cost[i as usize][k];
+                let cost = chance.cost(self.cost[i as usize][k]);
                 if cost <= budget + TOLERANCE {
                     budget -= cost;
-                    meets[i as usize] |= 1 << k;
-                    met += 1;
+                    if chance.delivered() {
+                        meets[i as usize] |= 1 << k;
+                        met += 1;
+                    } else {
+                        slipped[i as usize] |= 1 << k;
+                    }
                 }
             }
             let c = &self.plan.criteria[k];
@@ -225,7 +242,7 @@ impl Model {
                 unused: snap(budget.max(0.0)),
             });
         }
-        self.summarise(levers, flow, criteria, meets)
+        (self.summarise(levers, flow, criteria, meets), slipped)
     }
 
     fn summarise(
@@ -323,6 +340,32 @@ impl Model {
             min_criteria,
             meets,
         }
+    }
+}
+
+/// What happens to money and works in a year: how much of a source arrives, what a paid work
+/// really costs, whether it is done within the year. The plain engine is [`Certain`]; the risk
+/// draws (model.md §7.3) draw them.
+pub trait Chance {
+    /// Sets the year's disbursement where it is uncertain.
+    fn disbursement(&mut self, _levers: &mut Levers) {}
+    /// The actual cost of a work estimated at `estimate`.
+    fn cost(&mut self, estimate: f64) -> f64;
+    /// Whether a paid work is done within the year.
+    fn delivered(&mut self) -> bool;
+}
+
+/// Costs are the estimates, every paid work is done, money arrives as the levers say.
+pub struct Certain;
+
+impl Chance for Certain {
+    #[inline]
+    fn cost(&mut self, estimate: f64) -> f64 {
+        estimate
+    }
+    #[inline]
+    fn delivered(&mut self) -> bool {
+        true
     }
 }
 

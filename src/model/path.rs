@@ -2,7 +2,7 @@
 //! where the last one ended, with money that did not arrive, sat idle or was not spent carried
 //! over, and the path's targets checked at the end of the years they name.
 
-use super::engine::{Levers, Model, Outcome};
+use super::engine::{Certain, Chance, Levers, Model, Outcome};
 use super::error::{InputError, ScenarioProblem};
 use super::plan::{Plan, CRITERIA, SOURCES};
 use super::scenario::{as_object, number_in, Scenario, SCHEMA};
@@ -187,14 +187,25 @@ impl Path {
 
     /// Runs the path: each year's engine on the communes as the year before left them.
     pub fn run(&self, model: &Model) -> PathOutcome {
+        self.run_chance(model, &mut Certain)
+    }
+
+    /// Runs the path with `chance` deciding each year's disbursement, costs and delivery. A
+    /// work paid for and not done within its year is done by the start of the next (its money
+    /// was spent).
+    pub fn run_chance<C: Chance>(&self, model: &Model, chance: &mut C) -> PathOutcome {
         let mut meets: Vec<u32> = model.table.communes.iter().map(|c| c.meets).collect();
         let mut carried = [0.0; SOURCES];
         let mut reserved = [0.0; CRITERIA];
         let mut years = Vec::with_capacity(self.years);
         // The scenario in force, its model (own unit costs, targets) and its levers as numbers.
         let mut current: Option<(u16, Model, Levers)> = None;
+        let mut factor = 1.0;
         for (i, year) in self.year_list().into_iter().enumerate() {
-            let factor = (1.0 + self.cost_growth).powi(i as i32);
+            // Multiplied year by year (not `powi`): the same bits on every platform.
+            if i > 0 {
+                factor *= 1.0 + self.cost_growth;
+            }
             let listed = self.scenarios.iter().find(|(y, _)| *y == year);
             let year_model = match (listed, &current) {
                 (None, Some((_, base, _))) => base.at_state(&meets, factor),
@@ -213,7 +224,8 @@ impl Path {
             for s in 0..SOURCES {
                 this_year.funding[s] += carried[s];
             }
-            let outcome = year_model.run_with_reserve(&this_year, &reserved);
+            chance.disbursement(&mut this_year);
+            let (outcome, slipped) = year_model.run_chance(&this_year, &reserved, chance);
             let carried_in = carried;
             let reserved_in = reserved;
             for (s, source) in outcome.funding.sources.iter().enumerate() {
@@ -224,6 +236,9 @@ impl Path {
                 reserved[k] = self.carry.unused * c.unused;
             }
             meets.clone_from(&outcome.meets);
+            for (m, s) in meets.iter_mut().zip(&slipped) {
+                *m |= s;
+            }
             years.push(YearOutcome {
                 year,
                 outcome,

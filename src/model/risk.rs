@@ -11,9 +11,10 @@
 //! and, for a commune paid, one uniform for delivery (when delivery is below 1). Logarithms and
 //! exponentials come from `libm`, so native and wasm32 give the same bits.
 
-use super::engine::{funding_flow, Levers, Model, TOLERANCE};
+use super::engine::{funding_flow, Chance, Levers, Model, TOLERANCE};
 use super::error::{InputError, ScenarioProblem};
 use super::path::json_problem;
+use super::path::Path;
 use super::plan::{Plan, CRITERIA, SOURCES};
 use super::rng::Rng as SplitMix;
 use super::scenario::{as_object, number_in, Scenario, SCHEMA};
@@ -23,6 +24,10 @@ use serde_json::{Map, Value};
 
 /// The most draws a run may ask for.
 pub const MAX_DRAWS: u32 = 100_000;
+
+/// Draws of a path under risk: the first this many draws of a run (a path draw costs a year's
+/// preparation of the table per year; 500 draws put P10 and P90 within about a commune).
+pub const PATH_DRAWS: u64 = 500;
 
 /// The default risk settings (disbursement as provinces report it), `seeds/risk/`.
 pub const DEFAULT_RISK: &str = include_str!("../../seeds/risk/as-provinces-report.json");
@@ -281,6 +286,68 @@ impl Normals {
             }
         }
     }
+}
+
+/// A year's chances drawn from one draw's generator, in the order the module's doc gives.
+struct Drawn<'r> {
+    rng: &'r mut Pcg64,
+    normals: Normals,
+    settings: &'r RiskSettings,
+}
+
+impl Chance for Drawn<'_> {
+    fn disbursement(&mut self, levers: &mut Levers) {
+        for s in 0..SOURCES {
+            if let Some(range) = self.settings.disbursement[s] {
+                levers.disbursement[s] = range.at(unit(self.rng));
+            }
+        }
+    }
+    fn cost(&mut self, estimate: f64) -> f64 {
+        let sigma = self.settings.cost_sd;
+        if sigma > 0.0 {
+            estimate * libm::exp(sigma * self.normals.next(self.rng) - sigma * sigma / 2.0)
+        } else {
+            estimate
+        }
+    }
+    fn delivered(&mut self) -> bool {
+        self.settings.delivery >= 1.0 || unit(self.rng) < self.settings.delivery
+    }
+}
+
+/// Draw `d` of a path under risk: the communes certified at the end of each year. Each year
+/// draws its own disbursement, costs and delivery (in the year's order: disbursement, then the
+/// walk); a work that slips is done by the next year.
+pub fn path_draw(path: &Path, model: &Model, settings: &RiskSettings, d: u64) -> Vec<u32> {
+    // Its own streams, apart from the one-year draws of the same seed.
+    let (state, stream) = splitmix_pair(settings.seed ^ 0x7061_7468, d);
+    let mut rng = Pcg64::new(state, stream);
+    let mut chance = Drawn {
+        rng: &mut rng,
+        normals: Normals { spare: None },
+        settings,
+    };
+    path.run_chance(model, &mut chance)
+        .years
+        .iter()
+        .map(|y| y.outcome.certified)
+        .collect()
+}
+
+/// P10, P50, P90 and the mean of certified communes, year by year, over path draws.
+pub fn path_spreads(draws: &[Vec<u32>]) -> Vec<Spread> {
+    let years = draws.first().map_or(0, Vec::len);
+    (0..years)
+        .map(|y| {
+            Spread::of(
+                draws
+                    .iter()
+                    .filter_map(|d| d.get(y).map(|&c| f64::from(c)))
+                    .collect(),
+            )
+        })
+        .collect()
 }
 
 impl<'a> RiskRun<'a> {

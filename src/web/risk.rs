@@ -6,12 +6,14 @@
 
 use super::state::use_state;
 use crate::model::format::{number, parse_number, percent};
+use crate::model::path::Path;
 use crate::model::risk::{
-    Draw, RiskOutcome, RiskRun, RiskSettings, Triangular, MAX_DRAWS, PRESETS,
+    path_spreads, Draw, RiskOutcome, RiskRun, RiskSettings, Spread, Triangular, MAX_DRAWS,
+    PATH_DRAWS, PRESETS,
 };
 use crate::model::{Lang, Model, Scenario, SOURCES};
 use crate::risk_worker::worker::RiskWorker;
-use crate::risk_worker::{RiskReply, RiskRequest};
+use crate::risk_worker::{draw_slice, RiskReply, RiskRequest};
 use gloo_worker::{Spawnable, WorkerBridge};
 use leptos::prelude::*;
 use std::cell::RefCell;
@@ -30,6 +32,9 @@ struct Job {
     scenario: Scenario,
     settings: RiskSettings,
     draws: Vec<Draw>,
+    /// The path drawn too (its first PATH_DRAWS draws): certified communes year by year.
+    path: Option<Path>,
+    paths: Vec<Vec<u32>>,
 }
 
 struct Runner {
@@ -51,6 +56,8 @@ pub struct Shown {
     pub result: RwSignal<Option<Arc<RiskOutcome>>>,
     /// Where the draws run: true in the worker.
     pub in_worker: RwSignal<bool>,
+    /// Certified communes year by year on the path, over the path draws (None while drawing).
+    pub path_band: RwSignal<Option<Arc<Vec<Spread>>>>,
 }
 
 pub fn provide_risk() -> Shown {
@@ -58,6 +65,7 @@ pub fn provide_risk() -> Shown {
         progress: RwSignal::new((0, 0)),
         result: RwSignal::new(None),
         in_worker: RwSignal::new(false),
+        path_band: RwSignal::new(None),
     };
     provide_context(shown);
     shown
@@ -97,13 +105,21 @@ fn workers_possible() -> bool {
 
 impl Runner {
     /// Takes the draws of a reply; asks for the rest or finishes.
-    fn take(&mut self, shown: Shown, number: u64, from: u64, draws: Vec<Draw>) {
+    fn take(
+        &mut self,
+        shown: Shown,
+        number: u64,
+        from: u64,
+        draws: Vec<Draw>,
+        paths: Vec<Vec<u32>>,
+    ) {
         self.worker_answered = true;
         let Some(job) = self.job.as_mut() else { return };
         if job.number != number || from != job.draws.len() as u64 {
             return;
         }
         job.draws.extend(draws);
+        job.paths.extend(paths);
         let done = job.draws.len() as u64;
         let total = u64::from(job.settings.draws);
         shown.progress.set((done, total));
@@ -124,6 +140,11 @@ impl Runner {
 fn finish(job: &Job, shown: Shown) {
     let run = RiskRun::new(&job.model, &job.scenario, job.settings.clone());
     shown.result.set(Some(Arc::new(run.summarise(&job.draws))));
+    if job.path.is_some() && !job.paths.is_empty() {
+        shown
+            .path_band
+            .set(Some(Arc::new(path_spreads(&job.paths))));
+    }
 }
 
 fn spawn_worker(runner: &Rc<RefCell<Runner>>, shown: Shown) {
@@ -132,9 +153,12 @@ fn spawn_worker(runner: &Rc<RefCell<Runner>>, shown: Shown) {
         .callback(move |reply: RiskReply| {
             let Some(runner) = weak.upgrade() else { return };
             match reply {
-                RiskReply::Draws { job, from, draws } => {
-                    runner.borrow_mut().take(shown, job, from, draws)
-                }
+                RiskReply::Draws {
+                    job,
+                    from,
+                    draws,
+                    paths,
+                } => runner.borrow_mut().take(shown, job, from, draws, paths),
                 RiskReply::Failed { .. } => {
                     // The worker could not read what the page sent: draw here instead.
                     fall_back(&runner, shown);
@@ -174,13 +198,20 @@ fn spawn_main_thread(runner: Rc<RefCell<Runner>>, shown: Shown, number: u64) {
                     return;
                 }
                 let total = u64::from(job.settings.draws);
-                let run = RiskRun::new(&job.model, &job.scenario, job.settings.clone());
                 let start = js_sys::Date::now();
-                let mut d = job.draws.len() as u64;
-                while d < total && js_sys::Date::now() - start < MAIN_THREAD_SLICE_MS {
-                    job.draws.push(run.draw(d));
-                    d += 1;
-                }
+                let from = job.draws.len() as u64;
+                let (draws, paths) = draw_slice(
+                    &job.model,
+                    &job.scenario,
+                    &job.settings,
+                    job.path.as_ref(),
+                    from,
+                    total,
+                    || js_sys::Date::now() - start > MAIN_THREAD_SLICE_MS,
+                );
+                job.draws.extend(draws);
+                job.paths.extend(paths);
+                let d = job.draws.len() as u64;
                 shown.progress.set((d, total));
                 if d >= total {
                     finish(job, shown);
@@ -199,10 +230,12 @@ fn start_job(
     model: Arc<Model>,
     scenario: Scenario,
     settings: RiskSettings,
+    path: Option<Path>,
 ) {
     let total = u64::from(settings.draws);
     shown.progress.set((0, total));
     shown.result.set(None);
+    shown.path_band.set(None);
     let number = {
         let mut r = runner.borrow_mut();
         r.next_number += 1;
@@ -220,6 +253,7 @@ fn start_job(
                 job: number,
                 scenario: scenario_json,
                 settings: settings_json,
+                path: path.as_ref().map(|p| p.to_json(plan)),
             });
             bridge.send(RiskRequest::Draws {
                 job: number,
@@ -236,6 +270,8 @@ fn start_job(
             scenario,
             settings,
             draws: Vec::with_capacity(total as usize),
+            path,
+            paths: Vec::with_capacity(total.min(PATH_DRAWS) as usize),
         });
         number
     };
@@ -307,13 +343,17 @@ pub fn RiskPanel() -> impl IntoView {
         state.scenario.track();
         runner.with_value(|r| r.borrow_mut().job = None);
         shown.result.set(None);
+        shown.path_band.set(None);
     });
+    let path_shown = use_context::<super::years::PathShown>();
     Effect::new(move |_| {
         state.settled.track();
         let settings = settings.get();
+        let path_settings = path_shown.map(|p| p.settings.get());
         let model = state.model.get_untracked();
         let scenario = state.scenario.get_untracked();
-        runner.with_value(|r| start_job(r, shown, model, scenario, settings));
+        let path = path_settings.map(|p| p.path(&model.plan, &scenario));
+        runner.with_value(|r| start_job(r, shown, model, scenario, settings, path));
     });
     let lang = move || state.lang.get();
     let error = RwSignal::new(None::<String>);

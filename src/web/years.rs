@@ -43,7 +43,8 @@ impl PathSettings {
         }
     }
 
-    fn path(&self, plan: &crate::model::Plan, scenario: &crate::model::Scenario) -> Path {
+    /// The path these settings make of a scenario (its first year's; later years keep it).
+    pub fn path(&self, plan: &crate::model::Plan, scenario: &crate::model::Scenario) -> Path {
         let base = default_path(plan);
         let years = usize::from(self.last_year.saturating_sub(base.first_year)) + 1;
         let share = if self.carry { 1.0 } else { 0.0 };
@@ -113,6 +114,7 @@ pub fn provide_path(state: super::state::State) -> PathShown {
 pub fn PathView() -> impl IntoView {
     let state = use_state();
     let PathShown { settings, outcome } = expect_context::<PathShown>();
+    let risk_band = use_context::<super::risk::Shown>().map(|s| s.path_band);
     let lang = move || state.lang.get();
     let first_year = state
         .model
@@ -238,12 +240,15 @@ pub fn PathView() -> impl IntoView {
                     <th scope="col">{move || state.tr("Xã thấp nhất (TC)", "Lowest commune")}</th>
                     <th scope="col">{move || state.tr("Vốn thiếu", "Short")}</th>
                     <th scope="col">{move || state.tr("Chuyển sang năm sau", "Carried over")}</th>
+                    <th scope="col">{move || state.tr("Rủi ro P10–P90 (xã đạt chuẩn)", "Risk P10–P90 (certified)")}</th>
                 </tr></thead>
                 <tbody>
                     {move || {
                         let o = outcome.get();
                         let l = lang();
+                        let bands = risk_band.and_then(|b| b.get()).filter(|b| b.len() == o.years.len());
                         o.years.iter().enumerate().map(|(i, y)| {
+                            let band = bands.as_ref().map(|b| format!("{}–{}", b[i].p10, b[i].p90));
                             let out = &y.outcome;
                             let carried_next: f64 = o.years.get(i + 1).map_or_else(
                                 || {
@@ -264,6 +269,7 @@ pub fn PathView() -> impl IntoView {
                                     <td>{out.min_criteria}</td>
                                     <td>{amount(out.funding.shortfall, 2, l)}</td>
                                     <td>{amount(carried_next, 2, l)}</td>
+                                    <td class="band" data-testid=format!("path-band-{}", y.year)>{band}</td>
                                 </tr>
                             }
                         }).collect_view()
@@ -279,6 +285,8 @@ pub fn PathView() -> impl IntoView {
 #[component]
 fn PathChart(outcome: Memo<Arc<PathOutcome>>, settings: RwSignal<PathSettings>) -> impl IntoView {
     let state = use_state();
+    // P10–P90 of the path under risk, once drawn (the risk panel draws it with its odds).
+    let band = use_context::<super::risk::Shown>().map(|s| s.path_band);
     let (w, h, left, bottom, top) = (520.0, 180.0, 40.0, 24.0, 12.0);
     view! {
         <svg class="path-chart" viewBox=format!("0 0 {w} {h}") role="img" data-testid="path-chart"
@@ -302,7 +310,17 @@ fn PathChart(outcome: Memo<Arc<PathOutcome>>, settings: RwSignal<PathSettings>) 
                     .map(|(i, yr)| format!("{:.1},{:.1}", x(i), y(f64::from(yr.outcome.certified))))
                     .collect();
                 let ty = y(target);
+                let band_points = band
+                    .and_then(|b| b.get())
+                    .filter(|b| b.len() == o.years.len())
+                    .map(|b| {
+                        let clamp = |v: f64| y(v.clamp(low, high));
+                        let upper = b.iter().enumerate().map(|(i, s)| format!("{:.1},{:.1}", x(i), clamp(s.p90)));
+                        let lower = b.iter().enumerate().rev().map(|(i, s)| format!("{:.1},{:.1}", x(i), clamp(s.p10)));
+                        upper.chain(lower).collect::<Vec<_>>().join(" ")
+                    });
                 view! {
+                    {band_points.map(|p| view! { <polygon points=p class="path-band" data-testid="path-band"/> })}
                     <line x1=left y1=h - bottom x2=w - 5.0 y2=h - bottom class="axis"/>
                     <line x1=left y1=top x2=left y2=h - bottom class="axis"/>
                     <text x=left - 4.0 y=y(low) text-anchor="end" class="path-year">{format!("{low:.0}")}</text>
