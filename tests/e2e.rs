@@ -1888,6 +1888,14 @@ async fn risk_runs_in_a_worker_with_the_native_numbers_and_restarts_when_a_lever
         .await;
         assert!(wd.find(By::Css("[data-testid=path-band]")).await.is_ok());
     }
+    // The criteria chart carries the whiskers, with their legend.
+    let chart = wd
+        .find(By::Css("[data-testid=chart-criteria]"))
+        .await
+        .unwrap();
+    chart.scroll_into_view().await.unwrap();
+    wait_for_text(&wd, "chart-criteria", |t| t.contains("Rủi ro P10–P90")).await;
+    screenshot(&wd, "risk-criteria-chart").await;
     assert!(text(&wd, "risk-chance-certified")
         .await
         .starts_with("Khả năng đạt 85 xã"));

@@ -12,6 +12,8 @@ use plotters_backend::{BackendColor, BackendCoord, DrawingErrorKind};
 const START: RGBColor = RGBColor(0x9a, 0xa5, 0xb1);
 const PROJECTED: RGBColor = RGBColor(0x1f, 0x4e, 0x79);
 const TARGET: RGBColor = RGBColor(0xc0, 0x5a, 0x00);
+/// The risk run's P10–P90 whiskers.
+const BAND: RGBColor = RGBColor(0x11, 0x11, 0x11);
 const GROUP_COLOURS: [RGBColor; 4] = [
     RGBColor(0x1f, 0x4e, 0x79),
     RGBColor(0x4f, 0x8a, 0x3c),
@@ -173,6 +175,17 @@ where
 
 /// Criteria: communes meeting each at the start, projected, and the 2022 target.
 pub fn criteria_chart(model: &Model, o: &Outcome, lang: Lang) -> String {
+    criteria_chart_with_risk(model, o, lang, None)
+}
+
+/// The criteria chart with, where the risk run has drawn what is on screen, each criterion's
+/// P10–P90 of communes meeting it as a whisker over its projected bar.
+pub fn criteria_chart_with_risk(
+    model: &Model,
+    o: &Outcome,
+    lang: Lang,
+    risk: Option<&crate::model::risk::RiskOutcome>,
+) -> String {
     let mut svg = String::new();
     let n = model.table.communes.len() as f64;
     let drawn: Drawn = (|| {
@@ -187,7 +200,10 @@ pub fn criteria_chart(model: &Model, o: &Outcome, lang: Lang) -> String {
                     lang.pick("Dự kiến cuối năm", "Projected"),
                 ),
                 (Key::Line(TARGET), lang.pick("Chỉ tiêu 2022", "2022 target")),
-            ],
+            ]
+            .into_iter()
+            .chain(risk.map(|_| (Key::Line(BAND), lang.pick("Rủi ro P10–P90", "Risk P10–P90"))))
+            .collect::<Vec<_>>(),
         )?;
         let mut chart = criteria_axes(&root, n, lang)?;
         let bar = |k: usize, offset: f64, value: f64, colour: RGBColor| {
@@ -213,6 +229,17 @@ pub fn criteria_chart(model: &Model, o: &Outcome, lang: Lang) -> String {
                 ShapeStyle::from(&TARGET).stroke_width(3),
             )
         }))?;
+        if let Some(r) = risk {
+            chart.draw_series(r.criteria.iter().enumerate().flat_map(|(k, c)| {
+                let x = k as f64 + 0.2;
+                let style = ShapeStyle::from(&BAND).stroke_width(2);
+                [
+                    PathElement::new(vec![(x, c.met.p10), (x, c.met.p90)], style),
+                    PathElement::new(vec![(x - 0.1, c.met.p10), (x + 0.1, c.met.p10)], style),
+                    PathElement::new(vec![(x - 0.1, c.met.p90), (x + 0.1, c.met.p90)], style),
+                ]
+            }))?;
+        }
         root.present()?;
         Ok(())
     })();
@@ -565,15 +592,27 @@ pub fn Chart(
     draw: fn(&Model, &Outcome, Lang) -> String,
     shows: fn(&Outcome) -> Vec<f64>,
     #[prop(optional)] wide: bool,
+    /// Drawn instead of `draw` once the risk run has drawn what is on screen.
+    #[prop(optional)]
+    with_risk: Option<
+        fn(&Model, &Outcome, Lang, Option<&crate::model::risk::RiskOutcome>) -> String,
+    >,
 ) -> impl IntoView {
     let state = use_state();
     let figures = Memo::new(move |_| state.outcome.with(|o| shows(o)));
+    let risk = with_risk
+        .and(use_context::<super::risk::Shown>())
+        .map(|s| s.result);
     let svg = Memo::new(move |_| {
         let lang = state.lang.get();
         figures.with(|_| ());
-        state
-            .model
-            .with(|m| state.outcome.with_untracked(|o| draw(m, o, lang)))
+        let odds = risk.and_then(|r| r.get());
+        state.model.with(|m| {
+            state.outcome.with_untracked(|o| match (with_risk, odds) {
+                (Some(draw_risk), Some(odds)) => draw_risk(m, o, lang, Some(&odds)),
+                _ => draw(m, o, lang),
+            })
+        })
     });
     let file = move || format!("{}-{kind}", state.tr("bieu-do", "chart"));
     view! {
@@ -710,7 +749,8 @@ pub fn Charts() -> impl IntoView {
     view! {
         <section class="charts">
             <Chart kind="criteria" title=t("Số xã đạt từng tiêu chí: đầu năm, dự kiến, chỉ tiêu", "Communes meeting each criterion: start, projected, target")
-                draw=criteria_chart shows=|o| o.criteria.iter().map(|c| f64::from(c.met)).collect() wide=true/>
+                draw=criteria_chart with_risk=criteria_chart_with_risk
+                shows=|o| o.criteria.iter().map(|c| f64::from(c.met)).collect() wide=true/>
             <Chart kind="bands" title=t("Số xã theo số tiêu chí đạt", "Communes by criteria met")
                 draw=bands_chart shows=|o| o.histogram.iter().map(|&h| f64::from(h)).collect()/>
             <Chart kind="sources" title=t("Vốn từng nguồn đã đi đâu", "Where each source's money went")

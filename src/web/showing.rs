@@ -1,7 +1,9 @@
 //! Showing results: exports, scenarios side by side, the presentation for the People's
 //! Council, and the printed report.
 
-use super::charts::{bands_chart, compare_chart, criteria_chart, districts_chart, sources_chart};
+use super::charts::{
+    bands_chart, compare_chart, criteria_chart_with_risk, districts_chart, sources_chart,
+};
 use super::keeping::{download, file_name, use_keeping};
 use super::results::change_sentence;
 use super::state::{use_state, State};
@@ -403,11 +405,12 @@ pub fn Report() -> impl IntoView {
         let lang = state.lang.get();
         let o = state.outcome.get();
         let levers = state.levers.get();
+        let odds = risk.result.get();
         let (plan, plan_levers, charts) = state.model.with(|m| {
             let charts = [
                 (
                     lang.pick("Số xã đạt từng tiêu chí", "Communes meeting each criterion"),
-                    criteria_chart(m, &o, lang),
+                    criteria_chart_with_risk(m, &o, lang, odds.as_deref()),
                 ),
                 (
                     lang.pick("Số xã theo số tiêu chí đạt", "Communes by criteria met"),
