@@ -7,7 +7,7 @@
 //!
 //! `.ci/run` runs a short round (2,000 inputs a parser). The long round, a million inputs a
 //! parser, reports the slowest input of each:
-//! `NTM_FUZZ_INPUTS=1000000 cargo test --release --test fuzz -- --nocapture`
+//! `NTM_FUZZ_INPUTS=1000000 CARGO_PROFILE_RELEASE_OVERFLOW_CHECKS=true cargo test --release --test fuzz -- --nocapture`
 
 use ntm_planner::model::export::{workbook, Cell, Sheet};
 use ntm_planner::model::format::parse_amount;

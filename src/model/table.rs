@@ -121,7 +121,7 @@ impl Field {
         }
         let number = |rest: &str| -> Option<usize> {
             let n: usize = rest.trim().parse().ok()?;
-            (1..=CRITERIA).contains(&n).then_some(n - 1)
+            (1..=CRITERIA).contains(&n).then(|| n - 1)
         };
         for prefix in ["chi phí tc", "chi phi tc", "chi phí", "cost"] {
             if let Some(rest) = h.strip_prefix(prefix) {
