@@ -2252,3 +2252,79 @@ async fn the_provinces_own_targets_and_unit_costs_are_levers_of_the_scenario() {
     assert!(errors(&wd).await.is_empty(), "{:?}", errors(&wd).await);
     wd.quit().await.unwrap();
 }
+
+#[tokio::test]
+async fn a_path_file_goes_out_and_comes_back_and_a_broken_one_is_named() {
+    use ntm_planner::model::path::Path as YearsPath;
+    let page = open_page(1366, 900).await;
+    let wd = page.wd.clone();
+    let downloads = allow_downloads(&wd, "path-files").await;
+    // Out: the path shown, as `ntm path --path` reads it.
+    click(&wd, "[data-testid=download-path]").await;
+    let file = downloads.join("lo-trinh-Kế-hoạch-2022.json");
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !file.exists() {
+        assert!(Instant::now() < deadline, "no {file:?}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let plan = ntm_planner::model::Plan::lang_son_2022();
+    let written = std::fs::read_to_string(&file).unwrap();
+    let path = YearsPath::from_json(&written, &plan, "file").unwrap();
+    assert_eq!(path.year_list(), vec![2022, 2023, 2024, 2025]);
+    assert_eq!(path.targets.len(), 2);
+    // In: a path of three years from 2023, credit at 70%, its own targets and cost growth,
+    // and a scenario for 2025 the page does not show (said so).
+    let mine = downloads.join("lo-trinh-cua-tinh.json");
+    std::fs::write(
+        &mine,
+        r#"{"schema":1,"years":[2023,2024,2025],
+            "scenarios":{"2023":{"disbursement":{"credit":0.7}},"2025":{"funding":{"credit":2000}}},
+            "carry":{"undisbursed":0,"idle":0,"unused":0},"cost_growth":0.05,
+            "targets":{"2025":{"certified":100,"min_criteria":12}}}"#,
+    )
+    .unwrap();
+    wd.find(By::Css("[data-testid=open-path]"))
+        .await
+        .unwrap()
+        .send_keys(mine.to_string_lossy())
+        .await
+        .unwrap();
+    let notice = wait_for_text(&wd, "notice", |t| t.contains("lo-trinh-cua-tinh.json")).await;
+    assert!(notice.contains("scenarios.2025"), "{notice}");
+    wait_for_text(&wd, "shortfall", |t| t == "960").await;
+    wait_for_text(&wd, "path-verdict", |t| {
+        t.starts_with("2025") && t.contains("/ 100")
+    })
+    .await;
+    assert!(wd
+        .find(By::Css("[data-testid=path-certified-2023]"))
+        .await
+        .is_ok());
+    assert!(wd
+        .find(By::Css("[data-testid=path-certified-2022]"))
+        .await
+        .is_err());
+    let growth = wd
+        .find(By::Css("[data-testid=path-cost-growth]"))
+        .await
+        .unwrap();
+    assert_eq!(growth.prop("value").await.unwrap().as_deref(), Some("5,0"));
+    // A broken file: named, nothing changes.
+    let broken = downloads.join("hong.json");
+    std::fs::write(&broken, r#"{"schema":1,"years":[2023,2025]}"#).unwrap();
+    wd.find(By::Css("[data-testid=open-path]"))
+        .await
+        .unwrap()
+        .send_keys(broken.to_string_lossy())
+        .await
+        .unwrap();
+    let notice = wait_for_text(&wd, "notice", |t| t.contains("hong.json")).await;
+    assert!(
+        notice.contains("\"years\"") && notice.contains("không đổi"),
+        "{notice}"
+    );
+    assert!(text(&wd, "path-verdict").await.contains("/ 100"));
+    assert!(errors(&wd).await.is_empty(), "{:?}", errors(&wd).await);
+    wd.quit().await.unwrap();
+}

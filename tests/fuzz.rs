@@ -22,16 +22,46 @@ use std::time::{Duration, Instant};
 
 /// Values that break naive parsers, spliced into inputs.
 const TRICKY: &[&[u8]] = &[
-    b"-1", b"1e309", b"NaN", b"-0", b"\0", b"\"", b"{", b"}", b"[", b"]", b",", b";", b"\n",
-    b"\r\n", b"%", b"%FF", b"&", b"=", b"\xff\xfe", b"\xe2\x80", b"18446744073709551616",
-    b"99999999999999999999", b"0.0000000001", b"1.234.567,89", b"ZZZZZZ1", b"XFD1048576",
-    b"<row r=\"999999999999\">", b"<c r=\"ZZZZ1\"><v>1</v></c>", b"\"schema\":1", b"null",
+    b"-1",
+    b"1e309",
+    b"NaN",
+    b"-0",
+    b"\0",
+    b"\"",
+    b"{",
+    b"}",
+    b"[",
+    b"]",
+    b",",
+    b";",
+    b"\n",
+    b"\r\n",
+    b"%",
+    b"%FF",
+    b"&",
+    b"=",
+    b"\xff\xfe",
+    b"\xe2\x80",
+    b"18446744073709551616",
+    b"99999999999999999999",
+    b"0.0000000001",
+    b"1.234.567,89",
+    b"ZZZZZZ1",
+    b"XFD1048576",
+    b"<row r=\"999999999999\">",
+    b"<c r=\"ZZZZ1\"><v>1</v></c>",
+    b"\"schema\":1",
+    b"null",
 ];
 
 fn mutate(rng: &mut Rng, seeds: &[Vec<u8>]) -> Vec<u8> {
     let mut input = seeds[rng.below(seeds.len())].clone();
     for _ in 0..1 + rng.below(4) {
-        let at = if input.is_empty() { 0 } else { rng.below(input.len() + 1) };
+        let at = if input.is_empty() {
+            0
+        } else {
+            rng.below(input.len() + 1)
+        };
         match rng.below(8) {
             0 if !input.is_empty() => {
                 let i = at.min(input.len() - 1);
@@ -70,7 +100,9 @@ fn mutate(rng: &mut Rng, seeds: &[Vec<u8>]) -> Vec<u8> {
 }
 
 fn corpus(name: &str) -> Vec<Vec<u8>> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz-corpus").join(name);
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fuzz-corpus")
+        .join(name);
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
         .map(|d| d.flatten().map(|e| e.path()).collect())
         .unwrap_or_default();
@@ -244,10 +276,12 @@ fn saved_data() {
 
 #[test]
 fn typed_numbers() {
-    let seeds = ["1.234,5", "1234.5", "1,234.5", "3.200", "70", "0,7", "1 000"]
-        .iter()
-        .map(|s| s.as_bytes().to_vec())
-        .collect();
+    let seeds = [
+        "1.234,5", "1234.5", "1,234.5", "3.200", "70", "0,7", "1 000",
+    ]
+    .iter()
+    .map(|s| s.as_bytes().to_vec())
+    .collect();
     fuzz("amount", seeds, |b| {
         for lang in [Lang::Vi, Lang::En] {
             if let Ok(x) = parse_amount(&text(b), lang, 1e6) {

@@ -84,7 +84,9 @@ fn the_licence_checker_reads_spdx_expressions() {
     assert!(allowed("MIT/Apache-2.0"));
     assert!(allowed("(MIT OR Apache-2.0) AND Unicode-3.0"));
     assert!(allowed("MIT OR Apache-2.0 OR LGPL-2.1-or-later"));
-    assert!(allowed("Apache-2.0 WITH LLVM-exception OR Apache-2.0 OR MIT"));
+    assert!(allowed(
+        "Apache-2.0 WITH LLVM-exception OR Apache-2.0 OR MIT"
+    ));
     assert!(!allowed("GPL-3.0"));
     assert!(!allowed("MIT AND GPL-3.0"));
     assert!(!allowed(""));
@@ -98,7 +100,11 @@ fn every_dependency_has_an_allowed_licence() {
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
         .expect("cargo metadata runs");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let meta: Value = serde_json::from_slice(&out.stdout).unwrap();
     let mut refused = Vec::new();
     let mut count = 0;

@@ -362,7 +362,7 @@ pub(crate) fn file_name(name: &str) -> String {
     }
 }
 
-async fn read_file(input: &web_sys::HtmlInputElement) -> Option<(String, Vec<u8>)> {
+pub(crate) async fn read_file(input: &web_sys::HtmlInputElement) -> Option<(String, Vec<u8>)> {
     let file = input.files()?.get(0)?;
     let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
         .await

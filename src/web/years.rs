@@ -13,10 +13,11 @@ use std::sync::Arc;
 /// and cost growth. The current scenario is the first year's, and every later year keeps it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PathSettings {
+    pub first_year: u16,
     pub last_year: u16,
     pub target_certified: u32,
     pub target_min_criteria: u32,
-    pub carry: bool,
+    pub carry: Carry,
     pub cost_growth: f64,
 }
 
@@ -27,37 +28,58 @@ fn default_path(plan: &crate::model::Plan) -> Path {
 impl PathSettings {
     /// The shipped default path's (seeds/paths): 2022–2025, 115 certified, none under 15.
     fn shipped(plan: &crate::model::Plan) -> PathSettings {
-        let p = default_path(plan);
+        PathSettings::from_path(&default_path(plan)).0
+    }
+
+    /// What the page's path view takes from a path file, and what it leaves (said to the user):
+    /// scenarios listed for later years, and targets other than the last year's certified
+    /// communes and lowest commune.
+    pub fn from_path(p: &Path) -> (PathSettings, Vec<String>) {
+        let last_year = p.first_year + p.years as u16 - 1;
         let target = |m: Measure| {
             p.targets
                 .iter()
-                .find(|t| t.measure == m)
+                .find(|t| t.measure == m && t.year == last_year)
                 .map_or(0, |t| t.target as u32)
         };
-        PathSettings {
-            last_year: p.first_year + p.years as u16 - 1,
+        let mut left = Vec::new();
+        for (year, _) in p.scenarios.iter().filter(|(y, _)| *y != p.first_year) {
+            left.push(format!("scenarios.{year}"));
+        }
+        for t in &p.targets {
+            let shown = t.year == last_year
+                && matches!(t.measure, Measure::Certified | Measure::MinCriteria);
+            if !shown {
+                left.push(format!("targets.{}", t.year));
+            }
+        }
+        left.dedup();
+        let settings = PathSettings {
+            first_year: p.first_year,
+            last_year,
             target_certified: target(Measure::Certified),
             target_min_criteria: target(Measure::MinCriteria),
-            carry: p.carry == Carry::default(),
+            carry: p.carry,
             cost_growth: p.cost_growth,
-        }
+        };
+        (settings, left)
+    }
+
+    /// Everything is carried over (the default), or nothing.
+    fn carries_all(&self) -> bool {
+        self.carry == Carry::default()
     }
 
     /// The path these settings make of a scenario (its first year's; later years keep it).
     pub fn path(&self, plan: &crate::model::Plan, scenario: &crate::model::Scenario) -> Path {
         let base = default_path(plan);
-        let years = usize::from(self.last_year.saturating_sub(base.first_year)) + 1;
-        let share = if self.carry { 1.0 } else { 0.0 };
+        let years = usize::from(self.last_year.saturating_sub(self.first_year)) + 1;
         Path {
             name: base.name,
-            first_year: base.first_year,
+            first_year: self.first_year,
             years,
-            scenarios: vec![(base.first_year, scenario.clone())],
-            carry: Carry {
-                undisbursed: share,
-                idle: share,
-                unused: share,
-            },
+            scenarios: vec![(self.first_year, scenario.clone())],
+            carry: self.carry,
             cost_growth: self.cost_growth,
             targets: vec![
                 YearTarget {
@@ -116,9 +138,57 @@ pub fn PathView() -> impl IntoView {
     let PathShown { settings, outcome } = expect_context::<PathShown>();
     let risk_band = use_context::<super::risk::Shown>().map(|s| s.path_band);
     let lang = move || state.lang.get();
-    let first_year = state
-        .model
-        .with_untracked(|m| default_path(&m.plan).first_year);
+    let keeping = super::keeping::use_keeping();
+    let download_path = move |_| {
+        let (json, name) = state.model.with_untracked(|m| {
+            let p = settings
+                .get_untracked()
+                .path(&m.plan, &state.scenario.get_untracked());
+            (p.to_json(&m.plan), state.scenario_name())
+        });
+        super::keeping::download(
+            &format!("lo-trinh-{}.json", super::keeping::file_name(&name)),
+            "application/json",
+            json.as_bytes(),
+        );
+    };
+    let path_file = NodeRef::<leptos::html::Input>::new();
+    // A path file (model.md §7.1, what `ntm path --path` reads): its first year's scenario
+    // becomes the one on screen; what the path view cannot show is named, not dropped silently.
+    let open_path = move |_| {
+        let Some(input) = path_file.get() else { return };
+        leptos::task::spawn_local(async move {
+            let Some((name, bytes)) = super::keeping::read_file(&input).await else {
+                return;
+            };
+            input.set_value("");
+            let plan = state.model.with_untracked(|m| m.plan.clone());
+            let text = String::from_utf8_lossy(&bytes).into_owned();
+            match Path::from_json(&text, &plan, &name) {
+                Ok(p) => {
+                    let (read, left) = PathSettings::from_path(&p);
+                    if let Some((_, first)) = p.scenarios.iter().find(|(y, _)| *y == p.first_year) {
+                        state.replace(first.clone());
+                    }
+                    settings.set(read);
+                    let unused = left.join(", ");
+                    keeping.notice.set(Some(if left.is_empty() {
+                        super::keeping::Notice::info(format!("Đã mở lộ trình {name}."), format!("Opened the path {name}."))
+                    } else {
+                        super::keeping::Notice::info(
+                            format!("Đã mở lộ trình {name}. Trang chưa dùng: {unused} (ntm path --path dùng đủ)."),
+                            format!("Opened the path {name}. Not used by the page: {unused} (ntm path --path uses them)."),
+                        )
+                    }));
+                }
+                Err(e) => keeping.notice.set(Some(super::keeping::Notice::problem(
+                    &e,
+                    "Lộ trình đang xem không đổi.",
+                    "The path shown is unchanged.",
+                ))),
+            }
+        });
+    };
     let field_error = RwSignal::new(None::<&'static str>);
     let set_whole =
         move |ev: leptos::ev::Event, max: u32, apply: fn(&mut PathSettings, u32)| match whole(
@@ -185,9 +255,12 @@ pub fn PathView() -> impl IntoView {
                             settings.update(|s| s.last_year = y);
                         }
                     }>
-                        {(first_year..first_year + crate::model::path::MAX_YEARS as u16)
-                            .map(|y| view! { <option value=y.to_string() selected=move || settings.with(|s| s.last_year == y)>{y}</option> })
-                            .collect_view()}
+                        {move || {
+                            let first_year = settings.with(|s| s.first_year);
+                            (first_year..first_year + crate::model::path::MAX_YEARS as u16)
+                                .map(|y| view! { <option value=y.to_string() selected=move || settings.with(|s| s.last_year == y)>{y}</option> })
+                                .collect_view()
+                        }}
                     </select>
                 </label>
                 <label>
@@ -217,8 +290,11 @@ pub fn PathView() -> impl IntoView {
                         }/>
                 </label>
                 <label class="check">
-                    <input type="checkbox" data-testid="path-carry" prop:checked=move || settings.with(|s| s.carry)
-                        on:change=move |ev| settings.update(|s| s.carry = event_target_checked(&ev))/>
+                    <input type="checkbox" data-testid="path-carry" prop:checked=move || settings.with(|s| s.carries_all())
+                        on:change=move |ev| {
+                            let share = if event_target_checked(&ev) { 1.0 } else { 0.0 };
+                            settings.update(|s| s.carry = Carry { undisbursed: share, idle: share, unused: share });
+                        }/>
                     <span>{move || state.tr("Chuyển vốn còn lại sang năm sau", "Carry what is left to the next year")}</span>
                 </label>
             </div>
@@ -229,6 +305,15 @@ pub fn PathView() -> impl IntoView {
                 })}
             </p>
             <p class="path-verdict" data-testid="path-verdict">{verdict}</p>
+            <div class="file-buttons">
+                <button type="button" data-testid="download-path" on:click=download_path>
+                    {move || state.tr("Tải tệp lộ trình", "Download path file")}
+                </button>
+                <label class="file-button">
+                    <span>{move || state.tr("Mở tệp lộ trình…", "Open path file…")}</span>
+                    <input type="file" accept=".json,application/json" data-testid="open-path" node_ref=path_file on:change=open_path/>
+                </label>
+            </div>
             <PathChart outcome=outcome settings=settings/>
             <div class="table-scroll">
             <table class="path-table">
@@ -254,9 +339,9 @@ pub fn PathView() -> impl IntoView {
                                 || {
                                     // After the last year: what would go on.
                                     let s = settings.get_untracked();
-                                    if !s.carry { return 0.0; }
-                                    out.funding.sources.iter().map(|src| src.pledged - src.arrived + src.idle).sum::<f64>()
-                                        + out.criteria.iter().map(|c| c.unused).sum::<f64>()
+                                    let c = s.carry;
+                                    out.funding.sources.iter().map(|src| c.undisbursed * (src.pledged - src.arrived) + c.idle * src.idle).sum::<f64>()
+                                        + c.unused * out.criteria.iter().map(|k| k.unused).sum::<f64>()
                                 },
                                 |next| next.carried_in.iter().take(SOURCES).sum::<f64>() + next.reserved_in.iter().sum::<f64>(),
                             );
