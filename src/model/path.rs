@@ -5,7 +5,7 @@
 use super::engine::{Certain, Chance, Levers, Model, Outcome};
 use super::error::{InputError, ScenarioProblem};
 use super::plan::{Plan, CRITERIA, SOURCES};
-use super::scenario::{as_object, number_in, Scenario, SCHEMA};
+use super::scenario::{as_object, number_in, read_json, versioned, Scenario, SCHEMA};
 use serde_json::{Map, Value};
 
 /// The most years a path may hold.
@@ -267,23 +267,12 @@ impl Path {
 
     /// Reads a path file (model.md §7.1). `input` names it in messages.
     pub fn from_json(text: &str, plan: &Plan, input: &str) -> Result<Path, InputError> {
-        let value: Value = serde_json::from_str(text.trim_start_matches('\u{feff}'))
-            .map_err(|e| InputError::scenario(input, json_problem(&e)))?;
-        Path::from_value(&value, plan, input)
+        Path::from_value(&read_json(text, input)?, plan, input)
     }
 
     pub fn from_value(value: &Value, plan: &Plan, input: &str) -> Result<Path, InputError> {
         let bad = |p: ScenarioProblem| InputError::scenario(input, p);
-        let top = as_object(value, "(path)", input)?;
-        match top.get("schema") {
-            None => return Err(bad(ScenarioProblem::MissingSchema)),
-            Some(v) if v.as_u64() == Some(SCHEMA) => {}
-            Some(v) => {
-                return Err(bad(ScenarioProblem::Schema {
-                    found: v.to_string(),
-                }))
-            }
-        }
+        let top = versioned(value, "(path)", input)?;
         let years_value = top.get("years").ok_or_else(|| {
             bad(ScenarioProblem::WrongType {
                 field: "years".into(),

@@ -13,11 +13,10 @@
 
 use super::engine::{funding_flow, Chance, Levers, Model, TOLERANCE};
 use super::error::{InputError, ScenarioProblem};
-use super::path::json_problem;
 use super::path::Path;
 use super::plan::{Plan, CRITERIA, SOURCES};
 use super::rng::Rng as SplitMix;
-use super::scenario::{as_object, number_in, Scenario, SCHEMA};
+use super::scenario::{as_object, number_in, read_json, versioned, Scenario, SCHEMA};
 use rand_core::RngCore;
 use rand_pcg::Pcg64;
 use serde_json::{Map, Value};
@@ -108,23 +107,12 @@ impl RiskSettings {
     }
 
     pub fn from_json(text: &str, plan: &Plan, input: &str) -> Result<RiskSettings, InputError> {
-        let value: Value = serde_json::from_str(text.trim_start_matches('\u{feff}'))
-            .map_err(|e| InputError::scenario(input, json_problem(&e)))?;
-        RiskSettings::from_value(&value, plan, input)
+        RiskSettings::from_value(&read_json(text, input)?, plan, input)
     }
 
     pub fn from_value(value: &Value, plan: &Plan, input: &str) -> Result<RiskSettings, InputError> {
         let bad = |p: ScenarioProblem| InputError::scenario(input, p);
-        let top = as_object(value, "(risk)", input)?;
-        match top.get("schema") {
-            None => return Err(bad(ScenarioProblem::MissingSchema)),
-            Some(v) if v.as_u64() == Some(SCHEMA) => {}
-            Some(v) => {
-                return Err(bad(ScenarioProblem::Schema {
-                    found: v.to_string(),
-                }))
-            }
-        }
+        let top = versioned(value, "(risk)", input)?;
         let mut settings = RiskSettings {
             name: None,
             draws: 1000,

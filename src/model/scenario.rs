@@ -117,6 +117,31 @@ pub(crate) fn as_object<'a>(
     })
 }
 
+/// Reads the JSON of a file (a byte order mark is allowed), its errors named by line and column.
+pub(crate) fn read_json(text: &str, input: &str) -> Result<Value, InputError> {
+    serde_json::from_str(text.trim_start_matches('\u{feff}'))
+        .map_err(|e| problem(input, super::path::json_problem(&e)))
+}
+
+/// The top object of a file with `"schema": 1`; `what` names it when it is not an object.
+pub(crate) fn versioned<'a>(
+    value: &'a Value,
+    what: &str,
+    input: &str,
+) -> Result<&'a Map<String, Value>, InputError> {
+    let top = as_object(value, what, input)?;
+    match top.get("schema") {
+        None => Err(problem(input, ScenarioProblem::MissingSchema)),
+        Some(v) if v.as_u64() == Some(SCHEMA) => Ok(top),
+        Some(v) => Err(problem(
+            input,
+            ScenarioProblem::Schema {
+                found: v.to_string(),
+            },
+        )),
+    }
+}
+
 /// A number within `min..=max`, named by its field when it is not.
 pub(crate) fn number_in(
     value: &Value,
