@@ -152,4 +152,22 @@ fn messages_are_in_vietnamese_too() {
         e.message(Lang::Vi),
         "kb.json: trường \"funding.credit\": số âm (-5) không hợp lệ"
     );
+    // The JSON reader's own English stays out of Vietnamese messages.
+    let plan = Plan::lang_son_2022();
+    for (text, says) in [
+        ("", "dòng 1, cột 0 (văn bản bị cắt giữa chừng)"),
+        ("{\"schema\": 1,", "(văn bản bị cắt giữa chừng)"),
+        (
+            "{\"schema\": 1, \"funding\": x}",
+            "JSON không hợp lệ ở dòng 1, cột 26",
+        ),
+    ] {
+        let vi = Scenario::from_json(text, &plan, "kb.json")
+            .unwrap_err()
+            .message(Lang::Vi);
+        assert!(vi.contains(says), "{text}: {vi}");
+        for english in ["expected", "EOF", "while parsing", "at line"] {
+            assert!(!vi.contains(english), "{text}: {vi}");
+        }
+    }
 }

@@ -103,7 +103,10 @@ pub enum ScenarioProblem {
     Json {
         line: usize,
         column: usize,
+        /// The reader's own words (English), shown in English messages only.
         detail: String,
+        /// The text ends in the middle (cut short).
+        eof: bool,
     },
     NotAnObject {
         field: String,
@@ -383,8 +386,16 @@ impl ScenarioProblem {
     pub fn message(&self, lang: Lang) -> String {
         use ScenarioProblem::*;
         match self {
-            Json { line, column, detail } => lang.pick(
-                format!("JSON không hợp lệ ở dòng {line}, cột {column}: {detail}"),
+            Json {
+                line,
+                column,
+                detail,
+                eof,
+            } => lang.pick(
+                format!(
+                    "JSON không hợp lệ ở dòng {line}, cột {column}{}",
+                    if *eof { " (văn bản bị cắt giữa chừng)" } else { "" }
+                ),
                 format!("invalid JSON at line {line}, column {column}: {detail}"),
             ),
             NotAnObject { field } => lang.pick(

@@ -463,6 +463,7 @@ pub(crate) fn json_problem(e: &serde_json::Error) -> ScenarioProblem {
         line: e.line(),
         column: e.column(),
         detail,
+        eof: e.is_eof(),
     }
 }
 

@@ -57,16 +57,7 @@ impl Store {
     /// Version 1 (the first builds) kept a list of `{name, scenario}` without dates and no
     /// current scenario; it is migrated with an empty date.
     pub fn from_json(text: &str, plan: &Plan) -> Result<Store, InputError> {
-        let value: Value = serde_json::from_str(text).map_err(|e| {
-            InputError::scenario(
-                SAVED,
-                ScenarioProblem::Json {
-                    line: e.line(),
-                    column: e.column(),
-                    detail: e.to_string(),
-                },
-            )
-        })?;
+        let value: Value = super::scenario::read_json(text, SAVED)?;
         let schema = value.get("schema").and_then(Value::as_u64);
         match schema {
             Some(1) | Some(STORE_SCHEMA) => {}

@@ -239,18 +239,7 @@ impl Scenario {
 
     /// Reads a scenario file. `input` names it in messages ("scenario.json", "link").
     pub fn from_json(text: &str, plan: &Plan, input: &str) -> Result<Scenario, InputError> {
-        let value: Value =
-            serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| {
-                problem(
-                    input,
-                    ScenarioProblem::Json {
-                        line: e.line(),
-                        column: e.column(),
-                        detail: json_detail(&e),
-                    },
-                )
-            })?;
-        Scenario::from_value(&value, plan, input)?.with_name_checked(input)
+        Scenario::from_value(&read_json(text, input)?, plan, input)?.with_name_checked(input)
     }
 
     /// Files and links from outside may not carry a name longer than [`MAX_NAME_CHARS`] (what
@@ -596,14 +585,5 @@ pub(crate) fn number_value(x: f64) -> Value {
         Value::from(x as i64)
     } else {
         Value::from(x)
-    }
-}
-
-fn json_detail(e: &serde_json::Error) -> String {
-    // serde_json appends " at line L column C"; the message says that already.
-    let text = e.to_string();
-    match text.rfind(" at line ") {
-        Some(i) => text[..i].to_string(),
-        None => text,
     }
 }
