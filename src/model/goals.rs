@@ -173,13 +173,10 @@ fn for_criterion(
 fn gain_needed(start: u32, communes: u32, target: f64) -> u64 {
     let n = f64::from(communes.max(1));
     let reaches = |total: u64| Measure::AvgCriteria.reaches(total as f64 / n, target);
-    let mut total = ((target * n) - 1e-6).ceil().max(0.0) as u64;
-    while !reaches(total) {
-        total += 1;
-    }
-    while total > 0 && reaches(total - 1) {
-        total -= 1;
-    }
+    // Counted up, with the very test a result is judged by: no rounding of target × communes
+    // can disagree with it (at most 19 × communes steps; targets above 19 are never reached).
+    let most = u64::from(communes.max(1)) * CRITERIA as u64;
+    let total = (0..=most).find(|&t| reaches(t)).unwrap_or(most + 1);
     total.saturating_sub(u64::from(start))
 }
 
@@ -549,4 +546,35 @@ pub fn margins_value(margins: &[Margin], plan: &super::plan::Plan) -> serde_json
             })
             .collect(),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_gain_needed_is_the_least_that_passes_the_results_test() {
+        for n in [1u32, 7, 181, 8248] {
+            for t in [0u64, 1, 100, 2648, 19 * u64::from(n)] {
+                let exact = t as f64 / f64::from(n);
+                for offset in [0.0, 5e-7, -5e-7, 0.9e-9, -0.9e-9, 2e-9] {
+                    let target = exact + offset;
+                    let reaches = |total: u64| {
+                        Measure::AvgCriteria.reaches(total as f64 / f64::from(n), target)
+                    };
+                    let most = 19 * u64::from(n);
+                    match (0..=most).find(|&x| reaches(x)) {
+                        Some(least) => {
+                            assert_eq!(gain_needed(0, n, target), least, "n {n} t {t} {offset}");
+                            assert_eq!(gain_needed(5, n, target), least.saturating_sub(5));
+                        }
+                        // Beyond every criterion of every commune: more than can be gained.
+                        None => assert!(gain_needed(0, n, target) > most),
+                    }
+                }
+            }
+        }
+        // Beyond 19 criteria a commune: more than every criterion can give.
+        assert_eq!(gain_needed(0, 10, 19.5), 191);
+    }
 }
