@@ -363,6 +363,21 @@ async fn wait_for_criterion_row(
     }
 }
 
+/// The text of the first element `css` finds.
+async fn css_text(wd: &WebDriver, css: &str) -> String {
+    wd.find(By::Css(css)).await.unwrap().text().await.unwrap()
+}
+
+/// Opens a `<details>` panel by its test id, as a click on its summary does.
+async fn open_details(wd: &WebDriver, testid: &str) {
+    wd.execute(
+        &format!("document.querySelector('[data-testid={testid}]').open = true"),
+        vec![],
+    )
+    .await
+    .unwrap();
+}
+
 async fn click(wd: &WebDriver, css: &str) {
     let el = wd.find(By::Css(css)).await.unwrap();
     el.scroll_into_view().await.unwrap();
@@ -2128,13 +2143,7 @@ async fn a_province_table_without_districts_works_everywhere_and_survives_a_relo
     click(&wd, "[data-testid=import-confirm]").await;
     wait_for_text(&wd, "table-in-use", |t| t.contains("xa-2025.csv")).await;
     // Counts come from the table in use, and the plan's claim is checked, not assumed.
-    let subtitle = wd
-        .find(By::Css(".subtitle"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let subtitle = css_text(&wd, ".subtitle").await;
     assert!(subtitle.contains("65 xã"), "{subtitle}");
     let summary = text(&wd, "change-summary").await;
     assert!(summary.contains("chưa đạt chỉ tiêu 2022"), "{summary}");
@@ -2142,13 +2151,7 @@ async fn a_province_table_without_districts_works_everywhere_and_survives_a_relo
         .find_all(By::Css("[data-testid=communes-grid] tbody tr"))
         .await
         .unwrap_or_default();
-    let districts_chart = wd
-        .find(By::Css(".charts"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let districts_chart = css_text(&wd, ".charts").await;
     assert!(
         districts_chart.contains("không có cột huyện"),
         "{districts_chart}"
@@ -2175,12 +2178,7 @@ async fn a_province_table_without_districts_works_everywhere_and_survives_a_relo
 async fn the_provinces_own_targets_and_unit_costs_are_levers_of_the_scenario() {
     let page = open_page(1366, 900).await;
     let wd = page.wd.clone();
-    wd.execute(
-        "document.querySelector('[data-testid=targets-panel]').open = true",
-        vec![],
-    )
-    .await
-    .unwrap();
+    open_details(&wd, "targets-panel").await;
     // The 2022 targets are the plan's until changed; a count with a fraction is refused.
     let field = |id: &str| format!("[data-testid=\"{id}\"]");
     let certified = wd.find(By::Css(field("target-certified"))).await.unwrap();
@@ -2191,13 +2189,7 @@ async fn the_provinces_own_targets_and_unit_costs_are_levers_of_the_scenario() {
     type_into(&wd, "target-certified", "90,5").await;
     wait_for_text(&wd, "target-certified-error", |t| t.contains("số nguyên")).await;
     type_into(&wd, "target-certified", "100").await;
-    let card = wd
-        .find(By::Css(".headline .card"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let card = css_text(&wd, ".headline .card").await;
     assert!(card.contains("mục tiêu 100"), "{card}");
     // A criterion's own target sets its default investment: enough to reach it.
     let before = wd
@@ -2230,21 +2222,10 @@ async fn the_provinces_own_targets_and_unit_costs_are_levers_of_the_scenario() {
     );
     wd.refresh().await.unwrap();
     wait_for_criterion_row(&wd, "transport", |t| t == row).await;
-    wd.execute(
-        "document.querySelector('[data-testid=targets-panel]').open = true",
-        vec![],
-    )
-    .await
-    .unwrap();
+    open_details(&wd, "targets-panel").await;
     click(&wd, "[data-testid=targets-reset]").await;
     wait_for_criterion_row(&wd, "transport", |t| t.contains("102 102")).await;
-    let card = wd
-        .find(By::Css(".headline .card"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let card = css_text(&wd, ".headline .card").await;
     assert!(card.contains("mục tiêu 85"), "{card}");
     click(&wd, "[data-testid=undo]").await;
     wait_for_criterion_row(&wd, "transport", |t| t == row).await;
