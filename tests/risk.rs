@@ -209,6 +209,9 @@ fn risk_files_round_trip_and_bad_ones_name_the_field() {
             vi.contains(field) && en.contains(field),
             "{text}: {vi} / {en}"
         );
+        for english in ["whole number", "must be", "between", "object"] {
+            assert!(!vi.contains(english), "English in Vietnamese: {vi}");
+        }
     }
 }
 

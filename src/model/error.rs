@@ -418,6 +418,8 @@ impl ScenarioProblem {
                     "number" => "một số",
                     "string" => "một chuỗi",
                     "array" => "một danh sách",
+                    "object" => "một đối tượng JSON {…}",
+                    "whole number ≥ 0" => "một số nguyên không âm",
                     other => other,
                 };
                 lang.pick(

@@ -5,7 +5,7 @@
 use super::engine::{Certain, Chance, Levers, Model, Outcome};
 use super::error::{InputError, ScenarioProblem};
 use super::plan::{Plan, CRITERIA, SOURCES};
-use super::scenario::{as_object, number_in, read_json, versioned, Scenario, SCHEMA};
+use super::scenario::{as_object, number_in, read_json, versioned, whole_in, Scenario, SCHEMA};
 use serde_json::{Map, Value};
 
 /// The most years a path may hold.
@@ -288,11 +288,7 @@ impl Path {
         let mut years = Vec::with_capacity(list.len());
         for (i, y) in list.iter().enumerate() {
             let field = format!("years[{i}]");
-            let year = number_in(y, &field, input, 2000.0, 2100.0)?;
-            if year.fract() != 0.0 {
-                return Err(bad(ScenarioProblem::NotWhole { field, value: year }));
-            }
-            years.push(year as u16);
+            years.push(whole_in(y, &field, input, 2000.0, 2100.0)? as u16);
         }
         let consecutive = years.windows(2).all(|w| w[1] == w[0] + 1);
         if years.is_empty() || years.len() > MAX_YEARS || !consecutive {

@@ -16,7 +16,7 @@ use super::error::{InputError, ScenarioProblem};
 use super::path::Path;
 use super::plan::{Plan, CRITERIA, SOURCES};
 use super::rng::Rng as SplitMix;
-use super::scenario::{as_object, number_in, read_json, versioned, Scenario, SCHEMA};
+use super::scenario::{as_object, number_in, read_json, versioned, whole_in, Scenario, SCHEMA};
 use rand_core::RngCore;
 use rand_pcg::Pcg64;
 use serde_json::{Map, Value};
@@ -137,14 +137,7 @@ impl RiskSettings {
                     )
                 }
                 "draws" => {
-                    let n = number_in(v, "draws", input, 1.0, f64::from(MAX_DRAWS))?;
-                    if n.fract() != 0.0 {
-                        return Err(bad(ScenarioProblem::NotWhole {
-                            field: "draws".into(),
-                            value: n,
-                        }));
-                    }
-                    settings.draws = n as u32;
+                    settings.draws = whole_in(v, "draws", input, 1.0, f64::from(MAX_DRAWS))?;
                 }
                 "seed" => {
                     settings.seed = v.as_u64().ok_or_else(|| {

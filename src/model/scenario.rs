@@ -142,6 +142,19 @@ pub(crate) fn versioned<'a>(
     }
 }
 
+/// A JSON number, named by its field when the value is something else.
+fn a_number(value: &Value, field: &str, input: &str) -> Result<f64, InputError> {
+    value.as_f64().ok_or_else(|| {
+        problem(
+            input,
+            ScenarioProblem::WrongType {
+                field: field.to_string(),
+                expected: "number",
+            },
+        )
+    })
+}
+
 /// A number within `min..=max`, named by its field when it is not.
 pub(crate) fn number_in(
     value: &Value,
@@ -150,15 +163,7 @@ pub(crate) fn number_in(
     min: f64,
     max: f64,
 ) -> Result<f64, InputError> {
-    let x = value.as_f64().ok_or_else(|| {
-        problem(
-            input,
-            ScenarioProblem::WrongType {
-                field: field.to_string(),
-                expected: "number",
-            },
-        )
-    })?;
+    let x = a_number(value, field, input)?;
     if !(min..=max).contains(&x) {
         return Err(problem(
             input,
@@ -200,15 +205,7 @@ pub(crate) fn amount(
     input: &str,
     limit: f64,
 ) -> Result<f64, InputError> {
-    let x = value.as_f64().ok_or_else(|| {
-        problem(
-            input,
-            ScenarioProblem::WrongType {
-                field: field.to_string(),
-                expected: "number",
-            },
-        )
-    })?;
+    let x = a_number(value, field, input)?;
     if x < 0.0 {
         return Err(problem(
             input,
