@@ -5,7 +5,9 @@
 use super::engine::{Certain, Chance, Levers, Model, Outcome};
 use super::error::{InputError, ScenarioProblem};
 use super::plan::{Plan, CRITERIA, SOURCES};
-use super::scenario::{as_object, number_in, read_json, versioned, whole_in, Scenario, SCHEMA};
+use super::scenario::{
+    as_object, number_in, read_json, text_of, versioned, whole_in, Scenario, SCHEMA,
+};
 use serde_json::{Map, Value};
 
 /// The most years a path may hold.
@@ -321,18 +323,7 @@ impl Path {
         for (key, v) in top {
             match key.as_str() {
                 "schema" | "years" => {}
-                "name" => {
-                    path.name = Some(
-                        v.as_str()
-                            .ok_or_else(|| {
-                                bad(ScenarioProblem::WrongType {
-                                    field: "name".into(),
-                                    expected: "string",
-                                })
-                            })?
-                            .to_string(),
-                    )
-                }
+                "name" => path.name = Some(text_of(v, "name", input)?),
                 "scenarios" => {
                     for (year_key, s) in as_object(v, "scenarios", input)? {
                         let field = format!("scenarios.{year_key}");
@@ -404,11 +395,7 @@ impl Path {
 
     /// The path as JSON: what a path file holds (scenarios only as listed).
     pub fn to_value(&self, plan: &Plan) -> Value {
-        let mut top = Map::new();
-        top.insert("schema".into(), Value::from(SCHEMA));
-        if let Some(name) = &self.name {
-            top.insert("name".into(), Value::from(name.clone()));
-        }
+        let mut top = super::scenario::header(self.name.as_deref());
         top.insert(
             "years".into(),
             Value::Array(self.year_list().into_iter().map(Value::from).collect()),

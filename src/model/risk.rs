@@ -16,7 +16,9 @@ use super::error::{InputError, ScenarioProblem};
 use super::path::Path;
 use super::plan::{Plan, CRITERIA, SOURCES};
 use super::rng::Rng as SplitMix;
-use super::scenario::{as_object, number_in, read_json, versioned, whole_in, Scenario, SCHEMA};
+use super::scenario::{
+    as_object, index_of, number_in, read_json, text_of, versioned, whole_in, Scenario,
+};
 use rand_core::RngCore;
 use rand_pcg::Pcg64;
 use serde_json::{Map, Value};
@@ -124,18 +126,7 @@ impl RiskSettings {
         for (key, v) in top {
             match key.as_str() {
                 "schema" => {}
-                "name" => {
-                    settings.name = Some(
-                        v.as_str()
-                            .ok_or_else(|| {
-                                bad(ScenarioProblem::WrongType {
-                                    field: "name".into(),
-                                    expected: "string",
-                                })
-                            })?
-                            .to_string(),
-                    )
-                }
+                "name" => settings.name = Some(text_of(v, "name", input)?),
                 "draws" => {
                     settings.draws = whole_in(v, "draws", input, 1.0, f64::from(MAX_DRAWS))?;
                 }
@@ -152,11 +143,7 @@ impl RiskSettings {
                 "disbursement" => {
                     for (source, range) in as_object(v, "disbursement", input)? {
                         let field = format!("disbursement.{source}");
-                        let s = plan.source_index(source).ok_or_else(|| {
-                            bad(ScenarioProblem::UnknownField {
-                                field: field.clone(),
-                            })
-                        })?;
+                        let s = index_of(plan.source_index(source), &field, input)?;
                         let parts = as_object(range, &field, input)?;
                         let read = |part: &str| -> Result<f64, InputError> {
                             let f = format!("{field}.{part}");
@@ -194,11 +181,7 @@ impl RiskSettings {
     }
 
     pub fn to_value(&self, plan: &Plan) -> Value {
-        let mut top = Map::new();
-        top.insert("schema".into(), Value::from(SCHEMA));
-        if let Some(name) = &self.name {
-            top.insert("name".into(), Value::from(name.clone()));
-        }
+        let mut top = super::scenario::header(self.name.as_deref());
         top.insert("draws".into(), Value::from(self.draws));
         top.insert("seed".into(), Value::from(self.seed));
         let ranges: Map<String, Value> = (0..SOURCES)

@@ -142,6 +142,45 @@ pub(crate) fn versioned<'a>(
     }
 }
 
+/// The start of every file this project writes: its schema, and its name where it has one.
+pub(crate) fn header(name: Option<&str>) -> Map<String, Value> {
+    let mut top = Map::new();
+    top.insert("schema".into(), Value::from(SCHEMA));
+    if let Some(name) = name {
+        top.insert("name".into(), Value::from(name));
+    }
+    top
+}
+
+/// A text field (a name), named by its field when the value is something else.
+pub(crate) fn text_of(value: &Value, field: &str, input: &str) -> Result<String, InputError> {
+    value.as_str().map(str::to_string).ok_or_else(|| {
+        problem(
+            input,
+            ScenarioProblem::WrongType {
+                field: field.to_string(),
+                expected: "string",
+            },
+        )
+    })
+}
+
+/// The index of a criterion or source named in a file, the file's field named when unknown.
+pub(crate) fn index_of(
+    found: Option<usize>,
+    field: &str,
+    input: &str,
+) -> Result<usize, InputError> {
+    found.ok_or_else(|| {
+        problem(
+            input,
+            ScenarioProblem::UnknownField {
+                field: field.to_string(),
+            },
+        )
+    })
+}
+
 /// A JSON number, named by its field when the value is something else.
 fn a_number(value: &Value, field: &str, input: &str) -> Result<f64, InputError> {
     value.as_f64().ok_or_else(|| {
@@ -275,16 +314,7 @@ impl Scenario {
             match key.as_str() {
                 "schema" => {}
                 "name" => {
-                    let name = value.as_str().ok_or_else(|| {
-                        problem(
-                            input,
-                            ScenarioProblem::WrongType {
-                                field: "name".into(),
-                                expected: "string",
-                            },
-                        )
-                    })?;
-                    scenario.name = Some(name.to_string());
+                    scenario.name = Some(text_of(value, "name", input)?);
                 }
                 "strategy" => {
                     let text = value.as_str().ok_or_else(|| {
@@ -309,14 +339,7 @@ impl Scenario {
                 "funding" | "disbursement" => {
                     for (source, v) in as_object(value, key, input)? {
                         let field = format!("{key}.{source}");
-                        let s = plan.source_index(source).ok_or_else(|| {
-                            problem(
-                                input,
-                                ScenarioProblem::UnknownField {
-                                    field: field.clone(),
-                                },
-                            )
-                        })?;
+                        let s = index_of(plan.source_index(source), &field, input)?;
                         if key == "funding" {
                             scenario.funding[s] = Some(amount(v, &field, input, MAX_AMOUNT)?);
                         } else {
@@ -348,14 +371,7 @@ impl Scenario {
                 "investment" | "unit_costs" => {
                     for (criterion, v) in as_object(value, key, input)? {
                         let field = format!("{key}.{criterion}");
-                        let k = plan.criterion_index(criterion).ok_or_else(|| {
-                            problem(
-                                input,
-                                ScenarioProblem::UnknownField {
-                                    field: field.clone(),
-                                },
-                            )
-                        })?;
+                        let k = index_of(plan.criterion_index(criterion), &field, input)?;
                         let x = amount(v, &field, input, MAX_AMOUNT)?;
                         if key == "investment" {
                             scenario.investment[k] = Some(x);
@@ -368,14 +384,7 @@ impl Scenario {
                 "eligibility" => {
                     for (source, v) in as_object(value, key, input)? {
                         let field = format!("eligibility.{source}");
-                        let s = plan.source_index(source).ok_or_else(|| {
-                            problem(
-                                input,
-                                ScenarioProblem::UnknownField {
-                                    field: field.clone(),
-                                },
-                            )
-                        })?;
+                        let s = index_of(plan.source_index(source), &field, input)?;
                         let list = v.as_array().ok_or_else(|| {
                             problem(
                                 input,
@@ -435,11 +444,7 @@ impl Scenario {
 
     /// The scenario as JSON: only what was given, in the plan's order of sources and criteria.
     pub fn to_value(&self, plan: &Plan) -> Value {
-        let mut top = Map::new();
-        top.insert("schema".into(), Value::from(SCHEMA));
-        if let Some(name) = &self.name {
-            top.insert("name".into(), Value::from(name.clone()));
-        }
+        let mut top = header(self.name.as_deref());
         if let Some(strategy) = self.strategy {
             top.insert("strategy".into(), Value::from(strategy.key()));
         }
@@ -532,14 +537,7 @@ fn read_targets(value: &Value, plan: &Plan, input: &str) -> Result<Targets, Inpu
             "criteria" => {
                 for (criterion, n) in as_object(v, &field, input)? {
                     let field = format!("targets.criteria.{criterion}");
-                    let k = plan.criterion_index(criterion).ok_or_else(|| {
-                        problem(
-                            input,
-                            ScenarioProblem::UnknownField {
-                                field: field.clone(),
-                            },
-                        )
-                    })?;
+                    let k = index_of(plan.criterion_index(criterion), &field, input)?;
                     targets.criteria[k] =
                         Some(whole_in(n, &field, input, 0.0, MAX_TARGET_COMMUNES)?);
                 }
