@@ -60,6 +60,19 @@ pub struct Shown {
     pub path_band: RwSignal<Option<Arc<Vec<Spread>>>>,
 }
 
+impl Shown {
+    /// The odds go (a setting or a lever moved). Only a change is written: a signal set to the
+    /// None it holds would still redraw every chart and cell that shows the odds, on every input.
+    fn clear(&self) {
+        if self.result.with_untracked(Option::is_some) {
+            self.result.set(None);
+        }
+        if self.path_band.with_untracked(Option::is_some) {
+            self.path_band.set(None);
+        }
+    }
+}
+
 pub fn provide_risk() -> Shown {
     let shown = Shown {
         progress: RwSignal::new((0, 0)),
@@ -234,8 +247,7 @@ fn start_job(
 ) {
     let total = u64::from(settings.draws);
     shown.progress.set((0, total));
-    shown.result.set(None);
-    shown.path_band.set(None);
+    shown.clear();
     let number = {
         let mut r = runner.borrow_mut();
         r.next_number += 1;
@@ -342,8 +354,7 @@ pub fn RiskPanel() -> impl IntoView {
         state.model.track();
         state.scenario.track();
         runner.with_value(|r| r.borrow_mut().job = None);
-        shown.result.set(None);
-        shown.path_band.set(None);
+        shown.clear();
     });
     let path_shown = use_context::<super::years::PathShown>();
     Effect::new(move |_| {
