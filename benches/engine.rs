@@ -1,11 +1,11 @@
 //! Engine benchmarks: `cargo bench --bench engine`. Figures go to BENCHMARKS.md.
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
+use ntm_planner::engine::goals::{seek, Goal};
+use ntm_planner::engine::path::{Measure, Path};
+use ntm_planner::engine::risk::{RiskRun, RiskSettings};
+use ntm_planner::engine::{Levers, Model, Plan, Scenario, Strategy, CRITERIA, SOURCES};
 use ntm_planner::generate::synthetic_national;
-use ntm_planner::model::goals::{seek, Goal};
-use ntm_planner::model::path::{Measure, Path};
-use ntm_planner::model::risk::{RiskRun, RiskSettings};
-use ntm_planner::model::{Levers, Model, Plan, Scenario, Strategy, CRITERIA, SOURCES};
 
 fn national() -> Model {
     let plan = Plan::lang_son_2022();

@@ -2,10 +2,10 @@
 //! communes: made-up status and costs, reproducible from a seed, calibrated as model.md §3 and
 //! §6 ask. Every calibration fact is checked at the end by running the engine itself.
 
-use crate::model::plan::{Plan, CRITERIA};
-use crate::model::rng::Rng;
-use crate::model::table::{Commune, CommuneTable};
-use crate::model::{Model, Scenario};
+use crate::engine::plan::{Plan, CRITERIA};
+use crate::engine::rng::Rng;
+use crate::engine::table::{Commune, CommuneTable};
+use crate::engine::{Model, Scenario};
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize)]

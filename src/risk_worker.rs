@@ -4,9 +4,9 @@
 //! range; the worker answers each request with as many draws as it computes in about
 //! [`SLICE_MS`], so a newer job is never queued behind a long one and the page can show progress.
 
-use crate::model::path::Path;
-use crate::model::risk::{path_draw, Draw, RiskRun, RiskSettings, PATH_DRAWS};
-use crate::model::{CommuneTable, Model, Plan, Scenario};
+use crate::engine::path::Path;
+use crate::engine::risk::{path_draw, Draw, RiskRun, RiskSettings, PATH_DRAWS};
+use crate::engine::{CommuneTable, Model, Plan, Scenario};
 use serde::{Deserialize, Serialize};
 
 /// How long the worker computes before answering (ms).

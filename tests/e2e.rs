@@ -675,19 +675,19 @@ async fn the_single_file_opens_from_file_url() {
     wd.quit().await.unwrap();
 }
 
-fn credit_70() -> ntm_planner::model::Scenario {
-    let mut s = ntm_planner::model::Scenario::plan();
+fn credit_70() -> ntm_planner::engine::Scenario {
+    let mut s = ntm_planner::engine::Scenario::plan();
     s.disbursement[3] = Some(0.7);
     s
 }
 
 /// The risk of `scenario` with the default settings and `seed`, computed natively.
 fn native_risk(
-    scenario: &ntm_planner::model::Scenario,
+    scenario: &ntm_planner::engine::Scenario,
     seed: u64,
-) -> ntm_planner::model::risk::RiskOutcome {
-    use ntm_planner::model::risk::{RiskRun, RiskSettings};
-    let model = ntm_planner::model::Model::shipped();
+) -> ntm_planner::engine::risk::RiskOutcome {
+    use ntm_planner::engine::risk::{RiskRun, RiskSettings};
+    let model = ntm_planner::engine::Model::shipped();
     let settings = RiskSettings {
         seed,
         ..RiskSettings::default_for(&model.plan)
@@ -696,9 +696,9 @@ fn native_risk(
 }
 
 /// Waits for the page's risk figures to be exactly the native ones.
-async fn expect_risk(wd: &WebDriver, expected: &ntm_planner::model::risk::RiskOutcome) {
-    use ntm_planner::model::format::{number, percent};
-    use ntm_planner::model::Lang;
+async fn expect_risk(wd: &WebDriver, expected: &ntm_planner::engine::risk::RiskOutcome) {
+    use ntm_planner::text::number::{number, percent};
+    use ntm_planner::text::Lang;
     let c = expected.certified;
     for (p, v) in [("p10", c.p10), ("p50", c.p50), ("p90", c.p90)] {
         let want = number(v, 0, Lang::Vi);
@@ -778,7 +778,7 @@ async fn browser_benchmark() {
     println!("province (181 communes), communes grid in view: p50 {p50:.2} ms, p95 {p95:.2} ms");
     wd.execute("window.scrollTo(0, 0)", vec![]).await.unwrap();
 
-    let plan = ntm_planner::model::Plan::lang_son_2022();
+    let plan = ntm_planner::engine::Plan::lang_son_2022();
     let admin = std::fs::read_to_string(
         Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds/admin/communes-vietnam.csv"),
     )
@@ -1188,8 +1188,8 @@ async fn a_scenario_file_goes_out_and_comes_back_exactly() {
     );
     let v: Value = serde_json::from_slice(&cli.stdout).unwrap();
     assert_eq!(v["certified"].to_string(), figures.0);
-    let plan = ntm_planner::model::Plan::lang_son_2022();
-    let read = ntm_planner::model::Scenario::from_json(&text_written, &plan, "file").unwrap();
+    let plan = ntm_planner::engine::Plan::lang_son_2022();
+    let read = ntm_planner::engine::Scenario::from_json(&text_written, &plan, "file").unwrap();
     assert_eq!(read.investment[8], Some(750.25));
     assert_eq!(read.to_json(&plan), text_written, "canonical form");
     // Back to the plan, then open the file: the same scenario.
@@ -1228,7 +1228,7 @@ async fn a_scenario_file_goes_out_and_comes_back_exactly() {
 
 /// Broken commune tables of many kinds: each is refused with a report, and nothing changes.
 fn broken_tables(dir: &Path) -> Vec<(PathBuf, &'static str)> {
-    let shipped = ntm_planner::model::table::SHIPPED_COMMUNES;
+    let shipped = ntm_planner::formats::seeds::SHIPPED_COMMUNES;
     let lines: Vec<&str> = shipped.lines().collect();
     let with_line = |i: usize, line: String| {
         let mut l: Vec<String> = lines.iter().map(|s| s.to_string()).collect();
@@ -1328,7 +1328,9 @@ fn broken_tables(dir: &Path) -> Vec<(PathBuf, &'static str)> {
 /// import shows: every commune in Tràng Định meets criterion 2 (transport).
 fn province_workbook(path: &Path) {
     let bytes = common::shipped_as_xlsx(0, |r, c, cell| {
-        let line = ntm_planner::model::table::SHIPPED_COMMUNES.lines().nth(r)?;
+        let line = ntm_planner::formats::seeds::SHIPPED_COMMUNES
+            .lines()
+            .nth(r)?;
         (r > 0 && c == 7 && line.split(',').nth(2) == Some("Tràng Định")).then(|| {
             let _ = cell;
             "1".to_string()
@@ -1775,10 +1777,11 @@ async fn select_value(wd: &WebDriver, testid: &str, value: &str) {
 
 #[tokio::test]
 async fn the_path_and_the_goals_show_the_engines_numbers_and_an_answer_applies_in_one_step() {
-    use ntm_planner::model::format::{amount, number};
-    use ntm_planner::model::goals::{seek, Goal};
-    use ntm_planner::model::path::{Measure, Path as YearsPath};
-    use ntm_planner::model::{Lang, Model, Scenario};
+    use ntm_planner::engine::goals::{seek, Goal};
+    use ntm_planner::engine::path::{Measure, Path as YearsPath};
+    use ntm_planner::engine::{Model, Scenario};
+    use ntm_planner::text::number::{amount, number};
+    use ntm_planner::text::Lang;
     let page = open_page(1366, 900).await;
     let wd = page.wd.clone();
     let model = Model::shipped();
@@ -1865,7 +1868,7 @@ async fn the_path_and_the_goals_show_the_engines_numbers_and_an_answer_applies_i
 async fn risk_runs_in_a_worker_with_the_native_numbers_and_restarts_when_a_lever_moves() {
     let page = open_page(1366, 900).await;
     let wd = page.wd.clone();
-    let plan = ntm_planner::model::Scenario::plan();
+    let plan = ntm_planner::engine::Scenario::plan();
     let risk = wd.find(By::Css("[data-testid=risk-view]")).await.unwrap();
     risk.scroll_into_view().await.unwrap();
     let odds = native_risk(&plan, 1);
@@ -1887,9 +1890,9 @@ async fn risk_runs_in_a_worker_with_the_native_numbers_and_restarts_when_a_lever
     );
     // The path under risk: its first 500 draws, year by year, as the engine draws them.
     {
-        use ntm_planner::model::path::Path as YearsPath;
-        use ntm_planner::model::risk::{path_draw, path_spreads, RiskSettings, PATH_DRAWS};
-        let model = ntm_planner::model::Model::shipped();
+        use ntm_planner::engine::path::Path as YearsPath;
+        use ntm_planner::engine::risk::{path_draw, path_spreads, RiskSettings, PATH_DRAWS};
+        let model = ntm_planner::engine::Model::shipped();
         let path = YearsPath::default_for(&model.plan, &plan);
         let settings = RiskSettings::default_for(&model.plan);
         let draws: Vec<Vec<u32>> = (0..PATH_DRAWS)
@@ -2122,7 +2125,7 @@ async fn a_province_table_without_districts_works_everywhere_and_survives_a_relo
     // 65 units, no district column: a province's table since July 2025.
     let dir = scratch_dir("no-districts");
     let file = dir.join("xa-2025.csv");
-    let table: String = ntm_planner::model::table::SHIPPED_COMMUNES
+    let table: String = ntm_planner::formats::seeds::SHIPPED_COMMUNES
         .lines()
         .take(66)
         .map(|line| {
@@ -2236,7 +2239,7 @@ async fn the_provinces_own_targets_and_unit_costs_are_levers_of_the_scenario() {
 
 #[tokio::test]
 async fn a_path_file_goes_out_and_comes_back_and_a_broken_one_is_named() {
-    use ntm_planner::model::path::Path as YearsPath;
+    use ntm_planner::engine::path::Path as YearsPath;
     let page = open_page(1366, 900).await;
     let wd = page.wd.clone();
     let downloads = allow_downloads(&wd, "path-files").await;
@@ -2249,7 +2252,7 @@ async fn a_path_file_goes_out_and_comes_back_and_a_broken_one_is_named() {
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     tokio::time::sleep(Duration::from_millis(300)).await;
-    let plan = ntm_planner::model::Plan::lang_son_2022();
+    let plan = ntm_planner::engine::Plan::lang_son_2022();
     let written = std::fs::read_to_string(&file).unwrap();
     let path = YearsPath::from_json(&written, &plan, "file").unwrap();
     assert_eq!(path.year_list(), vec![2022, 2023, 2024, 2025]);

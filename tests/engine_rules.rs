@@ -3,8 +3,8 @@
 mod common;
 
 use common::{model, row};
-use ntm_planner::model::engine::{flow_order, funding_flow};
-use ntm_planner::model::{Levers, Model, Scenario, Strategy, CRITERIA, SOURCES};
+use ntm_planner::engine::run::{flow_order, funding_flow};
+use ntm_planner::engine::{Levers, Model, Scenario, Strategy, CRITERIA, SOURCES};
 
 const TRANSPORT: usize = 1;
 const SCHOOLS: usize = 4;

@@ -9,13 +9,16 @@
 //! parser, reports the slowest input of each:
 //! `NTM_FUZZ_INPUTS=1000000 CARGO_PROFILE_RELEASE_OVERFLOW_CHECKS=true cargo test --release --test fuzz -- --nocapture`
 
-use ntm_planner::model::export::{workbook, Cell, Sheet};
-use ntm_planner::model::format::parse_amount;
-use ntm_planner::model::path::Path;
-use ntm_planner::model::risk::RiskSettings;
-use ntm_planner::model::rng::Rng;
-use ntm_planner::model::saved::Store;
-use ntm_planner::model::{link, CommuneTable, Lang, Plan, Scenario};
+use ntm_planner::engine::path::Path;
+use ntm_planner::engine::risk::RiskSettings;
+use ntm_planner::engine::rng::Rng;
+use ntm_planner::engine::{CommuneTable, Plan, Scenario};
+use ntm_planner::formats::link;
+use ntm_planner::formats::saved::Store;
+use ntm_planner::formats::sheet::{Cell, Sheet};
+use ntm_planner::formats::workbook::workbook;
+use ntm_planner::text::number::parse_amount;
+use ntm_planner::text::Lang;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -156,7 +159,7 @@ fn text(bytes: &[u8]) -> String {
 
 #[test]
 fn commune_tables_in_csv() {
-    let shipped = ntm_planner::model::table::SHIPPED_COMMUNES;
+    let shipped = ntm_planner::formats::seeds::SHIPPED_COMMUNES;
     let small: String = shipped.lines().take(6).map(|l| format!("{l}\n")).collect();
     let seeds = vec![shipped.as_bytes().to_vec(), small.into_bytes()];
     fuzz("csv", seeds, |b| {
@@ -166,7 +169,7 @@ fn commune_tables_in_csv() {
 
 #[test]
 fn commune_tables_in_excel() {
-    let shipped = ntm_planner::model::table::SHIPPED_COMMUNES;
+    let shipped = ntm_planner::formats::seeds::SHIPPED_COMMUNES;
     let rows: Vec<Vec<Cell>> = shipped
         .lines()
         .take(5)
@@ -192,7 +195,7 @@ fn commune_tables_in_excel() {
 fn commune_tables_in_excel_sheet_xml() {
     // The sheet's XML mutated inside a sound archive: the reader's XML and cell handling, not
     // only its zip checks, meet the broken input.
-    use ntm_planner::model::export::zip;
+    use ntm_planner::formats::zip::zip;
     let sheet = br#"<?xml version="1.0"?><worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>id</t></is></c><c r="B1" t="inlineStr"><is><t>name</t></is></c><c r="C1"><v>1</v></c></row><row r="2"><c r="A2" t="s"><v>0</v></c><c r="AB2"><v>12.5</v></c></row></sheetData></worksheet>"#;
     fuzz("xlsx-sheet", vec![sheet.to_vec()], |b| {
         let book = zip(&[("xl/worksheets/sheet1.xml".to_string(), b.to_vec())]);
@@ -226,7 +229,7 @@ fn scenario_files() {
 fn path_files() {
     let plan = Plan::lang_son_2022();
     let seeds = vec![
-        ntm_planner::model::path::DEFAULT_PATH.as_bytes().to_vec(),
+        ntm_planner::formats::seeds::DEFAULT_PATH.as_bytes().to_vec(),
         br#"{"schema":1,"years":[2024,2025],"scenarios":{"2025":{"funding":{"credit":2000}}},"carry":{"idle":0.5},"cost_growth":0.04,"targets":{"2025":{"certified":115,"transport":150}}}"#.to_vec(),
     ];
     fuzz("path", seeds, |b| {
@@ -237,7 +240,7 @@ fn path_files() {
 #[test]
 fn risk_files() {
     let plan = Plan::lang_son_2022();
-    let seeds = ntm_planner::model::risk::PRESETS
+    let seeds = ntm_planner::formats::seeds::RISK_PRESETS
         .iter()
         .map(|(_, t)| t.as_bytes().to_vec())
         .collect();

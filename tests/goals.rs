@@ -4,9 +4,9 @@
 mod common;
 
 use common::{model, row, Row, ALL};
-use ntm_planner::model::goals::{marginal, seek, Answer, Goal};
-use ntm_planner::model::path::Measure;
-use ntm_planner::model::{Model, Scenario, Strategy as ServingOrder, CRITERIA};
+use ntm_planner::engine::goals::{marginal, seek, Answer, Goal};
+use ntm_planner::engine::path::Measure;
+use ntm_planner::engine::{Model, Scenario, Strategy as ServingOrder, CRITERIA};
 use proptest::prelude::*;
 
 /// The criteria the small tables leave open (transport, irrigation, electricity, schools).
@@ -342,7 +342,7 @@ fn marginal_ranks_criteria_by_communes_then_criteria() {
     let margins = marginal(&m, &s, 100.0);
     assert_eq!(margins.len(), CRITERIA);
     for w in margins.windows(2) {
-        let key = |x: &ntm_planner::model::goals::Margin| {
+        let key = |x: &ntm_planner::engine::goals::Margin| {
             (-x.certified_gain, -x.criteria_gain, x.criterion)
         };
         assert!(key(&w[0]) < key(&w[1]));

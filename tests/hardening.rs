@@ -3,9 +3,11 @@
 mod common;
 
 use common::{csv, row};
-use ntm_planner::model::export::{csv_field, number_text, result_sheets, results_csv, zip, Cell};
-use ntm_planner::model::xlsx::{first_sheet_rows, XlsxError, MAX_PART_BYTES};
-use ntm_planner::model::{CommuneTable, Lang, Scenario};
+use ntm_planner::engine::{CommuneTable, Scenario};
+use ntm_planner::formats::sheet::{csv_field, number_text, result_sheets, results_csv, Cell};
+use ntm_planner::formats::xlsx::{first_sheet_rows, XlsxError, MAX_PART_BYTES};
+use ntm_planner::formats::zip::zip;
+use ntm_planner::text::Lang;
 
 /// A workbook whose only sheet is `sheet` (XML of `<sheetData>`'s rows).
 fn workbook_with_rows(rows_xml: &str) -> Vec<u8> {
@@ -137,7 +139,7 @@ fn csv_exports_never_carry_a_formula() {
         .replace("Xã a", "\"=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"")
         .replace("Xã b", "@SUM(1)");
     let table = CommuneTable::from_csv(text.as_bytes(), "t.csv").unwrap();
-    let m = ntm_planner::model::Model::new(ntm_planner::model::Plan::lang_son_2022(), table);
+    let m = ntm_planner::engine::Model::new(ntm_planner::engine::Plan::lang_son_2022(), table);
     let scenario = Scenario {
         name: Some("-2+3".into()),
         ..Scenario::plan()

@@ -3,8 +3,9 @@
 
 mod common;
 
-use ntm_planner::model::table::SHIPPED_COMMUNES;
-use ntm_planner::model::{CommuneTable, Lang};
+use ntm_planner::engine::CommuneTable;
+use ntm_planner::formats::seeds::SHIPPED_COMMUNES;
+use ntm_planner::text::Lang;
 
 fn refuse(bytes: &[u8]) -> (String, String) {
     let err = CommuneTable::from_csv(bytes, "xa.csv").expect_err("the file should be refused");
@@ -216,7 +217,7 @@ fn every_wrong_row_is_reported_not_only_the_first() {
     let second = lines[2].clone();
     lines[30] = second;
     let err = CommuneTable::from_csv(join(&lines).as_bytes(), "xa.csv").unwrap_err();
-    let ntm_planner::model::error::Problem::Table(problem) = &err.problem else {
+    let ntm_planner::formats::error::Problem::Table(problem) = &err.problem else {
         panic!("{err:?}")
     };
     let each: Vec<String> = problem.each().iter().map(|p| p.message(Lang::En)).collect();
@@ -235,7 +236,7 @@ fn every_wrong_row_is_reported_not_only_the_first() {
 
 /// The shipped table as a province has it since July 2025: no district column, any size.
 fn without_districts(rows: usize) -> String {
-    let text = ntm_planner::model::table::SHIPPED_COMMUNES;
+    let text = ntm_planner::formats::seeds::SHIPPED_COMMUNES;
     let mut out = String::new();
     for line in text.lines().take(rows + 1) {
         let mut cells: Vec<&str> = line.split(',').collect();
@@ -248,7 +249,7 @@ fn without_districts(rows: usize) -> String {
 
 #[test]
 fn a_table_without_districts_of_any_size_is_read_and_run() {
-    use ntm_planner::model::{Model, Plan, Scenario};
+    use ntm_planner::engine::{Model, Plan, Scenario};
     for rows in [65, 2, 181] {
         let text = without_districts(rows);
         let table = CommuneTable::from_csv(text.as_bytes(), "xa-2025.csv").unwrap();
@@ -264,7 +265,7 @@ fn a_table_without_districts_of_any_size_is_read_and_run() {
         assert_eq!(o.histogram.iter().sum::<u32>() as usize, rows);
         // The same communes with districts give the same figures but the districts.
         let with = CommuneTable::from_csv(
-            ntm_planner::model::table::SHIPPED_COMMUNES
+            ntm_planner::formats::seeds::SHIPPED_COMMUNES
                 .lines()
                 .take(rows + 1)
                 .collect::<Vec<_>>()

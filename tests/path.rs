@@ -3,8 +3,9 @@
 mod common;
 
 use common::{model, row};
-use ntm_planner::model::path::{Carry, Measure, Path, YearTarget};
-use ntm_planner::model::{Lang, Model, Plan, Scenario, CRITERIA, SOURCES};
+use ntm_planner::engine::path::{Carry, Measure, Path, YearTarget};
+use ntm_planner::engine::{Model, Plan, Scenario, CRITERIA, SOURCES};
+use ntm_planner::text::Lang;
 
 fn plan() -> Plan {
     Plan::lang_son_2022()

@@ -3,7 +3,7 @@
 mod common;
 
 use common::{model, Row, ALL};
-use ntm_planner::model::{
+use ntm_planner::engine::{
     Levers, Model, Plan, Scenario, Strategy as ServingOrder, CRITERIA, SOURCES,
 };
 use proptest::prelude::*;
@@ -170,7 +170,7 @@ proptest! {
             investment: std::array::from_fn(|k| investment[k]),
             eligibility: eligibility.map(|e| e.map(|m| m & ALL)),
             unit_costs: std::array::from_fn(|k| unit_costs[k]),
-            targets: ntm_planner::model::scenario::Targets {
+            targets: ntm_planner::engine::scenario::Targets {
                 certified,
                 avg_criteria: avg,
                 border_avg_min: border.map(|b| b.0),

@@ -4,8 +4,9 @@
 mod common;
 
 use common::{model, row};
-use ntm_planner::model::risk::{RiskRun, RiskSettings, Spread, Triangular};
-use ntm_planner::model::{Lang, Model, Plan, Scenario, CRITERIA};
+use ntm_planner::engine::risk::{RiskRun, RiskSettings, Spread, Triangular};
+use ntm_planner::engine::{Model, Plan, Scenario, CRITERIA};
+use ntm_planner::text::Lang;
 
 fn plan() -> Plan {
     Plan::lang_son_2022()
@@ -217,8 +218,8 @@ fn risk_files_round_trip_and_bad_ones_name_the_field() {
 
 #[test]
 fn a_path_under_no_risk_is_the_path_and_under_risk_repeats_by_seed() {
-    use ntm_planner::model::path::Path;
-    use ntm_planner::model::risk::{path_draw, path_spreads};
+    use ntm_planner::engine::path::Path;
+    use ntm_planner::engine::risk::{path_draw, path_spreads};
     let m = Model::shipped();
     let path = Path::default_for(&m.plan, &Scenario::plan());
     let certain: Vec<u32> = path

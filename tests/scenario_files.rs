@@ -1,7 +1,9 @@
 //! Reading scenario files (model.md §4): defaults for what is left out, and every mistake
 //! refused with the field named.
 
-use ntm_planner::model::{Lang, Model, Plan, Scenario, Strategy};
+use ntm_planner::text::Lang;
+
+use ntm_planner::engine::{Model, Plan, Scenario, Strategy};
 
 fn read(text: &str) -> Result<Scenario, String> {
     Scenario::from_json(text, &Plan::lang_son_2022(), "kb.json").map_err(|e| e.message(Lang::En))

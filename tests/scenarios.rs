@@ -3,7 +3,7 @@
 //! seeds shows up as a changed expectation, to be reviewed: rewrite them with
 //! `UPDATE_EXPECTED=1 cargo test --test scenarios` and read the diff.
 
-use ntm_planner::model::{Model, Scenario};
+use ntm_planner::engine::{Model, Scenario};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
@@ -132,14 +132,14 @@ fn the_built_in_presets_are_the_files_of_the_index() {
         .map(|(k, _)| *k)
         .collect();
     assert_eq!(listed, built_in);
-    let plan = ntm_planner::model::Plan::lang_son_2022();
+    let plan = ntm_planner::engine::Plan::lang_son_2022();
     let presets = ntm_planner::presets::presets(&plan).unwrap();
     assert_eq!(presets.len(), 5);
     for (key, scenario) in &presets {
         let en =
-            ntm_planner::presets::preset_name(key, scenario, &plan, ntm_planner::model::Lang::En);
+            ntm_planner::presets::preset_name(key, scenario, &plan, ntm_planner::text::Lang::En);
         let vi =
-            ntm_planner::presets::preset_name(key, scenario, &plan, ntm_planner::model::Lang::Vi);
+            ntm_planner::presets::preset_name(key, scenario, &plan, ntm_planner::text::Lang::Vi);
         assert_ne!(en, vi, "{key} has an English name");
     }
 }

@@ -1,9 +1,9 @@
 //! The seeds: the plan's figures, the illustrative table's calibration (model.md §3, §6) and
 //! its reproduction byte for byte by the generator.
 
+use ntm_planner::engine::{Model, Plan, Scenario, CRITERIA};
+use ntm_planner::formats::seeds::SHIPPED_COMMUNES;
 use ntm_planner::generate::{generate, verify, Settings};
-use ntm_planner::model::table::SHIPPED_COMMUNES;
-use ntm_planner::model::{Model, Plan, Scenario, CRITERIA};
 
 fn settings() -> Settings {
     let text = std::fs::read_to_string(format!(

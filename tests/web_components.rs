@@ -3,7 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
-use ntm_planner::model::Lang;
+use ntm_planner::text::Lang;
 use ntm_planner::web::fields::NumberField;
 use ntm_planner::web::state::State;
 use ntm_planner::web::App;

@@ -2,8 +2,8 @@
 //! `seeds/communes.csv` from `seeds/admin/communes-lang-son.csv`, `seeds/generator.json` and the
 //! plan seed. Running it again reproduces the file byte for byte.
 
+use ntm_planner::engine::Plan;
 use ntm_planner::generate::{generate, Settings};
-use ntm_planner::model::Plan;
 use std::process::ExitCode;
 
 fn read(path: &str) -> Result<String, String> {

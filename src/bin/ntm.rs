@@ -7,13 +7,16 @@
 //! ntm risk [--communes FILE] [--scenario FILE] [--risk FILE]
 //! ntm check-plan [--format text|json] [--lang vi|en]
 
-use ntm_planner::model::check::check_plan;
-use ntm_planner::model::error::ScenarioProblem;
-use ntm_planner::model::format::{amount, number, parse_number};
-use ntm_planner::model::goals::{marginal, margins_value, seek, Goal};
-use ntm_planner::model::path::{Measure, Path};
-use ntm_planner::model::risk::RiskSettings;
-use ntm_planner::model::{CommuneTable, InputError, Lang, Model, Outcome, Plan, Scenario};
+use ntm_planner::engine::goals::{marginal, seek, Goal};
+use ntm_planner::engine::path::{Measure, Path};
+use ntm_planner::engine::risk::RiskSettings;
+use ntm_planner::engine::{CommuneTable, Model, Outcome, Plan, Scenario};
+use ntm_planner::formats::error::ScenarioProblem;
+use ntm_planner::formats::goals::margins_value;
+use ntm_planner::formats::InputError;
+use ntm_planner::text::check::check_plan;
+use ntm_planner::text::number::{amount, number, parse_number};
+use ntm_planner::text::Lang;
 use std::process::ExitCode;
 
 const USAGE: &str = "\
@@ -113,7 +116,7 @@ fn parse_args(args: Vec<String>) -> Result<Options, Failure> {
 fn read_file(path: &str) -> Result<Vec<u8>, InputError> {
     std::fs::read(path).map_err(|e| InputError {
         input: path.to_string(),
-        problem: ntm_planner::model::error::Problem::Read(e.to_string()),
+        problem: ntm_planner::formats::error::Problem::Read(e.to_string()),
     })
 }
 
@@ -233,11 +236,11 @@ fn run(options: &Options) -> Result<String, Failure> {
                     .map_err(fail)?,
                 None => RiskSettings::default_for(&model.plan),
             };
-            let run = ntm_planner::model::risk::RiskRun::new(&model, &scenario, settings.clone());
+            let run = ntm_planner::engine::risk::RiskRun::new(&model, &scenario, settings.clone());
             let mut out = run.run().to_value();
             // With --path, the path under risk too: its first PATH_DRAWS draws, year by year.
             if let Some(file) = &options.path {
-                use ntm_planner::model::risk::{path_draw, path_spreads, PATH_DRAWS};
+                use ntm_planner::engine::risk::{path_draw, path_spreads, PATH_DRAWS};
                 let path = Path::from_json(&read_text(file, lang)?, &model.plan, file)
                     .map_err(fail)?
                     .with_first_scenario(&scenario);

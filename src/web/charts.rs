@@ -2,8 +2,9 @@
 
 use super::keeping::download;
 use super::state::use_state;
-use crate::model::format::number;
-use crate::model::{Lang, Model, Outcome, CRITERIA};
+use crate::engine::{Model, Outcome, CRITERIA};
+use crate::text::number::number;
+use crate::text::Lang;
 use leptos::prelude::*;
 use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
@@ -184,7 +185,7 @@ pub fn criteria_chart_with_risk(
     model: &Model,
     o: &Outcome,
     lang: Lang,
-    risk: Option<&crate::model::risk::RiskOutcome>,
+    risk: Option<&crate::engine::risk::RiskOutcome>,
 ) -> String {
     let mut svg = String::new();
     let n = model.table.communes.len() as f64;
@@ -374,7 +375,7 @@ pub fn districts_chart(model: &Model, o: &Outcome, lang: Lang) -> String {
         // A table of the two-tier government (since July 2025) has no districts.
         return format!(
             "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 640 60\" width=\"640\" height=\"60\"><text x=\"10\" y=\"34\" font-size=\"14\" fill=\"#5b6773\">{}</text></svg>",
-            crate::model::format::escape_markup(super::showing::no_districts(lang))
+            crate::text::number::escape_markup(super::showing::no_districts(lang))
         );
     }
     let mut svg = String::new();
@@ -595,7 +596,7 @@ pub fn Chart(
     /// Drawn instead of `draw` once the risk run has drawn what is on screen.
     #[prop(optional)]
     with_risk: Option<
-        fn(&Model, &Outcome, Lang, Option<&crate::model::risk::RiskOutcome>) -> String,
+        fn(&Model, &Outcome, Lang, Option<&crate::engine::risk::RiskOutcome>) -> String,
     >,
 ) -> impl IntoView {
     let state = use_state();

@@ -2,7 +2,7 @@
 //! that cannot be read gets a message beside the field and changes nothing.
 
 use super::state::use_state;
-use crate::model::format::{amount, parse_amount, AmountError};
+use crate::text::number::{amount, parse_amount, AmountError};
 use leptos::prelude::*;
 
 #[component]

@@ -3,9 +3,11 @@
 //! commune table imported in place of the illustrative one.
 
 use super::state::{use_state, State};
-use crate::model::link;
-use crate::model::saved::{SavedScenario, Store};
-use crate::model::{CommuneTable, InputError, Lang, Scenario};
+use crate::engine::{CommuneTable, Scenario};
+use crate::formats::link;
+use crate::formats::saved::{SavedScenario, Store};
+use crate::formats::InputError;
+use crate::text::Lang;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -85,7 +87,7 @@ fn storage_blocked() -> bool {
 
 /// The kept data as it is in storage now: `Some(default)` when nothing is kept, `None` when
 /// it cannot be read (then nothing may be written over it).
-fn stored_store(plan: &crate::model::Plan) -> Option<Store> {
+fn stored_store(plan: &crate::engine::Plan) -> Option<Store> {
     let s = storage()?;
     match s.get_item(STORE_KEY).ok().flatten() {
         None => Some(Store::default()),
@@ -93,7 +95,7 @@ fn stored_store(plan: &crate::model::Plan) -> Option<Store> {
     }
 }
 
-fn write_store(keeping: Keeping, store: &Store, plan: &crate::model::Plan) {
+fn write_store(keeping: Keeping, store: &Store, plan: &crate::engine::Plan) {
     let written = storage().is_some_and(|s| s.set_item(STORE_KEY, &store.to_json(plan)).is_ok());
     if !written {
         keeping.notice.set(Some(Notice::info(
@@ -541,7 +543,7 @@ pub fn ScenariosPanel() -> impl IntoView {
                     <input
                         type="text"
                         data-testid="scenario-name"
-                        maxlength=crate::model::scenario::MAX_NAME_CHARS.to_string()
+                        maxlength=crate::engine::scenario::MAX_NAME_CHARS.to_string()
                         prop:value=name
                         on:change=move |ev| {
                             let new_name = event_target_value(&ev).trim().to_string();
@@ -622,7 +624,7 @@ pub fn ImportPanel() -> impl IntoView {
         let lang = state.lang.get();
         keeping.pending_table.get().map(|(name, table)| {
             let plan = state.model.with(|m| m.plan.clone());
-            let all = (1u32 << crate::model::CRITERIA) - 1;
+            let all = (1u32 << crate::engine::CRITERIA) - 1;
             let certified = table.communes.iter().filter(|c| c.meets == all).count();
             let border = table.communes.iter().filter(|c| c.border).count();
             let rows = plan
@@ -677,14 +679,14 @@ pub fn ImportPanel() -> impl IntoView {
         keeping.import_problem.get().map(|e| {
             let lang = state.lang.get();
             let each: Vec<String> = match &e.problem {
-                crate::model::error::Problem::Table(p) => {
+                crate::formats::error::Problem::Table(p) => {
                     p.each().iter().map(|p| p.message(lang)).collect()
                 }
                 _ => vec![e.message(lang)],
             };
             let more = match &e.problem {
-                crate::model::error::Problem::Table(
-                    crate::model::error::TableProblem::Several { more, .. },
+                crate::formats::error::Problem::Table(
+                    crate::formats::error::TableProblem::Several { more, .. },
                 ) => *more,
                 _ => 0,
             };

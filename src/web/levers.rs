@@ -2,9 +2,9 @@
 
 use super::fields::NumberField;
 use super::state::use_state;
-use crate::model::format::{amount, percent};
-use crate::model::scenario::MAX_AMOUNT;
-use crate::model::{Strategy, CRITERIA, SOURCES};
+use crate::engine::scenario::MAX_AMOUNT;
+use crate::engine::{Strategy, CRITERIA, SOURCES};
+use crate::text::number::{amount, percent};
 use leptos::prelude::*;
 
 #[component]

@@ -11,8 +11,10 @@ pub mod state;
 pub mod targets;
 pub mod years;
 
-use crate::model::{CommuneTable, Lang, Scenario};
+use crate::engine::{CommuneTable, Scenario};
+
 use crate::presets::presets;
+use crate::text::Lang;
 use leptos::prelude::*;
 use state::{use_state, State};
 use wasm_bindgen::prelude::*;
@@ -205,7 +207,7 @@ fn Header() -> impl IntoView {
                     title=move || state.tr("Làm lại (Ctrl+Y)", "Redo (Ctrl+Y)")>
                     {move || state.tr("↷ Làm lại", "↷ Redo")}
                 </button>
-                <button type="button" data-testid="reset" on:click=move |_| state.replace(crate::model::Scenario::plan())>
+                <button type="button" data-testid="reset" on:click=move |_| state.replace(crate::engine::Scenario::plan())>
                     {move || state.tr("Về kế hoạch", "Reset to the plan")}
                 </button>
                 <button type="button" data-testid="lang" class="lang"

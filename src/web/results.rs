@@ -2,8 +2,9 @@
 //! communes grid and a commune's details.
 
 use super::state::{use_state, State};
-use crate::model::format::{amount, escape_markup, number};
-use crate::model::{Lang, Model, CRITERIA};
+use crate::engine::{Model, CRITERIA};
+use crate::text::number::{amount, escape_markup, number};
+use crate::text::Lang;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -13,7 +14,7 @@ pub fn Headline() -> impl IntoView {
     let o = state.outcome;
     // P10–P90 of the risk run for what is on screen (empty while it draws).
     let risk = use_context::<super::risk::Shown>();
-    let band = move |pick: fn(&crate::model::risk::RiskOutcome) -> crate::model::risk::Spread,
+    let band = move |pick: fn(&crate::engine::risk::RiskOutcome) -> crate::engine::risk::Spread,
                      decimals: usize| {
         move || {
             let r = risk?.result.get()?;
@@ -101,7 +102,7 @@ pub fn change_sentence(state: &State) -> String {
     let levers = state.levers.get();
     let (plan_levers, plan) = state
         .model
-        .with(|m| (m.levers(&crate::model::Scenario::plan()), m.plan.clone()));
+        .with(|m| (m.levers(&crate::engine::Scenario::plan()), m.plan.clone()));
     let mut changes: Vec<String> = Vec::new();
     for s in 0..levers.funding.len() {
         let name = lang

@@ -5,15 +5,17 @@
 //! of about 12 ms, each followed by a yield through a `MessageChannel`.
 
 use super::state::use_state;
-use crate::model::format::{number, parse_number, percent};
-use crate::model::path::Path;
-use crate::model::risk::{
+use crate::engine::path::Path;
+use crate::engine::risk::{
     path_spreads, Draw, RiskOutcome, RiskRun, RiskSettings, Spread, Triangular, MAX_DRAWS,
-    PATH_DRAWS, PRESETS,
+    PATH_DRAWS,
 };
-use crate::model::{Lang, Model, Scenario, SOURCES};
+use crate::engine::{Model, Scenario, SOURCES};
+use crate::formats::seeds::RISK_PRESETS;
 use crate::risk_worker::worker::RiskWorker;
 use crate::risk_worker::{draw_slice, RiskReply, RiskRequest};
+use crate::text::number::{number, parse_number, percent};
+use crate::text::Lang;
 use gloo_worker::{Spawnable, WorkerBridge};
 use leptos::prelude::*;
 use std::cell::RefCell;
@@ -441,7 +443,7 @@ pub fn RiskPanel() -> impl IntoView {
     };
     let load_preset = move |key: String| {
         let plan = state.model.with_untracked(|m| m.plan.clone());
-        if let Some((_, text)) = PRESETS.iter().find(|(k, _)| *k == key) {
+        if let Some((_, text)) = RISK_PRESETS.iter().find(|(k, _)| *k == key) {
             if let Ok(s) = RiskSettings::from_json(text, &plan, "preset") {
                 ranges_text.with_value(|r| {
                     for source in 0..SOURCES {
@@ -463,7 +465,7 @@ pub fn RiskPanel() -> impl IntoView {
     let result = shown.result;
     let spread_row = move |label: &'static str,
                            en: &'static str,
-                           pick: fn(&RiskOutcome) -> crate::model::risk::Spread,
+                           pick: fn(&RiskOutcome) -> crate::engine::risk::Spread,
                            decimals: usize,
                            id: &'static str| {
         view! {
@@ -490,7 +492,7 @@ pub fn RiskPanel() -> impl IntoView {
                 <label>
                     <span>{move || state.tr("Giả định giải ngân", "Disbursement assumption")}</span>
                     <select data-testid="risk-preset" on:change=move |ev| load_preset(event_target_value(&ev))>
-                        {PRESETS.iter().map(|(key, _)| {
+                        {RISK_PRESETS.iter().map(|(key, _)| {
                             let key = key.to_string();
                             let k = key.clone();
                             view! { <option value=key>{move || preset_name(&k, lang())}</option> }

@@ -7,10 +7,12 @@ use super::charts::{
 use super::keeping::{download, file_name, use_keeping};
 use super::results::change_sentence;
 use super::state::{use_state, State};
-use crate::model::export::{path_sheet, result_sheets, results_csv, risk_sheet, workbook};
-use crate::model::format::{amount, number, percent};
-use crate::model::{Lang, Outcome, Scenario, CRITERIA, SOURCES};
+use crate::engine::{Outcome, Scenario, CRITERIA, SOURCES};
+use crate::formats::sheet::{path_sheet, result_sheets, results_csv, risk_sheet};
+use crate::formats::workbook::workbook;
 use crate::presets::presets;
+use crate::text::number::{amount, number, percent};
+use crate::text::Lang;
 use leptos::prelude::*;
 
 /// What is being shown besides the levers and results.
@@ -581,9 +583,9 @@ pub fn Report() -> impl IntoView {
 
 /// The path as a table with its verdict (report and presentation).
 fn path_view(
-    p: &crate::model::path::PathOutcome,
+    p: &crate::engine::path::PathOutcome,
     settings: &super::years::PathSettings,
-    lang: crate::model::Lang,
+    lang: crate::text::Lang,
 ) -> AnyView {
     let rows = p
         .years
@@ -611,7 +613,7 @@ fn path_view(
                 lang.pick("chưa đạt", "not reached")
             };
             match t.measure {
-                crate::model::path::Measure::Certified => lang.pick(
+                crate::engine::path::Measure::Certified => lang.pick(
                     format!(
                         "{}: {} xã đạt chuẩn, mục tiêu {} — {mark}",
                         t.year, t.value, settings.target_certified
@@ -656,11 +658,11 @@ fn path_view(
 }
 
 /// The odds (report and presentation): the chance in words and the P10–P90 bands.
-fn risk_view(r: Option<&crate::model::risk::RiskOutcome>, lang: crate::model::Lang) -> AnyView {
+fn risk_view(r: Option<&crate::engine::risk::RiskOutcome>, lang: crate::text::Lang) -> AnyView {
     let Some(r) = r else {
         return view! { <p data-testid="risk-summary">{lang.pick("Đang tính rủi ro…", "The risk run is still drawing…")}</p> }.into_any();
     };
-    let row = |label: &'static str, s: &crate::model::risk::Spread, decimals: usize| {
+    let row = |label: &'static str, s: &crate::engine::risk::Spread, decimals: usize| {
         view! {
             <tr><td>{label}</td><td class="num">{number(s.p10, decimals, lang)}</td><td class="num">{number(s.p50, decimals, lang)}</td><td class="num">{number(s.p90, decimals, lang)}</td></tr>
         }
@@ -689,7 +691,7 @@ fn risk_view(r: Option<&crate::model::risk::RiskOutcome>, lang: crate::model::La
 }
 
 /// What the district views say for a table without districts.
-pub fn no_districts(lang: crate::model::Lang) -> &'static str {
+pub fn no_districts(lang: crate::text::Lang) -> &'static str {
     lang.pick(
         "Bảng xã không có cột huyện (chính quyền hai cấp từ 7/2025): không có kết quả theo huyện.",
         "The commune table has no district column (two-tier local government since July 2025): no results by district.",

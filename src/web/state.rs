@@ -1,7 +1,9 @@
 //! The page's state: one scenario signal is the source of truth; the results are memos derived
 //! from it. Shared through context, so components take what they need without props.
 
-use crate::model::{CommuneTable, Lang, Levers, Model, Outcome, Plan, Scenario};
+use crate::engine::{CommuneTable, Levers, Model, Outcome, Plan, Scenario};
+
+use crate::text::Lang;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -206,7 +208,7 @@ impl State {
     }
 
     /// The targets in force: the scenario's own where it sets them, else the plan's.
-    pub fn targets(&self) -> crate::model::plan::Targets {
+    pub fn targets(&self) -> crate::engine::plan::Targets {
         let mut t = self.model.with(|m| m.plan.targets.clone());
         self.scenario.with(|s| {
             let own = &s.targets;

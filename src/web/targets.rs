@@ -4,9 +4,9 @@
 
 use super::fields::NumberField;
 use super::state::use_state;
-use crate::model::format::{amount, number};
-use crate::model::scenario::{Targets, MAX_AMOUNT, MAX_TARGET_COMMUNES};
-use crate::model::CRITERIA;
+use crate::engine::scenario::{Targets, MAX_AMOUNT, MAX_TARGET_COMMUNES};
+use crate::engine::CRITERIA;
+use crate::text::number::{amount, number};
 use leptos::prelude::*;
 
 /// One target field: the value in force, the plan's beside it.

@@ -2,10 +2,11 @@
 //! (*Mục tiêu*, §7.2). Both call the engine's own functions on the page's scenario.
 
 use super::state::use_state;
-use crate::model::format::{amount, number, parse_number};
-use crate::model::goals::{marginal, seek, Answer, Goal};
-use crate::model::path::{Carry, Measure, Path, PathOutcome, YearTarget};
-use crate::model::{Lang, CRITERIA, SOURCES};
+use crate::engine::goals::{marginal, seek, Answer, Goal};
+use crate::engine::path::{Carry, Measure, Path, PathOutcome, YearTarget};
+use crate::engine::{CRITERIA, SOURCES};
+use crate::text::number::{amount, number, parse_number};
+use crate::text::Lang;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -21,13 +22,13 @@ pub struct PathSettings {
     pub cost_growth: f64,
 }
 
-fn default_path(plan: &crate::model::Plan) -> Path {
-    Path::default_for(plan, &crate::model::Scenario::plan())
+fn default_path(plan: &crate::engine::Plan) -> Path {
+    Path::default_for(plan, &crate::engine::Scenario::plan())
 }
 
 impl PathSettings {
     /// The shipped default path's (seeds/paths): 2022–2025, 115 certified, none under 15.
-    fn shipped(plan: &crate::model::Plan) -> PathSettings {
+    fn shipped(plan: &crate::engine::Plan) -> PathSettings {
         PathSettings::from_path(&default_path(plan)).0
     }
 
@@ -71,7 +72,7 @@ impl PathSettings {
     }
 
     /// The path these settings make of a scenario (its first year's; later years keep it).
-    pub fn path(&self, plan: &crate::model::Plan, scenario: &crate::model::Scenario) -> Path {
+    pub fn path(&self, plan: &crate::engine::Plan, scenario: &crate::engine::Scenario) -> Path {
         let base = default_path(plan);
         let years = usize::from(self.last_year.saturating_sub(self.first_year)) + 1;
         Path {
@@ -257,7 +258,7 @@ pub fn PathView() -> impl IntoView {
                     }>
                         {move || {
                             let first_year = settings.with(|s| s.first_year);
-                            (first_year..first_year + crate::model::path::MAX_YEARS as u16)
+                            (first_year..first_year + crate::engine::path::MAX_YEARS as u16)
                                 .map(|y| view! { <option value=y.to_string() selected=move || settings.with(|s| s.last_year == y)>{y}</option> })
                                 .collect_view()
                         }}
@@ -428,7 +429,7 @@ fn PathChart(outcome: Memo<Arc<PathOutcome>>, settings: RwSignal<PathSettings>) 
 }
 
 /// A goal the planner can pick, as the select's value.
-fn goal_options(plan: &crate::model::Plan, lang: Lang) -> Vec<(String, String)> {
+fn goal_options(plan: &crate::engine::Plan, lang: Lang) -> Vec<(String, String)> {
     let mut list = vec![
         (
             "certified".to_string(),
@@ -476,7 +477,7 @@ fn goal_options(plan: &crate::model::Plan, lang: Lang) -> Vec<(String, String)> 
 }
 
 /// The value a goal starts from: the plan's own target, or the plan's money for a budget.
-fn default_value(key: &str, m: &crate::model::Model) -> f64 {
+fn default_value(key: &str, m: &crate::engine::Model) -> f64 {
     let t = &m.plan.targets;
     match key {
         "certified" => f64::from(t.certified),
@@ -544,7 +545,7 @@ pub fn GoalsPanel() -> impl IntoView {
     let margin_amount = Memo::new(move |_| {
         parse_number(&amount_text.get(), state.lang.get())
             .ok()
-            .filter(|x| x.is_finite() && *x >= 0.0 && *x <= crate::model::scenario::MAX_AMOUNT)
+            .filter(|x| x.is_finite() && *x >= 0.0 && *x <= crate::engine::scenario::MAX_AMOUNT)
     });
     let margins = Memo::new(move |_| {
         let amount = margin_amount.get()?;

@@ -1,8 +1,8 @@
 //! Small hand-made commune tables for the engine's rule tests.
 #![allow(dead_code)]
 
-use ntm_planner::model::table::canonical_header;
-use ntm_planner::model::{CommuneTable, Model, Plan, CRITERIA};
+use ntm_planner::engine::{CommuneTable, Model, Plan, CRITERIA};
+use ntm_planner::formats::table::canonical_header;
 
 pub const ALL: u32 = (1 << CRITERIA) - 1;
 
@@ -119,7 +119,7 @@ pub fn shipped_as_xlsx(
             "Số liệu các xã tỉnh Lạng Sơn, tháng 12/2021",
         )
         .unwrap();
-    for (r, line) in ntm_planner::model::table::SHIPPED_COMMUNES
+    for (r, line) in ntm_planner::formats::seeds::SHIPPED_COMMUNES
         .lines()
         .enumerate()
     {

@@ -4,11 +4,8 @@
 //! The workbook is written here rather than with rust_xlsxwriter to keep the page small: a
 //! workbook of plain values is a zip (stored, not compressed) of six short XML files.
 
-use super::engine::{Model, Outcome};
-use super::error::Lang;
-use super::format::escape_markup;
-use super::plan::CRITERIA;
-use super::scenario::Scenario;
+use crate::engine::{Model, Outcome, Scenario, CRITERIA};
+use crate::text::Lang;
 
 /// One sheet: a name and rows of cells.
 pub struct Sheet {
@@ -237,7 +234,11 @@ pub fn results_csv(sheets: &[Sheet]) -> String {
 }
 
 /// The risk run's percentiles and chances as a sheet (model.md §7.3).
-pub fn risk_sheet(r: &super::risk::RiskOutcome, plan: &super::plan::Plan, lang: Lang) -> Sheet {
+pub fn risk_sheet(
+    r: &crate::engine::risk::RiskOutcome,
+    plan: &crate::engine::Plan,
+    lang: Lang,
+) -> Sheet {
     let mut rows = vec![
         vec![
             t(lang.pick("Số lần rút", "Draws")),
@@ -255,7 +256,7 @@ pub fn risk_sheet(r: &super::risk::RiskOutcome, plan: &super::plan::Plan, lang: 
             t(lang.pick("Khả năng đạt", "Chance of reaching it")),
         ],
     ];
-    let spread = |label: &str, s: &super::risk::Spread, target: f64, chance: f64| {
+    let spread = |label: &str, s: &crate::engine::risk::Spread, target: f64, chance: f64| {
         vec![
             t(label),
             n(s.p10),
@@ -302,7 +303,7 @@ pub fn risk_sheet(r: &super::risk::RiskOutcome, plan: &super::plan::Plan, lang: 
 }
 
 /// The path year by year as a sheet (model.md §7.1).
-pub fn path_sheet(p: &super::path::PathOutcome, lang: Lang) -> Sheet {
+pub fn path_sheet(p: &crate::engine::path::PathOutcome, lang: Lang) -> Sheet {
     let mut rows = vec![vec![
         t(lang.pick("Năm", "Year")),
         t(lang.pick("Xã đạt chuẩn", "Certified")),
@@ -327,187 +328,5 @@ pub fn path_sheet(p: &super::path::PathOutcome, lang: Lang) -> Sheet {
     Sheet {
         name: lang.pick("Lộ trình", "Path").into(),
         rows,
-    }
-}
-
-fn column_name(mut index: usize) -> String {
-    let mut name = Vec::new();
-    index += 1;
-    while index > 0 {
-        name.push(b'A' + ((index - 1) % 26) as u8);
-        index = (index - 1) / 26;
-    }
-    name.reverse();
-    String::from_utf8(name).unwrap_or_default()
-}
-
-fn sheet_xml(sheet: &Sheet) -> String {
-    let mut xml = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>",
-    );
-    for (r, row) in sheet.rows.iter().enumerate() {
-        xml.push_str(&format!("<row r=\"{}\">", r + 1));
-        for (c, cell) in row.iter().enumerate() {
-            let at = format!("{}{}", column_name(c), r + 1);
-            match cell {
-                Cell::Number(x) if x.is_finite() => {
-                    xml.push_str(&format!("<c r=\"{at}\"><v>{}</v></c>", number_text(*x)))
-                }
-                Cell::Number(_) => {}
-                Cell::Text(s) => xml.push_str(&format!(
-                    "<c r=\"{at}\" t=\"inlineStr\"><is><t xml:space=\"preserve\">{}</t></is></c>",
-                    escape_markup(s)
-                )),
-            }
-        }
-        xml.push_str("</row>");
-    }
-    xml.push_str("</sheetData></worksheet>");
-    xml
-}
-
-fn crc32(data: &[u8]) -> u32 {
-    let mut crc = 0xFFFF_FFFFu32;
-    for &b in data {
-        crc ^= u32::from(b);
-        for _ in 0..8 {
-            crc = if crc & 1 != 0 {
-                (crc >> 1) ^ 0xEDB8_8320
-            } else {
-                crc >> 1
-            };
-        }
-    }
-    !crc
-}
-
-/// A zip archive of the files as they are (stored).
-pub fn zip(files: &[(String, Vec<u8>)]) -> Vec<u8> {
-    let mut out = Vec::new();
-    let mut directory = Vec::new();
-    for (name, data) in files {
-        let offset = out.len() as u32;
-        let crc = crc32(data);
-        let size = data.len() as u32;
-        let header = |sig: u32, central: bool| {
-            let mut h = Vec::new();
-            h.extend_from_slice(&sig.to_le_bytes());
-            if central {
-                h.extend_from_slice(&20u16.to_le_bytes()); // made by
-            }
-            h.extend_from_slice(&20u16.to_le_bytes()); // version needed
-            h.extend_from_slice(&0x0800u16.to_le_bytes()); // names in UTF-8
-            h.extend_from_slice(&0u16.to_le_bytes()); // stored
-            h.extend_from_slice(&0u16.to_le_bytes()); // time
-            h.extend_from_slice(&0x21u16.to_le_bytes()); // date 1980-01-01
-            h.extend_from_slice(&crc.to_le_bytes());
-            h.extend_from_slice(&size.to_le_bytes());
-            h.extend_from_slice(&size.to_le_bytes());
-            h.extend_from_slice(&(name.len() as u16).to_le_bytes());
-            h.extend_from_slice(&0u16.to_le_bytes()); // extra
-            if central {
-                h.extend_from_slice(&0u16.to_le_bytes()); // comment
-                h.extend_from_slice(&0u16.to_le_bytes()); // disk
-                h.extend_from_slice(&0u16.to_le_bytes()); // internal attributes
-                h.extend_from_slice(&0u32.to_le_bytes()); // external attributes
-                h.extend_from_slice(&offset.to_le_bytes());
-            }
-            h.extend_from_slice(name.as_bytes());
-            h
-        };
-        out.extend(header(0x0403_4b50, false));
-        out.extend_from_slice(data);
-        directory.extend(header(0x0201_4b50, true));
-    }
-    let directory_offset = out.len() as u32;
-    let directory_size = directory.len() as u32;
-    out.extend(directory);
-    out.extend_from_slice(&0x0605_4b50u32.to_le_bytes());
-    out.extend_from_slice(&[0, 0, 0, 0]);
-    out.extend_from_slice(&(files.len() as u16).to_le_bytes());
-    out.extend_from_slice(&(files.len() as u16).to_le_bytes());
-    out.extend_from_slice(&directory_size.to_le_bytes());
-    out.extend_from_slice(&directory_offset.to_le_bytes());
-    out.extend_from_slice(&0u16.to_le_bytes());
-    out
-}
-
-/// The sheets as an Excel workbook (.xlsx).
-pub fn workbook(sheets: &[Sheet]) -> Vec<u8> {
-    let mut content_types = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>",
-    );
-    let mut workbook = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets>",
-    );
-    let mut rels = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">",
-    );
-    let mut files = Vec::new();
-    for (i, sheet) in sheets.iter().enumerate() {
-        let id = i + 1;
-        content_types.push_str(&format!(
-            "<Override PartName=\"/xl/worksheets/sheet{id}.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
-        ));
-        workbook.push_str(&format!(
-            "<sheet name=\"{}\" sheetId=\"{id}\" r:id=\"rId{id}\"/>",
-            escape_markup(&sheet.name)
-        ));
-        rels.push_str(&format!(
-            "<Relationship Id=\"rId{id}\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet{id}.xml\"/>"
-        ));
-        files.push((
-            format!("xl/worksheets/sheet{id}.xml"),
-            sheet_xml(sheet).into_bytes(),
-        ));
-    }
-    content_types.push_str("</Types>");
-    workbook.push_str("</sheets></workbook>");
-    rels.push_str("</Relationships>");
-    let root_rels = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>";
-    let mut all = vec![
-        (
-            "[Content_Types].xml".to_string(),
-            content_types.into_bytes(),
-        ),
-        ("_rels/.rels".to_string(), root_rels.as_bytes().to_vec()),
-        ("xl/workbook.xml".to_string(), workbook.into_bytes()),
-        ("xl/_rels/workbook.xml.rels".to_string(), rels.into_bytes()),
-    ];
-    all.extend(files);
-    zip(&all)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn crc_and_column_names_are_right() {
-        assert_eq!(crc32(b"123456789"), 0xCBF4_3926);
-        assert_eq!(column_name(0), "A");
-        assert_eq!(column_name(27), "AB");
-    }
-
-    #[test]
-    fn the_workbook_reads_back_with_our_own_reader() {
-        let model = Model::shipped();
-        let scenario = Scenario::plan();
-        let o = model.run(&scenario);
-        let sheets = result_sheets(&model, &scenario, &o, Lang::Vi);
-        let bytes = workbook(&sheets);
-        let rows = super::super::xlsx::first_sheet_rows(&bytes).unwrap();
-        assert_eq!(rows[0].1[1], "Tiêu chí");
-        assert_eq!(rows[2].1[1], "Giao thông");
-        assert_eq!(rows[2].1[3], "102");
-    }
-
-    #[test]
-    fn csv_starts_with_a_bom_and_quotes_what_needs_it() {
-        let model = Model::shipped();
-        let o = model.run(&Scenario::plan());
-        let csv = results_csv(&result_sheets(&model, &Scenario::plan(), &o, Lang::Vi));
-        assert!(csv.starts_with("\u{feff}Tiêu chí\r\nMã,Tiêu chí,Đầu năm"));
-        assert!(csv.contains("\"Vốn thiếu (tỷ đồng)\"") || csv.contains("Vốn thiếu (tỷ đồng),0"));
     }
 }

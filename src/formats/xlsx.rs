@@ -4,6 +4,7 @@
 //! encoding along and doubled the page's size (600 KB → 1.1 MB of wasm); the page needs only
 //! the first sheet's values. Inflating is miniz_oxide's, XML reading quick-xml's.
 
+use crate::text::Lang;
 use quick_xml::events::Event;
 use quick_xml::Reader;
 
@@ -36,7 +37,7 @@ pub enum XlsxError {
 }
 
 impl XlsxError {
-    pub fn message(&self, lang: super::error::Lang) -> String {
+    pub fn message(&self, lang: Lang) -> String {
         use XlsxError::*;
         match self {
             NotZip => lang
@@ -99,96 +100,7 @@ impl XlsxError {
         }
     }
 }
-
-struct Entry<'a> {
-    name: String,
-    method: u16,
-    data: &'a [u8],
-    size: usize,
-}
-
-fn u16_at(b: &[u8], i: usize) -> Option<u16> {
-    Some(u16::from_le_bytes(b.get(i..i + 2)?.try_into().ok()?))
-}
-
-fn u32_at(b: &[u8], i: usize) -> Option<u32> {
-    Some(u32::from_le_bytes(b.get(i..i + 4)?.try_into().ok()?))
-}
-
-/// The entries of a zip archive, from its central directory.
-fn entries(zip: &[u8]) -> Result<Vec<Entry<'_>>, XlsxError> {
-    let end = (0..zip.len().saturating_sub(21))
-        .rev()
-        .take(70_000)
-        .find(|&i| u32_at(zip, i) == Some(0x0605_4b50))
-        .ok_or(XlsxError::NotZip)?;
-    let damaged = || XlsxError::Damaged;
-    let count = u16_at(zip, end + 10).ok_or_else(damaged)? as usize;
-    let mut at = u32_at(zip, end + 16).ok_or_else(damaged)? as usize;
-    // Each directory entry takes at least 46 bytes: a count beyond that is a lie.
-    let mut out = Vec::with_capacity(count.min(zip.len() / 46));
-    for _ in 0..count {
-        if u32_at(zip, at) != Some(0x0201_4b50) {
-            return Err(XlsxError::Damaged);
-        }
-        let method = u16_at(zip, at + 10).ok_or_else(damaged)?;
-        let compressed = u32_at(zip, at + 20).ok_or_else(damaged)? as usize;
-        let size = u32_at(zip, at + 24).ok_or_else(damaged)? as usize;
-        let name_len = u16_at(zip, at + 28).ok_or_else(damaged)? as usize;
-        let extra_len = u16_at(zip, at + 30).ok_or_else(damaged)? as usize;
-        let comment_len = u16_at(zip, at + 32).ok_or_else(damaged)? as usize;
-        let local = u32_at(zip, at + 42).ok_or_else(damaged)? as usize;
-        let name =
-            String::from_utf8_lossy(zip.get(at + 46..at + 46 + name_len).ok_or_else(damaged)?)
-                .to_string();
-        if u32_at(zip, local) != Some(0x0403_4b50) {
-            return Err(XlsxError::DamagedPart(name));
-        }
-        let data_at = local
-            .checked_add(30)
-            .and_then(|x| x.checked_add(u16_at(zip, local + 26)? as usize))
-            .and_then(|x| x.checked_add(u16_at(zip, local + 28)? as usize))
-            .ok_or_else(|| XlsxError::DamagedPart(name.clone()))?;
-        let data = data_at
-            .checked_add(compressed)
-            .and_then(|end| zip.get(data_at..end))
-            .ok_or_else(|| XlsxError::DamagedPart(name.clone()))?;
-        out.push(Entry {
-            name,
-            method,
-            data,
-            size,
-        });
-        at += 46 + name_len + extra_len + comment_len;
-    }
-    Ok(out)
-}
-
-fn read_entry(entries: &[Entry<'_>], name: &str) -> Result<Option<String>, XlsxError> {
-    let Some(e) = entries.iter().find(|e| e.name == name) else {
-        return Ok(None);
-    };
-    // A sheet of a province's communes is well under this; a larger one is refused before any
-    // work, and inflating stops at the cap whatever the entry claims.
-    if e.size > MAX_PART_BYTES || (e.method == 0 && e.data.len() > MAX_PART_BYTES) {
-        return Err(XlsxError::TooLarge(name.to_string()));
-    }
-    let bytes = match e.method {
-        0 => e.data.to_vec(),
-        8 => miniz_oxide::inflate::decompress_to_vec_with_limit(e.data, MAX_PART_BYTES).map_err(
-            |err| match err.status {
-                miniz_oxide::inflate::TINFLStatus::HasMoreOutput => {
-                    XlsxError::TooLarge(name.to_string())
-                }
-                _ => XlsxError::DamagedPart(name.to_string()),
-            },
-        )?,
-        m => return Err(XlsxError::Compression(name.to_string(), m)),
-    };
-    String::from_utf8(bytes)
-        .map(Some)
-        .map_err(|_| XlsxError::NotUtf8(name.to_string()))
-}
+use super::zip::{entries, read_entry, Entry};
 
 fn attribute(e: &quick_xml::events::BytesStart<'_>, name: &[u8]) -> Option<String> {
     e.attributes()

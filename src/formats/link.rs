@@ -5,8 +5,8 @@
 //! field named, as a broken file is.
 
 use super::error::{InputError, ScenarioProblem};
-use super::plan::{Plan, CRITERIA, SOURCES};
-use super::scenario::{Scenario, SCHEMA};
+use super::json::SCHEMA;
+use crate::engine::{Plan, Scenario, CRITERIA, SOURCES};
 use serde_json::{Map, Value};
 
 /// The input name used in messages about a link.
@@ -260,7 +260,8 @@ pub fn decode(fragment: &str, plan: &Plan) -> Result<Scenario, InputError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Lang, Strategy};
+    use crate::engine::Strategy;
+    use crate::text::Lang;
 
     #[test]
     fn a_scenario_goes_through_a_link_exactly() {
@@ -337,7 +338,7 @@ mod tests {
 
     #[test]
     fn the_link_carries_only_what_differs_from_the_plan() {
-        let model = crate::model::Model::shipped();
+        let model = crate::engine::Model::shipped();
         let mut s = Scenario::plan();
         s.funding[0] = Some(640.0);
         s.disbursement[3] = Some(1.0);

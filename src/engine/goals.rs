@@ -8,9 +8,10 @@
 //! most [`EXACT_CERTIFIED_LIMIT`] communes are not yet certified, and otherwise the greedy of
 //! the contract (each step the commune whose certification adds least).
 
-use super::engine::{Levers, Model, Outcome, TOLERANCE};
+use super::outcome::Outcome;
 use super::path::Measure;
 use super::plan::CRITERIA;
+use super::run::{Levers, Model, TOLERANCE};
 use super::scenario::Scenario;
 
 /// Up to this many communes not yet certified, `certified` targets are solved exactly.
@@ -497,55 +498,6 @@ pub fn marginal(model: &Model, scenario: &Scenario, amount: f64) -> Vec<Margin> 
             .then(a.criterion.cmp(&b.criterion))
     });
     margins
-}
-
-impl Answer {
-    /// model.md §7.2's output.
-    pub fn to_value(&self, plan: &super::plan::Plan) -> serde_json::Value {
-        use serde_json::{Map, Value};
-        let mut target = Map::new();
-        target.insert("key".into(), Value::from(self.measure.key(plan)));
-        target.insert("value".into(), Value::from(self.target));
-        let mut top = Map::new();
-        top.insert("target".into(), Value::Object(target));
-        if let Some(budget) = self.budget {
-            top.insert("budget".into(), Value::from(budget));
-        }
-        top.insert("reached".into(), Value::from(self.reached));
-        top.insert("exact".into(), Value::from(self.exact));
-        top.insert(
-            "total_investment".into(),
-            Value::from(self.total_investment),
-        );
-        top.insert("saving".into(), Value::from(self.saving));
-        top.insert("scenario".into(), self.scenario.to_value(plan));
-        top.insert(
-            "results".into(),
-            serde_json::to_value(&self.outcome).unwrap_or(Value::Null),
-        );
-        Value::Object(top)
-    }
-}
-
-/// `ntm marginal`'s output: one entry a criterion, in the ranking's order.
-pub fn margins_value(margins: &[Margin], plan: &super::plan::Plan) -> serde_json::Value {
-    use serde_json::{Map, Value};
-    Value::Array(
-        margins
-            .iter()
-            .map(|m| {
-                let mut e = Map::new();
-                e.insert(
-                    "key".into(),
-                    Value::from(plan.criteria[m.criterion].key.clone()),
-                );
-                e.insert("certified_gain".into(), Value::from(m.certified_gain));
-                e.insert("criteria_gain".into(), Value::from(m.criteria_gain));
-                e.insert("shortfall".into(), Value::from(m.shortfall));
-                Value::Object(e)
-            })
-            .collect(),
-    )
 }
 
 #[cfg(test)]

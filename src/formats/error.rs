@@ -1,39 +1,8 @@
 //! Input problems, each naming where it is (file row and column, or scenario field), with a
 //! message in the user's language. The engine never panics on input: every check ends here.
 
+use crate::text::Lang;
 use std::fmt;
-
-/// The language of the words shown to a person.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Lang {
-    #[default]
-    Vi,
-    En,
-}
-
-impl Lang {
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Vi => "vi",
-            Lang::En => "en",
-        }
-    }
-    pub fn from_code(code: &str) -> Option<Lang> {
-        match code {
-            "vi" => Some(Lang::Vi),
-            "en" => Some(Lang::En),
-            _ => None,
-        }
-    }
-    /// Picks the Vietnamese or the English of a pair.
-    pub fn pick<T>(self, vi: T, en: T) -> T {
-        match self {
-            Lang::Vi => vi,
-            Lang::En => en,
-        }
-    }
-}
-
 /// Where in a commune table a problem is: the file's line (the header is line 1) and, when
 /// it is about one cell, the column as the file names it and as a spreadsheet letter.
 #[derive(Debug, Clone, PartialEq)]

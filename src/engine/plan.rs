@@ -9,9 +9,6 @@ pub const CRITERIA: usize = 19;
 /// The plan names five funding sources.
 pub const SOURCES: usize = 5;
 
-/// The plan shipped with the project.
-pub const LANG_SON_2022: &str = include_str!("../../seeds/lang-son-2022.json");
-
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Plan {
@@ -133,21 +130,7 @@ pub struct Reference {
 }
 
 impl Plan {
-    /// Reads and checks a plan seed. The seed is project data, so a problem is reported in
-    /// English for the developer who edited it.
-    pub fn from_json(text: &str) -> Result<Plan, String> {
-        let plan: Plan = serde_json::from_str(text).map_err(|e| format!("plan seed: {e}"))?;
-        plan.validate()?;
-        Ok(plan)
-    }
-
-    /// The Lạng Sơn 2022 plan shipped in `seeds/`.
-    pub fn lang_son_2022() -> Plan {
-        // The seed is checked by a test; a broken seed is a build defect, not user input.
-        Plan::from_json(LANG_SON_2022).expect("the shipped plan seed is valid")
-    }
-
-    fn validate(&self) -> Result<(), String> {
+    pub(crate) fn validate(&self) -> Result<(), String> {
         if self.criteria.len() != CRITERIA {
             return Err(format!(
                 "plan seed: {} criteria, expected {CRITERIA}",
@@ -265,7 +248,8 @@ mod tests {
 
     #[test]
     fn a_broken_seed_is_refused_with_a_reason() {
-        let broken = LANG_SON_2022.replace("\"key\": \"credit\"", "\"key\": \"loans\"");
+        let broken = crate::formats::seeds::LANG_SON_2022
+            .replace("\"key\": \"credit\"", "\"key\": \"loans\"");
         let err = Plan::from_json(&broken).unwrap_err();
         assert!(err.contains("credit") || err.contains("loans"), "{err}");
     }

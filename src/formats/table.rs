@@ -1,48 +1,9 @@
-//! The commune table (model.md §3): one row a commune, read all or nothing.
+//! Commune tables read from CSV and Excel files (model.md §3), all or nothing, and written back as CSV.
 
 use super::error::{Cell, InputError, TableProblem};
-use super::plan::CRITERIA;
+use crate::engine::plan::CRITERIA;
+use crate::engine::table::{Commune, CommuneTable, MAX_COMMUNES};
 
-/// The illustrative table shipped with the project (`seeds/communes.csv`).
-pub const SHIPPED_COMMUNES: &str = include_str!("../../seeds/communes.csv");
-
-/// A table larger than every commune of Vietnam several times over is a wrong file.
-pub const MAX_COMMUNES: usize = 50_000;
-
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct Commune {
-    pub id: String,
-    pub name: String,
-    /// Index into [`CommuneTable::districts`].
-    pub district: usize,
-    pub border: bool,
-    pub difficult: bool,
-    pub priority: bool,
-    /// Bit k set: the commune meets criterion k (0-based) now.
-    pub meets: u32,
-    /// The cost given in the file for criteria it does not meet; `None`: the default applies.
-    pub cost: [Option<f64>; CRITERIA],
-}
-
-impl Commune {
-    pub fn meets(&self, k: usize) -> bool {
-        self.meets & (1 << k) != 0
-    }
-    pub fn criteria_met(&self) -> u32 {
-        self.meets.count_ones()
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct CommuneTable {
-    pub communes: Vec<Commune>,
-    /// District names in the order they first appear.
-    pub districts: Vec<String>,
-    /// Columns of the file that the model does not use (kept out, reported in previews).
-    pub ignored_columns: Vec<String>,
-}
-
-/// What a column holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Field {
     Id,
@@ -185,13 +146,6 @@ fn parse_cost(text: &str) -> Result<Option<f64>, ()> {
 }
 
 impl CommuneTable {
-    /// The illustrative table shipped with the project.
-    pub fn shipped() -> CommuneTable {
-        // Checked by tests; a broken seed is a build defect.
-        CommuneTable::from_csv(SHIPPED_COMMUNES.as_bytes(), "seeds/communes.csv")
-            .expect("the shipped commune table is valid")
-    }
-
     /// Reads a commune table from CSV bytes (UTF-8, with or without BOM, `\n` or `\r\n`).
     /// `input` names the file in messages.
     pub fn from_csv(bytes: &[u8], input: &str) -> Result<CommuneTable, InputError> {
@@ -354,17 +308,6 @@ impl CommuneTable {
         }
     }
 
-    /// Whether the table has districts (a table of the two-tier government since July 2025
-    /// has none).
-    pub fn has_districts(&self) -> bool {
-        !self.districts.is_empty()
-    }
-
-    /// The district of a commune, where the table has districts.
-    pub fn district_name(&self, commune: &Commune) -> Option<&str> {
-        self.districts.get(commune.district).map(String::as_str)
-    }
-
     /// Writes the table as canonical CSV (costs written only where given; no district column
     /// where the table has none).
     pub fn to_csv(&self) -> String {
@@ -391,11 +334,6 @@ impl CommuneTable {
             out.push('\n');
         }
         out
-    }
-
-    /// How many communes meet criterion k now.
-    pub fn count_meeting(&self, k: usize) -> u32 {
-        self.communes.iter().filter(|c| c.meets(k)).count() as u32
     }
 }
 
@@ -599,6 +537,6 @@ mod tests {
     #[test]
     fn shipped_table_round_trips() {
         let table = CommuneTable::shipped();
-        assert_eq!(table.to_csv(), SHIPPED_COMMUNES);
+        assert_eq!(table.to_csv(), crate::formats::seeds::SHIPPED_COMMUNES);
     }
 }

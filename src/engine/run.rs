@@ -2,11 +2,10 @@
 //! restricted source to the least, and each criterion's covered money is spent on communes
 //! in the strategy's order, skipping those it cannot pay for.
 
+use super::outcome::*;
 use super::plan::{Plan, CRITERIA, SOURCES};
 use super::scenario::{Scenario, Strategy};
 use super::table::CommuneTable;
-use serde::ser::{SerializeMap, Serializer};
-use serde::Serialize;
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
@@ -85,11 +84,6 @@ impl Model {
             model.needed(k, model.plan.criteria[k].target, Strategy::ClosestFirst)
         });
         model
-    }
-
-    /// The Lạng Sơn plan with the shipped illustrative table.
-    pub fn shipped() -> Model {
-        Model::new(Plan::lang_son_2022(), CommuneTable::shipped())
     }
 
     /// The model a scenario runs on: this one, or, where the scenario sets its own unit costs or
@@ -452,117 +446,5 @@ pub fn funding_flow(levers: &Levers) -> Flow {
         paid,
         covered,
         shortfall,
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct CriterionOutcome {
-    pub id: u8,
-    pub key: String,
-    pub baseline: u32,
-    pub met: u32,
-    pub target: u32,
-    pub investment: f64,
-    pub covered: f64,
-    pub shortfall: f64,
-    pub unused: f64,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Bands {
-    #[serde(rename = "19")]
-    pub all: u32,
-    #[serde(rename = "15-18")]
-    pub b15_18: u32,
-    #[serde(rename = "10-14")]
-    pub b10_14: u32,
-    #[serde(rename = "5-9")]
-    pub b5_9: u32,
-    #[serde(rename = "0-4")]
-    pub b0_4: u32,
-}
-
-impl Bands {
-    /// The bands from most to fewest criteria, with their labels.
-    pub fn labelled(&self) -> [(&'static str, u32); 5] {
-        [
-            ("19", self.all),
-            ("15-18", self.b15_18),
-            ("10-14", self.b10_14),
-            ("5-9", self.b5_9),
-            ("0-4", self.b0_4),
-        ]
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct DistrictOutcome {
-    pub name: String,
-    pub communes: u32,
-    pub certified: u32,
-    pub avg_criteria: f64,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Default)]
-pub struct BorderOutcome {
-    pub communes: u32,
-    pub avg_criteria: f64,
-    /// Not in the command line's JSON (model.md §5.4 lists communes and average only).
-    #[serde(skip)]
-    pub certified: u32,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct SourceOutcome {
-    pub key: String,
-    pub pledged: f64,
-    pub arrived: f64,
-    pub idle: f64,
-    /// What it paid for, by criterion key, in criterion order (only what it paid).
-    #[serde(serialize_with = "ordered_map")]
-    pub to: Vec<(String, f64)>,
-}
-
-fn ordered_map<S: Serializer>(pairs: &[(String, f64)], serializer: S) -> Result<S::Ok, S::Error> {
-    let mut map = serializer.serialize_map(Some(pairs.len()))?;
-    for (k, v) in pairs {
-        map.serialize_entry(k, v)?;
-    }
-    map.end()
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct FundingOutcome {
-    pub sources: Vec<SourceOutcome>,
-    pub idle: f64,
-    pub shortfall: f64,
-}
-
-/// The results of one run (model.md §5.4), and each commune's criteria after the year.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Outcome {
-    pub certified: u32,
-    pub certified_baseline: u32,
-    pub newly_certified: Vec<String>,
-    pub avg_criteria: f64,
-    pub criteria: Vec<CriterionOutcome>,
-    pub histogram: Vec<u32>,
-    pub bands: Bands,
-    pub districts: Vec<DistrictOutcome>,
-    pub border: BorderOutcome,
-    pub funding: FundingOutcome,
-    /// The fewest criteria any commune meets at the end of the year.
-    #[serde(skip)]
-    pub min_criteria: u32,
-    /// Bit k of entry i: commune i meets criterion k at the end of the year.
-    #[serde(skip)]
-    pub meets: Vec<u32>,
-}
-
-impl Outcome {
-    pub fn to_json(&self) -> String {
-        let mut text = serde_json::to_string_pretty(self).unwrap_or_default();
-        text.push('\n');
-        text
     }
 }

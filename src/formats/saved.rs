@@ -2,8 +2,7 @@
 //! schema version so that data written by an older version is read and migrated.
 
 use super::error::{InputError, ScenarioProblem};
-use super::plan::Plan;
-use super::scenario::Scenario;
+use crate::engine::{Plan, Scenario};
 use serde_json::{json, Value};
 
 /// The version of the stored data this program writes.
@@ -57,7 +56,7 @@ impl Store {
     /// Version 1 (the first builds) kept a list of `{name, scenario}` without dates and no
     /// current scenario; it is migrated with an empty date.
     pub fn from_json(text: &str, plan: &Plan) -> Result<Store, InputError> {
-        let value: Value = super::scenario::read_json(text, SAVED)?;
+        let value: Value = super::json::read_json(text, SAVED)?;
         let schema = value.get("schema").and_then(Value::as_u64);
         match schema {
             Some(1) | Some(STORE_SCHEMA) => {}
@@ -120,7 +119,7 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Lang;
+    use crate::text::Lang;
 
     #[test]
     fn the_store_reads_back_what_it_wrote() {

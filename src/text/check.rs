@@ -1,9 +1,9 @@
 //! The plan's own figures checked against each other (`ntm check-plan`): stated shares against
 //! amounts, stated percentages against counts, totals against their parts. Found, not hidden.
 
-use super::error::Lang;
-use super::format::{amount, number};
-use super::plan::Plan;
+use super::number::{amount, number};
+use super::Lang;
+use crate::engine::plan::Plan;
 use serde::Serialize;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

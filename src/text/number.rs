@@ -1,7 +1,7 @@
 //! Numbers as a Vietnamese (or English) reader writes them, and back.
 //! Vietnamese: `4.760`, `26,86`; English: `4,760`, `26.86`.
 
-use super::error::Lang;
+use super::Lang;
 
 fn separators(lang: Lang) -> (char, char) {
     // (thousands, decimal)

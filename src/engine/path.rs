@@ -1,0 +1,255 @@
+//! Years (model.md §7.1): the one-year engine run year after year, each year starting from
+//! where the last one ended, with money that did not arrive, sat idle or was not spent carried
+//! over, and the path's targets checked at the end of the years they name.
+
+use super::outcome::Outcome;
+use super::plan::{Plan, CRITERIA, SOURCES};
+use super::run::{Certain, Chance, Levers, Model};
+use super::scenario::Scenario;
+
+/// The most years a path may hold.
+pub const MAX_YEARS: usize = 10;
+
+/// What a figure of the results is measured by: the keys of targets and goals.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Measure {
+    Certified,
+    AvgCriteria,
+    MinCriteria,
+    BorderAvg,
+    /// Communes meeting criterion k.
+    Criterion(usize),
+}
+
+impl Measure {
+    pub fn from_key(key: &str, plan: &Plan) -> Option<Measure> {
+        Some(match key {
+            "certified" => Measure::Certified,
+            "avg_criteria" => Measure::AvgCriteria,
+            "min_criteria" => Measure::MinCriteria,
+            "border_avg" => Measure::BorderAvg,
+            other => Measure::Criterion(plan.criterion_index(other)?),
+        })
+    }
+
+    pub fn key(self, plan: &Plan) -> String {
+        match self {
+            Measure::Certified => "certified".into(),
+            Measure::AvgCriteria => "avg_criteria".into(),
+            Measure::MinCriteria => "min_criteria".into(),
+            Measure::BorderAvg => "border_avg".into(),
+            Measure::Criterion(k) => plan.criteria[k].key.clone(),
+        }
+    }
+
+    /// Counts are whole numbers; averages are not.
+    pub fn is_count(self) -> bool {
+        !matches!(self, Measure::AvgCriteria | Measure::BorderAvg)
+    }
+
+    /// The figure in a year's results.
+    pub fn value(self, outcome: &Outcome) -> f64 {
+        match self {
+            Measure::Certified => f64::from(outcome.certified),
+            Measure::AvgCriteria => outcome.avg_criteria,
+            Measure::MinCriteria => f64::from(outcome.min_criteria),
+            Measure::BorderAvg => outcome.border.avg_criteria,
+            Measure::Criterion(k) => f64::from(outcome.criteria[k].met),
+        }
+    }
+
+    /// Reached: at least the target (averages within the money tolerance's spirit, 1e-9).
+    pub fn reaches(self, value: f64, target: f64) -> bool {
+        value + 1e-9 >= target
+    }
+}
+
+/// How much of what was not used in a year goes on to the next (shares, 0..1).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Carry {
+    /// Money pledged that did not arrive.
+    pub undisbursed: f64,
+    /// Money that arrived and no criterion it may pay for needed.
+    pub idle: f64,
+    /// Money covered for a criterion and not spent in its walk: stays with the criterion.
+    pub unused: f64,
+}
+
+impl Default for Carry {
+    fn default() -> Self {
+        Carry {
+            undisbursed: 1.0,
+            idle: 1.0,
+            unused: 1.0,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct YearTarget {
+    pub year: u16,
+    pub measure: Measure,
+    pub target: f64,
+}
+
+/// A path (model.md §7.1).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Path {
+    pub name: Option<String>,
+    pub first_year: u16,
+    pub years: usize,
+    /// The scenarios listed, by year, ascending; a year not listed takes the previous one's.
+    pub scenarios: Vec<(u16, Scenario)>,
+    pub carry: Carry,
+    pub cost_growth: f64,
+    pub targets: Vec<YearTarget>,
+}
+
+/// One year of a path: the year's results and what came in from the year before.
+#[derive(Debug, Clone, PartialEq)]
+pub struct YearOutcome {
+    pub year: u16,
+    pub outcome: Outcome,
+    pub carried_in: [f64; SOURCES],
+    pub reserved_in: [f64; CRITERIA],
+    /// The scenario in force this year (listed for it or for an earlier year).
+    pub scenario_year: u16,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TargetCheck {
+    pub year: u16,
+    pub measure: Measure,
+    pub target: f64,
+    pub value: f64,
+    pub met: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct PathOutcome {
+    pub years: Vec<YearOutcome>,
+    pub targets: Vec<TargetCheck>,
+}
+
+impl Path {
+    /// The years, first to last.
+    pub fn year_list(&self) -> Vec<u16> {
+        (0..self.years as u16)
+            .map(|i| self.first_year + i)
+            .collect()
+    }
+
+    /// The scenario in force in `year`: the one listed for it or for the latest year before.
+    pub fn scenario_for(&self, year: u16) -> Option<(u16, &Scenario)> {
+        self.scenarios
+            .iter()
+            .rev()
+            .find(|(y, _)| *y <= year)
+            .map(|(y, s)| (*y, s))
+    }
+
+    /// Lists `scenario` for `year` (replacing what was listed), keeping the list in order.
+    pub fn set_scenario(&mut self, year: u16, scenario: Scenario) {
+        match self.scenarios.binary_search_by_key(&year, |(y, _)| *y) {
+            Ok(i) => self.scenarios[i].1 = scenario,
+            Err(i) => self.scenarios.insert(i, (year, scenario)),
+        }
+    }
+
+    /// `year` takes the previous year's scenario again ("same as last year").
+    pub fn unset_scenario(&mut self, year: u16) {
+        if year != self.first_year {
+            self.scenarios.retain(|(y, _)| *y != year);
+        }
+    }
+
+    /// Gives the first year `scenario` where the path lists none for it (model.md §7.1: a path
+    /// file without a scenario for its first year takes `--scenario`'s).
+    pub fn with_first_scenario(mut self, scenario: &Scenario) -> Path {
+        if self.scenarios.first().map(|(y, _)| *y) != Some(self.first_year) {
+            self.scenarios
+                .insert(0, (self.first_year, scenario.clone()));
+        }
+        self
+    }
+
+    /// Runs the path: each year's engine on the communes as the year before left them.
+    pub fn run(&self, model: &Model) -> PathOutcome {
+        self.run_chance(model, &mut Certain)
+    }
+
+    /// Runs the path with `chance` deciding each year's disbursement, costs and delivery. A
+    /// work paid for and not done within its year is done by the start of the next (its money
+    /// was spent).
+    pub fn run_chance<C: Chance>(&self, model: &Model, chance: &mut C) -> PathOutcome {
+        let mut meets: Vec<u32> = model.table.communes.iter().map(|c| c.meets).collect();
+        let mut carried = [0.0; SOURCES];
+        let mut reserved = [0.0; CRITERIA];
+        let mut years = Vec::with_capacity(self.years);
+        // The scenario in force, its model (own unit costs, targets) and its levers as numbers.
+        let mut current: Option<(u16, Model, Levers)> = None;
+        let mut factor = 1.0;
+        for (i, year) in self.year_list().into_iter().enumerate() {
+            // Multiplied year by year (not `powi`): the same bits on every platform.
+            if i > 0 {
+                factor *= 1.0 + self.cost_growth;
+            }
+            let listed = self.scenarios.iter().find(|(y, _)| *y == year);
+            let year_model = match (listed, &current) {
+                (None, Some((_, base, _))) => base.at_state(&meets, factor),
+                _ => {
+                    // Defaults resolved once, against the communes at the start of this year.
+                    let scenario = listed.map(|(_, s)| s.clone()).unwrap_or_default();
+                    let base = model.for_scenario(&scenario);
+                    let year_model = base.at_state(&meets, factor);
+                    let levers = year_model.levers(&scenario);
+                    current = Some((year, base.into_owned(), levers));
+                    year_model
+                }
+            };
+            let (scenario_year, _, levers) = current.as_ref().expect("set above");
+            let mut this_year = levers.clone();
+            for s in 0..SOURCES {
+                this_year.funding[s] += carried[s];
+            }
+            chance.disbursement(&mut this_year);
+            let (outcome, slipped) = year_model.run_chance(&this_year, &reserved, chance);
+            let carried_in = carried;
+            let reserved_in = reserved;
+            for (s, source) in outcome.funding.sources.iter().enumerate() {
+                carried[s] = self.carry.undisbursed * (source.pledged - source.arrived)
+                    + self.carry.idle * source.idle;
+            }
+            for (k, c) in outcome.criteria.iter().enumerate() {
+                reserved[k] = self.carry.unused * c.unused;
+            }
+            meets.clone_from(&outcome.meets);
+            for (m, s) in meets.iter_mut().zip(&slipped) {
+                *m |= s;
+            }
+            years.push(YearOutcome {
+                year,
+                outcome,
+                carried_in,
+                reserved_in,
+                scenario_year: *scenario_year,
+            });
+        }
+        let targets = self
+            .targets
+            .iter()
+            .filter_map(|t| {
+                let y = years.iter().find(|y| y.year == t.year)?;
+                let value = t.measure.value(&y.outcome);
+                Some(TargetCheck {
+                    year: t.year,
+                    measure: t.measure,
+                    target: t.target,
+                    value,
+                    met: t.measure.reaches(value, t.target),
+                })
+            })
+            .collect();
+        PathOutcome { years, targets }
+    }
+}

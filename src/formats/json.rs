@@ -1,0 +1,175 @@
+//! What every JSON file of this project shares: its schema and name, and fields read with
+//! their problems named (a field, a line and column of the text).
+
+use super::error::{InputError, ScenarioProblem};
+use serde_json::{Map, Value};
+
+pub const SCHEMA: u64 = 1;
+
+pub fn problem(input: &str, p: ScenarioProblem) -> InputError {
+    InputError::scenario(input, p)
+}
+
+pub fn as_object<'a>(
+    value: &'a Value,
+    field: &str,
+    input: &str,
+) -> Result<&'a Map<String, Value>, InputError> {
+    value.as_object().ok_or_else(|| {
+        problem(
+            input,
+            ScenarioProblem::NotAnObject {
+                field: field.to_string(),
+            },
+        )
+    })
+}
+
+/// Reads the JSON of a file (a byte order mark is allowed), its errors named by line and column.
+pub fn read_json(text: &str, input: &str) -> Result<Value, InputError> {
+    serde_json::from_str(text.trim_start_matches('\u{feff}'))
+        .map_err(|e| problem(input, super::path::json_problem(&e)))
+}
+
+/// The top object of a file with `"schema": 1`; `what` names it when it is not an object.
+pub fn versioned<'a>(
+    value: &'a Value,
+    what: &str,
+    input: &str,
+) -> Result<&'a Map<String, Value>, InputError> {
+    let top = as_object(value, what, input)?;
+    match top.get("schema") {
+        None => Err(problem(input, ScenarioProblem::MissingSchema)),
+        Some(v) if v.as_u64() == Some(SCHEMA) => Ok(top),
+        Some(v) => Err(problem(
+            input,
+            ScenarioProblem::Schema {
+                found: v.to_string(),
+            },
+        )),
+    }
+}
+
+/// The start of every file this project writes: its schema, and its name where it has one.
+pub fn header(name: Option<&str>) -> Map<String, Value> {
+    let mut top = Map::new();
+    top.insert("schema".into(), Value::from(SCHEMA));
+    if let Some(name) = name {
+        top.insert("name".into(), Value::from(name));
+    }
+    top
+}
+
+/// A text field (a name), named by its field when the value is something else.
+pub fn text_of(value: &Value, field: &str, input: &str) -> Result<String, InputError> {
+    value.as_str().map(str::to_string).ok_or_else(|| {
+        problem(
+            input,
+            ScenarioProblem::WrongType {
+                field: field.to_string(),
+                expected: "string",
+            },
+        )
+    })
+}
+
+/// The index of a criterion or source named in a file, the file's field named when unknown.
+pub fn index_of(found: Option<usize>, field: &str, input: &str) -> Result<usize, InputError> {
+    found.ok_or_else(|| {
+        problem(
+            input,
+            ScenarioProblem::UnknownField {
+                field: field.to_string(),
+            },
+        )
+    })
+}
+
+/// A JSON number, named by its field when the value is something else.
+pub fn a_number(value: &Value, field: &str, input: &str) -> Result<f64, InputError> {
+    value.as_f64().ok_or_else(|| {
+        problem(
+            input,
+            ScenarioProblem::WrongType {
+                field: field.to_string(),
+                expected: "number",
+            },
+        )
+    })
+}
+
+/// A number within `min..=max`, named by its field when it is not.
+pub fn number_in(
+    value: &Value,
+    field: &str,
+    input: &str,
+    min: f64,
+    max: f64,
+) -> Result<f64, InputError> {
+    let x = a_number(value, field, input)?;
+    if !(min..=max).contains(&x) {
+        return Err(problem(
+            input,
+            ScenarioProblem::OutOfRange {
+                field: field.to_string(),
+                value: x,
+                min,
+                max,
+            },
+        ));
+    }
+    Ok(x)
+}
+
+/// A whole number within `min..=max`.
+pub fn whole_in(
+    value: &Value,
+    field: &str,
+    input: &str,
+    min: f64,
+    max: f64,
+) -> Result<u32, InputError> {
+    let x = number_in(value, field, input, min, max)?;
+    if x.fract() != 0.0 {
+        return Err(problem(
+            input,
+            ScenarioProblem::NotWhole {
+                field: field.to_string(),
+                value: x,
+            },
+        ));
+    }
+    Ok(x as u32)
+}
+
+pub fn amount(value: &Value, field: &str, input: &str, limit: f64) -> Result<f64, InputError> {
+    let x = a_number(value, field, input)?;
+    if x < 0.0 {
+        return Err(problem(
+            input,
+            ScenarioProblem::Negative {
+                field: field.to_string(),
+                value: x,
+            },
+        ));
+    }
+    if x > limit {
+        return Err(problem(
+            input,
+            ScenarioProblem::TooLarge {
+                field: field.to_string(),
+                value: x,
+                limit,
+            },
+        ));
+    }
+    Ok(x)
+}
+/// Whole amounts are written without a fraction (`640`, not `640.0`).
+pub fn number_value(x: f64) -> Value {
+    if x.fract() == 0.0 && x.abs() < 9.0e15 {
+        Value::from(x as i64)
+    } else {
+        Value::from(x)
+    }
+}

@@ -1,0 +1,81 @@
+//! What the project ships in `seeds/`, read: the plan, the illustrative commune table, the
+//! default path and the risk presets. A broken seed is a build defect (tests check each), not
+//! user input.
+
+use crate::engine::path::Path;
+use crate::engine::risk::RiskSettings;
+use crate::engine::{CommuneTable, Model, Plan, Scenario};
+
+/// The plan shipped with the project.
+pub const LANG_SON_2022: &str = include_str!("../../seeds/lang-son-2022.json");
+
+/// The illustrative table shipped with the project (`seeds/communes.csv`).
+pub const SHIPPED_COMMUNES: &str = include_str!("../../seeds/communes.csv");
+
+/// The path shipped as the default (2022–2025, the province's own targets for 2025).
+pub const DEFAULT_PATH: &str = include_str!("../../seeds/paths/lo-trinh-2022-2025.json");
+
+/// The default risk settings (disbursement as provinces report it), `seeds/risk/`.
+pub const DEFAULT_RISK: &str = include_str!("../../seeds/risk/as-provinces-report.json");
+
+/// The shipped presets (`seeds/risk/README.md` says where each figure comes from): key, file.
+pub const RISK_PRESETS: [(&str, &str); 3] = [
+    ("as-provinces-report", DEFAULT_RISK),
+    (
+        "as-in-2022",
+        include_str!("../../seeds/risk/as-in-2022.json"),
+    ),
+    (
+        "full-disbursement",
+        include_str!("../../seeds/risk/full-disbursement.json"),
+    ),
+];
+
+impl Plan {
+    /// Reads and checks a plan seed. The seed is project data, so a problem is reported in
+    /// English for the developer who edited it.
+    pub fn from_json(text: &str) -> Result<Plan, String> {
+        let plan: Plan = serde_json::from_str(text).map_err(|e| format!("plan seed: {e}"))?;
+        plan.validate()?;
+        Ok(plan)
+    }
+
+    /// The Lạng Sơn 2022 plan shipped in `seeds/`.
+    pub fn lang_son_2022() -> Plan {
+        // The seed is checked by a test; a broken seed is a build defect, not user input.
+        Plan::from_json(LANG_SON_2022).expect("the shipped plan seed is valid")
+    }
+}
+
+impl CommuneTable {
+    /// The illustrative table shipped with the project.
+    pub fn shipped() -> CommuneTable {
+        // Checked by tests; a broken seed is a build defect.
+        CommuneTable::from_csv(SHIPPED_COMMUNES.as_bytes(), "seeds/communes.csv")
+            .expect("the shipped commune table is valid")
+    }
+}
+
+impl Path {
+    /// The shipped default path (2022–2025), with `scenario` every year.
+    pub fn default_for(plan: &Plan, scenario: &Scenario) -> Path {
+        Path::from_json(DEFAULT_PATH, plan, "seeds/paths")
+            .expect("the shipped path seed is valid")
+            .with_first_scenario(scenario)
+    }
+}
+
+impl RiskSettings {
+    /// The shipped default (`seeds/risk/as-provinces-report.json`).
+    pub fn default_for(plan: &Plan) -> RiskSettings {
+        RiskSettings::from_json(DEFAULT_RISK, plan, "seeds/risk")
+            .expect("the shipped risk seed is valid")
+    }
+}
+
+impl Model {
+    /// The Lạng Sơn plan with the shipped illustrative table.
+    pub fn shipped() -> Model {
+        Model::new(Plan::lang_son_2022(), CommuneTable::shipped())
+    }
+}
