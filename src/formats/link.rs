@@ -6,7 +6,8 @@
 
 use super::error::{InputError, ScenarioProblem};
 use super::json::SCHEMA;
-use crate::engine::{Plan, Scenario, CRITERIA, SOURCES};
+use crate::engine::lever::{Kind, Lever, Per, Value as LeverValue, FAMILIES, INVESTMENT};
+use crate::engine::{Model, Plan, Scenario, CRITERIA};
 use serde_json::{Map, Value};
 
 /// The input name used in messages about a link.
@@ -48,92 +49,50 @@ fn decode_component(text: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
-/// Drops the values that are the plan's own, so the link says only what differs.
+/// Drops the values that are the plan's own, so the link says only what differs. `model` is
+/// the table's model (the plan's figures); `default_investment` is what the scenario's own
+/// model invests by default (it follows the scenario's targets and unit costs).
 pub fn differences(
     scenario: &Scenario,
-    plan: &Plan,
+    model: &Model,
     default_investment: &[f64; CRITERIA],
 ) -> Scenario {
-    let defaults = plan.default_eligibility_masks();
-    let funding = plan.funding();
     let mut s = scenario.clone();
-    for i in 0..SOURCES {
-        if s.funding[i] == Some(funding[i]) {
-            s.funding[i] = None;
-        }
-        if s.disbursement[i] == Some(1.0) {
-            s.disbursement[i] = None;
-        }
-        if s.eligibility[i] == Some(defaults[i]) {
-            s.eligibility[i] = None;
+    for lever in Lever::all() {
+        let default = match lever.family {
+            INVESTMENT => LeverValue::Number(default_investment[lever.item]),
+            _ => lever.default_in(model),
+        };
+        if lever.get(&s) == Some(default) {
+            lever.set(&mut s, None);
         }
     }
-    for k in 0..CRITERIA {
-        if s.investment[k] == Some(default_investment[k]) {
-            s.investment[k] = None;
-        }
-    }
-    if s.strategy == Some(Default::default()) {
-        s.strategy = None;
-    }
-    if s.name.as_deref() == Some(plan.default_scenario_name.as_str()) {
+    if s.name.as_deref() == Some(model.plan.default_scenario_name.as_str()) {
         s.name = None;
     }
     s
 }
 
-/// The fragment (without `#`) for a scenario, in the plan's order.
+/// The fragment (without `#`) for a scenario, in the registry's and the plan's order.
 pub fn encode(scenario: &Scenario, plan: &Plan) -> String {
     let mut parts = vec![format!("v={SCHEMA}")];
     if let Some(name) = &scenario.name {
         parts.push(format!("n={}", encode_component(name)));
     }
-    if let Some(s) = scenario.strategy {
-        parts.push(format!("s={}", s.key()));
-    }
-    for (prefix, values) in [("f", &scenario.funding), ("d", &scenario.disbursement)] {
-        for (i, v) in values.iter().enumerate() {
-            if let Some(x) = v {
-                parts.push(format!("{prefix}.{}={x}", plan.sources[i].key));
-            }
-        }
-    }
-    for (k, v) in scenario.investment.iter().enumerate() {
-        if let Some(x) = v {
-            parts.push(format!("i.{}={x}", plan.criteria[k].key));
-        }
-    }
-    for (i, mask) in scenario.eligibility.iter().enumerate() {
-        if let Some(m) = mask {
-            let keys: Vec<&str> = (0..CRITERIA)
+    for lever in Lever::all() {
+        let Some(value) = lever.get(scenario) else {
+            continue;
+        };
+        let text = match value {
+            LeverValue::Order(o) => o.key().to_string(),
+            LeverValue::Number(x) => format!("{x}"),
+            LeverValue::Criteria(m) => (0..CRITERIA)
                 .filter(|k| m & (1 << k) != 0)
                 .map(|k| plan.criteria[k].key.as_str())
-                .collect();
-            parts.push(format!("e.{}={}", plan.sources[i].key, keys.join(",")));
-        }
-    }
-    for (k, v) in scenario.unit_costs.iter().enumerate() {
-        if let Some(x) = v {
-            parts.push(format!("u.{}={x}", plan.criteria[k].key));
-        }
-    }
-    let t = &scenario.targets;
-    if let Some(n) = t.certified {
-        parts.push(format!("t.certified={n}"));
-    }
-    for (key, v) in [
-        ("avg_criteria", t.avg_criteria),
-        ("border_avg_min", t.border_avg_min),
-        ("border_avg_max", t.border_avg_max),
-    ] {
-        if let Some(x) = v {
-            parts.push(format!("t.{key}={x}"));
-        }
-    }
-    for (k, v) in t.criteria.iter().enumerate() {
-        if let Some(n) = v {
-            parts.push(format!("t.{}={n}", plan.criteria[k].key));
-        }
+                .collect::<Vec<_>>()
+                .join(","),
+        };
+        parts.push(format!("{}={text}", lever.link_key(plan)));
     }
     parts.join("&")
 }
@@ -147,22 +106,29 @@ fn bad(part: &str) -> InputError {
     )
 }
 
-/// Reads a fragment (with or without `#`). An empty fragment is the plan.
+/// The lever a link key names: `s`, `t.certified` (one value), `f.credit`, `t.transport`.
+fn lever_of_key(key: &str, plan: &Plan) -> Option<Lever> {
+    if let Some(f) = FAMILIES
+        .iter()
+        .position(|f| f.per == Per::One && f.link == key)
+    {
+        return Some(Lever::new(f, 0));
+    }
+    let (prefix, item) = key.split_once('.')?;
+    (0..FAMILIES.len())
+        .filter(|&f| FAMILIES[f].per != Per::One && FAMILIES[f].link == prefix)
+        .find_map(|f| Lever::of(f, item, plan))
+}
+
+/// Reads a fragment (with or without `#`). An empty fragment is the plan. The link's values
+/// are put where a scenario file has them and read by the file's own checks, so a broken link
+/// is refused with the field named, as a broken file is.
 pub fn decode(fragment: &str, plan: &Plan) -> Result<Scenario, InputError> {
     let fragment = fragment.trim_start_matches('#');
     if fragment.is_empty() {
         return Ok(Scenario::plan());
     }
     let mut top = Map::new();
-    let mut groups: [(&str, Map<String, Value>); 6] = [
-        ("funding", Map::new()),
-        ("disbursement", Map::new()),
-        ("investment", Map::new()),
-        ("eligibility", Map::new()),
-        ("unit_costs", Map::new()),
-        ("targets", Map::new()),
-    ];
-    let mut criterion_targets = Map::new();
     let mut seen = std::collections::HashSet::new();
     for part in fragment.split('&').filter(|p| !p.is_empty()) {
         let (key, raw) = part.split_once('=').ok_or_else(|| bad(part))?;
@@ -176,28 +142,6 @@ pub fn decode(fragment: &str, plan: &Plan) -> Result<Scenario, InputError> {
             ));
         }
         let value = decode_component(raw).ok_or_else(|| bad(part))?;
-        let number = |field: &str| -> Result<Value, InputError> {
-            let x: f64 = value.parse().map_err(|_| {
-                InputError::scenario(
-                    LINK,
-                    ScenarioProblem::WrongType {
-                        field: field.to_string(),
-                        expected: "number",
-                    },
-                )
-            })?;
-            serde_json::Number::from_f64(x)
-                .map(Value::Number)
-                .ok_or_else(|| {
-                    InputError::scenario(
-                        LINK,
-                        ScenarioProblem::WrongType {
-                            field: field.to_string(),
-                            expected: "number",
-                        },
-                    )
-                })
-        };
         match key {
             "v" => {
                 let v = value
@@ -209,52 +153,84 @@ pub fn decode(fragment: &str, plan: &Plan) -> Result<Scenario, InputError> {
             "n" => {
                 top.insert("name".into(), Value::from(value));
             }
-            "s" => {
-                top.insert("strategy".into(), Value::from(value));
-            }
             _ => {
-                let (group, item) = key.split_once('.').ok_or_else(|| bad(part))?;
-                let slot = match group {
-                    "f" => 0,
-                    "d" => 1,
-                    "i" => 2,
-                    "e" => 3,
-                    "u" => 4,
-                    "t" => 5,
-                    _ => return Err(bad(part)),
-                };
-                let field = format!("{}.{item}", groups[slot].0);
-                let v = if slot == 3 {
-                    Value::Array(
+                let lever = lever_of_key(key, plan).ok_or_else(|| {
+                    // An unknown source or criterion is named as the file would name it.
+                    match key.split_once('.').and_then(|(prefix, item)| {
+                        FAMILIES
+                            .iter()
+                            .find(|f| f.per != Per::One && f.link == prefix)
+                            .map(|f| (f, item))
+                    }) {
+                        Some((f, item)) if !f.link.contains('.') && f.link != "t" => {
+                            InputError::scenario(
+                                LINK,
+                                ScenarioProblem::UnknownField {
+                                    field: format!("{}.{item}", f.path.join(".")),
+                                },
+                            )
+                        }
+                        Some((_, item)) => InputError::scenario(
+                            LINK,
+                            ScenarioProblem::UnknownField {
+                                field: format!("targets.{item}"),
+                            },
+                        ),
+                        None => bad(part),
+                    }
+                })?;
+                let family = lever.family();
+                let field = lever.field(plan);
+                let v = match family.kind {
+                    Kind::Order => Value::from(value),
+                    Kind::Criteria => Value::Array(
                         value
                             .split(',')
                             .filter(|k| !k.is_empty())
                             .map(Value::from)
                             .collect(),
-                    )
-                } else {
-                    number(&field)?
+                    ),
+                    _ => number(&value, &field)?,
                 };
-                let is_criterion = plan.criterion_index(item).is_some();
-                if slot == 5 && is_criterion {
-                    criterion_targets.insert(item.to_string(), v);
-                } else {
-                    groups[slot].1.insert(item.to_string(), v);
+                let mut map = &mut top;
+                let (last, parents) = match lever.item_key(plan) {
+                    Some(item) => (item, family.path),
+                    None => family
+                        .path
+                        .split_last()
+                        .map(|(l, p)| (*l, p))
+                        .unwrap_or(("", &[])),
+                };
+                for p in parents {
+                    let entry = map
+                        .entry(p.to_string())
+                        .or_insert_with(|| Value::Object(Map::new()));
+                    map = match entry {
+                        Value::Object(m) => m,
+                        _ => unreachable!("lever paths never end where another goes on"),
+                    };
                 }
+                map.insert(last.to_string(), v);
             }
         }
     }
-    if !criterion_targets.is_empty() {
-        groups[5]
-            .1
-            .insert("criteria".into(), Value::Object(criterion_targets));
-    }
-    for (name, map) in groups {
-        if !map.is_empty() {
-            top.insert(name.into(), Value::Object(map));
-        }
-    }
     Scenario::from_value(&Value::Object(top), plan, LINK)?.with_name_checked(LINK)
+}
+
+fn number(value: &str, field: &str) -> Result<Value, InputError> {
+    let wrong = || {
+        InputError::scenario(
+            LINK,
+            ScenarioProblem::WrongType {
+                field: field.to_string(),
+                expected: "number",
+            },
+        )
+    };
+    let x: f64 = value.parse().map_err(|_| wrong())?;
+    serde_json::Number::from_f64(x)
+        .map(Value::Number)
+        .ok_or_else(wrong)
 }
 
 #[cfg(test)]
@@ -345,7 +321,7 @@ mod tests {
         s.investment[1] = Some(model.default_investment()[1]);
         s.strategy = Some(Strategy::ClosestFirst);
         s.funding[3] = Some(2000.0);
-        let d = differences(&s, &model.plan, &model.default_investment());
+        let d = differences(&s, &model, &model.default_investment());
         assert_eq!(encode(&d, &model.plan), "v=1&f.credit=2000");
     }
 }

@@ -1,17 +1,16 @@
 //! Scenario files (model.md §4): read with every field checked and named, written back exactly.
 
+use super::error::Problem;
 use super::error::{InputError, ScenarioProblem};
 use super::json::*;
+use crate::engine::lever::{Family, Kind, Lever, Per, Value as LeverValue, FAMILIES};
+use crate::engine::plan::{Plan, CRITERIA};
+use crate::engine::scenario::{Scenario, Strategy, MAX_NAME_CHARS};
+use serde_json::{Map, Value};
 
 fn problem(input: &str, p: ScenarioProblem) -> InputError {
     InputError::scenario(input, p)
 }
-
-use crate::engine::plan::{Plan, CRITERIA, SOURCES};
-use crate::engine::scenario::{
-    Scenario, Strategy, Targets, MAX_AMOUNT, MAX_NAME_CHARS, MAX_TARGET_COMMUNES,
-};
-use serde_json::{Map, Value};
 
 impl Scenario {
     /// Reads a scenario file. `input` names it in messages ("scenario.json", "link").
@@ -37,274 +36,206 @@ impl Scenario {
     }
 
     pub fn from_value(value: &Value, plan: &Plan, input: &str) -> Result<Scenario, InputError> {
-        let top = as_object(value, "(scenario)", input)?;
+        let top = versioned(value, "(scenario)", input)?;
         let mut scenario = Scenario::default();
-        match top.get("schema") {
-            None => return Err(problem(input, ScenarioProblem::MissingSchema)),
-            Some(v) if v.as_u64() == Some(SCHEMA) => {}
-            Some(v) => {
-                return Err(problem(
-                    input,
-                    ScenarioProblem::Schema {
-                        found: v.to_string(),
-                    },
-                ))
-            }
-        }
         for (key, value) in top {
             match key.as_str() {
                 "schema" => {}
-                "name" => {
-                    scenario.name = Some(text_of(value, "name", input)?);
-                }
-                "strategy" => {
-                    let text = value.as_str().ok_or_else(|| {
-                        problem(
-                            input,
-                            ScenarioProblem::WrongType {
-                                field: "strategy".into(),
-                                expected: "string",
-                            },
-                        )
-                    })?;
-                    scenario.strategy = Some(Strategy::from_key(text).ok_or_else(|| {
-                        problem(
-                            input,
-                            ScenarioProblem::UnknownStrategy {
-                                field: "strategy".into(),
-                                value: text.into(),
-                            },
-                        )
-                    })?);
-                }
-                "funding" | "disbursement" => {
-                    for (source, v) in as_object(value, key, input)? {
-                        let field = format!("{key}.{source}");
-                        let s = index_of(plan.source_index(source), &field, input)?;
-                        if key == "funding" {
-                            scenario.funding[s] = Some(amount(v, &field, input, MAX_AMOUNT)?);
-                        } else {
-                            let x = amount(v, &field, input, f64::INFINITY).map_err(|e| match e
-                                .problem
-                            {
-                                super::error::Problem::Scenario(ScenarioProblem::Negative {
-                                    value,
-                                    ..
-                                }) => problem(
-                                    input,
-                                    ScenarioProblem::DisbursementRange {
-                                        field: field.clone(),
-                                        value,
-                                    },
-                                ),
-                                _ => e,
-                            })?;
-                            if x > 1.0 {
-                                return Err(problem(
-                                    input,
-                                    ScenarioProblem::DisbursementRange { field, value: x },
-                                ));
-                            }
-                            scenario.disbursement[s] = Some(x);
-                        }
-                    }
-                }
-                "investment" | "unit_costs" => {
-                    for (criterion, v) in as_object(value, key, input)? {
-                        let field = format!("{key}.{criterion}");
-                        let k = index_of(plan.criterion_index(criterion), &field, input)?;
-                        let x = amount(v, &field, input, MAX_AMOUNT)?;
-                        if key == "investment" {
-                            scenario.investment[k] = Some(x);
-                        } else {
-                            scenario.unit_costs[k] = Some(x);
-                        }
-                    }
-                }
-                "targets" => scenario.targets = read_targets(value, plan, input)?,
-                "eligibility" => {
-                    for (source, v) in as_object(value, key, input)? {
-                        let field = format!("eligibility.{source}");
-                        let s = index_of(plan.source_index(source), &field, input)?;
-                        let list = v.as_array().ok_or_else(|| {
-                            problem(
-                                input,
-                                ScenarioProblem::WrongType {
-                                    field: field.clone(),
-                                    expected: "array",
-                                },
-                            )
-                        })?;
-                        let mut mask = 0u32;
-                        for (i, item) in list.iter().enumerate() {
-                            let item_field = format!("{field}[{i}]");
-                            let text = item.as_str().ok_or_else(|| {
-                                problem(
-                                    input,
-                                    ScenarioProblem::WrongType {
-                                        field: item_field.clone(),
-                                        expected: "string",
-                                    },
-                                )
-                            })?;
-                            let k = plan.criterion_index(text).ok_or_else(|| {
-                                problem(
-                                    input,
-                                    ScenarioProblem::UnknownCriterion {
-                                        field: item_field.clone(),
-                                        value: text.into(),
-                                    },
-                                )
-                            })?;
-                            if mask & (1 << k) != 0 {
-                                return Err(problem(
-                                    input,
-                                    ScenarioProblem::DuplicateCriterion {
-                                        field: item_field,
-                                        value: text.into(),
-                                    },
-                                ));
-                            }
-                            mask |= 1 << k;
-                        }
-                        scenario.eligibility[s] = Some(mask);
-                    }
-                }
-                other => {
-                    return Err(problem(
-                        input,
-                        ScenarioProblem::UnknownField {
-                            field: other.to_string(),
-                        },
-                    ));
-                }
+                "name" => scenario.name = Some(text_of(value, "name", input)?),
+                _ => read_levers(&mut scenario, &[key.as_str()], value, plan, input)?,
             }
         }
         Ok(scenario)
     }
 
-    /// The scenario as JSON: only what was given, in the plan's order of sources and criteria.
+    /// The scenario as JSON: only what was given, in the registry's order of levers and the
+    /// plan's order of sources and criteria.
     pub fn to_value(&self, plan: &Plan) -> Value {
         let mut top = header(self.name.as_deref());
-        if let Some(strategy) = self.strategy {
-            top.insert("strategy".into(), Value::from(strategy.key()));
-        }
-        let per_source = |values: &[Option<f64>; SOURCES]| -> Option<Value> {
-            let map: Map<String, Value> = values
-                .iter()
-                .enumerate()
-                .filter_map(|(s, v)| v.map(|x| (plan.sources[s].key.clone(), number_value(x))))
-                .collect();
-            (!map.is_empty()).then_some(Value::Object(map))
-        };
-        if let Some(v) = per_source(&self.funding) {
-            top.insert("funding".into(), v);
-        }
-        if let Some(v) = per_source(&self.disbursement) {
-            top.insert("disbursement".into(), v);
-        }
-        let investment: Map<String, Value> = self
-            .investment
-            .iter()
-            .enumerate()
-            .filter_map(|(k, v)| v.map(|x| (plan.criteria[k].key.clone(), number_value(x))))
-            .collect();
-        if !investment.is_empty() {
-            top.insert("investment".into(), Value::Object(investment));
-        }
-        let eligibility: Map<String, Value> = self
-            .eligibility
-            .iter()
-            .enumerate()
-            .filter_map(|(s, mask)| {
-                mask.map(|m| {
-                    let keys: Vec<Value> = (0..CRITERIA)
-                        .filter(|k| m & (1 << k) != 0)
-                        .map(|k| Value::from(plan.criteria[k].key.clone()))
-                        .collect();
-                    (plan.sources[s].key.clone(), Value::Array(keys))
-                })
-            })
-            .collect();
-        if !eligibility.is_empty() {
-            top.insert("eligibility".into(), Value::Object(eligibility));
-        }
-        let unit_costs: Map<String, Value> = self
-            .unit_costs
-            .iter()
-            .enumerate()
-            .filter_map(|(k, v)| v.map(|x| (plan.criteria[k].key.clone(), number_value(x))))
-            .collect();
-        if !unit_costs.is_empty() {
-            top.insert("unit_costs".into(), Value::Object(unit_costs));
-        }
-        if !self.targets.is_empty() {
-            top.insert("targets".into(), targets_value(&self.targets, plan));
+        for lever in Lever::all() {
+            let Some(value) = lever.get(self) else {
+                continue;
+            };
+            let family = lever.family();
+            // Walk (and make) the objects of the lever's path, then put the value in.
+            let mut map = &mut top;
+            let (last, parents) = match lever.item_key(plan) {
+                Some(item) => (item, family.path),
+                None => family
+                    .path
+                    .split_last()
+                    .map(|(l, p)| (*l, p))
+                    .unwrap_or(("", &[])),
+            };
+            for part in parents {
+                let entry = map
+                    .entry(part.to_string())
+                    .or_insert_with(|| Value::Object(Map::new()));
+                map = match entry {
+                    Value::Object(m) => m,
+                    _ => unreachable!("lever paths never end where another goes on"),
+                };
+            }
+            map.insert(last.to_string(), lever_value(value, family.kind, plan));
         }
         Value::Object(top)
     }
 
-    /// Pretty JSON, as written to a scenario file.
     pub fn to_json(&self, plan: &Plan) -> String {
         let mut text = serde_json::to_string_pretty(&self.to_value(plan)).unwrap_or_default();
         text.push('\n');
         text
     }
 }
-fn read_targets(value: &Value, plan: &Plan, input: &str) -> Result<Targets, InputError> {
-    let mut targets = Targets::default();
-    let max_criteria = CRITERIA as f64;
-    for (key, v) in as_object(value, "targets", input)? {
-        let field = format!("targets.{key}");
-        match key.as_str() {
-            "certified" => {
-                targets.certified = Some(whole_in(v, &field, input, 0.0, MAX_TARGET_COMMUNES)?)
-            }
-            "avg_criteria" => {
-                targets.avg_criteria = Some(number_in(v, &field, input, 0.0, max_criteria)?)
-            }
-            "border_avg_min" => {
-                targets.border_avg_min = Some(number_in(v, &field, input, 0.0, max_criteria)?)
-            }
-            "border_avg_max" => {
-                targets.border_avg_max = Some(number_in(v, &field, input, 0.0, max_criteria)?)
-            }
-            "criteria" => {
-                for (criterion, n) in as_object(v, &field, input)? {
-                    let field = format!("targets.criteria.{criterion}");
-                    let k = index_of(plan.criterion_index(criterion), &field, input)?;
-                    targets.criteria[k] =
-                        Some(whole_in(n, &field, input, 0.0, MAX_TARGET_COMMUNES)?);
-                }
-            }
-            _ => return Err(problem(input, ScenarioProblem::UnknownField { field })),
+/// Reads what sits at `path` of a scenario file (a lever's value, or an object of them),
+/// every problem named by its field.
+fn read_levers(
+    scenario: &mut Scenario,
+    path: &[&str],
+    value: &Value,
+    plan: &Plan,
+    input: &str,
+) -> Result<(), InputError> {
+    let field = path.join(".");
+    let here = |f: &Family| f.path.len() >= path.len() && f.path[..path.len()] == *path;
+    let Some(family) = FAMILIES.iter().position(here) else {
+        return Err(problem(input, ScenarioProblem::UnknownField { field }));
+    };
+    let f = &FAMILIES[family];
+    if f.path.len() == path.len() {
+        if f.per == Per::One {
+            let x = read_value(value, f.kind, &field, plan, input)?;
+            Lever::new(family, 0).set(scenario, Some(x));
+            return Ok(());
         }
+        for (item, v) in as_object(value, &field, input)? {
+            let item_field = format!("{field}.{item}");
+            let lever = Lever::of(family, item, plan).ok_or_else(|| {
+                problem(
+                    input,
+                    ScenarioProblem::UnknownField {
+                        field: item_field.clone(),
+                    },
+                )
+            })?;
+            let x = read_value(v, f.kind, &item_field, plan, input)?;
+            lever.set(scenario, Some(x));
+        }
+        return Ok(());
     }
-    Ok(targets)
+    // An object of levers (`targets`): each of its fields in turn.
+    for (key, v) in as_object(value, &field, input)? {
+        let mut deeper = path.to_vec();
+        deeper.push(key);
+        read_levers(scenario, &deeper, v, plan, input)?;
+    }
+    Ok(())
 }
 
-fn targets_value(targets: &Targets, plan: &Plan) -> Value {
-    let mut map = Map::new();
-    if let Some(n) = targets.certified {
-        map.insert("certified".into(), Value::from(n));
-    }
-    for (key, v) in [
-        ("avg_criteria", targets.avg_criteria),
-        ("border_avg_min", targets.border_avg_min),
-        ("border_avg_max", targets.border_avg_max),
-    ] {
-        if let Some(x) = v {
-            map.insert(key.into(), number_value(x));
+/// One lever's value, checked for its kind.
+fn read_value(
+    value: &Value,
+    kind: Kind,
+    field: &str,
+    plan: &Plan,
+    input: &str,
+) -> Result<LeverValue, InputError> {
+    let wrong = |expected: &'static str| {
+        problem(
+            input,
+            ScenarioProblem::WrongType {
+                field: field.to_string(),
+                expected,
+            },
+        )
+    };
+    Ok(match kind {
+        Kind::Order => {
+            let text = value.as_str().ok_or_else(|| wrong("string"))?;
+            LeverValue::Order(Strategy::from_key(text).ok_or_else(|| {
+                problem(
+                    input,
+                    ScenarioProblem::UnknownStrategy {
+                        field: field.to_string(),
+                        value: text.into(),
+                    },
+                )
+            })?)
         }
+        Kind::Amount { max } => LeverValue::Number(amount(value, field, input, max)?),
+        Kind::Share => {
+            let range = |value| {
+                problem(
+                    input,
+                    ScenarioProblem::DisbursementRange {
+                        field: field.to_string(),
+                        value,
+                    },
+                )
+            };
+            let x = amount(value, field, input, f64::INFINITY).map_err(|e| match e.problem {
+                Problem::Scenario(ScenarioProblem::Negative { value, .. }) => range(value),
+                _ => e,
+            })?;
+            if x > 1.0 {
+                return Err(range(x));
+            }
+            LeverValue::Number(x)
+        }
+        Kind::Whole { max } => {
+            LeverValue::Number(f64::from(whole_in(value, field, input, 0.0, max)?))
+        }
+        Kind::Number { max } => LeverValue::Number(number_in(value, field, input, 0.0, max)?),
+        Kind::Criteria => {
+            let list = value.as_array().ok_or_else(|| wrong("array"))?;
+            let mut mask = 0u32;
+            for (i, item) in list.iter().enumerate() {
+                let item_field = format!("{field}[{i}]");
+                let text = item.as_str().ok_or_else(|| {
+                    problem(
+                        input,
+                        ScenarioProblem::WrongType {
+                            field: item_field.clone(),
+                            expected: "string",
+                        },
+                    )
+                })?;
+                let k = plan.criterion_index(text).ok_or_else(|| {
+                    problem(
+                        input,
+                        ScenarioProblem::UnknownCriterion {
+                            field: item_field.clone(),
+                            value: text.into(),
+                        },
+                    )
+                })?;
+                if mask & (1 << k) != 0 {
+                    return Err(problem(
+                        input,
+                        ScenarioProblem::DuplicateCriterion {
+                            field: item_field,
+                            value: text.into(),
+                        },
+                    ));
+                }
+                mask |= 1 << k;
+            }
+            LeverValue::Criteria(mask)
+        }
+    })
+}
+
+/// A lever's value as a file writes it.
+fn lever_value(value: LeverValue, kind: Kind, plan: &Plan) -> Value {
+    match value {
+        LeverValue::Order(o) => Value::from(o.key()),
+        LeverValue::Criteria(m) => Value::Array(
+            (0..CRITERIA)
+                .filter(|k| m & (1 << k) != 0)
+                .map(|k| Value::from(plan.criteria[k].key.clone()))
+                .collect(),
+        ),
+        LeverValue::Number(x) if matches!(kind, Kind::Whole { .. }) => Value::from(x as u64),
+        LeverValue::Number(x) => number_value(x),
     }
-    let criteria: Map<String, Value> = targets
-        .criteria
-        .iter()
-        .enumerate()
-        .filter_map(|(k, v)| v.map(|n| (plan.criteria[k].key.clone(), Value::from(n))))
-        .collect();
-    if !criteria.is_empty() {
-        map.insert("criteria".into(), Value::Object(criteria));
-    }
-    Value::Object(map)
 }

@@ -2,6 +2,7 @@
 //! the address bar (only what differs from the plan), and in files; and the province's own
 //! commune table imported in place of the illustrative one.
 
+use super::state::Step;
 use super::state::{use_state, State};
 use crate::engine::{CommuneTable, Scenario};
 use crate::formats::link;
@@ -248,7 +249,7 @@ pub fn start(state: State) -> Keeping {
         }
         let fragment = state.model.with_untracked(|m| {
             link::encode(
-                &link::differences(&scenario, &m.plan, &m.default_investment()),
+                &link::differences(&scenario, m, &m.default_investment()),
                 &m.plan,
             )
         });
@@ -547,7 +548,7 @@ pub fn ScenariosPanel() -> impl IntoView {
                         prop:value=name
                         on:change=move |ev| {
                             let new_name = event_target_value(&ev).trim().to_string();
-                            state.edit("name", |s| s.name = (!new_name.is_empty()).then_some(new_name));
+                            state.edit(Step::Name, |s| s.name = (!new_name.is_empty()).then_some(new_name));
                         }
                     />
                 </label>

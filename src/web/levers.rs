@@ -2,6 +2,8 @@
 
 use super::fields::NumberField;
 use super::state::use_state;
+use super::state::Step;
+use crate::engine::lever::*;
 use crate::engine::scenario::MAX_AMOUNT;
 use crate::engine::{Strategy, CRITERIA, SOURCES};
 use crate::text::number::{amount, percent};
@@ -32,7 +34,7 @@ fn StrategyPicker() -> impl IntoView {
                 on:change=move |ev| {
                     let key = event_target_value(&ev);
                     if let Some(s) = Strategy::from_key(&key) {
-                        state.edit("strategy", |sc| sc.strategy = Some(s));
+                        state.set_lever(Lever::strategy(), Some(Value::Order(s)));
                     }
                 }
             >
@@ -67,8 +69,7 @@ fn Funding() -> impl IntoView {
                 let (vi, en) = (name_vi.clone(), name_en.clone());
                 Signal::derive(move || state.lang.get().pick(vi.clone(), en.clone()))
             };
-            let lever = format!("funding.{key}");
-            let on_commit = Callback::new(move |v: f64| state.edit(&lever, |sc| sc.funding[s] = Some(v)));
+            let on_commit = Callback::new(move |v: f64| state.set_lever(Lever::funding(s), Some(Value::Number(v))));
             let share = move || {
                 let t = total();
                 if t > 0.0 { percent(value.get() / t, 1, state.lang.get()) } else { "—".into() }
@@ -119,7 +120,7 @@ fn Investments() -> impl IntoView {
     let on_scale = Callback::new(move |p: f64| {
         scale.set(p);
         let defaults = state.model.with_untracked(|m| m.default_investment());
-        state.edit("investment.*", |sc| {
+        state.edit(Step::ScaleInvestment, |sc| {
             for k in 0..CRITERIA {
                 sc.investment[k] = if (p - 100.0).abs() < 1e-9 {
                     None
@@ -186,9 +187,8 @@ fn InvestmentRow(k: usize) -> impl IntoView {
             state.lang.get().pick(name_vi.clone(), name_en.clone())
         )
     });
-    let lever = format!("investment.{key}");
     let on_commit =
-        Callback::new(move |v: f64| state.edit(&lever, |sc| sc.investment[k] = Some(v)));
+        Callback::new(move |v: f64| state.set_lever(Lever::investment(k), Some(Value::Number(v))));
     let changed = move || {
         state
             .scenario
@@ -214,7 +214,7 @@ fn InvestmentRow(k: usize) -> impl IntoView {
                 title=move || state.tr("Về mức kế hoạch", "Back to the plan's figure")
                 aria-label=move || format!("{} {}", state.tr("Về mức kế hoạch:", "Back to the plan's figure:"), label.get())
                 disabled=move || !changed()
-                on:click=move |_| state.edit("investment.reset", |sc| sc.investment[k] = None)
+                on:click=move |_| state.edit(Step::Reset(Lever::investment(k)), |sc| Lever::investment(k).set(sc, None))
             >
                 "↺"
             </button>
@@ -234,8 +234,7 @@ fn Assumptions() -> impl IntoView {
             let (vi, en) = (src.name_vi.clone(), src.name_en.clone());
             let label = Signal::derive(move || state.lang.get().pick(vi.clone(), en.clone()));
             let value = Signal::derive(move || state.levers.with(|l| l.disbursement[s] * 100.0));
-            let lever = format!("disbursement.{key}");
-            let on_commit = Callback::new(move |p: f64| state.edit(&lever, |sc| sc.disbursement[s] = Some(p / 100.0)));
+            let on_commit = Callback::new(move |p: f64| state.set_lever(Lever::disbursement(s), Some(Value::Number(p / 100.0))));
             view! {
                 <div class="lever-row" class:changed=move || value.get() < 100.0>
                     <span class="lever-name">{move || label.get()}</span>
@@ -288,7 +287,7 @@ fn Assumptions() -> impl IntoView {
                                 prop:checked=checked
                                 on:change=move |_| {
                                     let mask = state.levers.with_untracked(|l| l.eligibility[s]) ^ (1 << k);
-                                    state.edit("eligibility", |sc| sc.eligibility[s] = Some(mask));
+                                    state.set_lever(Lever::eligibility(s), Some(Value::Criteria(mask)));
                                 }
                             />
                         </td>

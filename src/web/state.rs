@@ -3,9 +3,24 @@
 
 use crate::engine::{CommuneTable, Levers, Model, Outcome, Plan, Scenario};
 
+use crate::engine::lever::{Lever, Value};
 use crate::text::Lang;
 use leptos::prelude::*;
 use std::sync::Arc;
+
+/// What an edit changed: edits of the same thing in a row make one undo step.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Step {
+    Lever(Lever),
+    /// A lever put back to the plan's value by its own button.
+    Reset(Lever),
+    Name,
+    /// The one control that scales every investment.
+    ScaleInvestment,
+    ResetTargets,
+    /// The whole scenario at once (presets, reset, an opened file, a goal applied).
+    Replace,
+}
 
 /// Undo and redo stacks of whole scenarios. Edits of the same lever in a row (typing a number
 /// digit by digit, dragging a slider) make one step.
@@ -13,7 +28,7 @@ use std::sync::Arc;
 struct History {
     undo: Vec<Scenario>,
     redo: Vec<Scenario>,
-    last_lever: Option<String>,
+    last_step: Option<Step>,
 }
 
 /// The model built for a scenario's own unit costs or targets (None: the table's model).
@@ -113,9 +128,15 @@ impl State {
         State::new(Model::shipped(), lang)
     }
 
-    /// Changes the scenario; `lever` names what was moved, so repeated moves of one lever
+    /// Sets one lever (`None`: back to the plan's); moving the same lever again in a row
+    /// (typing digit by digit, dragging) adds to the same undo step.
+    pub fn set_lever(&self, lever: Lever, value: Option<Value>) {
+        self.edit(Step::Lever(lever), |s| lever.set(s, value));
+    }
+
+    /// Changes the scenario; `step` says what was changed, so repeated changes of one thing
     /// make one undo step.
-    pub fn edit(&self, lever: &str, change: impl FnOnce(&mut Scenario)) {
+    pub fn edit(&self, step: Step, change: impl FnOnce(&mut Scenario)) {
         let before = self.scenario.get_untracked();
         let mut after = before.clone();
         change(&mut after);
@@ -124,12 +145,12 @@ impl State {
         }
         let mut new_step = false;
         self.history.update(|h| {
-            if h.last_lever.as_deref() != Some(lever) || h.undo.is_empty() {
+            if h.last_step != Some(step) || h.undo.is_empty() {
                 h.undo.push(before);
                 new_step = true;
             }
             h.redo.clear();
-            h.last_lever = Some(lever.to_string());
+            h.last_step = Some(step);
         });
         if new_step {
             self.step.update(|n| *n += 1);
@@ -139,8 +160,8 @@ impl State {
 
     /// Replaces the whole scenario as one undo step (presets, reset).
     pub fn replace(&self, scenario: Scenario) {
-        self.edit("(replace)", |s| *s = scenario);
-        self.history.update(|h| h.last_lever = None);
+        self.edit(Step::Replace, |s| *s = scenario);
+        self.history.update(|h| h.last_step = None);
     }
 
     pub fn undo(&self) {
@@ -149,7 +170,7 @@ impl State {
         self.history.update(|h| {
             if let Some(p) = h.undo.pop() {
                 h.redo.push(current);
-                h.last_lever = None;
+                h.last_step = None;
                 previous = Some(p);
             }
         });
@@ -165,7 +186,7 @@ impl State {
         self.history.update(|h| {
             if let Some(n) = h.redo.pop() {
                 h.undo.push(current);
-                h.last_lever = None;
+                h.last_step = None;
                 next = Some(n);
             }
         });

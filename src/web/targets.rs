@@ -4,6 +4,8 @@
 
 use super::fields::NumberField;
 use super::state::use_state;
+use super::state::Step;
+use crate::engine::lever::*;
 use crate::engine::scenario::{Targets, MAX_AMOUNT, MAX_TARGET_COMMUNES};
 use crate::engine::CRITERIA;
 use crate::text::number::{amount, number};
@@ -66,13 +68,11 @@ pub fn TargetsPanel() -> impl IntoView {
             let name = Signal::derive(move || {
                 format!("{id}. {}", state.lang.get().pick(vi.clone(), en.clone()))
             });
-            let target_lever = format!("targets.{key}");
-            let cost_lever = format!("unit_costs.{key}");
             let on_target = Callback::new(move |v: f64| {
-                state.edit(&target_lever, |s| s.targets.criteria[k] = Some(v as u32))
+                state.set_lever(Lever::target_criterion(k), Some(Value::Number(v)))
             });
             let on_cost =
-                Callback::new(move |v: f64| state.edit(&cost_lever, |s| s.unit_costs[k] = Some(v)));
+                Callback::new(move |v: f64| state.set_lever(Lever::unit_cost(k), Some(Value::Number(v))));
             let target_label = Signal::derive(move || {
                 format!("{} — {}", name.get(), state.tr("chỉ tiêu (số xã)", "target (communes)"))
             });
@@ -112,19 +112,19 @@ pub fn TargetsPanel() -> impl IntoView {
             )}</p>
             <TargetRow label=label("Xã đạt chuẩn NTM", "Certified communes") testid="target-certified"
                 value=certified plan_value=Signal::derive(move || f64::from(plan_targets().certified))
-                on_commit=Callback::new(move |v: f64| state.edit("targets.certified", |s| s.targets.certified = Some(v as u32)))
+                on_commit=Callback::new(move |v: f64| state.set_lever(Lever::new(TARGET_CERTIFIED, 0), Some(Value::Number(v))))
                 decimals=0 limit=MAX_TARGET_COMMUNES whole=true/>
             <TargetRow label=label("Bình quân tiêu chí/xã (tối thiểu)", "Average criteria a commune (at least)") testid="target-avg"
                 value=avg plan_value=Signal::derive(move || plan_targets().avg_criteria_min)
-                on_commit=Callback::new(move |v: f64| state.edit("targets.avg_criteria", |s| s.targets.avg_criteria = Some(v)))
+                on_commit=Callback::new(move |v: f64| state.set_lever(Lever::new(TARGET_AVERAGE, 0), Some(Value::Number(v))))
                 decimals=2 limit=CRITERIA as f64/>
             <TargetRow label=label("Xã biên giới: tiêu chí/xã, từ", "Border communes: criteria each, from") testid="target-border-min"
                 value=border_min plan_value=Signal::derive(move || plan_targets().border_avg_min)
-                on_commit=Callback::new(move |v: f64| state.edit("targets.border_avg_min", |s| s.targets.border_avg_min = Some(v)))
+                on_commit=Callback::new(move |v: f64| state.set_lever(Lever::new(TARGET_BORDER_MIN, 0), Some(Value::Number(v))))
                 decimals=2 limit=CRITERIA as f64/>
             <TargetRow label=label("Xã biên giới: tiêu chí/xã, đến", "Border communes: criteria each, to") testid="target-border-max"
                 value=border_max plan_value=Signal::derive(move || plan_targets().border_avg_max)
-                on_commit=Callback::new(move |v: f64| state.edit("targets.border_avg_max", |s| s.targets.border_avg_max = Some(v)))
+                on_commit=Callback::new(move |v: f64| state.set_lever(Lever::new(TARGET_BORDER_MAX, 0), Some(Value::Number(v))))
                 decimals=2 limit=CRITERIA as f64/>
             <table class="targets-table">
                 <thead><tr>
@@ -137,7 +137,7 @@ pub fn TargetsPanel() -> impl IntoView {
                 <tbody>{criteria}</tbody>
             </table>
             <button type="button" data-testid="targets-reset" disabled=move || !changed()
-                on:click=move |_| state.edit("targets-reset", |s| {
+                on:click=move |_| state.edit(Step::ResetTargets, |s| {
                     s.targets = Targets::default();
                     s.unit_costs = [None; CRITERIA];
                 })>

@@ -1,0 +1,132 @@
+//! The lever registry: every lever goes through a scenario file and a link exactly, is named
+//! by its own field when its value is wrong, and drops out of a link when it is the plan's.
+
+use ntm_planner::engine::lever::{Kind, Lever, Value, FAMILIES};
+use ntm_planner::engine::{Model, Scenario, Strategy};
+use ntm_planner::formats::link;
+use ntm_planner::text::Lang;
+use std::collections::HashSet;
+
+/// A value of the lever's kind that is not the plan's.
+fn other_value(lever: Lever, model: &Model) -> Value {
+    match (lever.family().kind, lever.default_in(model)) {
+        (Kind::Order, _) => Value::Order(Strategy::EquityFirst),
+        (Kind::Criteria, Value::Criteria(m)) => Value::Criteria(m ^ 0b101),
+        (Kind::Share, _) => Value::Number(0.625),
+        (Kind::Whole { .. }, Value::Number(x)) => Value::Number(x + 3.0),
+        (Kind::Number { .. }, Value::Number(x)) => Value::Number((x - 0.25).max(0.5)),
+        (_, Value::Number(x)) => Value::Number(x + 12.5),
+        (kind, v) => panic!("{kind:?} with {v:?}"),
+    }
+}
+
+#[test]
+fn every_lever_goes_through_a_file_and_a_link_exactly() {
+    let model = Model::shipped();
+    let plan = &model.plan;
+    let mut all = Scenario::plan();
+    let mut count = 0;
+    for lever in Lever::all() {
+        let value = other_value(lever, &model);
+        assert_ne!(Some(value), Some(lever.default_in(&model)), "{lever:?}");
+        let mut one = Scenario::plan();
+        lever.set(&mut one, Some(value));
+        assert_eq!(
+            lever.get(&one),
+            Some(value),
+            "{lever:?} is set and read back"
+        );
+        let text = one.to_json(plan);
+        let field = lever.field(plan);
+        // The file holds the value at the lever's field.
+        let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let at = field.split('.').fold(&json, |v, part| &v[part]);
+        assert!(!at.is_null(), "{field} in {text}");
+        assert_eq!(
+            Scenario::from_json(&text, plan, "f.json").unwrap(),
+            one,
+            "{field}: file"
+        );
+        let fragment = link::encode(&one, plan);
+        assert!(
+            fragment.contains(&format!("{}=", lever.link_key(plan))),
+            "{fragment}"
+        );
+        assert_eq!(
+            link::decode(&fragment, plan).unwrap(),
+            one,
+            "{field}: link {fragment}"
+        );
+        // The plan's own value is dropped from a link.
+        let mut same = Scenario::plan();
+        lever.set(&mut same, Some(lever.default_in(&model)));
+        let d = link::differences(&same, &model, &model.default_investment());
+        assert_eq!(d, Scenario::plan(), "{field} at the plan's value");
+        lever.set(&mut all, Some(value));
+        count += 1;
+    }
+    // 1 strategy, 3 per source, 3 per criterion, 4 targets of one value.
+    assert_eq!(count, 1 + 3 * 5 + 3 * 19 + 4);
+    let text = all.to_json(plan);
+    assert_eq!(Scenario::from_json(&text, plan, "f.json").unwrap(), all);
+    assert_eq!(link::decode(&link::encode(&all, plan), plan).unwrap(), all);
+}
+
+#[test]
+fn fields_and_link_keys_name_one_lever_each() {
+    let plan = Model::shipped().plan;
+    let mut fields = HashSet::new();
+    let mut keys = HashSet::new();
+    for lever in Lever::all() {
+        assert!(fields.insert(lever.field(&plan)), "{}", lever.field(&plan));
+        assert!(
+            keys.insert(lever.link_key(&plan)),
+            "{}",
+            lever.link_key(&plan)
+        );
+    }
+    assert!(fields.contains("targets.criteria.transport") && keys.contains("t.transport"));
+    assert!(fields.contains("funding.credit") && keys.contains("f.credit"));
+    assert_eq!(
+        FAMILIES.iter().map(|f| f.key).collect::<HashSet<_>>().len(),
+        FAMILIES.len()
+    );
+}
+
+#[test]
+fn a_wrong_value_is_named_by_the_levers_own_field() {
+    let model = Model::shipped();
+    let plan = &model.plan;
+    for lever in Lever::all() {
+        let field = lever.field(plan);
+        let mut value = serde_json::json!("nonsense");
+        if lever.family().kind == Kind::Order {
+            value = serde_json::json!(7);
+        }
+        // Build {"schema":1, <path>: "nonsense"}.
+        let mut doc = value;
+        for part in field.split('.').rev() {
+            doc = serde_json::json!({ part: doc });
+        }
+        doc["schema"] = serde_json::json!(1);
+        let err = Scenario::from_json(&doc.to_string(), plan, "f.json").unwrap_err();
+        for lang in [Lang::Vi, Lang::En] {
+            assert!(
+                err.message(lang).contains(&field),
+                "{field}: {}",
+                err.message(lang)
+            );
+        }
+        // In a link too (a number field given letters; the order given a number).
+        let fragment = format!("v=1&{}=abc", lever.link_key(plan));
+        if matches!(lever.family().kind, Kind::Criteria) {
+            continue; // "abc" is a criterion key that does not exist: named by position
+        }
+        let err = link::decode(&fragment, plan).unwrap_err();
+        assert!(
+            err.message(Lang::En).contains(&field) || err.message(Lang::En).contains("abc"),
+            "{fragment}: {}",
+            err.message(Lang::En)
+        );
+    }
+}
