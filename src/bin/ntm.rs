@@ -16,6 +16,7 @@ use ntm_planner::formats::goals::margins_value;
 use ntm_planner::formats::InputError;
 use ntm_planner::text::check::check_plan;
 use ntm_planner::text::number::{amount, number, parse_number};
+use ntm_planner::text::sentences as t;
 use ntm_planner::text::Lang;
 use std::process::ExitCode;
 
@@ -122,12 +123,8 @@ fn read_file(path: &str) -> Result<Vec<u8>, InputError> {
 
 fn read_text(path: &str, lang: Lang) -> Result<String, Failure> {
     let bytes = read_file(path).map_err(|e| Failure(e.message(lang)))?;
-    String::from_utf8(bytes).map_err(|_| {
-        Failure(format!(
-            "{path}: {}",
-            lang.pick("không phải văn bản UTF-8", "not UTF-8 text")
-        ))
-    })
+    String::from_utf8(bytes)
+        .map_err(|_| Failure(format!("{path}: {}", lang.say(t::NOT_UTF_8_TEXT))))
 }
 
 /// The commune table and scenario of `--communes` and `--scenario` (else the shipped ones).
@@ -156,10 +153,7 @@ fn option_number(option: &str, text: &str, lang: Lang) -> Result<f64, Failure> {
         .ok_or_else(|| {
             Failure(format!(
                 "{option}: \"{text}\" {}",
-                lang.pick(
-                    "không phải số hợp lệ (không âm)",
-                    "is not a valid number (not negative)"
-                )
+                lang.say(t::IS_NOT_A_VALID_NUMBER_NOT)
             ))
         })
 }
@@ -192,7 +186,7 @@ fn run(options: &Options) -> Result<String, Failure> {
                     let (key, value) = target.split_once('=').ok_or_else(|| {
                         Failure(format!(
                             "--target: \"{target}\" {}",
-                            lang.pick("phải có dạng KEY=VALUE", "must read KEY=VALUE")
+                            lang.say(t::MUST_READ_KEY_VALUE)
                         ))
                     })?;
                     let measure = Measure::from_key(key.trim(), &model.plan).ok_or_else(|| {
@@ -209,11 +203,7 @@ fn run(options: &Options) -> Result<String, Failure> {
                 (None, Some(budget)) => Goal::Budget(option_number("--budget", budget, lang)?),
                 _ => {
                     return Err(Failure(
-                        lang.pick(
-                            "seek cần đúng một trong --target KEY=VALUE hoặc --budget B",
-                            "seek needs exactly one of --target KEY=VALUE or --budget B",
-                        )
-                        .into(),
+                        lang.say(t::SEEK_NEEDS_EXACTLY_ONE_OF_TARGET).into(),
                     ))
                 }
             };
@@ -285,15 +275,9 @@ fn run(options: &Options) -> Result<String, Failure> {
             match options.format.as_deref().unwrap_or("text") {
                 "json" => Ok(serde_json::to_string_pretty(&findings).unwrap_or_default() + "\n"),
                 "text" => {
-                    let mut out = lang.pick(
-                        format!(
-                            "{} chỗ không khớp trong số liệu của kế hoạch:\n",
-                            findings.len()
-                        ),
-                        format!(
-                            "{} inconsistencies in the plan's own figures:\n",
-                            findings.len()
-                        ),
+                    let mut out = lang.fill(
+                        t::INCONSISTENCIES_IN_THE_PLAN_S_OWN,
+                        &[("0", &findings.len())],
                     );
                     for (i, f) in findings.iter().enumerate() {
                         out.push_str(&format!(
@@ -340,113 +324,71 @@ fn summary(
     let levers = model.levers(scenario);
     let money = |x: f64| amount(x, 2, lang);
     let mut out = String::new();
-    let strategy = lang.pick(levers.strategy.name_vi(), levers.strategy.name_en());
-    out.push_str(&lang.pick(
-        format!("Kịch bản: {} — {}\n", scenario.display_name(plan), strategy),
-        format!("Scenario: {} — {}\n", scenario.display_name(plan), strategy),
+    let strategy = lang.order_name(levers.strategy);
+    out.push_str(&lang.fill(
+        t::SCENARIO_N,
+        &[("0", &scenario.display_name(plan)), ("1", &strategy)],
     ));
     if illustrative {
-        out.push_str(lang.pick(
-            "Bảng xã là số liệu minh họa cho tới khi nhập bảng của tỉnh (--communes).\n",
-            "The commune table is illustrative until the province's own is given (--communes).\n",
-        ));
+        out.push_str(lang.say(t::THE_COMMUNE_TABLE_IS_ILLUSTRATIVE_UNTIL));
     }
     out.push('\n');
     let rows: Vec<(String, String)> = vec![
         (
-            lang.pick("Xã đạt chuẩn NTM", "Certified communes").into(),
-            lang.pick(
-                format!(
-                    "{} / mục tiêu {} (đầu năm {}, +{})",
-                    o.certified,
-                    t.certified,
-                    o.certified_baseline,
-                    o.newly_certified.len()
-                ),
-                format!(
-                    "{} / target {} (start {}, +{})",
-                    o.certified,
-                    t.certified,
-                    o.certified_baseline,
-                    o.newly_certified.len()
-                ),
+            lang.say(t::CERTIFIED_COMMUNES).into(),
+            lang.fill(
+                t::TARGET_START,
+                &[
+                    ("0", &o.certified),
+                    ("1", &t.certified),
+                    ("2", &o.certified_baseline),
+                    ("3", &o.newly_certified.len()),
+                ],
             ),
         ),
         (
-            lang.pick("Bình quân tiêu chí/xã", "Average criteria a commune")
-                .into(),
-            lang.pick(
-                format!(
-                    "{} / mục tiêu {}",
-                    number(o.avg_criteria, 2, lang),
-                    number(t.avg_criteria_min, 1, lang)
-                ),
-                format!(
-                    "{} / target {}",
-                    number(o.avg_criteria, 2, lang),
-                    number(t.avg_criteria_min, 1, lang)
-                ),
+            lang.say(t::AVERAGE_CRITERIA_A_COMMUNE).into(),
+            lang.fill(
+                t::TARGET,
+                &[
+                    ("0", &number(o.avg_criteria, 2, lang)),
+                    ("1", &number(t.avg_criteria_min, 1, lang)),
+                ],
             ),
         ),
         (
-            lang.pick(
-                format!("Xã biên giới ({})", o.border.communes),
-                format!("Border communes ({})", o.border.communes),
-            ),
-            lang.pick(
-                format!(
-                    "{} tiêu chí/xã / mục tiêu {}–{}",
-                    number(o.border.avg_criteria, 2, lang),
-                    number(t.border_avg_min, 0, lang),
-                    number(t.border_avg_max, 1, lang)
-                ),
-                format!(
-                    "{} criteria a commune / target {}–{}",
-                    number(o.border.avg_criteria, 2, lang),
-                    number(t.border_avg_min, 0, lang),
-                    number(t.border_avg_max, 1, lang)
-                ),
+            lang.fill(t::BORDER_COMMUNES, &[("0", &o.border.communes)]),
+            lang.fill(
+                t::CRITERIA_A_COMMUNE_TARGET,
+                &[
+                    ("0", &number(o.border.avg_criteria, 2, lang)),
+                    ("1", &number(t.border_avg_min, 0, lang)),
+                    ("2", &number(t.border_avg_max, 1, lang)),
+                ],
             ),
         ),
         (
-            lang.pick("Vốn thiếu", "Money short").into(),
-            lang.pick(
-                format!("{} tỷ đồng", money(o.funding.shortfall)),
-                format!("{} billion VND", money(o.funding.shortfall)),
-            ),
+            lang.say(t::MONEY_SHORT).into(),
+            lang.fill(t::BILLION_VND, &[("0", &money(o.funding.shortfall))]),
         ),
         (
-            lang.pick("Vốn không dùng được", "Money idle").into(),
-            lang.pick(
-                format!("{} tỷ đồng", money(o.funding.idle)),
-                format!("{} billion VND", money(o.funding.idle)),
-            ),
+            lang.say(t::MONEY_IDLE).into(),
+            lang.fill(t::BILLION_VND, &[("0", &money(o.funding.idle))]),
         ),
     ];
     for (label, value) in rows {
         out.push_str(&format!("{}  {}\n", pad(&label, 28), value));
     }
     out.push('\n');
-    let head: [&str; 7] = lang.pick(
-        [
-            "Tiêu chí",
-            "Đầu năm",
-            "Dự kiến",
-            "Mục tiêu",
-            "Chênh",
-            "Đầu tư",
-            "Thiếu vốn",
-        ],
-        [
-            "Criterion",
-            "Start",
-            "Projected",
-            "Target",
-            "Gap",
-            "Invested",
-            "Short",
-        ],
-    );
+    let head: [&str; 7] = lang.say_all([
+        t::CRITERION,
+        t::START,
+        t::PROJECTED_2,
+        t::TARGET_2,
+        t::GAP,
+        t::INVESTED,
+        t::SHORT_2,
+    ]);
     out.push_str(&format!(
         "{}{}{}{}{}{}{}\n",
         pad(head[0], 40),
@@ -480,10 +422,7 @@ fn summary(
         ));
     }
     out.push('\n');
-    let head: [&str; 4] = lang.pick(
-        ["Nguồn vốn", "Dự kiến", "Về thực tế", "Không dùng"],
-        ["Source", "Pledged", "Arrived", "Idle"],
-    );
+    let head: [&str; 4] = lang.say_all([t::SOURCE_3, t::PLEDGED, t::ARRIVED, t::IDLE_3]);
     out.push_str(&format!(
         "{}{}{}{}\n",
         pad(head[0], 48),
@@ -502,16 +441,10 @@ fn summary(
     }
     out.push('\n');
     if o.districts.is_empty() {
-        out.push_str(lang.pick(
-            "Bảng xã không có cột huyện: không có kết quả theo huyện.\n",
-            "The commune table has no district column: no results by district.\n",
-        ));
+        out.push_str(lang.say(t::THE_COMMUNE_TABLE_HAS_NO_DISTRICT));
         return out;
     }
-    let head: [&str; 4] = lang.pick(
-        ["Huyện", "Số xã", "Đạt chuẩn", "TC/xã"],
-        ["District", "Communes", "Certified", "Criteria"],
-    );
+    let head: [&str; 4] = lang.say_all([t::DISTRICT, t::COMMUNES_2, t::CERTIFIED_3, t::CRITERIA_2]);
     out.push_str(&format!(
         "{}{}{}{}\n",
         pad(head[0], 24),

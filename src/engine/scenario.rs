@@ -40,20 +40,6 @@ impl Strategy {
     pub fn index(self) -> usize {
         self as usize
     }
-    pub fn name_vi(self) -> &'static str {
-        match self {
-            Strategy::ClosestFirst => "Gần đạt chuẩn trước",
-            Strategy::CheapestFirst => "Chi phí thấp trước",
-            Strategy::EquityFirst => "Xã biên giới, khó khăn trước",
-        }
-    }
-    pub fn name_en(self) -> &'static str {
-        match self {
-            Strategy::ClosestFirst => "Closest to the standard first",
-            Strategy::CheapestFirst => "Cheapest first",
-            Strategy::EquityFirst => "Border and difficult communes first",
-        }
-    }
 }
 
 /// A scenario as given: `None` where the plan's default applies. Indices follow the plan's

@@ -1,6 +1,7 @@
 //! Input problems, each naming where it is (file row and column, or scenario field), with a
 //! message in the user's language. The engine never panics on input: every check ends here.
 
+use crate::text::sentences as t;
 use crate::text::Lang;
 use std::fmt;
 /// Where in a commune table a problem is: the file's line (the header is line 1) and, when
@@ -196,21 +197,11 @@ fn shown(x: f64) -> String {
 
 fn cell_text(at: &Cell, lang: Lang) -> String {
     match &at.column {
-        Some((name, index)) => lang.pick(
-            format!(
-                "dòng {}, cột \"{}\" ({})",
-                at.line,
-                name,
-                column_letter(*index)
-            ),
-            format!(
-                "line {}, column \"{}\" ({})",
-                at.line,
-                name,
-                column_letter(*index)
-            ),
+        Some((name, index)) => lang.fill(
+            t::LINE_COLUMN,
+            &[("0", &at.line), ("1", &name), ("2", &column_letter(*index))],
         ),
-        None => lang.pick(format!("dòng {}", at.line), format!("line {}", at.line)),
+        None => lang.fill(t::LINE, &[("0", &at.line)]),
     }
 }
 
@@ -226,82 +217,51 @@ impl TableProblem {
     pub fn message(&self, lang: Lang) -> String {
         use TableProblem::*;
         match self {
-            Empty => lang.pick("tệp trống", "the file is empty").to_string(),
-            Binary => lang
-                .pick(
-                    "tệp không phải văn bản CSV (có byte nhị phân)",
-                    "the file is not CSV text (it holds binary bytes)",
-                )
-                .to_string(),
-            NotUtf8 { line } => lang.pick(
-                format!("dòng {line}: không phải văn bản UTF-8 (hãy lưu tệp dạng CSV UTF-8)"),
-                format!("line {line}: not UTF-8 text (save the file as CSV UTF-8)"),
+            Empty => lang.say(t::THE_FILE_IS_EMPTY).to_string(),
+            Binary => lang.say(t::THE_FILE_IS_NOT_CSV_TEXT).to_string(),
+            NotUtf8 { line } => lang.fill(t::LINE_NOT_UTF_8_TEXT_SAVE, &[("line", &line)]),
+            Malformed { line, detail } => lang.fill(
+                t::LINE_CANNOT_READ_THE_CSV,
+                &[("line", &line), ("detail", &detail)],
             ),
-            Malformed { line, detail } => lang.pick(
-                format!("dòng {line}: không đọc được CSV ({detail})"),
-                format!("line {line}: cannot read the CSV ({detail})"),
-            ),
-            NoCommunes => lang
-                .pick(
-                    "bảng không có xã nào (chỉ có dòng tiêu đề)",
-                    "the table has no commune (only a header)",
-                )
-                .to_string(),
-            MissingColumn { column } => lang.pick(
-                format!("thiếu cột \"{column}\""),
-                format!("the column \"{column}\" is missing"),
-            ),
+            NoCommunes => lang.say(t::THE_TABLE_HAS_NO_COMMUNE_ONLY).to_string(),
+            MissingColumn { column } => lang.fill(t::THE_COLUMN_IS_MISSING, &[("column", &column)]),
             DuplicateColumn {
                 column,
                 first,
                 second,
-            } => lang.pick(
-                format!(
-                    "cột \"{column}\" xuất hiện hai lần (cột {} và {})",
-                    column_letter(*first),
-                    column_letter(*second)
-                ),
-                format!(
-                    "the column \"{column}\" appears twice (columns {} and {})",
-                    column_letter(*first),
-                    column_letter(*second)
-                ),
+            } => lang.fill(
+                t::THE_COLUMN_APPEARS_TWICE_COLUMNS_AND,
+                &[
+                    ("column", &column),
+                    ("0", &column_letter(*first)),
+                    ("1", &column_letter(*second)),
+                ],
             ),
             Ragged {
                 line,
                 found,
                 expected,
-            } => lang.pick(
-                format!("dòng {line}: có {found} ô, tiêu đề có {expected} cột"),
-                format!("line {line}: has {found} cells, the header has {expected} columns"),
+            } => lang.fill(
+                t::LINE_HAS_CELLS_THE_HEADER_HAS,
+                &[("line", &line), ("found", &found), ("expected", &expected)],
             ),
             DuplicateId {
                 line,
                 id,
                 first_line,
-            } => lang.pick(
-                format!("dòng {line}, cột \"id\": mã xã \"{id}\" trùng với dòng {first_line}"),
-                format!(
-                    "line {line}, column \"id\": commune code \"{id}\" repeats line {first_line}"
-                ),
+            } => lang.fill(
+                t::LINE_COLUMN_ID_COMMUNE_CODE_REPEATS,
+                &[("line", &line), ("id", &id), ("first_line", &first_line)],
             ),
-            EmptyValue { at } => lang.pick(
-                format!("{}: ô trống", cell_text(at, lang)),
-                format!("{}: the cell is empty", cell_text(at, lang)),
+            EmptyValue { at } => lang.fill(t::THE_CELL_IS_EMPTY, &[("0", &cell_text(at, lang))]),
+            BadFlag { at, value } => lang.fill(
+                t::IS_NOT_0_OR_1,
+                &[("0", &cell_text(at, lang)), ("value", &value)],
             ),
-            BadFlag { at, value } => lang.pick(
-                format!("{}: \"{value}\" không phải 0 hoặc 1", cell_text(at, lang)),
-                format!("{}: \"{value}\" is not 0 or 1", cell_text(at, lang)),
-            ),
-            BadCost { at, value } => lang.pick(
-                format!(
-                    "{}: \"{value}\" không phải số tiền hợp lệ (tỷ đồng, không âm)",
-                    cell_text(at, lang)
-                ),
-                format!(
-                    "{}: \"{value}\" is not a valid amount (billion VND, not negative)",
-                    cell_text(at, lang)
-                ),
+            BadCost { at, value } => lang.fill(
+                t::IS_NOT_A_VALID_AMOUNT_BILLION,
+                &[("0", &cell_text(at, lang)), ("value", &value)],
             ),
             Several { problems, more } => {
                 let total = problems.len() + more;
@@ -309,19 +269,18 @@ impl TableProblem {
                     .first()
                     .map(|p| p.message(lang))
                     .unwrap_or_default();
-                lang.pick(
-                    format!("{first} (và {} lỗi khác; {total} dòng có lỗi)", total - 1),
-                    format!("{first} (and {} more; {total} rows are wrong)", total - 1),
+                lang.fill(
+                    t::AND_MORE_ROWS_ARE_WRONG,
+                    &[("first", &first), ("0", &(total - 1)), ("total", &total)],
                 )
             }
-            NotASpreadsheet { detail } => lang.pick(
-                format!("không đọc được tệp Excel ({})", detail.message(lang)),
-                format!("cannot read the Excel file ({})", detail.message(lang)),
+            NotASpreadsheet { detail } => lang.fill(
+                t::CANNOT_READ_THE_EXCEL_FILE,
+                &[("0", &detail.message(lang))],
             ),
-            TooManyRows { limit } => lang.pick(
-                format!("bảng có hơn {limit} xã"),
-                format!("the table has more than {limit} communes"),
-            ),
+            TooManyRows { limit } => {
+                lang.fill(t::THE_TABLE_HAS_MORE_THAN_COMMUNES, &[("limit", &limit)])
+            }
         }
     }
 }
@@ -360,101 +319,114 @@ impl ScenarioProblem {
                 column,
                 detail,
                 eof,
-            } => lang.pick(
-                format!(
-                    "JSON không hợp lệ ở dòng {line}, cột {column}{}",
-                    if *eof { " (văn bản bị cắt giữa chừng)" } else { "" }
-                ),
-                format!("invalid JSON at line {line}, column {column}: {detail}"),
+            } => {
+                let cut = if *eof {
+                    lang.say(t::JSON_CUT_SHORT)
+                } else {
+                    ""
+                };
+                let mut text = lang.fill(
+                    t::INVALID_JSON,
+                    &[("line", line), ("column", column), ("cut", &cut)],
+                );
+                // The JSON reader's own words are English: shown only to English readers.
+                if lang == Lang::En {
+                    text.push_str(": ");
+                    text.push_str(detail);
+                }
+                text
+            }
+            NotAnObject { field } => lang.fill(t::MUST_BE_AN_OBJECT, &[("field", field)]),
+            MissingSchema => lang.say(t::THE_FIELD_SCHEMA_VERSION_MUST_BE).to_string(),
+            Schema { found } => lang.fill(
+                t::FIELD_SCHEMA_VERSION_IS_NOT_SUPPORTED,
+                &[("found", &found)],
             ),
-            NotAnObject { field } => lang.pick(
-                format!("trường \"{field}\" phải là một đối tượng JSON {{…}}"),
-                format!("the field \"{field}\" must be a JSON object {{…}}"),
-            ),
-            MissingSchema => lang
-                .pick("thiếu trường \"schema\" (phiên bản, phải là 1)", "the field \"schema\" (version, must be 1) is missing")
-                .to_string(),
-            Schema { found } => lang.pick(
-                format!("trường \"schema\": phiên bản {found} không được hỗ trợ (chỉ 1)"),
-                format!("field \"schema\": version {found} is not supported (only 1)"),
-            ),
-            UnknownField { field } => lang.pick(
-                format!("trường \"{field}\" không tồn tại"),
-                format!("unknown field \"{field}\""),
-            ),
+            UnknownField { field } => lang.fill(t::UNKNOWN_FIELD, &[("field", &field)]),
             WrongType { field, expected } => {
-                let expected_vi = match *expected {
-                    "number" => "một số",
-                    "string" => "một chuỗi",
-                    "array" => "một danh sách",
-                    "object" => "một đối tượng JSON {…}",
-                    "whole number ≥ 0" => "một số nguyên không âm",
+                let expected = match *expected {
+                    "number" => lang.say(t::A_NUMBER),
+                    "string" => lang.say(t::A_STRING),
+                    "array" => lang.say(t::A_LIST),
+                    "object" => lang.say(t::AN_OBJECT),
+                    "whole number ≥ 0" => lang.say(t::A_WHOLE_NUMBER),
                     other => other,
                 };
-                lang.pick(
-                    format!("trường \"{field}\": phải là {expected_vi}"),
-                    format!("field \"{field}\": must be a {expected}"),
+                lang.fill(
+                    t::FIELD_MUST_BE,
+                    &[("field", field), ("expected", &expected)],
                 )
             }
-            Negative { field, value } => lang.pick(
-                format!("trường \"{field}\": số âm ({}) không hợp lệ", shown(*value)),
-                format!("field \"{field}\": a negative amount ({}) is not allowed", shown(*value)),
+            Negative { field, value } => lang.fill(
+                t::FIELD_A_NEGATIVE_AMOUNT_IS_NOT,
+                &[("field", &field), ("0", &shown(*value))],
             ),
-            TooLarge { field, value, limit } => lang.pick(
-                format!("trường \"{field}\": {} quá lớn (tối đa {})", shown(*value), shown(*limit)),
-                format!("field \"{field}\": {} is too large (at most {})", shown(*value), shown(*limit)),
+            TooLarge {
+                field,
+                value,
+                limit,
+            } => lang.fill(
+                t::FIELD_IS_TOO_LARGE_AT_MOST,
+                &[
+                    ("field", &field),
+                    ("0", &shown(*value)),
+                    ("1", &shown(*limit)),
+                ],
             ),
-            DisbursementRange { field, value } => lang.pick(
-                format!("trường \"{field}\": tỷ lệ giải ngân {} phải trong khoảng 0 đến 1", shown(*value)),
-                format!("field \"{field}\": disbursement {} must be between 0 and 1", shown(*value)),
+            DisbursementRange { field, value } => lang.fill(
+                t::FIELD_DISBURSEMENT_MUST_BE_BETWEEN_0,
+                &[("field", &field), ("0", &shown(*value))],
             ),
-            UnknownCriterion { field, value } => lang.pick(
-                format!("trường \"{field}\": không có tiêu chí \"{value}\""),
-                format!("field \"{field}\": there is no criterion \"{value}\""),
+            UnknownCriterion { field, value } => lang.fill(
+                t::FIELD_THERE_IS_NO_CRITERION,
+                &[("field", &field), ("value", &value)],
             ),
-            DuplicateCriterion { field, value } => lang.pick(
-                format!("trường \"{field}\": tiêu chí \"{value}\" lặp lại"),
-                format!("field \"{field}\": criterion \"{value}\" is listed twice"),
+            DuplicateCriterion { field, value } => lang.fill(
+                t::FIELD_CRITERION_IS_LISTED_TWICE,
+                &[("field", &field), ("value", &value)],
             ),
-            UnknownStrategy { field, value } => lang.pick(
-                format!(
-                    "trường \"{field}\": không có cách ưu tiên \"{value}\" (closest_first, cheapest_first, equity_first)"
-                ),
-                format!(
-                    "field \"{field}\": no strategy \"{value}\" (closest_first, cheapest_first, equity_first)"
-                ),
+            UnknownStrategy { field, value } => lang.fill(
+                t::FIELD_NO_STRATEGY_CLOSEST_FIRST_CHEAPEST,
+                &[("field", &field), ("value", &value)],
             ),
-            OutOfRange { field, value, min, max } => lang.pick(
-                format!("trường \"{field}\": {} phải trong khoảng {} đến {}", shown(*value), shown(*min), shown(*max)),
-                format!("field \"{field}\": {} must be between {} and {}", shown(*value), shown(*min), shown(*max)),
+            OutOfRange {
+                field,
+                value,
+                min,
+                max,
+            } => lang.fill(
+                t::FIELD_MUST_BE_BETWEEN_AND,
+                &[
+                    ("field", &field),
+                    ("0", &shown(*value)),
+                    ("1", &shown(*min)),
+                    ("2", &shown(*max)),
+                ],
             ),
-            NotWhole { field, value } => lang.pick(
-                format!("trường \"{field}\": {} phải là số nguyên", shown(*value)),
-                format!("field \"{field}\": {} must be a whole number", shown(*value)),
+            NotWhole { field, value } => lang.fill(
+                t::FIELD_MUST_BE_A_WHOLE_NUMBER,
+                &[("field", &field), ("0", &shown(*value))],
             ),
-            Years { field } => lang.pick(
-                format!("trường \"{field}\": các năm phải liên tiếp, tăng dần, từ 1 đến 10 năm"),
-                format!("field \"{field}\": the years must be consecutive and ascending, 1 to 10 of them"),
+            Years { field } => {
+                lang.fill(t::FIELD_THE_YEARS_MUST_BE_CONSECUTIVE, &[("field", &field)])
+            }
+            YearNotInPath { field, year } => lang.fill(
+                t::FIELD_IS_NOT_ONE_OF_THE,
+                &[("field", &field), ("year", &year)],
             ),
-            YearNotInPath { field, year } => lang.pick(
-                format!("trường \"{field}\": năm {year} không nằm trong các năm của lộ trình"),
-                format!("field \"{field}\": {year} is not one of the path's years"),
+            RangeOrder { field } => lang.fill(t::FIELD_NEEDS_MIN_MODE_MAX, &[("field", &field)]),
+            DuplicateKey { field } => lang.fill(t::IS_GIVEN_TWICE, &[("field", &field)]),
+            TooLong {
+                field,
+                length,
+                limit,
+            } => lang.fill(
+                t::FIELD_CHARACTERS_LONG_AT_MOST,
+                &[("field", &field), ("length", &length), ("limit", &limit)],
             ),
-            RangeOrder { field } => lang.pick(
-                format!("trường \"{field}\": cần min ≤ mode ≤ max"),
-                format!("field \"{field}\": needs min ≤ mode ≤ max"),
-            ),
-            DuplicateKey { field } => lang.pick(
-                format!("\"{field}\" xuất hiện hai lần"),
-                format!("\"{field}\" is given twice"),
-            ),
-            TooLong { field, length, limit } => lang.pick(
-                format!("trường \"{field}\": dài {length} ký tự, tối đa {limit}"),
-                format!("field \"{field}\": {length} characters long, at most {limit}"),
-            ),
-            UnknownGoal { field, value } => lang.pick(
-                format!("{field}: không có mục tiêu \"{value}\" (certified, avg_criteria, border_avg, min_criteria hoặc mã một tiêu chí)"),
-                format!("{field}: no goal \"{value}\" (certified, avg_criteria, border_avg, min_criteria or a criterion key)"),
+            UnknownGoal { field, value } => lang.fill(
+                t::NO_GOAL_CERTIFIED_AVG_CRITERIA_BORDER,
+                &[("field", &field), ("value", &value)],
             ),
         }
     }
@@ -491,10 +463,7 @@ impl InputError {
         let what = match &self.problem {
             Problem::Table(p) => p.message(lang),
             Problem::Scenario(p) => p.message(lang),
-            Problem::Read(detail) => lang.pick(
-                format!("không đọc được tệp: {detail}"),
-                format!("cannot read the file: {detail}"),
-            ),
+            Problem::Read(detail) => lang.fill(t::CANNOT_READ_THE_FILE, &[("detail", &detail)]),
         };
         if self.input.is_empty() {
             what

@@ -5,6 +5,7 @@
 //! workbook of plain values is a zip (stored, not compressed) of six short XML files.
 
 use crate::engine::{Model, Outcome, Scenario, CRITERIA};
+use crate::text::sentences as t;
 use crate::text::Lang;
 
 /// One sheet: a name and rows of cells.
@@ -31,32 +32,18 @@ fn n(x: impl Into<f64>) -> Cell {
 /// the year).
 pub fn result_sheets(model: &Model, scenario: &Scenario, o: &Outcome, lang: Lang) -> Vec<Sheet> {
     let plan = &model.plan;
-    let criteria_header = lang.pick(
-        [
-            "Mã",
-            "Tiêu chí",
-            "Đầu năm",
-            "Dự kiến",
-            "Chỉ tiêu",
-            "Chênh",
-            "Đầu tư (tỷ đồng)",
-            "Được cấp vốn",
-            "Thiếu vốn",
-            "Chưa dùng",
-        ],
-        [
-            "Id",
-            "Criterion",
-            "Start",
-            "Projected",
-            "Target",
-            "Gap",
-            "Investment (bn VND)",
-            "Covered",
-            "Shortfall",
-            "Unused",
-        ],
-    );
+    let criteria_header = lang.say_all([
+        t::ID,
+        t::CRITERION,
+        t::START,
+        t::PROJECTED_2,
+        t::TARGET_5,
+        t::GAP,
+        t::INVESTMENT_BN_VND,
+        t::COVERED,
+        t::SHORTFALL,
+        t::UNUSED,
+    ]);
     let mut criteria = vec![criteria_header.iter().map(|h| t(*h)).collect::<Vec<_>>()];
     for (c, r) in plan.criteria.iter().zip(&o.criteria) {
         criteria.push(vec![
@@ -74,37 +61,30 @@ pub fn result_sheets(model: &Model, scenario: &Scenario, o: &Outcome, lang: Lang
     }
     criteria.push(vec![]);
     criteria.push(vec![
-        t(lang.pick("Kịch bản", "Scenario")),
+        t(lang.say(t::SCENARIO)),
         t(scenario.display_name(plan)),
     ]);
+    criteria.push(vec![t(lang.say(t::CERTIFIED_COMMUNES_2)), n(o.certified)]);
     criteria.push(vec![
-        t(lang.pick("Xã đạt chuẩn", "Certified communes")),
-        n(o.certified),
-    ]);
-    criteria.push(vec![
-        t(lang.pick("Bình quân tiêu chí/xã", "Average criteria a commune")),
+        t(lang.say(t::AVERAGE_CRITERIA_A_COMMUNE)),
         n(o.avg_criteria),
     ]);
     criteria.push(vec![
-        t(lang.pick(
-            "Xã biên giới: tiêu chí/xã",
-            "Border communes: criteria each",
-        )),
+        t(lang.say(t::BORDER_COMMUNES_CRITERIA_EACH)),
         n(o.border.avg_criteria),
     ]);
     criteria.push(vec![
-        t(lang.pick("Vốn thiếu (tỷ đồng)", "Money short (bn VND)")),
+        t(lang.say(t::MONEY_SHORT_BN_VND)),
         n(o.funding.shortfall),
     ]);
-    criteria.push(vec![
-        t(lang.pick("Vốn không dùng được (tỷ đồng)", "Money idle (bn VND)")),
-        n(o.funding.idle),
-    ]);
+    criteria.push(vec![t(lang.say(t::MONEY_IDLE_BN_VND)), n(o.funding.idle)]);
 
-    let district_header = lang.pick(
-        ["Huyện", "Số xã", "Đạt chuẩn", "Bình quân tiêu chí/xã"],
-        ["District", "Communes", "Certified", "Average criteria"],
-    );
+    let district_header = lang.say_all([
+        t::DISTRICT,
+        t::COMMUNES_2,
+        t::CERTIFIED_3,
+        t::AVERAGE_CRITERIA,
+    ]);
     let mut districts = vec![district_header.iter().map(|h| t(*h)).collect::<Vec<_>>()];
     for d in &o.districts {
         districts.push(vec![
@@ -116,30 +96,17 @@ pub fn result_sheets(model: &Model, scenario: &Scenario, o: &Outcome, lang: Lang
     }
 
     let mut header = lang
-        .pick(
-            [
-                "Mã xã",
-                "Tên xã",
-                "Huyện",
-                "Biên giới",
-                "ĐBKK",
-                "Phấn đấu",
-                "Số TC đầu năm",
-                "Số TC cuối năm",
-                "Đạt chuẩn",
-            ],
-            [
-                "Id",
-                "Commune",
-                "District",
-                "Border",
-                "Difficult",
-                "Priority",
-                "Criteria at start",
-                "Criteria at end",
-                "Certified",
-            ],
-        )
+        .say_all([
+            t::ID_2,
+            t::COMMUNE_2,
+            t::DISTRICT,
+            t::BORDER,
+            t::DIFFICULT_2,
+            t::PRIORITY,
+            t::CRITERIA_AT_START,
+            t::CRITERIA_AT_END,
+            t::CERTIFIED_3,
+        ])
         .iter()
         .map(|h| t(*h))
         .collect::<Vec<_>>();
@@ -163,15 +130,15 @@ pub fn result_sheets(model: &Model, scenario: &Scenario, o: &Outcome, lang: Lang
     }
     vec![
         Sheet {
-            name: lang.pick("Tiêu chí", "Criteria").into(),
+            name: lang.say(t::CRITERIA).into(),
             rows: criteria,
         },
         Sheet {
-            name: lang.pick("Huyện", "Districts").into(),
+            name: lang.say(t::DISTRICTS).into(),
             rows: districts,
         },
         Sheet {
-            name: lang.pick("Xã", "Communes").into(),
+            name: lang.say(t::COMMUNES).into(),
             rows: communes,
         },
     ]
@@ -241,9 +208,9 @@ pub fn risk_sheet(
 ) -> Sheet {
     let mut rows = vec![
         vec![
-            t(lang.pick("Số lần rút", "Draws")),
+            t(lang.say(t::DRAWS)),
             n(r.draws),
-            t(lang.pick("Hạt giống", "Seed")),
+            t(lang.say(t::SEED)),
             n(r.seed as f64),
         ],
         vec![
@@ -251,9 +218,9 @@ pub fn risk_sheet(
             t("P10"),
             t("P50"),
             t("P90"),
-            t(lang.pick("Trung bình", "Mean")),
-            t(lang.pick("Mục tiêu", "Target")),
-            t(lang.pick("Khả năng đạt", "Chance of reaching it")),
+            t(lang.say(t::MEAN)),
+            t(lang.say(t::TARGET_2)),
+            t(lang.say(t::CHANCE_OF_REACHING_IT)),
         ],
     ];
     let spread = |label: &str, s: &crate::engine::risk::Spread, target: f64, chance: f64| {
@@ -268,22 +235,19 @@ pub fn risk_sheet(
         ]
     };
     rows.push(spread(
-        lang.pick("Xã đạt chuẩn", "Certified communes"),
+        lang.say(t::CERTIFIED_COMMUNES_2),
         &r.certified,
         r.targets.0,
         r.chance_certified,
     ));
     rows.push(spread(
-        lang.pick("Bình quân tiêu chí/xã", "Average criteria a commune"),
+        lang.say(t::AVERAGE_CRITERIA_A_COMMUNE),
         &r.avg_criteria,
         r.targets.1,
         r.chance_avg_criteria,
     ));
     rows.push(spread(
-        lang.pick(
-            "Xã biên giới: tiêu chí/xã",
-            "Border communes: criteria each",
-        ),
+        lang.say(t::BORDER_COMMUNES_CRITERIA_EACH),
         &r.border_avg,
         r.targets.2,
         r.chance_border_avg,
@@ -297,7 +261,7 @@ pub fn risk_sheet(
         ));
     }
     Sheet {
-        name: lang.pick("Rủi ro", "Risk").into(),
+        name: lang.say(t::RISK).into(),
         rows,
     }
 }
@@ -305,13 +269,13 @@ pub fn risk_sheet(
 /// The path year by year as a sheet (model.md §7.1).
 pub fn path_sheet(p: &crate::engine::path::PathOutcome, lang: Lang) -> Sheet {
     let mut rows = vec![vec![
-        t(lang.pick("Năm", "Year")),
-        t(lang.pick("Xã đạt chuẩn", "Certified")),
-        t(lang.pick("Bình quân tiêu chí/xã", "Average criteria")),
-        t(lang.pick("Biên giới: tiêu chí/xã", "Border average")),
-        t(lang.pick("Xã thấp nhất (tiêu chí)", "Lowest commune (criteria)")),
-        t(lang.pick("Vốn thiếu", "Short")),
-        t(lang.pick("Vốn không dùng", "Idle")),
+        t(lang.say(t::YEAR)),
+        t(lang.say(t::CERTIFIED)),
+        t(lang.say(t::AVERAGE_CRITERIA)),
+        t(lang.say(t::BORDER_AVERAGE)),
+        t(lang.say(t::LOWEST_COMMUNE_CRITERIA)),
+        t(lang.say(t::SHORT)),
+        t(lang.say(t::IDLE)),
     ]];
     for y in &p.years {
         let o = &y.outcome;
@@ -326,7 +290,7 @@ pub fn path_sheet(p: &crate::engine::path::PathOutcome, lang: Lang) -> Sheet {
         ]);
     }
     Sheet {
-        name: lang.pick("Lộ trình", "Path").into(),
+        name: lang.say(t::PATH).into(),
         rows,
     }
 }

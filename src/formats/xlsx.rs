@@ -4,6 +4,7 @@
 //! encoding along and doubled the page's size (600 KB → 1.1 MB of wasm); the page needs only
 //! the first sheet's values. Inflating is miniz_oxide's, XML reading quick-xml's.
 
+use crate::text::sentences as t;
 use crate::text::Lang;
 use quick_xml::events::Event;
 use quick_xml::Reader;
@@ -40,63 +41,30 @@ impl XlsxError {
     pub fn message(&self, lang: Lang) -> String {
         use XlsxError::*;
         match self {
-            NotZip => lang
-                .pick(
-                    "không phải tệp Excel .xlsx (không có cấu trúc zip)",
-                    "not an Excel .xlsx file (no zip structure)",
-                )
-                .into(),
-            Damaged => lang
-                .pick("tệp Excel bị hỏng", "the Excel file is damaged")
-                .into(),
-            DamagedPart(part) => lang.pick(
-                format!("phần {part} của tệp Excel bị hỏng hoặc bị cắt cụt"),
-                format!("the part {part} of the Excel file is damaged or cut short"),
+            NotZip => lang.say(t::NOT_AN_EXCEL_XLSX_FILE_NO).into(),
+            Damaged => lang.say(t::THE_EXCEL_FILE_IS_DAMAGED).into(),
+            DamagedPart(part) => lang.fill(t::THE_PART_OF_THE_EXCEL_FILE, &[("part", &part)]),
+            TooLarge(part) => lang.fill(
+                t::THE_PART_IS_TOO_LARGE_ONCE,
+                &[("part", &part), ("0", &(MAX_PART_BYTES / 1024 / 1024))],
             ),
-            TooLarge(part) => lang.pick(
-                format!(
-                    "phần {part} quá lớn khi giải nén (tối đa {} MB)",
-                    MAX_PART_BYTES / 1024 / 1024
-                ),
-                format!(
-                    "the part {part} is too large once inflated (at most {} MB)",
-                    MAX_PART_BYTES / 1024 / 1024
-                ),
+            Compression(part, m) => lang.fill(
+                t::THE_PART_USES_COMPRESSION_METHOD_NOT,
+                &[("part", &part), ("m", &m)],
             ),
-            Compression(part, m) => lang.pick(
-                format!("phần {part} dùng kiểu nén {m} không hỗ trợ"),
-                format!("the part {part} uses compression method {m}, not supported"),
+            NotUtf8(part) => lang.fill(t::THE_PART_IS_NOT_UTF_8, &[("part", &part)]),
+            Xml(part) => lang.fill(t::THE_PART_CANNOT_BE_READ_BROKEN, &[("part", &part)]),
+            NoSheet(path) => lang.fill(t::NO_SHEET_AT, &[("path", &path)]),
+            CellBeyond(cell) => lang.fill(
+                t::CELL_BEYOND_LIMITS,
+                &[
+                    ("cell", cell),
+                    ("columns", &MAX_COLUMNS),
+                    ("rows", &MAX_ROWS),
+                ],
             ),
-            NotUtf8(part) => lang.pick(
-                format!("phần {part} không phải văn bản UTF-8"),
-                format!("the part {part} is not UTF-8 text"),
-            ),
-            Xml(part) => lang.pick(
-                format!("phần {part} không đọc được (XML hỏng)"),
-                format!("the part {part} cannot be read (broken XML)"),
-            ),
-            NoSheet(path) => lang.pick(
-                format!("không có trang tính ở {path}"),
-                format!("no sheet at {path}"),
-            ),
-            CellBeyond(cell) => lang.pick(
-                format!(
-                    "ô {cell} nằm ngoài giới hạn (tối đa {} cột, {MAX_ROWS} dòng)",
-                    MAX_COLUMNS
-                ),
-                format!(
-                    "the cell {cell} is beyond the limits (at most {} columns, {MAX_ROWS} rows)",
-                    MAX_COLUMNS
-                ),
-            ),
-            TooManyRows => lang.pick(
-                format!("trang tính có hơn {MAX_ROWS} dòng"),
-                format!("the sheet has more than {MAX_ROWS} rows"),
-            ),
-            TooManyCells => lang.pick(
-                format!("trang tính có hơn {MAX_CELLS} ô"),
-                format!("the sheet has more than {MAX_CELLS} cells"),
-            ),
+            TooManyRows => lang.fill(t::SHEET_TOO_MANY_ROWS, &[("rows", &MAX_ROWS)]),
+            TooManyCells => lang.fill(t::SHEET_TOO_MANY_CELLS, &[("cells", &MAX_CELLS)]),
         }
     }
 }

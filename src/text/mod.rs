@@ -3,6 +3,16 @@
 
 pub mod check;
 pub mod number;
+pub mod sentences;
+
+use std::fmt::Display;
+
+/// A sentence in both languages (an entry of [`sentences`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sentence {
+    pub vi: &'static str,
+    pub en: &'static str,
+}
 
 /// The language of the words shown to a person.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -33,4 +43,59 @@ impl Lang {
             Lang::En => en,
         }
     }
+
+    /// The sentence in this language.
+    pub fn say(self, s: Sentence) -> &'static str {
+        self.pick(s.vi, s.en)
+    }
+
+    /// Several sentences (a table's headings) in this language.
+    pub fn say_all<const N: usize>(self, sentences: [Sentence; N]) -> [&'static str; N] {
+        sentences.map(|s| self.say(s))
+    }
+
+    /// The name of a serving order.
+    pub fn order_name(self, order: crate::engine::Strategy) -> &'static str {
+        use crate::engine::Strategy::*;
+        self.say(match order {
+            ClosestFirst => sentences::CLOSEST_FIRST,
+            CheapestFirst => sentences::CHEAPEST_FIRST,
+            EquityFirst => sentences::EQUITY_FIRST,
+        })
+    }
+
+    /// The sentence in this language with its `{name}` placeholders filled in.
+    pub fn fill(self, s: Sentence, values: &[(&str, &dyn Display)]) -> String {
+        fill(self.say(s), values)
+    }
+}
+
+/// Puts each value where its `{name}` stands (a name with no value stays as it is).
+pub fn fill(template: &str, values: &[(&str, &dyn Display)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close) => {
+                let name = &after[..close];
+                match values.iter().find(|(n, _)| *n == name) {
+                    Some((_, v)) => out.push_str(&v.to_string()),
+                    None => {
+                        out.push('{');
+                        out.push_str(name);
+                        out.push('}');
+                    }
+                }
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push_str(&rest[open..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }

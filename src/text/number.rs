@@ -2,6 +2,7 @@
 //! Vietnamese: `4.760`, `26,86`; English: `4,760`, `26.86`.
 
 use super::Lang;
+use crate::text::sentences as t;
 
 fn separators(lang: Lang) -> (char, char) {
     // (thousands, decimal)
@@ -53,7 +54,7 @@ pub fn amount(x: f64, max_decimals: usize, lang: Lang) -> String {
 /// A share as a percentage: `67,1 %` / `67.1%`.
 pub fn percent(fraction: f64, decimals: usize, lang: Lang) -> String {
     let n = number(fraction * 100.0, decimals, lang);
-    lang.pick(format!("{n} %"), format!("{n}%"))
+    lang.fill(t::SENTENCE, &[("n", &n)])
 }
 
 /// Text made safe inside HTML or XML (element text and quoted attributes).
@@ -78,23 +79,13 @@ pub enum AmountError {
 impl AmountError {
     pub fn message(&self, lang: Lang) -> String {
         match self {
-            AmountError::Empty => lang.pick("Hãy nhập một số", "Enter a number").to_string(),
-            AmountError::NotANumber => lang
-                .pick(
-                    "Không phải số (ví dụ: 1.234,5 hoặc 1234.5)",
-                    "Not a number (e.g. 1,234.5 or 1234.5)",
-                )
-                .to_string(),
-            AmountError::Negative => lang
-                .pick("Không được âm", "Must not be negative")
-                .to_string(),
-            AmountError::NotWhole => lang
-                .pick("Phải là số nguyên", "Must be a whole number")
-                .to_string(),
-            AmountError::TooLarge(limit) => lang.pick(
-                format!("Quá lớn (tối đa {})", number(*limit, 0, lang)),
-                format!("Too large (at most {})", number(*limit, 0, lang)),
-            ),
+            AmountError::Empty => lang.say(t::ENTER_A_NUMBER).to_string(),
+            AmountError::NotANumber => lang.say(t::NOT_A_NUMBER_E_G_1).to_string(),
+            AmountError::Negative => lang.say(t::MUST_NOT_BE_NEGATIVE).to_string(),
+            AmountError::NotWhole => lang.say(t::MUST_BE_A_WHOLE_NUMBER).to_string(),
+            AmountError::TooLarge(limit) => {
+                lang.fill(t::TOO_LARGE_AT_MOST, &[("0", &number(*limit, 0, lang))])
+            }
         }
     }
 }

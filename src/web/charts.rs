@@ -4,7 +4,9 @@ use super::keeping::download;
 use super::state::use_state;
 use crate::engine::{Model, Outcome, CRITERIA};
 use crate::text::number::number;
+use crate::text::sentences as t;
 use crate::text::Lang;
+use crate::text::Sentence;
 use leptos::prelude::*;
 use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
@@ -192,18 +194,16 @@ pub fn criteria_chart_with_risk(
     let drawn: Drawn = (|| {
         let root = Svg::new(&mut svg, (WIDE, 340)).into_drawing_area();
         root.fill(&WHITE)?;
+        let target = lang.fill(t::TARGET_OF_YEAR, &[("year", &model.plan.year)]);
         draw_legend(
             &root,
             &[
-                (Key::Bar(START), lang.pick("Đầu năm", "Start of year")),
-                (
-                    Key::Bar(PROJECTED),
-                    lang.pick("Dự kiến cuối năm", "Projected"),
-                ),
-                (Key::Line(TARGET), lang.pick("Chỉ tiêu 2022", "2022 target")),
+                (Key::Bar(START), lang.say(t::START_OF_YEAR)),
+                (Key::Bar(PROJECTED), lang.say(t::PROJECTED)),
+                (Key::Line(TARGET), target.as_str()),
             ]
             .into_iter()
-            .chain(risk.map(|_| (Key::Line(BAND), lang.pick("Rủi ro P10–P90", "Risk P10–P90"))))
+            .chain(risk.map(|_| (Key::Line(BAND), lang.say(t::RISK_P10_P90))))
             .collect::<Vec<_>>(),
         )?;
         let mut chart = criteria_axes(&root, n, lang)?;
@@ -273,8 +273,8 @@ fn criteria_axes<'b, 'a: 'b>(
             }
         })
         .y_label_formatter(&|y| number(*y, 0, lang))
-        .x_desc(lang.pick("Tiêu chí", "Criterion"))
-        .y_desc(lang.pick("Số xã đạt", "Communes meeting it"))
+        .x_desc(lang.say(t::CRITERION))
+        .y_desc(lang.say(t::COMMUNES_MEETING_IT))
         .label_style((FONT, 15))
         .axis_desc_style((FONT, 15))
         .draw()
@@ -296,7 +296,7 @@ pub fn bands_chart(model: &Model, o: &Outcome, lang: Lang) -> String {
     let start = start_histogram(model);
     let band = |h: &[u32], lo: usize, hi: usize| h[lo..=hi].iter().sum::<u32>() as f64;
     let ranges = [(19, 19), (15, 18), (10, 14), (5, 9), (0, 4)];
-    let labels: [&str; 5] = ["19", "15–18", "10–14", "5–9", lang.pick("< 5", "< 5")];
+    let labels: [&str; 5] = ["19", "15–18", "10–14", "5–9", lang.say(t::N_5)];
     let before: Vec<f64> = ranges
         .iter()
         .map(|&(lo, hi)| band(&start, lo, hi))
@@ -312,8 +312,8 @@ pub fn bands_chart(model: &Model, o: &Outcome, lang: Lang) -> String {
         draw_legend(
             &root,
             &[
-                (Key::Bar(START), lang.pick("Đầu năm", "Start of year")),
-                (Key::Bar(PROJECTED), lang.pick("Dự kiến", "Projected")),
+                (Key::Bar(START), lang.say(t::START_OF_YEAR)),
+                (Key::Bar(PROJECTED), lang.say(t::PROJECTED_2)),
             ],
         )?;
         let mut chart = ChartBuilder::on(&root)
@@ -336,8 +336,8 @@ pub fn bands_chart(model: &Model, o: &Outcome, lang: Lang) -> String {
                 }
             })
             .y_label_formatter(&|y| number(*y, 0, lang))
-            .x_desc(lang.pick("Số tiêu chí đạt", "Criteria met"))
-            .y_desc(lang.pick("Số xã", "Communes"))
+            .x_desc(lang.say(t::CRITERIA_MET))
+            .y_desc(lang.say(t::COMMUNES_2))
             .label_style((FONT, 15))
             .axis_desc_style((FONT, 15))
             .draw()?;
@@ -396,8 +396,8 @@ pub fn districts_chart(model: &Model, o: &Outcome, lang: Lang) -> String {
         draw_legend(
             &root,
             &[
-                (Key::Bar(START), lang.pick("Đầu năm", "Start of year")),
-                (Key::Bar(PROJECTED), lang.pick("Dự kiến", "Projected")),
+                (Key::Bar(START), lang.say(t::START_OF_YEAR)),
+                (Key::Bar(PROJECTED), lang.say(t::PROJECTED_2)),
             ],
         )?;
         let mut chart = ChartBuilder::on(&root)
@@ -420,7 +420,7 @@ pub fn districts_chart(model: &Model, o: &Outcome, lang: Lang) -> String {
                 }
             })
             .x_label_formatter(&|x| number(*x, 0, lang))
-            .x_desc(lang.pick("Bình quân tiêu chí/xã", "Average criteria a commune"))
+            .x_desc(lang.say(t::AVERAGE_CRITERIA_A_COMMUNE))
             .label_style((FONT, 15))
             .axis_desc_style((FONT, 15))
             .draw()?;
@@ -440,10 +440,7 @@ pub fn districts_chart(model: &Model, o: &Outcome, lang: Lang) -> String {
                 format!(
                     "{} · {}",
                     number(d.avg_criteria, 2, lang),
-                    lang.pick(
-                        format!("{} đạt chuẩn", d.certified),
-                        format!("{} certified", d.certified)
-                    )
+                    lang.fill(t::CERTIFIED_2, &[("0", &d.certified)])
                 ),
                 (d.avg_criteria + 0.15, row(i) - 0.1),
                 (FONT, 13).into_font(),
@@ -496,11 +493,8 @@ pub fn sources_chart(model: &Model, o: &Outcome, lang: Lang) -> String {
             .enumerate()
             .map(|(g, name)| (Key::Bar(GROUP_COLOURS[g % 4]), name.as_str()))
             .chain([
-                (Key::Bar(IDLE), lang.pick("Không dùng được", "Idle")),
-                (
-                    Key::Outline(TARGET),
-                    lang.pick("Không về", "Did not arrive"),
-                ),
+                (Key::Bar(IDLE), lang.say(t::IDLE_2)),
+                (Key::Outline(TARGET), lang.say(t::DID_NOT_ARRIVE)),
             ])
             .collect();
         draw_legend(&lower, &keys)?;
@@ -526,7 +520,7 @@ pub fn sources_chart(model: &Model, o: &Outcome, lang: Lang) -> String {
                 }
             })
             .x_label_formatter(&|x| number(*x, 0, lang))
-            .x_desc(lang.pick("Tỷ đồng", "Billion VND"))
+            .x_desc(lang.say(t::BILLION_VND_2))
             .label_style((FONT, 14))
             .axis_desc_style((FONT, 15))
             .draw()?;
@@ -615,19 +609,19 @@ pub fn Chart(
             })
         })
     });
-    let file = move || format!("{}-{kind}", state.tr("bieu-do", "chart"));
+    let file = move || format!("{}-{kind}", state.tr(t::CHART));
     view! {
         <figure class="chart" class:wide=wide data-testid=format!("chart-{kind}")>
             <figcaption>
                 <span>{move || title.get()}</span>
                 <span class="chart-exports">
                     <button type="button" class="small" data-testid=format!("export-svg-{kind}")
-                        title=move || state.tr("Tải biểu đồ dạng SVG", "Download the chart as SVG")
+                        title=move || state.tr(t::DOWNLOAD_THE_CHART_AS_SVG)
                         on:click=move |_| download(&format!("{}.svg", file()), "image/svg+xml", svg.get_untracked().as_bytes())>
                         "SVG"
                     </button>
                     <button type="button" class="small" data-testid=format!("export-png-{kind}")
-                        title=move || state.tr("Tải biểu đồ dạng PNG", "Download the chart as PNG")
+                        title=move || state.tr(t::DOWNLOAD_THE_CHART_AS_PNG)
                         on:click=move |_| svg_to_png(svg.get_untracked(), format!("{}.png", file()))>
                         "PNG"
                     </button>
@@ -744,19 +738,17 @@ pub fn compare_chart(model: &Model, outcomes: &[(String, Outcome)], lang: Lang) 
 #[component]
 pub fn Charts() -> impl IntoView {
     let state = use_state();
-    let t = move |vi: &'static str, en: &'static str| {
-        Signal::derive(move || state.tr(vi, en).to_string())
-    };
+    let title = move |sentence: Sentence| Signal::derive(move || state.tr(sentence).to_string());
     view! {
         <section class="charts">
-            <Chart kind="criteria" title=t("Số xã đạt từng tiêu chí: đầu năm, dự kiến, chỉ tiêu", "Communes meeting each criterion: start, projected, target")
+            <Chart kind="criteria" title=title(t::COMMUNES_MEETING_EACH_CRITERION_START_PROJECTED)
                 draw=criteria_chart with_risk=criteria_chart_with_risk
                 shows=|o| o.criteria.iter().map(|c| f64::from(c.met)).collect() wide=true/>
-            <Chart kind="bands" title=t("Số xã theo số tiêu chí đạt", "Communes by criteria met")
+            <Chart kind="bands" title=title(t::COMMUNES_BY_CRITERIA_MET_2)
                 draw=bands_chart shows=|o| o.histogram.iter().map(|&h| f64::from(h)).collect()/>
-            <Chart kind="sources" title=t("Vốn từng nguồn đã đi đâu", "Where each source's money went")
+            <Chart kind="sources" title=title(t::WHERE_EACH_SOURCE_S_MONEY_WENT)
                 draw=sources_chart shows=|o| o.funding.sources.iter().flat_map(|s| [s.pledged, s.arrived, s.idle].into_iter().chain(s.to.iter().map(|(_, x)| *x))).collect()/>
-            <Chart kind="districts" title=t("Bình quân tiêu chí/xã theo huyện", "Average criteria a commune, by district")
+            <Chart kind="districts" title=title(t::AVERAGE_CRITERIA_A_COMMUNE_BY_DISTRICT)
                 draw=districts_chart shows=|o| o.districts.iter().flat_map(|d| [d.avg_criteria, f64::from(d.certified)]).collect()/>
         </section>
     }

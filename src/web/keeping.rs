@@ -8,6 +8,7 @@ use crate::engine::{CommuneTable, Scenario};
 use crate::formats::link;
 use crate::formats::saved::{SavedScenario, Store};
 use crate::formats::InputError;
+use crate::text::sentences as t;
 use crate::text::Lang;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -375,10 +376,10 @@ pub(crate) async fn read_file(input: &web_sys::HtmlInputElement) -> Option<(Stri
 
 fn show_date(iso: &str, lang: Lang) -> String {
     if iso.is_empty() {
-        return lang.pick("(không rõ ngày)", "(date unknown)").into();
+        return lang.say(t::DATE_UNKNOWN).into();
     }
     let date = js_sys::Date::new(&JsValue::from_str(iso));
-    let locale = lang.pick("vi-VN", "en-GB");
+    let locale = lang.say(t::EN_GB);
     date.to_locale_string(locale, &JsValue::UNDEFINED)
         .as_string()
         .unwrap_or_else(|| iso.to_string())
@@ -402,9 +403,9 @@ pub fn NoticeBar() -> impl IntoView {
                             keeping.saved.set(Vec::new());
                             keeping.store_unreadable.set(false);
                             keeping.notice.set(None);
-                        }>{move || state.tr("Bỏ dữ liệu đã lưu bị hỏng", "Discard the unreadable saved data")}</button>
+                        }>{move || state.tr(t::DISCARD_THE_UNREADABLE_SAVED_DATA)}</button>
                     })}
-                    <button type="button" class="link" aria-label=move || state.tr("Đóng", "Close")
+                    <button type="button" class="link" aria-label=move || state.tr(t::CLOSE)
                         on:click=move |_| keeping.notice.set(None)>"×"</button>
                 </div>
             }
@@ -491,11 +492,11 @@ pub fn ScenariosPanel() -> impl IntoView {
                                 let mut sc = scenario.clone();
                                 sc.name = Some(shown_name.clone());
                                 state.replace(sc);
-                            }>{lang.pick("Mở", "Open")}</button>
+                            }>{lang.say(t::OPEN)}</button>
                             <button type="button" data-testid="saved-rename" on:click=move |_| {
                                 let Some(window) = web_sys::window() else { return };
                                 let current = keeping.saved.with_untracked(|l| l[i].name.clone());
-                                let asked = window.prompt_with_message_and_default(state.tr("Tên mới:", "New name:"), &current);
+                                let asked = window.prompt_with_message_and_default(state.tr(t::NEW_NAME), &current);
                                 if let Ok(Some(new_name)) = asked {
                                     let new_name = new_name.trim().to_string();
                                     if !new_name.is_empty() && new_name != current {
@@ -508,7 +509,7 @@ pub fn ScenariosPanel() -> impl IntoView {
                                         });
                                     }
                                 }
-                            }>{lang.pick("Đổi tên", "Rename")}</button>
+                            }>{lang.say(t::RENAME)}</button>
                             <button type="button" data-testid="saved-duplicate" on:click=move |_| {
                                 let name = keeping.saved.with_untracked(|l| l[i].name.clone());
                                 update_saved(state, keeping, |l| {
@@ -520,15 +521,15 @@ pub fn ScenariosPanel() -> impl IntoView {
                                         l.push(copy);
                                     }
                                 });
-                            }>{lang.pick("Nhân bản", "Duplicate")}</button>
+                            }>{lang.say(t::DUPLICATE)}</button>
                             <button type="button" data-testid="saved-delete" on:click=move |_| {
                                 let Some(window) = web_sys::window() else { return };
                                 let name = keeping.saved.with_untracked(|l| l[i].name.clone());
-                                let question = state.lang.get_untracked().pick(format!("Xóa kịch bản \"{name}\"?"), format!("Delete the scenario \"{name}\"?"));
+                                let question = state.lang.get_untracked().fill(t::DELETE_THE_SCENARIO, &[("name", &name)]);
                                 if window.confirm_with_message(&question).unwrap_or(false) {
                                     update_saved(state, keeping, |l| l.retain(|s| s.name != name));
                                 }
-                            }>{lang.pick("Xóa", "Delete")}</button>
+                            }>{lang.say(t::DELETE)}</button>
                         </span>
                     </li>
                 }
@@ -537,10 +538,10 @@ pub fn ScenariosPanel() -> impl IntoView {
     };
     view! {
         <fieldset class="panel scenarios">
-            <legend>{move || state.tr("Kịch bản", "Scenario")}</legend>
+            <legend>{move || state.tr(t::SCENARIO)}</legend>
             <div class="scenario-name">
                 <label>
-                    <span>{move || state.tr("Tên", "Name")}</span>
+                    <span>{move || state.tr(t::NAME)}</span>
                     <input
                         type="text"
                         data-testid="scenario-name"
@@ -552,14 +553,14 @@ pub fn ScenariosPanel() -> impl IntoView {
                         }
                     />
                 </label>
-                <button type="button" data-testid="save" on:click=save>{move || state.tr("Lưu", "Save")}</button>
+                <button type="button" data-testid="save" on:click=save>{move || state.tr(t::SAVE)}</button>
             </div>
             <div class="file-buttons">
                 <button type="button" data-testid="download-scenario" on:click=download_file>
-                    {move || state.tr("Tải tệp kịch bản", "Download scenario file")}
+                    {move || state.tr(t::DOWNLOAD_SCENARIO_FILE)}
                 </button>
                 <label class="file-button">
-                    <span>{move || state.tr("Mở tệp kịch bản…", "Open scenario file…")}</span>
+                    <span>{move || state.tr(t::OPEN_SCENARIO_FILE)}</span>
                     <input type="file" accept=".json,application/json" data-testid="open-scenario" node_ref=file_input on:change=open_file/>
                 </label>
             </div>
@@ -567,10 +568,7 @@ pub fn ScenariosPanel() -> impl IntoView {
                 {rows}
             </ul>
             <p class="note">
-                {move || state.tr(
-                    "Kịch bản đang xem được tự lưu trong trình duyệt và nằm trong địa chỉ trang: sao chép địa chỉ để gửi.",
-                    "The scenario shown is kept in this browser and in the page's address: copy the address to share it.",
-                )}
+                {move || state.tr(t::THE_SCENARIO_SHOWN_IS_KEPT_IN)}
             </p>
         </fieldset>
     }
@@ -644,34 +642,28 @@ pub fn ImportPanel() -> impl IntoView {
                 })
                 .collect_view();
             let ignored = (!table.ignored_columns.is_empty()).then(|| {
-                format!("{} {}", lang.pick("Cột không dùng:", "Columns not used:"), table.ignored_columns.join(", "))
+                format!("{} {}", lang.say(t::COLUMNS_NOT_USED), table.ignored_columns.join(", "))
             });
             view! {
                 <div class="import-preview" data-testid="import-report">
                     <p>
                         <strong>{name.clone()}</strong>
-                        {lang.pick(
-                            match table.districts.len() {
-                                0 => format!(": đọc được {} xã (không có cột huyện); {} xã đạt chuẩn, {} xã biên giới.", table.communes.len(), certified, border),
-                                d => format!(": đọc được {} xã, {d} huyện; {} xã đạt chuẩn, {} xã biên giới.", table.communes.len(), certified, border),
-                            },
-                            match table.districts.len() {
-                                0 => format!(": {} communes read (no district column); {} certified, {} on the border.", table.communes.len(), certified, border),
-                                d => format!(": {} communes read, {d} districts; {} certified, {} on the border.", table.communes.len(), certified, border),
-                            },
+                        {lang.fill(
+                            if table.districts.is_empty() { t::TABLE_READ_NO_DISTRICTS } else { t::TABLE_READ },
+                            &[("communes", &table.communes.len()), ("districts", &table.districts.len()), ("certified", &certified), ("border", &border)],
                         )}
                     </p>
                     {ignored.map(|t| view! { <p class="note">{t}</p> })}
                     <table class="criteria">
                         <thead><tr>
-                            <th>{lang.pick("Tiêu chí", "Criterion")}</th>
-                            <th>{lang.pick("Số xã đạt (tệp)", "Communes (file)")}</th>
-                            <th>{lang.pick("Kế hoạch: đầu năm", "Plan: start")}</th>
+                            <th>{lang.say(t::CRITERION)}</th>
+                            <th>{lang.say(t::COMMUNES_FILE)}</th>
+                            <th>{lang.say(t::PLAN_START)}</th>
                         </tr></thead>
                         <tbody>{rows}</tbody>
                     </table>
-                    <button type="button" data-testid="import-confirm" on:click=confirm>{lang.pick("Thay bảng xã bằng bảng này", "Replace the commune table with this one")}</button>
-                    <button type="button" data-testid="import-cancel" on:click=move |_| keeping.pending_table.set(None)>{lang.pick("Hủy", "Cancel")}</button>
+                    <button type="button" data-testid="import-confirm" on:click=confirm>{lang.say(t::REPLACE_THE_COMMUNE_TABLE_WITH_THIS)}</button>
+                    <button type="button" data-testid="import-cancel" on:click=move |_| keeping.pending_table.set(None)>{lang.say(t::CANCEL)}</button>
                 </div>
             }
         })
@@ -693,26 +685,21 @@ pub fn ImportPanel() -> impl IntoView {
             };
             let count = each.len() + more;
             let heading = if count > 1 {
-                lang.pick(
-                    format!("{}: {count} dòng có lỗi. Chưa thay đổi gì.", e.input),
-                    format!("{}: {count} rows are wrong. Nothing was changed.", e.input),
+                lang.fill(
+                    t::ROWS_ARE_WRONG_NOTHING_WAS_CHANGED,
+                    &[("0", &e.input), ("count", &count)],
                 )
             } else {
-                lang.pick(
-                    format!("{}: không nhập được. Chưa thay đổi gì.", e.input),
-                    format!("{}: cannot be imported. Nothing was changed.", e.input),
+                lang.fill(
+                    t::CANNOT_BE_IMPORTED_NOTHING_WAS_CHANGED,
+                    &[("0", &e.input)],
                 )
             };
             let items = each
                 .into_iter()
                 .map(|m| view! { <li>{m}</li> })
                 .collect_view();
-            let rest = (more > 0).then(|| {
-                lang.pick(
-                    format!("… và {more} dòng khác"),
-                    format!("… and {more} more rows"),
-                )
-            });
+            let rest = (more > 0).then(|| lang.fill(t::AND_MORE_ROWS, &[("more", &more)]));
             view! {
                 <div class="import-problem" role="alert" data-testid="import-report">
                     <p>{heading}</p>
@@ -724,29 +711,26 @@ pub fn ImportPanel() -> impl IntoView {
     };
     view! {
         <fieldset class="panel import">
-            <legend>{move || state.tr("Bảng xã của tỉnh", "The province's commune table")}</legend>
+            <legend>{move || state.tr(t::THE_PROVINCE_S_COMMUNE_TABLE)}</legend>
             <p class="note" data-testid="table-in-use">
                 {move || match keeping.table_name.get() {
-                    Some(name) => state.lang.get().pick(format!("Đang dùng: {name}"), format!("In use: {name}")),
-                    None => state.tr("Đang dùng: bảng minh họa", "In use: the illustrative table").to_string(),
+                    Some(name) => state.lang.get().fill(t::IN_USE, &[("name", &name)]),
+                    None => state.tr(t::IN_USE_THE_ILLUSTRATIVE_TABLE).to_string(),
                 }}
             </p>
             <label class="file-button">
-                <span>{move || state.tr("Nhập bảng xã (CSV hoặc Excel)…", "Import a commune table (CSV or Excel)…")}</span>
+                <span>{move || state.tr(t::IMPORT_A_COMMUNE_TABLE_CSV_OR)}</span>
                 <input type="file" accept=".csv,.xlsx,text/csv" data-testid="import-table" node_ref=input on:change=on_file/>
             </label>
             <Show when=move || !state.illustrative.get()>
                 <button type="button" data-testid="use-illustrative" on:click=back>
-                    {move || state.tr("Quay lại bảng minh họa", "Back to the illustrative table")}
+                    {move || state.tr(t::BACK_TO_THE_ILLUSTRATIVE_TABLE)}
                 </button>
             </Show>
             {problem}
             {preview}
             <p class="note">
-                {move || state.tr(
-                    "Cột: Mã xã, Tên xã, Huyện, Biên giới, ĐBKK, Phấn đấu (0/1), TC1…TC19 (0/1), Chi phí TC1…TC19 (tỷ đồng, có thể để trống).",
-                    "Columns: id, name, district, border, difficult, priority (0/1), tc1…tc19 (0/1), cost1…cost19 (billion VND, may be empty).",
-                )}
+                {move || state.tr(t::COLUMNS_ID_NAME_DISTRICT_BORDER_DIFFICULT)}
             </p>
         </fieldset>
     }

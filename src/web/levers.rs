@@ -6,14 +6,15 @@ use super::state::Step;
 use crate::engine::lever::*;
 use crate::engine::scenario::MAX_AMOUNT;
 use crate::engine::{Strategy, CRITERIA, SOURCES};
-use crate::text::number::{amount, percent};
+use crate::text::number::{amount, number, percent};
+use crate::text::sentences as t;
 use leptos::prelude::*;
 
 #[component]
 pub fn Levers() -> impl IntoView {
     view! {
         <section class="levers" aria-labelledby="levers-title">
-            <h2 id="levers-title">{move || use_state().tr("Đòn bẩy", "Levers")}</h2>
+            <h2 id="levers-title">{move || use_state().tr(t::LEVERS)}</h2>
             <StrategyPicker/>
             <Funding/>
             <Investments/>
@@ -28,7 +29,7 @@ fn StrategyPicker() -> impl IntoView {
     let selected = move || state.levers.with(|l| l.strategy);
     view! {
         <label class="strategy">
-            <span>{move || state.tr("Thứ tự ưu tiên xã", "Which communes go first")}</span>
+            <span>{move || state.tr(t::WHICH_COMMUNES_GO_FIRST)}</span>
             <select
                 data-testid="strategy"
                 on:change=move |ev| {
@@ -43,7 +44,7 @@ fn StrategyPicker() -> impl IntoView {
                     .map(|s| {
                         view! {
                             <option value=s.key() selected=move || selected() == s>
-                                {move || state.lang.get().pick(s.name_vi(), s.name_en())}
+                                {move || state.lang.get().order_name(s)}
                             </option>
                         }
                     })
@@ -86,9 +87,9 @@ fn Funding() -> impl IntoView {
                         limit=MAX_AMOUNT
                         slider_max=Signal::derive(move || (plan_amount * 2.0).max(value.get()).max(10.0))
                     />
-                    <span class="share" title=move || state.tr("Tỷ trọng trong tổng", "Share of the total")>{share}</span>
-                    <span class="plan-figure" title=move || state.tr("Số của kế hoạch", "The plan's figure")>
-                        {move || format!("{} {}", state.tr("KH", "Plan"), amount(plan_amount, 2, state.lang.get()))}
+                    <span class="share" title=move || state.tr(t::SHARE_OF_THE_TOTAL)>{share}</span>
+                    <span class="plan-figure" title=move || state.tr(t::THE_PLAN_S_FIGURE)>
+                        {move || format!("{} {}", state.tr(t::PLAN), amount(plan_amount, 2, state.lang.get()))}
                     </span>
                 </div>
             }
@@ -96,15 +97,15 @@ fn Funding() -> impl IntoView {
         .collect_view();
     view! {
         <fieldset class="panel">
-            <legend>{move || state.tr("Nguồn vốn (tỷ đồng)", "Funding (billion VND)")}</legend>
+            <legend>{move || state.tr(t::FUNDING_BILLION_VND)}</legend>
             {rows}
             <div class="lever-row total">
-                <span class="lever-name">{move || state.tr("Tổng", "Total")}</span>
+                <span class="lever-name">{move || state.tr(t::TOTAL)}</span>
                 <strong data-testid="funding-total">{move || amount(total(), 2, state.lang.get())}</strong>
                 <span class="plan-figure">
                     {move || {
                         let lang = state.lang.get();
-                        format!("{} {} ({} {})", state.tr("KH", "Plan"), amount(plan_total(), 2, lang), state.tr("văn bản ghi", "document states"), amount(state.model.with(|m| m.plan.stated_total.amount), 2, lang))
+                        format!("{} {} ({} {})", state.tr(t::PLAN), amount(plan_total(), 2, lang), state.tr(t::DOCUMENT_STATES), amount(state.model.with(|m| m.plan.stated_total.amount), 2, lang))
                     }}
                 </span>
             </div>
@@ -153,14 +154,14 @@ fn Investments() -> impl IntoView {
         .collect_view();
     view! {
         <fieldset class="panel">
-            <legend>{move || state.tr("Đầu tư theo tiêu chí (tỷ đồng)", "Investment by criterion (billion VND)")}</legend>
+            <legend>{move || state.tr(t::INVESTMENT_BY_CRITERION_BILLION_VND)}</legend>
             <div class="lever-row scale-all">
-                <span class="lever-name">{move || state.tr("Nhân tất cả với", "Scale all to")}</span>
+                <span class="lever-name">{move || state.tr(t::SCALE_ALL_TO)}</span>
                 <NumberField
                     value=Signal::derive(move || scale.get())
                     on_commit=on_scale
                     testid="investment-scale".to_string()
-                    label=Signal::derive(move || state.tr("Nhân tất cả mức đầu tư (%)", "Scale every investment (%)").to_string())
+                    label=Signal::derive(move || state.tr(t::SCALE_EVERY_INVESTMENT).to_string())
                     decimals=0
                     limit=1000.0
                     slider_max=Signal::derive(|| 200.0)
@@ -205,14 +206,14 @@ fn InvestmentRow(k: usize) -> impl IntoView {
                 limit=MAX_AMOUNT
                 slider_max=Signal::derive(move || (default.get() * 3.0).max(value.get()).max(10.0))
             />
-            <span class="plan-figure" title=move || state.tr("Mức của kế hoạch: đủ để đạt chỉ tiêu 2022", "The plan's figure: enough to reach the 2022 target")>
-                {move || format!("{} {}", state.tr("KH", "Plan"), amount(default.get(), 2, state.lang.get()))}
+            <span class="plan-figure" title=move || state.lang.get().fill(t::THE_PLAN_S_FIGURE_ENOUGH_TO, &[("year", &state.model.with(|m| m.plan.year))])>
+                {move || format!("{} {}", state.tr(t::PLAN), amount(default.get(), 2, state.lang.get()))}
             </span>
             <button
                 type="button"
                 class="link"
-                title=move || state.tr("Về mức kế hoạch", "Back to the plan's figure")
-                aria-label=move || format!("{} {}", state.tr("Về mức kế hoạch:", "Back to the plan's figure:"), label.get())
+                title=move || state.tr(t::BACK_TO_THE_PLAN_S_FIGURE)
+                aria-label=move || format!("{} {}", state.tr(t::BACK_TO_THE_PLAN_S_FIGURE_2), label.get())
                 disabled=move || !changed()
                 on:click=move |_| state.edit(Step::Reset(Lever::investment(k)), |sc| Lever::investment(k).set(sc, None))
             >
@@ -242,7 +243,7 @@ fn Assumptions() -> impl IntoView {
                         value=value
                         on_commit=on_commit
                         testid=format!("disbursement-{key}")
-                        label=Signal::derive(move || format!("{} ({})", label.get(), state.tr("giải ngân, %", "disbursement, %")))
+                        label=Signal::derive(move || format!("{} ({})", label.get(), state.tr(t::DISBURSEMENT)))
                         decimals=1
                         limit=100.0
                         slider_max=Signal::derive(|| 100.0)
@@ -304,20 +305,21 @@ fn Assumptions() -> impl IntoView {
         .collect_view();
     view! {
         <details class="panel assumptions">
-            <summary>{move || state.tr("Giả định: giải ngân, đơn giá, nguồn được chi cho tiêu chí nào", "Assumptions: disbursement, unit costs, which source pays for what")}</summary>
-            <h4>{move || state.tr("Tỷ lệ giải ngân (%)", "Disbursement (%)")}</h4>
+            <summary>{move || state.tr(t::ASSUMPTIONS_DISBURSEMENT_UNIT_COSTS_WHICH_SOURCE)}</summary>
+            <h4>{move || state.tr(t::DISBURSEMENT_2)}</h4>
             {disbursement}
-            <h4>{move || state.tr("Nguồn vốn được chi cho tiêu chí", "Which source may pay for which criterion")}</h4>
+            <h4>{move || state.tr(t::WHICH_SOURCE_MAY_PAY_FOR_WHICH)}</h4>
             <table class="eligibility">
                 <thead><tr><th></th>{header}</tr></thead>
                 <tbody>{grid}</tbody>
             </table>
-            <h4>{move || state.tr("Đơn giá (tỷ đồng/xã, giả định)", "Unit costs (billion VND a commune, assumed)")}</h4>
+            <h4>{move || state.tr(t::UNIT_COSTS_BILLION_VND_A_COMMUNE)}</h4>
             <p class="note">
-                {move || state.tr(
-                    "Kế hoạch không nêu đơn giá. Bảng xã ghi chi phí từng xã; đơn giá chỉ dùng cho ô chi phí để trống (×1,3 xã biên giới, ×1,2 xã ĐBKK). Sửa đơn giá ở mục \"Chỉ tiêu và đơn giá của tỉnh\".",
-                    "The plan gives no unit costs. The commune table gives each commune's costs; a unit cost applies only where a cost is left empty (×1.3 on the border, ×1.2 in difficult communes). Edit them under \"The province's targets and unit costs\".",
-                )}
+                {move || {
+                    let lang = state.lang.get();
+                    let (border, difficult) = state.model.with(|m| (m.plan.cost_multipliers.border, m.plan.cost_multipliers.difficult));
+                    lang.fill(t::THE_PLAN_GIVES_NO_UNIT_COSTS, &[("border", &number(1.0 + border, 1, lang)), ("difficult", &number(1.0 + difficult, 1, lang))])
+                }}
             </p>
         </details>
     }

@@ -12,6 +12,7 @@ pub mod targets;
 pub mod years;
 
 use crate::engine::{CommuneTable, Scenario};
+use crate::text::sentences as t;
 
 use crate::presets::presets;
 use crate::text::Lang;
@@ -82,10 +83,10 @@ pub fn App() -> impl IntoView {
             if let Some(html) = doc.document_element() {
                 let _ = html.set_attribute("lang", lang.code());
             }
-            doc.set_title(lang.pick(
-                "Mô phỏng kế hoạch nông thôn mới — Lạng Sơn 2022",
-                "New Rural Development planner — Lạng Sơn 2022",
-            ));
+            let (province, year) = state
+                .model
+                .with_untracked(|m| (m.plan.province.clone(), m.plan.year));
+            doc.set_title(&lang.fill(t::PAGE_TITLE, &[("province", &province), ("year", &year)]));
         }
         if let Some(s) = storage() {
             let _ = s.set_item(LANG_KEY, lang.code());
@@ -128,7 +129,7 @@ pub fn App() -> impl IntoView {
                 <keeping::ImportPanel/>
             </div>
             <section class="results" aria-labelledby="results-title">
-                <h2 id="results-title" class="visually-hidden">{move || state.tr("Kết quả", "Results")}</h2>
+                <h2 id="results-title" class="visually-hidden">{move || state.tr(t::RESULTS)}</h2>
                 <showing::ExportBar/>
                 <showing::CompareView/>
                 <results::Headline/>
@@ -143,10 +144,11 @@ pub fn App() -> impl IntoView {
         <showing::Presentation/>
         <showing::Report/>
         <footer class="footer">
-            {move || state.tr(
-                "Mô hình một năm, tất định (model.md). Nguồn: Kế hoạch thực hiện Chương trình MTQG xây dựng NTM tỉnh Lạng Sơn năm 2022.",
-                "One-year deterministic model (model.md). Source: Lạng Sơn's 2022 plan for the New Rural Development programme.",
-            )}
+            {move || {
+                let lang = state.lang.get();
+                let title = state.model.with(|m| lang.pick(m.plan.title_vi.clone(), m.plan.title_en.clone()));
+                lang.fill(t::ONE_YEAR_DETERMINISTIC_MODEL_MODEL_MD, &[("title", &title)])
+            }}
         </footer>
     }
 }
@@ -172,21 +174,18 @@ fn Header() -> impl IntoView {
     view! {
         <header class="top">
             <div class="title">
-                <h1>{move || state.tr("Mô phỏng kế hoạch xây dựng nông thôn mới", "New Rural Development planner")}</h1>
+                <h1>{move || state.tr(t::NEW_RURAL_DEVELOPMENT_PLANNER)}</h1>
                 <p class="subtitle">{move || {
                     // The province and year from the plan, the communes from the table in use.
                     let (province, year, communes) = state.model.with(|m| (m.plan.province.clone(), m.plan.year, m.table.communes.len()));
-                    state.lang.get().pick(
-                        format!("Tỉnh {province} · năm {year} · {communes} xã · 19 tiêu chí"),
-                        format!("{province} province · {year} · {communes} communes · 19 criteria"),
-                    )
+                    state.lang.get().fill(t::PROVINCE_COMMUNES_19_CRITERIA, &[("province", &province), ("year", &year), ("communes", &communes)])
                 }}</p>
             </div>
-            <div class="toolbar" role="toolbar" aria-label=move || state.tr("Công cụ", "Tools")>
+            <div class="toolbar" role="toolbar" aria-label=move || state.tr(t::TOOLS)>
                 <label class="preset">
-                    <span>{move || state.tr("Kịch bản mẫu", "Presets")}</span>
+                    <span>{move || state.tr(t::PRESETS)}</span>
                     <select data-testid="presets" on:change=on_preset>
-                        <option value="" selected=true>{move || state.tr("— chọn —", "— choose —")}</option>
+                        <option value="" selected=true>{move || state.tr(t::CHOOSE)}</option>
                         {move || {
                             let lang = state.lang.get();
                             names
@@ -200,29 +199,26 @@ fn Header() -> impl IntoView {
                     </select>
                 </label>
                 <button type="button" data-testid="undo" disabled=move || !state.can_undo() on:click=move |_| state.undo()
-                    title=move || state.tr("Hoàn tác (Ctrl+Z)", "Undo (Ctrl+Z)")>
-                    {move || state.tr("↶ Hoàn tác", "↶ Undo")}
+                    title=move || state.tr(t::UNDO_CTRL_Z)>
+                    {move || state.tr(t::UNDO)}
                 </button>
                 <button type="button" data-testid="redo" disabled=move || !state.can_redo() on:click=move |_| state.redo()
-                    title=move || state.tr("Làm lại (Ctrl+Y)", "Redo (Ctrl+Y)")>
-                    {move || state.tr("↷ Làm lại", "↷ Redo")}
+                    title=move || state.tr(t::REDO_CTRL_Y)>
+                    {move || state.tr(t::REDO)}
                 </button>
                 <button type="button" data-testid="reset" on:click=move |_| state.replace(crate::engine::Scenario::plan())>
-                    {move || state.tr("Về kế hoạch", "Reset to the plan")}
+                    {move || state.tr(t::RESET_TO_THE_PLAN)}
                 </button>
                 <button type="button" data-testid="lang" class="lang"
-                    aria-label=move || state.tr("Switch to English", "Chuyển sang tiếng Việt")
+                    aria-label=move || state.tr(t::SWITCH_LANGUAGE)
                     on:click=move |_| state.lang.update(|l| *l = if *l == Lang::Vi { Lang::En } else { Lang::Vi })>
-                    {move || state.tr("English", "Tiếng Việt")}
+                    {move || state.tr(t::OTHER_LANGUAGE)}
                 </button>
             </div>
         </header>
         <Show when=illustrative>
             <p class="banner" data-testid="illustrative-banner" role="note">
-                {move || state.tr(
-                    "Số liệu từng xã là minh họa (mã, tên, huyện là thật; tình trạng và chi phí do chương trình tạo ra, khớp với số liệu tổng của kế hoạch). Hãy nhập bảng xã của tỉnh để có kết quả thật.",
-                    "The commune data is illustrative (real codes, names and districts; made-up status and costs that add up to the plan's totals). Import the province's own table for real results.",
-                )}
+                {move || state.tr(t::THE_COMMUNE_DATA_IS_ILLUSTRATIVE_REAL)}
             </p>
         </Show>
     }

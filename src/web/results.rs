@@ -4,6 +4,7 @@
 use super::state::{use_state, State};
 use crate::engine::{Model, CRITERIA};
 use crate::text::number::{amount, escape_markup, number};
+use crate::text::sentences as t;
 use crate::text::Lang;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -22,7 +23,7 @@ pub fn Headline() -> impl IntoView {
             let l = state.lang.get();
             Some(format!(
                 "{} P10–P90: {}–{}",
-                l.pick("rủi ro", "risk"),
+                l.say(t::RISK_2),
                 number(s.p10, decimals, l),
                 number(s.p90, decimals, l)
             ))
@@ -34,52 +35,49 @@ pub fn Headline() -> impl IntoView {
     let avg_ok = move || o.with(|o| o.avg_criteria + 1e-9 >= targets().avg_criteria_min);
     let border_ok = move || o.with(|o| o.border.avg_criteria + 1e-9 >= targets().border_avg_min);
     view! {
-        <section class="headline" aria-label=move || state.tr("Kết quả chính", "Headline results")>
+        <section class="headline" aria-label=move || state.tr(t::HEADLINE_RESULTS)>
             <div class="card" class:ok=certified_ok class:short=move || !certified_ok()>
-                <div class="card-label">{move || state.tr("Xã đạt chuẩn NTM", "Certified communes")}</div>
+                <div class="card-label">{move || state.tr(t::CERTIFIED_COMMUNES)}</div>
                 <div class="figure" data-testid="certified">{move || o.with(|o| o.certified.to_string())}</div>
                 <div class="card-note">
                     {move || {
                         let t = targets();
                         let base = o.with(|o| o.certified_baseline);
-                        state.lang.get().pick(
-                            format!("mục tiêu {} · đầu năm {}", t.certified, base),
-                            format!("target {} · start of year {}", t.certified, base),
-                        )
+                        state.lang.get().fill(t::TARGET_START_OF_YEAR, &[("0", &t.certified), ("1", &base)])
                     }}
                 </div>
                 <div class="card-band" data-testid="band-certified">{band(|r| r.certified, 0)}</div>
             </div>
             <div class="card" class:ok=avg_ok class:short=move || !avg_ok()>
-                <div class="card-label">{move || state.tr("Bình quân tiêu chí/xã", "Average criteria a commune")}</div>
+                <div class="card-label">{move || state.tr(t::AVERAGE_CRITERIA_A_COMMUNE)}</div>
                 <div class="figure" data-testid="avg-criteria">{move || number(o.with(|o| o.avg_criteria), 2, lang())}</div>
                 <div class="card-note">
-                    {move || format!("{} {}", state.tr("mục tiêu ≥", "target ≥"), number(targets().avg_criteria_min, 1, lang()))}
+                    {move || format!("{} {}", state.tr(t::TARGET_3), number(targets().avg_criteria_min, 1, lang()))}
                 </div>
                 <div class="card-band" data-testid="band-avg">{band(|r| r.avg_criteria, 2)}</div>
             </div>
             <div class="card" class:ok=border_ok class:short=move || !border_ok()>
                 <div class="card-label">
-                    {move || format!("{} ({})", state.tr("Xã biên giới: tiêu chí/xã", "Border communes: criteria each"), o.with(|o| o.border.communes))}
+                    {move || format!("{} ({})", state.tr(t::BORDER_COMMUNES_CRITERIA_EACH), o.with(|o| o.border.communes))}
                 </div>
                 <div class="figure" data-testid="border-avg">{move || number(o.with(|o| o.border.avg_criteria), 2, lang())}</div>
                 <div class="card-note">
                     {move || {
                         let t = targets();
-                        format!("{} {}–{}", state.tr("mục tiêu", "target"), number(t.border_avg_min, 0, lang()), number(t.border_avg_max, 1, lang()))
+                        format!("{} {}–{}", state.tr(t::TARGET_4), number(t.border_avg_min, 0, lang()), number(t.border_avg_max, 1, lang()))
                     }}
                 </div>
                 <div class="card-band" data-testid="band-border">{band(|r| r.border_avg, 2)}</div>
             </div>
             <div class="card" class:short=move || o.with(|o| o.funding.shortfall > 0.0)>
-                <div class="card-label">{move || state.tr("Vốn thiếu (tỷ đồng)", "Money short (billion VND)")}</div>
+                <div class="card-label">{move || state.tr(t::MONEY_SHORT_BILLION_VND)}</div>
                 <div class="figure" data-testid="shortfall">{move || amount(o.with(|o| o.funding.shortfall), 2, lang())}</div>
-                <div class="card-note">{move || state.tr("đầu tư không có nguồn", "investment no source covers")}</div>
+                <div class="card-note">{move || state.tr(t::INVESTMENT_NO_SOURCE_COVERS)}</div>
             </div>
             <div class="card" class:short=move || o.with(|o| o.funding.idle > 0.0)>
-                <div class="card-label">{move || state.tr("Vốn không dùng được (tỷ đồng)", "Money idle (billion VND)")}</div>
+                <div class="card-label">{move || state.tr(t::MONEY_IDLE_BILLION_VND)}</div>
                 <div class="figure" data-testid="idle">{move || amount(o.with(|o| o.funding.idle), 2, lang())}</div>
-                <div class="card-note">{move || state.tr("vốn về nhưng không có tiêu chí để chi", "arrived with nothing it may pay for")}</div>
+                <div class="card-note">{move || state.tr(t::ARRIVED_WITH_NOTHING_IT_MAY_PAY)}</div>
             </div>
         </section>
         <p class="change-summary" data-testid="change-summary" aria-live="polite">{move || change_sentence(&state)}</p>
@@ -116,22 +114,16 @@ pub fn change_sentence(state: &State) -> String {
             ));
         }
         if (levers.disbursement[s] - 1.0).abs() > 1e-9 {
-            changes.push(lang.pick(
-                format!(
-                    "{name} giải ngân {} %",
-                    number(levers.disbursement[s] * 100.0, 0, lang)
-                ),
-                format!(
-                    "{name} disbursed at {}%",
-                    number(levers.disbursement[s] * 100.0, 0, lang)
-                ),
+            changes.push(lang.fill(
+                t::DISBURSED_AT,
+                &[
+                    ("name", &name),
+                    ("0", &number(levers.disbursement[s] * 100.0, 0, lang)),
+                ],
             ));
         }
         if levers.eligibility[s] != plan_levers.eligibility[s] {
-            changes.push(lang.pick(
-                format!("{name}: tiêu chí được chi khác"),
-                format!("{name}: other criteria"),
-            ));
+            changes.push(lang.fill(t::OTHER_CRITERIA, &[("name", &name)]));
         }
     }
     let invest_changed = (0..CRITERIA)
@@ -140,23 +132,19 @@ pub fn change_sentence(state: &State) -> String {
     if invest_changed > 0 {
         let total: f64 = levers.investment.iter().sum();
         let plan_total: f64 = plan_levers.investment.iter().sum();
-        changes.push(lang.pick(
-            format!(
-                "đầu tư {invest_changed} tiêu chí khác kế hoạch (tổng {} → {})",
-                amount(plan_total, 2, lang),
-                amount(total, 2, lang)
-            ),
-            format!(
-                "investment in {invest_changed} criteria differs (total {} → {})",
-                amount(plan_total, 2, lang),
-                amount(total, 2, lang)
-            ),
+        changes.push(lang.fill(
+            t::INVESTMENT_IN_CRITERIA_DIFFERS_TOTAL,
+            &[
+                ("invest_changed", &invest_changed),
+                ("0", &amount(plan_total, 2, lang)),
+                ("1", &amount(total, 2, lang)),
+            ],
         ));
     }
     if levers.strategy != plan_levers.strategy {
-        changes.push(lang.pick(
-            format!("ưu tiên: {}", levers.strategy.name_vi().to_lowercase()),
-            format!("order: {}", levers.strategy.name_en().to_lowercase()),
+        changes.push(lang.fill(
+            t::ORDER_CHANGED,
+            &[("order", &lang.order_name(levers.strategy).to_lowercase())],
         ));
     }
     if changes.is_empty() {
@@ -164,59 +152,43 @@ pub fn change_sentence(state: &State) -> String {
         let below = o.criteria.iter().filter(|c| c.met < c.target).count();
         let year = state.model.with(|m| m.plan.year);
         return match below {
-            0 => lang.pick(
-                format!("Đây là kịch bản kế hoạch: mọi tiêu chí đạt chỉ tiêu {year}, {} xã đạt chuẩn.", o.certified),
-                format!("This is the plan scenario: every criterion reaches its {year} target, {} communes certified.", o.certified),
+            0 => lang.fill(
+                t::THIS_IS_THE_PLAN_SCENARIO_EVERY,
+                &[("year", &year), ("0", &o.certified)],
             ),
-            n => lang.pick(
-                format!("Đây là kịch bản kế hoạch: {n} tiêu chí chưa đạt chỉ tiêu {year}, {} xã đạt chuẩn.", o.certified),
-                format!("This is the plan scenario: {n} criteria short of their {year} target, {} communes certified.", o.certified),
+            n => lang.fill(
+                t::THIS_IS_THE_PLAN_SCENARIO_CRITERIA,
+                &[("n", &n), ("year", &year), ("0", &o.certified)],
             ),
         };
     }
     let dc = i64::from(o.certified) - i64::from(p.certified);
     let missed = o.criteria.iter().filter(|c| c.met < c.target).count();
-    let mut result = lang.pick(
-        format!(
-            "So với kế hoạch: {} xã đạt chuẩn ({}), bình quân {} tiêu chí/xã ({})",
-            o.certified,
-            signed(dc as f64, 0, lang),
-            number(o.avg_criteria, 2, lang),
-            signed(o.avg_criteria - p.avg_criteria, 2, lang)
-        ),
-        format!(
-            "Against the plan: {} communes certified ({}), {} criteria a commune ({})",
-            o.certified,
-            signed(dc as f64, 0, lang),
-            number(o.avg_criteria, 2, lang),
-            signed(o.avg_criteria - p.avg_criteria, 2, lang)
-        ),
+    let mut result = lang.fill(
+        t::AGAINST_THE_PLAN_COMMUNES_CERTIFIED_CRITERIA,
+        &[
+            ("0", &o.certified),
+            ("1", &signed(dc as f64, 0, lang)),
+            ("2", &number(o.avg_criteria, 2, lang)),
+            ("3", &signed(o.avg_criteria - p.avg_criteria, 2, lang)),
+        ],
     );
     if missed > 0 {
-        result.push_str(&lang.pick(
-            format!(", {missed} tiêu chí dưới chỉ tiêu"),
-            format!(", {missed} criteria below target"),
-        ));
+        result.push_str(&lang.fill(t::CRITERIA_BELOW_TARGET, &[("missed", &missed)]));
     }
     if o.funding.shortfall > 0.0 {
-        result.push_str(&lang.pick(
-            format!(", thiếu {} tỷ đồng", amount(o.funding.shortfall, 2, lang)),
-            format!(
-                ", {} billion VND short",
-                amount(o.funding.shortfall, 2, lang)
-            ),
+        result.push_str(&lang.fill(
+            t::BILLION_VND_SHORT,
+            &[("0", &amount(o.funding.shortfall, 2, lang))],
         ));
     }
     if o.funding.idle > 0.0 {
-        result.push_str(&lang.pick(
-            format!(
-                ", {} tỷ đồng không dùng được",
-                amount(o.funding.idle, 2, lang)
-            ),
-            format!(", {} billion VND idle", amount(o.funding.idle, 2, lang)),
+        result.push_str(&lang.fill(
+            t::BILLION_VND_IDLE,
+            &[("0", &amount(o.funding.idle, 2, lang))],
         ));
     }
-    result.push_str(&lang.pick(" — vì ", " — because of: "));
+    result.push_str(&lang.say(t::BECAUSE_OF));
     result.push_str(&changes.join("; "));
     result.push('.');
     result
@@ -261,19 +233,19 @@ pub fn CriteriaTable() -> impl IntoView {
         .collect_view();
     view! {
         <section class="panel">
-            <h3>{move || state.tr("19 tiêu chí: số xã đạt", "The 19 criteria: communes meeting each")}</h3>
+            <h3>{move || state.tr(t::THE_19_CRITERIA_COMMUNES_MEETING_EACH)}</h3>
             <table class="criteria" data-testid="criteria-table">
                 <thead>
                     <tr>
-                        <th scope="col">{move || state.tr("Tiêu chí", "Criterion")}</th>
-                        <th scope="col">{move || state.tr("Đầu năm", "Start")}</th>
-                        <th scope="col">{move || state.tr("Dự kiến", "Projected")}</th>
-                        <th scope="col">{move || state.tr("Chỉ tiêu", "Target")}</th>
-                        <th scope="col">{move || state.tr("Chênh", "Gap")}</th>
-                        <th scope="col">{move || state.tr("Đầu tư (tỷ)", "Invested (bn)")}</th>
-                        <th scope="col">{move || state.tr("Thiếu vốn", "Short")}</th>
-                        <th scope="col" title=move || state.tr("Khoảng P10–P90 số xã đạt, theo mục Rủi ro", "P10–P90 of communes meeting it, from Risk")>
-                            {move || state.tr("Rủi ro P10–P90", "Risk P10–P90")}
+                        <th scope="col">{move || state.tr(t::CRITERION)}</th>
+                        <th scope="col">{move || state.tr(t::START)}</th>
+                        <th scope="col">{move || state.tr(t::PROJECTED_2)}</th>
+                        <th scope="col">{move || state.tr(t::TARGET_5)}</th>
+                        <th scope="col">{move || state.tr(t::GAP)}</th>
+                        <th scope="col">{move || state.tr(t::INVESTED_BN)}</th>
+                        <th scope="col">{move || state.tr(t::SHORT_2)}</th>
+                        <th scope="col" title=move || state.tr(t::P10_P90_OF_COMMUNES_MEETING_IT)>
+                            {move || state.tr(t::RISK_P10_P90)}
                         </th>
                     </tr>
                 </thead>
@@ -339,12 +311,12 @@ pub fn CommunesGrid() -> impl IntoView {
         let n = matching.min(GRID_ROWS);
         let lang = state.lang.get();
         if matching > n {
-            lang.pick(
-                format!("Hiển thị {n} trên {matching} xã; hãy lọc để xem các xã khác."),
-                format!("Showing {n} of {matching} communes; filter to see others."),
+            lang.fill(
+                t::SHOWING_OF_COMMUNES_FILTER_TO_SEE,
+                &[("n", &n), ("matching", &matching)],
             )
         } else {
-            lang.pick(format!("{matching} xã"), format!("{matching} communes"))
+            lang.fill(t::COMMUNES_3, &[("matching", &matching)])
         }
     };
     // The grid body is written as HTML when its rows change, and otherwise only the cells whose
@@ -427,25 +399,25 @@ pub fn CommunesGrid() -> impl IntoView {
     };
     view! {
         <section class="panel communes">
-            <h3>{move || state.tr("Các xã và 19 tiêu chí", "The communes and their 19 criteria")}</h3>
+            <h3>{move || state.tr(t::THE_COMMUNES_AND_THEIR_19_CRITERIA)}</h3>
             <div class="filters">
                 <label class:hidden=move || districts().is_empty()>
-                    {move || state.tr("Huyện", "District")}
+                    {move || state.tr(t::DISTRICT)}
                     <select data-testid="filter-district" on:change=move |ev| district.set(event_target_value(&ev))>
-                        <option value="">{move || state.tr("Tất cả", "All")}</option>
+                        <option value="">{move || state.tr(t::ALL_OF_THEM)}</option>
                         {move || districts().into_iter().map(|d| view! { <option value=d.clone()>{d.clone()}</option> }).collect_view()}
                     </select>
                 </label>
                 <label>
-                    {move || state.tr("Biên giới", "Border")}
+                    {move || state.tr(t::BORDER)}
                     <select data-testid="filter-border" on:change=move |ev| border.set(event_target_value(&ev))>
-                        <option value="">{move || state.tr("Tất cả", "All")}</option>
-                        <option value="1">{move || state.tr("Xã biên giới", "Border communes")}</option>
-                        <option value="0">{move || state.tr("Không biên giới", "Inland communes")}</option>
+                        <option value="">{move || state.tr(t::ALL_OF_THEM)}</option>
+                        <option value="1">{move || state.tr(t::BORDER_COMMUNES_2)}</option>
+                        <option value="0">{move || state.tr(t::INLAND_COMMUNES)}</option>
                     </select>
                 </label>
                 <label>
-                    {move || state.tr("Tình trạng", "Status")}
+                    {move || state.tr(t::STATUS)}
                     <select
                         data-testid="filter-status"
                         on:change=move |ev| {
@@ -458,28 +430,25 @@ pub fn CommunesGrid() -> impl IntoView {
                             })
                         }
                     >
-                        <option value="">{move || state.tr("Tất cả", "All")}</option>
-                        <option value="certified">{move || state.tr("Đạt chuẩn (cuối năm)", "Certified (end of year)")}</option>
-                        <option value="newly">{move || state.tr("Đạt chuẩn mới trong năm", "Newly certified")}</option>
-                        <option value="not">{move || state.tr("Chưa đạt chuẩn", "Not certified")}</option>
-                        <option value="differs">{move || state.tr("Khác kịch bản kế hoạch", "Different from the plan")}</option>
+                        <option value="">{move || state.tr(t::ALL_OF_THEM)}</option>
+                        <option value="certified">{move || state.tr(t::CERTIFIED_END_OF_YEAR)}</option>
+                        <option value="newly">{move || state.tr(t::NEWLY_CERTIFIED)}</option>
+                        <option value="not">{move || state.tr(t::NOT_CERTIFIED)}</option>
+                        <option value="differs">{move || state.tr(t::DIFFERENT_FROM_THE_PLAN)}</option>
                     </select>
                 </label>
                 <span class="grid-count" data-testid="grid-count">{note}</span>
             </div>
             <p class="legend">
-                {move || state.tr(
-                    "● đạt từ đầu năm · ◆ đạt thêm trong năm · ○ kế hoạch đạt nhưng kịch bản này không · hàng viền cam: khác kế hoạch. Bấm một xã để xem chi tiết.",
-                    "● met at the start · ◆ gained this year · ○ gained in the plan but not here · orange-edged rows differ from the plan. Click a commune for details.",
-                )}
+                {move || state.tr(t::MET_AT_THE_START_GAINED_THIS)}
             </p>
             <div class="grid-wrap">
                 <table class="grid" data-testid="communes-grid">
                     <thead>
                         <tr>
-                            <th scope="col">{move || state.tr("Xã", "Commune")}</th>
-                            <th scope="col">{move || state.tr("Huyện", "District")}</th>
-                            <th scope="col">{move || state.tr("Số TC", "Met")}</th>
+                            <th scope="col">{move || state.tr(t::COMMUNE)}</th>
+                            <th scope="col">{move || state.tr(t::DISTRICT)}</th>
+                            <th scope="col">{move || state.tr(t::MET)}</th>
                             {header}
                         </tr>
                     </thead>
@@ -590,12 +559,13 @@ fn CommuneDetails() -> impl IntoView {
         })?;
         let after = state.outcome.with(|o| o.meets[i]);
         let in_plan = state.plan_outcome.with(|p| p.meets[i]);
-        let flags: Vec<&str> = [
-            (c.border, lang.pick("xã biên giới", "border")),
-            (c.difficult, lang.pick("xã ĐBKK", "difficult")),
+        let year = state.model.with(|m| m.plan.year);
+        let flags: Vec<String> = [
+            (c.border, lang.say(t::BORDER_2).to_string()),
+            (c.difficult, lang.say(t::DIFFICULT).to_string()),
             (
                 c.priority,
-                lang.pick("phấn đấu đạt chuẩn 2022", "registered for 2022"),
+                lang.fill(t::REGISTERED_FOR_YEAR, &[("year", &year)]),
             ),
         ]
         .into_iter()
@@ -605,13 +575,13 @@ fn CommuneDetails() -> impl IntoView {
             .map(|k| {
                 let bit = 1 << k;
                 let status = if c.meets & bit != 0 {
-                    lang.pick("đạt từ đầu năm", "met at the start")
+                    lang.say(t::MET_AT_THE_START)
                 } else if after & bit != 0 {
-                    lang.pick("đạt thêm trong năm", "gained this year")
+                    lang.say(t::GAINED_THIS_YEAR)
                 } else if in_plan & bit != 0 {
-                    lang.pick("chưa đạt (kế hoạch: đạt)", "not met (the plan: met)")
+                    lang.say(t::NOT_MET_THE_PLAN_MET)
                 } else {
-                    lang.pick("chưa đạt", "not met")
+                    lang.say(t::NOT_MET)
                 };
                 let cost = if c.meets & bit != 0 {
                     String::new()
@@ -631,12 +601,12 @@ fn CommuneDetails() -> impl IntoView {
             <div class="commune-details" data-testid="commune-details" role="region" aria-label=c.name.clone()>
                 <h4>
                     {format!("{} — {} ({})", c.name, district, c.id)}
-                    <button type="button" class="link" aria-label=lang.pick("Đóng", "Close") on:click=move |_| state.selected_commune.set(None)>"×"</button>
+                    <button type="button" class="link" aria-label=lang.say(t::CLOSE) on:click=move |_| state.selected_commune.set(None)>"×"</button>
                 </h4>
                 <p>
                     {format!(
                         "{}: {} → {}{}",
-                        lang.pick("Số tiêu chí", "Criteria met"),
+                        lang.say(t::CRITERIA_MET_2),
                         c.meets.count_ones(),
                         after.count_ones(),
                         if flags.is_empty() { String::new() } else { format!(" · {}", flags.join(" · ")) }
@@ -645,9 +615,9 @@ fn CommuneDetails() -> impl IntoView {
                 <table>
                     <thead>
                         <tr>
-                            <th>{lang.pick("Tiêu chí", "Criterion")}</th>
-                            <th>{lang.pick("Tình trạng", "Status")}</th>
-                            <th>{lang.pick("Chi phí (tỷ)", "Cost (bn)")}</th>
+                            <th>{lang.say(t::CRITERION)}</th>
+                            <th>{lang.say(t::STATUS)}</th>
+                            <th>{lang.say(t::COST_BN)}</th>
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>

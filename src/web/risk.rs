@@ -15,6 +15,7 @@ use crate::formats::seeds::RISK_PRESETS;
 use crate::risk_worker::worker::RiskWorker;
 use crate::risk_worker::{draw_slice, RiskReply, RiskRequest};
 use crate::text::number::{number, parse_number, percent};
+use crate::text::sentences as t;
 use crate::text::Lang;
 use gloo_worker::{Spawnable, WorkerBridge};
 use leptos::prelude::*;
@@ -322,12 +323,9 @@ fn percent_field(text: &str, lang: Lang) -> Result<Option<f64>, ()> {
 
 fn preset_name(key: &str, lang: Lang) -> &'static str {
     match key {
-        "as-provinces-report" => lang.pick(
-            "Như các tỉnh báo cáo (31–83%)",
-            "As provinces report (31–83%)",
-        ),
-        "as-in-2022" => lang.pick("Như năm 2022 (4–83%)", "As in 2022 (4–83%)"),
-        _ => lang.pick("Giải ngân đủ", "Full disbursement"),
+        "as-provinces-report" => lang.say(t::AS_PROVINCES_REPORT_31_83),
+        "as-in-2022" => lang.say(t::AS_IN_2022_4_83),
+        _ => lang.say(t::FULL_DISBURSEMENT),
     }
 }
 
@@ -380,16 +378,12 @@ pub fn RiskPanel() -> impl IntoView {
                         error.set(None);
                         settings.set(s);
                     } else {
-                        error.set(Some(l.pick(
-                            format!("{field}: giá trị ngoài khoảng cho phép."),
-                            format!("{field}: the value is out of range."),
-                        )));
+                        error.set(Some(
+                            l.fill(t::THE_VALUE_IS_OUT_OF_RANGE, &[("field", &field)]),
+                        ));
                     }
                 }
-                Err(_) => error.set(Some(l.pick(
-                    format!("{field}: không phải số."),
-                    format!("{field}: not a number."),
-                ))),
+                Err(_) => error.set(Some(l.fill(t::NOT_A_NUMBER, &[("field", &field)]))),
             }
         };
     let ranges_text: Vec<[RwSignal<String>; 3]> = (0..SOURCES)
@@ -430,10 +424,9 @@ pub fn RiskPanel() -> impl IntoView {
                     })
                 }
                 _ => {
-                    error.set(Some(l.pick(
-                        format!("{name}: cần đủ ba số 0–100 với thấp nhất ≤ thường gặp ≤ cao nhất (hoặc để trống cả ba)."),
-                        format!("{name}: needs three numbers 0–100 with least ≤ most likely ≤ largest (or all three empty)."),
-                    )));
+                    error.set(Some(
+                        l.fill(t::NEEDS_THREE_NUMBERS_0_100_WITH, &[("name", &name)]),
+                    ));
                     return;
                 }
             }
@@ -463,14 +456,13 @@ pub fn RiskPanel() -> impl IntoView {
         }
     };
     let result = shown.result;
-    let spread_row = move |label: &'static str,
-                           en: &'static str,
+    let spread_row = move |label: crate::text::Sentence,
                            pick: fn(&RiskOutcome) -> crate::engine::risk::Spread,
                            decimals: usize,
                            id: &'static str| {
         view! {
             <tr>
-                <th scope="row">{move || state.tr(label, en)}</th>
+                <th scope="row">{move || state.tr(label)}</th>
                 {["p10", "p50", "p90"].into_iter().enumerate().map(|(i, p)| view! {
                     <td data-testid=format!("risk-{id}-{p}")>{move || result.get().map(|r| {
                         let s = pick(&r);
@@ -483,14 +475,11 @@ pub fn RiskPanel() -> impl IntoView {
     };
     view! {
         <section class="panel risk" data-testid="risk-view" aria-labelledby="risk-title">
-            <h3 id="risk-title">{move || state.tr("Rủi ro: khả năng đạt mục tiêu", "Risk: how likely the targets are")}</h3>
-            <p class="hint">{move || state.tr(
-                "Kịch bản đang xem được tính lại nhiều lần: vốn nhà nước về theo một khoảng (thấp nhất, thường gặp, cao nhất), chi phí từng xã lệch quanh dự toán, một phần công trình chậm sang năm sau. Nguồn số liệu: seeds/risk/README.md.",
-                "The scenario shown, drawn many times: state money arrives within a range (least, most likely, largest), each commune's costs vary around the estimate, some works slip past the year. Where the figures come from: seeds/risk/README.md.",
-            )}</p>
+            <h3 id="risk-title">{move || state.tr(t::RISK_HOW_LIKELY_THE_TARGETS_ARE)}</h3>
+            <p class="hint">{move || state.tr(t::THE_SCENARIO_SHOWN_DRAWN_MANY_TIMES)}</p>
             <div class="risk-settings">
                 <label>
-                    <span>{move || state.tr("Giả định giải ngân", "Disbursement assumption")}</span>
+                    <span>{move || state.tr(t::DISBURSEMENT_ASSUMPTION)}</span>
                     <select data-testid="risk-preset" on:change=move |ev| load_preset(event_target_value(&ev))>
                         {RISK_PRESETS.iter().map(|(key, _)| {
                             let key = key.to_string();
@@ -500,7 +489,7 @@ pub fn RiskPanel() -> impl IntoView {
                     </select>
                 </label>
                 <label>
-                    <span>{move || state.tr("Số lần rút", "Draws")}</span>
+                    <span>{move || state.tr(t::DRAWS)}</span>
                     <input type="text" inputmode="numeric" class="number small" data-testid="risk-draws"
                         prop:value=move || settings.with(|s| s.draws.to_string())
                         on:change=move |ev| edit("draws", event_target_value(&ev), |s, x| {
@@ -510,7 +499,7 @@ pub fn RiskPanel() -> impl IntoView {
                         })/>
                 </label>
                 <label>
-                    <span>{move || state.tr("Hạt giống", "Seed")}</span>
+                    <span>{move || state.tr(t::SEED)}</span>
                     <input type="text" inputmode="numeric" class="number small" data-testid="risk-seed"
                         prop:value=move || settings.with(|s| s.seed.to_string())
                         on:change=move |ev| edit("seed", event_target_value(&ev), |s, x| {
@@ -520,7 +509,7 @@ pub fn RiskPanel() -> impl IntoView {
                         })/>
                 </label>
                 <label>
-                    <span>{move || state.tr("Chi phí lệch (σ, %)", "Cost spread (σ, %)")}</span>
+                    <span>{move || state.tr(t::COST_SPREAD)}</span>
                     <input type="text" inputmode="decimal" class="number small" data-testid="risk-cost-sd"
                         prop:value=move || number(settings.with(|s| s.cost_sd) * 100.0, 1, lang())
                         on:change=move |ev| edit("cost_sd", event_target_value(&ev), |s, x| {
@@ -530,7 +519,7 @@ pub fn RiskPanel() -> impl IntoView {
                         })/>
                 </label>
                 <label>
-                    <span>{move || state.tr("Công trình xong trong năm (%)", "Works done within the year (%)")}</span>
+                    <span>{move || state.tr(t::WORKS_DONE_WITHIN_THE_YEAR)}</span>
                     <input type="text" inputmode="decimal" class="number small" data-testid="risk-delivery"
                         prop:value=move || number(settings.with(|s| s.delivery) * 100.0, 1, lang())
                         on:change=move |ev| edit("delivery", event_target_value(&ev), |s, x| {
@@ -541,12 +530,12 @@ pub fn RiskPanel() -> impl IntoView {
                 </label>
             </div>
             <table class="risk-ranges">
-                <caption>{move || state.tr("Tỷ lệ giải ngân theo nguồn (%): để trống là theo kịch bản", "Disbursement by source (%): empty keeps the scenario's")}</caption>
+                <caption>{move || state.tr(t::DISBURSEMENT_BY_SOURCE_EMPTY_KEEPS_THE)}</caption>
                 <thead><tr>
-                    <th scope="col">{move || state.tr("Nguồn", "Source")}</th>
-                    <th scope="col">{move || state.tr("Thấp nhất", "Least")}</th>
-                    <th scope="col">{move || state.tr("Thường gặp", "Most likely")}</th>
-                    <th scope="col">{move || state.tr("Cao nhất", "Largest")}</th>
+                    <th scope="col">{move || state.tr(t::SOURCE)}</th>
+                    <th scope="col">{move || state.tr(t::LEAST)}</th>
+                    <th scope="col">{move || state.tr(t::MOST_LIKELY)}</th>
+                    <th scope="col">{move || state.tr(t::LARGEST)}</th>
                 </tr></thead>
                 <tbody>
                     {(0..SOURCES).map(|source| {
@@ -578,39 +567,33 @@ pub fn RiskPanel() -> impl IntoView {
                 <span data-testid="risk-status">{move || {
                     let (done, total) = shown.progress.get();
                     let l = lang();
-                    let place = if shown.in_worker.get() { l.pick("luồng phụ", "worker") } else { l.pick("trang", "page") };
+                    let place = if shown.in_worker.get() { l.say(t::WORKER) } else { l.say(t::PAGE) };
                     if done < total {
-                        l.pick(format!("đang tính {done}/{total} lần ({place})"), format!("drawing {done}/{total} ({place})"))
+                        l.fill(t::DRAWING, &[("done", &done), ("total", &total), ("place", &place)])
                     } else {
-                        l.pick(format!("xong {total} lần ({place})"), format!("{total} draws done ({place})"))
+                        l.fill(t::DRAWS_DONE, &[("total", &total), ("place", &place)])
                     }
                 }}</span>
             </div>
             <p class="risk-chance" data-testid="risk-chance-certified" aria-live="polite">{move || result.get().map(|r| {
                 let l = lang();
-                l.pick(
-                    format!("Khả năng đạt {} xã đạt chuẩn: {}", r.targets.0, percent(r.chance_certified, 0, l)),
-                    format!("Chance of reaching {} certified communes: {}", r.targets.0, percent(r.chance_certified, 0, l)),
-                )
+                l.fill(t::CHANCE_OF_REACHING_CERTIFIED_COMMUNES, &[("0", &r.targets.0), ("1", &percent(r.chance_certified, 0, l))])
             })}</p>
             <table class="risk-table">
                 <thead><tr>
                     <th scope="col"></th>
                     <th scope="col">P10</th><th scope="col">P50</th><th scope="col">P90</th>
-                    <th scope="col">{move || state.tr("Trung bình", "Mean")}</th>
+                    <th scope="col">{move || state.tr(t::MEAN)}</th>
                 </tr></thead>
                 <tbody>
-                    {spread_row("Xã đạt chuẩn", "Certified communes", |r| r.certified, 0, "certified")}
-                    {spread_row("Bình quân tiêu chí/xã", "Average criteria", |r| r.avg_criteria, 2, "avg")}
-                    {spread_row("Biên giới: tiêu chí/xã", "Border average", |r| r.border_avg, 2, "border")}
+                    {spread_row(t::CERTIFIED_COMMUNES_2, |r| r.certified, 0, "certified")}
+                    {spread_row(t::AVERAGE_CRITERIA, |r| r.avg_criteria, 2, "avg")}
+                    {spread_row(t::BORDER_AVERAGE, |r| r.border_avg, 2, "border")}
                 </tbody>
             </table>
             <p class="hint" data-testid="risk-other-chances">{move || result.get().map(|r| {
                 let l = lang();
-                l.pick(
-                    format!("Khả năng bình quân ≥ {}: {} · biên giới ≥ {}: {}", number(r.targets.1, 1, l), percent(r.chance_avg_criteria, 0, l), number(r.targets.2, 1, l), percent(r.chance_border_avg, 0, l)),
-                    format!("Chance of an average ≥ {}: {} · border ≥ {}: {}", number(r.targets.1, 1, l), percent(r.chance_avg_criteria, 0, l), number(r.targets.2, 1, l), percent(r.chance_border_avg, 0, l)),
-                )
+                l.fill(t::CHANCE_OF_AN_AVERAGE_BORDER, &[("0", &number(r.targets.1, 1, l)), ("1", &percent(r.chance_avg_criteria, 0, l)), ("2", &number(r.targets.2, 1, l)), ("3", &percent(r.chance_border_avg, 0, l))])
             })}</p>
             <Histogram result=result/>
         </section>
@@ -624,7 +607,7 @@ fn Histogram(result: RwSignal<Option<Arc<RiskOutcome>>>) -> impl IntoView {
     let (w, h, bottom) = (520.0, 150.0, 22.0);
     view! {
         <svg class="risk-histogram" viewBox=format!("0 0 {w} {h}") role="img" data-testid="risk-histogram"
-            aria-label=move || state.tr("Số lần rút theo số xã đạt chuẩn", "Draws by certified communes")>
+            aria-label=move || state.tr(t::DRAWS_BY_CERTIFIED_COMMUNES)>
             {move || result.get().map(|r| {
                 let lo = r.histogram.first().map_or(0, |b| b.0).min(r.targets.0 as u32);
                 let hi = r.histogram.last().map_or(0, |b| b.0).max(r.targets.0 as u32);
@@ -646,7 +629,7 @@ fn Histogram(result: RwSignal<Option<Arc<RiskOutcome>>>) -> impl IntoView {
                     <text x=10.0 y=h - 6.0 class="path-year">{lo}</text>
                     <text x=w - 10.0 y=h - 6.0 text-anchor="end" class="path-year">{hi}</text>
                     <text x=label_x y="14" text-anchor=anchor class="target-label">
-                        {format!("{} {}", state.tr("mục tiêu", "target"), r.targets.0)}
+                        {format!("{} {}", state.tr(t::TARGET_4), r.targets.0)}
                     </text>
                 }
             })}

@@ -12,6 +12,7 @@ use crate::formats::sheet::{path_sheet, result_sheets, results_csv, risk_sheet};
 use crate::formats::workbook::workbook;
 use crate::presets::presets;
 use crate::text::number::{amount, number, percent};
+use crate::text::sentences as t;
 use crate::text::Lang;
 use leptos::prelude::*;
 
@@ -72,7 +73,7 @@ fn candidates(state: &State) -> Vec<(String, String, Scenario)> {
     let mut out = vec![
         (
             "current".to_string(),
-            lang.pick("Đang xem", "Shown now").to_string()
+            lang.say(t::SHOWN_NOW).to_string()
                 + ": "
                 + state.scenario.with(|_| state.scenario_name()).as_str(),
             state.scenario.get(),
@@ -146,11 +147,11 @@ fn CompareTables(rows: Vec<(String, Outcome)>) -> impl IntoView {
         view! { <tr><th scope="row">{label}</th>{cells}</tr> }
     };
     let metrics = view! {
-        {metric(lang.pick("Xã đạt chuẩn NTM", "Certified communes"), |o| f64::from(o.certified), 0, true)}
-        {metric(lang.pick("Bình quân tiêu chí/xã", "Average criteria a commune"), |o| o.avg_criteria, 2, true)}
-        {metric(lang.pick("Xã biên giới: tiêu chí/xã", "Border communes: criteria each"), |o| o.border.avg_criteria, 2, true)}
-        {metric(lang.pick("Vốn thiếu (tỷ đồng)", "Money short (bn VND)"), |o| o.funding.shortfall, 0, false)}
-        {metric(lang.pick("Vốn không dùng được (tỷ đồng)", "Money idle (bn VND)"), |o| o.funding.idle, 0, false)}
+        {metric(lang.say(t::CERTIFIED_COMMUNES), |o| f64::from(o.certified), 0, true)}
+        {metric(lang.say(t::AVERAGE_CRITERIA_A_COMMUNE), |o| o.avg_criteria, 2, true)}
+        {metric(lang.say(t::BORDER_COMMUNES_CRITERIA_EACH), |o| o.border.avg_criteria, 2, true)}
+        {metric(lang.say(t::MONEY_SHORT_BN_VND), |o| o.funding.shortfall, 0, false)}
+        {metric(lang.say(t::MONEY_IDLE_BN_VND), |o| o.funding.idle, 0, false)}
     };
     let names: Vec<String> = state.model.with_untracked(|m| {
         m.plan
@@ -176,7 +177,7 @@ fn CompareTables(rows: Vec<(String, Outcome)>) -> impl IntoView {
             <tbody>{metrics}</tbody>
         </table>
         <table class="compare" data-testid="compare-criteria">
-            <thead><tr><th>{lang.pick("Tiêu chí (số xã đạt)", "Criterion (communes)")}</th><th>{lang.pick("Chỉ tiêu", "Target")}</th>{head2}</tr></thead>
+            <thead><tr><th>{lang.say(t::CRITERION_COMMUNES)}</th><th>{lang.say(t::TARGET_5)}</th>{head2}</tr></thead>
             <tbody>{criteria}</tbody>
         </table>
     }
@@ -219,14 +220,15 @@ pub fn CompareView() -> impl IntoView {
     let body = move || {
         let rows = compared(&state, &showing);
         if rows.len() < 2 {
-            return view! { <p class="note">{state.tr("Chọn từ 2 đến 4 kịch bản để so sánh.", "Pick two to four scenarios to compare.")}</p> }.into_any();
+            return view! { <p class="note">{state.tr(t::PICK_TWO_TO_FOUR_SCENARIOS_TO)}</p> }
+                .into_any();
         }
         let lang = state.lang.get();
         let svg = state.model.with(|m| compare_chart(m, &rows, lang));
         view! {
             <CompareTables rows=rows/>
             <figure class="chart wide" data-testid="chart-compare">
-                <figcaption>{state.tr("Số xã đạt từng tiêu chí theo kịch bản (vạch đen: chỉ tiêu)", "Communes meeting each criterion, by scenario (black: target)")}</figcaption>
+                <figcaption>{state.tr(t::COMMUNES_MEETING_EACH_CRITERION_BY_SCENARIO)}</figcaption>
                 <div class="chart-svg" inner_html=svg></div>
             </figure>
         }
@@ -236,11 +238,11 @@ pub fn CompareView() -> impl IntoView {
         <Show when=move || showing.compare_open.get()>
             <section class="panel compare-view" data-testid="compare-view">
                 <h3>
-                    {move || state.tr("So sánh kịch bản", "Scenarios side by side")}
-                    <button type="button" class="link" data-testid="compare-close" aria-label=move || state.tr("Đóng", "Close")
+                    {move || state.tr(t::SCENARIOS_SIDE_BY_SIDE)}
+                    <button type="button" class="link" data-testid="compare-close" aria-label=move || state.tr(t::CLOSE)
                         on:click=move |_| showing.compare_open.set(false)>"×"</button>
                 </h3>
-                <p class="note">{move || state.tr("Chênh lệch so với kịch bản đầu tiên được chọn; xanh: tốt hơn, đỏ: kém hơn.", "Differences against the first scenario picked; green: better, red: worse.")}</p>
+                <p class="note">{move || state.tr(t::DIFFERENCES_AGAINST_THE_FIRST_SCENARIO_PICKED)}</p>
                 <div class="picks">{picks}</div>
                 {body}
             </section>
@@ -270,27 +272,27 @@ pub fn ExportBar() -> impl IntoView {
     };
     let base_name = |name: &str| format!("ket-qua-{}", file_name(name));
     view! {
-        <div class="export-bar" role="toolbar" aria-label=move || state.tr("Xuất và trình bày", "Export and present")>
+        <div class="export-bar" role="toolbar" aria-label=move || state.tr(t::EXPORT_AND_PRESENT)>
             <button type="button" data-testid="compare" on:click=move |_| showing.compare_open.update(|o| *o = !*o)>
-                {move || state.tr("So sánh kịch bản", "Compare scenarios")}
+                {move || state.tr(t::COMPARE_SCENARIOS)}
             </button>
             <button type="button" data-testid="present" on:click=move |_| {
                 showing.presenting.set(Some(0));
                 if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
                     let _ = el.request_fullscreen();
                 }
-            }>{move || state.tr("Trình chiếu", "Present")}</button>
+            }>{move || state.tr(t::PRESENT)}</button>
             <button type="button" data-testid="print" on:click=move |_| showing.report_open.set(true)>
-                {move || state.tr("Báo cáo để in", "Printable report")}
+                {move || state.tr(t::PRINTABLE_REPORT)}
             </button>
             <button type="button" data-testid="export-csv" on:click=move |_| {
                 let (s, name) = sheets();
                 download(&format!("{}.csv", base_name(&name)), "text/csv;charset=utf-8", results_csv(&s).as_bytes());
-            }>{move || state.tr("Xuất CSV", "Export CSV")}</button>
+            }>{move || state.tr(t::EXPORT_CSV)}</button>
             <button type="button" data-testid="export-xlsx" on:click=move |_| {
                 let (s, name) = sheets();
                 download(&format!("{}.xlsx", base_name(&name)), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", &workbook(&s));
-            }>{move || state.tr("Xuất Excel", "Export Excel")}</button>
+            }>{move || state.tr(t::EXPORT_EXCEL)}</button>
         </div>
     }
 }
@@ -310,13 +312,13 @@ pub fn Presentation() -> impl IntoView {
         let t = state.targets();
         let (title, body) = match index {
             0 => (
-                lang.pick("Kết quả chính", "Headline"),
+                lang.say(t::HEADLINE),
                 view! {
                     <div class="slide-figures">
-                        <div><span class="big">{o.certified}</span><span>{lang.pick(format!("xã đạt chuẩn NTM (mục tiêu {})", t.certified), format!("certified communes (target {})", t.certified))}</span></div>
-                        <div><span class="big">{number(o.avg_criteria, 2, lang)}</span><span>{lang.pick(format!("tiêu chí/xã (mục tiêu {})", number(t.avg_criteria_min, 1, lang)), format!("criteria a commune (target {})", number(t.avg_criteria_min, 1, lang)))}</span></div>
-                        <div><span class="big">{number(o.border.avg_criteria, 2, lang)}</span><span>{lang.pick(format!("tiêu chí/xã biên giới (mục tiêu {}–{})", number(t.border_avg_min, 0, lang), number(t.border_avg_max, 1, lang)), format!("criteria a border commune (target {}–{})", number(t.border_avg_min, 0, lang), number(t.border_avg_max, 1, lang)))}</span></div>
-                        <div><span class="big">{amount(o.funding.shortfall, 0, lang)}</span><span>{lang.pick("tỷ đồng vốn thiếu", "billion VND short")}</span></div>
+                        <div><span class="big">{o.certified}</span><span>{lang.fill(t::CERTIFIED_COMMUNES_TARGET, &[("0", &t.certified)])}</span></div>
+                        <div><span class="big">{number(o.avg_criteria, 2, lang)}</span><span>{lang.fill(t::CRITERIA_A_COMMUNE_TARGET_2, &[("0", &number(t.avg_criteria_min, 1, lang))])}</span></div>
+                        <div><span class="big">{number(o.border.avg_criteria, 2, lang)}</span><span>{lang.fill(t::CRITERIA_A_BORDER_COMMUNE_TARGET, &[("0", &number(t.border_avg_min, 0, lang)), ("1", &number(t.border_avg_max, 1, lang))])}</span></div>
+                        <div><span class="big">{amount(o.funding.shortfall, 0, lang)}</span><span>{lang.say(t::BILLION_VND_SHORT_2)}</span></div>
                     </div>
                     <p class="slide-sentence">{change_sentence(&state)}</p>
                 }
@@ -341,10 +343,10 @@ pub fn Presentation() -> impl IntoView {
                         .collect_view()
                 });
                 (
-                    lang.pick("19 tiêu chí", "The 19 criteria"),
+                    lang.say(t::THE_19_CRITERIA),
                     view! {
                         <table class="slide-table">
-                            <thead><tr><th></th><th>{lang.pick("Đầu năm", "Start")}</th><th>{lang.pick("Dự kiến", "Projected")}</th><th>{lang.pick("Chỉ tiêu", "Target")}</th><th>{lang.pick("Chênh", "Gap")}</th></tr></thead>
+                            <thead><tr><th></th><th>{lang.say(t::START)}</th><th>{lang.say(t::PROJECTED_2)}</th><th>{lang.say(t::TARGET_5)}</th><th>{lang.say(t::GAP)}</th></tr></thead>
                             <tbody>{rows}</tbody>
                         </table>
                     }
@@ -352,7 +354,7 @@ pub fn Presentation() -> impl IntoView {
                 )
             }
             2 => (
-                lang.pick("Các huyện", "Districts"),
+                lang.say(t::DISTRICTS_2),
                 if o.districts.is_empty() {
                     view! { <p class="slide-sentence">{no_districts(lang)}</p> }.into_any()
                 } else {
@@ -360,24 +362,24 @@ pub fn Presentation() -> impl IntoView {
                 },
             ),
             3 => (
-                lang.pick("Các xã theo số tiêu chí đạt", "Communes by criteria met"),
+                lang.say(t::COMMUNES_BY_CRITERIA_MET),
                 view! { <div class="slide-chart" inner_html=state.model.with(|m| bands_chart(m, &o, lang))></div> }.into_any(),
             ),
             4 => (
-                lang.pick("Lộ trình nhiều năm", "Years: the path"),
+                lang.say(t::YEARS_THE_PATH),
                 path_view(&path.outcome.get(), &path.settings.get(), lang),
             ),
             5 => (
-                lang.pick("Rủi ro: khả năng đạt mục tiêu", "Risk: how likely the targets are"),
+                lang.say(t::RISK_HOW_LIKELY_THE_TARGETS_ARE),
                 risk_view(risk.result.get().as_deref(), lang),
             ),
             _ => {
                 let mut rows = compared(&state, &showing);
                 if rows.len() < 2 {
                     let plan = state.model.with(|m| m.run(&Scenario::plan()));
-                    rows = vec![(lang.pick("Kế hoạch", "The plan").to_string(), plan), (lang.pick("Đang xem", "Shown now").to_string(), (*o).clone())];
+                    rows = vec![(lang.say(t::THE_PLAN).to_string(), plan), (lang.say(t::SHOWN_NOW).to_string(), (*o).clone())];
                 }
-                (lang.pick("So sánh kịch bản", "Scenarios side by side"), view! { <CompareTables rows=rows/> }.into_any())
+                (lang.say(t::SCENARIOS_SIDE_BY_SIDE), view! { <CompareTables rows=rows/> }.into_any())
             }
         };
         Some(view! {
@@ -387,7 +389,7 @@ pub fn Presentation() -> impl IntoView {
                     <span class="slide-number" data-testid="slide-number">{format!("{} / {SLIDES}", index + 1)}</span>
                 </header>
                 <div class="slide-body">{body}</div>
-                <footer>{lang.pick("← → hoặc PageUp/PageDown để chuyển trang · Esc để thoát", "← → or PageUp/PageDown to move · Esc to leave")}</footer>
+                <footer>{lang.say(t::OR_PAGEUP_PAGEDOWN_TO_MOVE_ESC)}</footer>
             </div>
         })
     };
@@ -411,29 +413,23 @@ pub fn Report() -> impl IntoView {
         let (plan, plan_levers, charts) = state.model.with(|m| {
             let charts = [
                 (
-                    lang.pick("Số xã đạt từng tiêu chí", "Communes meeting each criterion"),
+                    lang.say(t::COMMUNES_MEETING_EACH_CRITERION),
                     criteria_chart_with_risk(m, &o, lang, odds.as_deref()),
                 ),
                 (
-                    lang.pick("Số xã theo số tiêu chí đạt", "Communes by criteria met"),
+                    lang.say(t::COMMUNES_BY_CRITERIA_MET_2),
                     bands_chart(m, &o, lang),
                 ),
                 (
-                    lang.pick("Vốn từng nguồn đã đi đâu", "Where each source's money went"),
+                    lang.say(t::WHERE_EACH_SOURCE_S_MONEY_WENT),
                     sources_chart(m, &o, lang),
                 ),
-                (
-                    lang.pick("Các huyện", "Districts"),
-                    districts_chart(m, &o, lang),
-                ),
+                (lang.say(t::DISTRICTS_2), districts_chart(m, &o, lang)),
             ];
             (m.plan.clone(), m.levers(&Scenario::plan()), charts)
         });
         let date = js_sys::Date::new_0()
-            .to_locale_date_string(
-                lang.pick("vi-VN", "en-GB"),
-                &wasm_bindgen::JsValue::UNDEFINED,
-            )
+            .to_locale_date_string(lang.say(t::EN_GB), &wasm_bindgen::JsValue::UNDEFINED)
             .as_string()
             .unwrap_or_default();
         let funding = (0..SOURCES)
@@ -455,7 +451,7 @@ pub fn Report() -> impl IntoView {
             .filter(|&k| (levers.investment[k] - plan_levers.investment[k]).abs() > 1e-9)
             .collect();
         let investments = if changed.is_empty() {
-            view! { <p>{lang.pick("Đầu tư từng tiêu chí: như kế hoạch (đủ để đạt chỉ tiêu 2022).", "Investment by criterion: as in the plan (enough to reach the 2022 targets).")}</p> }.into_any()
+            view! { <p>{lang.fill(t::INVESTMENT_BY_CRITERION_AS_IN_THE, &[("year", &plan.year)])}</p> }.into_any()
         } else {
             let rows = changed
                 .iter()
@@ -472,7 +468,7 @@ pub fn Report() -> impl IntoView {
                 .collect_view();
             view! {
                 <table>
-                    <thead><tr><th>{lang.pick("Đầu tư khác kế hoạch", "Investment that differs from the plan")}</th><th>{lang.pick("Kế hoạch", "Plan")}</th><th>{lang.pick("Kịch bản", "Scenario")}</th></tr></thead>
+                    <thead><tr><th>{lang.say(t::INVESTMENT_THAT_DIFFERS_FROM_THE_PLAN)}</th><th>{lang.say(t::PLAN_2)}</th><th>{lang.say(t::SCENARIO)}</th></tr></thead>
                     <tbody>{rows}</tbody>
                 </table>
             }
@@ -514,48 +510,45 @@ pub fn Report() -> impl IntoView {
                         if let Some(w) = web_sys::window() {
                             let _ = w.print();
                         }
-                    }>{lang.pick("In (A4)", "Print (A4)")}</button>
-                    <button type="button" data-testid="report-close" on:click=move |_| showing.report_open.set(false)>{lang.pick("Đóng báo cáo", "Close the report")}</button>
+                    }>{lang.say(t::PRINT_A4)}</button>
+                    <button type="button" data-testid="report-close" on:click=move |_| showing.report_open.set(false)>{lang.say(t::CLOSE_THE_REPORT)}</button>
                 </div>
                 <header class="report-title">
-                    <p class="issuer">{lang.pick(format!("ỦY BAN NHÂN DÂN TỈNH {}", plan.province.to_uppercase()), format!("{} PROVINCIAL PEOPLE'S COMMITTEE", plan.province.to_uppercase()))}</p>
-                    <h1>{lang.pick("BÁO CÁO KỊCH BẢN XÂY DỰNG NÔNG THÔN MỚI", "NEW RURAL DEVELOPMENT SCENARIO REPORT")}</h1>
-                    <p>{lang.pick(format!("Tỉnh {} · năm {}", plan.province, plan.year), format!("{} province · {}", plan.province, plan.year))}</p>
-                    <p>{format!("{}: {}", lang.pick("Kịch bản", "Scenario"), state.scenario_name())}</p>
-                    <p>{format!("{}: {date}", lang.pick("Ngày lập", "Date"))}</p>
+                    <p class="issuer">{lang.fill(t::PROVINCIAL_PEOPLE_S_COMMITTEE, &[("0", &plan.province.to_uppercase())])}</p>
+                    <h1>{lang.say(t::NEW_RURAL_DEVELOPMENT_SCENARIO_REPORT)}</h1>
+                    <p>{lang.fill(t::PROVINCE, &[("0", &plan.province), ("1", &plan.year)])}</p>
+                    <p>{format!("{}: {}", lang.say(t::SCENARIO), state.scenario_name())}</p>
+                    <p>{format!("{}: {date}", lang.say(t::DATE))}</p>
                 </header>
                 {state.illustrative.get().then(|| view! {
-                    <p class="report-note">{lang.pick(
-                        "Lưu ý: số liệu từng xã là minh họa (tình trạng và chi phí do chương trình tạo ra, khớp với số liệu tổng của kế hoạch), chưa phải số liệu của tỉnh.",
-                        "Note: the commune data is illustrative (made-up status and costs that add up to the plan's totals), not the province's own.",
-                    )}</p>
+                    <p class="report-note">{lang.say(t::NOTE_THE_COMMUNE_DATA_IS_ILLUSTRATIVE)}</p>
                 })}
-                <h2>{lang.pick("1. Giả định", "1. Assumptions")}</h2>
-                <p>{format!("{}: {}", lang.pick("Thứ tự ưu tiên xã", "Which communes go first"), lang.pick(levers.strategy.name_vi(), levers.strategy.name_en()))}</p>
+                <h2>{lang.say(t::N_1_ASSUMPTIONS)}</h2>
+                <p>{format!("{}: {}", lang.say(t::WHICH_COMMUNES_GO_FIRST), lang.order_name(levers.strategy))}</p>
                 <table>
                     <thead><tr>
-                        <th>{lang.pick("Nguồn vốn (tỷ đồng)", "Source (bn VND)")}</th><th>{lang.pick("Kế hoạch", "Plan")}</th><th>{lang.pick("Kịch bản", "Scenario")}</th>
-                        <th>{lang.pick("Giải ngân", "Disbursed")}</th><th>{lang.pick("Về thực tế", "Arrived")}</th><th>{lang.pick("Không dùng", "Idle")}</th>
+                        <th>{lang.say(t::SOURCE_BN_VND)}</th><th>{lang.say(t::PLAN_2)}</th><th>{lang.say(t::SCENARIO)}</th>
+                        <th>{lang.say(t::DISBURSED)}</th><th>{lang.say(t::ARRIVED)}</th><th>{lang.say(t::IDLE_3)}</th>
                     </tr></thead>
                     <tbody>{funding}</tbody>
                 </table>
                 {investments}
-                {(eligibility_changed > 0).then(|| view! { <p>{lang.pick(format!("{eligibility_changed} nguồn vốn được chi cho các tiêu chí khác giả định của kế hoạch."), format!("{eligibility_changed} sources may pay for other criteria than assumed."))}</p> })}
-                <h2>{lang.pick("2. Kết quả", "2. Results")}</h2>
+                {(eligibility_changed > 0).then(|| view! { <p>{lang.fill(t::SOURCES_MAY_PAY_FOR_OTHER_CRITERIA, &[("eligibility_changed", &eligibility_changed)])}</p> })}
+                <h2>{lang.say(t::N_2_RESULTS)}</h2>
                 <table class="report-headline">
                     <tbody>
-                        <tr><td>{lang.pick("Xã đạt chuẩn NTM", "Certified communes")}</td><td class="num">{o.certified}</td><td>{lang.pick(format!("mục tiêu {}, đầu năm {}", t.certified, o.certified_baseline), format!("target {}, start {}", t.certified, o.certified_baseline))}</td></tr>
-                        <tr><td>{lang.pick("Bình quân tiêu chí/xã", "Average criteria a commune")}</td><td class="num">{number(o.avg_criteria, 2, lang)}</td><td>{format!("{} {}", lang.pick("mục tiêu ≥", "target ≥"), number(t.avg_criteria_min, 1, lang))}</td></tr>
-                        <tr><td>{lang.pick("Xã biên giới: tiêu chí/xã", "Border communes: criteria each")}</td><td class="num">{number(o.border.avg_criteria, 2, lang)}</td><td>{format!("{} {}–{}", lang.pick("mục tiêu", "target"), number(t.border_avg_min, 0, lang), number(t.border_avg_max, 1, lang))}</td></tr>
-                        <tr><td>{lang.pick("Vốn thiếu (tỷ đồng)", "Money short (bn VND)")}</td><td class="num">{amount(o.funding.shortfall, 2, lang)}</td><td></td></tr>
-                        <tr><td>{lang.pick("Vốn không dùng được (tỷ đồng)", "Money idle (bn VND)")}</td><td class="num">{amount(o.funding.idle, 2, lang)}</td><td></td></tr>
+                        <tr><td>{lang.say(t::CERTIFIED_COMMUNES)}</td><td class="num">{o.certified}</td><td>{lang.fill(t::TARGET_START_2, &[("0", &t.certified), ("1", &o.certified_baseline)])}</td></tr>
+                        <tr><td>{lang.say(t::AVERAGE_CRITERIA_A_COMMUNE)}</td><td class="num">{number(o.avg_criteria, 2, lang)}</td><td>{format!("{} {}", lang.say(t::TARGET_3), number(t.avg_criteria_min, 1, lang))}</td></tr>
+                        <tr><td>{lang.say(t::BORDER_COMMUNES_CRITERIA_EACH)}</td><td class="num">{number(o.border.avg_criteria, 2, lang)}</td><td>{format!("{} {}–{}", lang.say(t::TARGET_4), number(t.border_avg_min, 0, lang), number(t.border_avg_max, 1, lang))}</td></tr>
+                        <tr><td>{lang.say(t::MONEY_SHORT_BN_VND)}</td><td class="num">{amount(o.funding.shortfall, 2, lang)}</td><td></td></tr>
+                        <tr><td>{lang.say(t::MONEY_IDLE_BN_VND)}</td><td class="num">{amount(o.funding.idle, 2, lang)}</td><td></td></tr>
                     </tbody>
                 </table>
                 <p>{change_sentence(&state)}</p>
                 <table>
                     <thead><tr>
-                        <th>{lang.pick("Tiêu chí", "Criterion")}</th><th>{lang.pick("Đầu năm", "Start")}</th><th>{lang.pick("Dự kiến", "Projected")}</th>
-                        <th>{lang.pick("Chỉ tiêu", "Target")}</th><th>{lang.pick("Chênh", "Gap")}</th><th>{lang.pick("Đầu tư", "Invested")}</th><th>{lang.pick("Thiếu vốn", "Short")}</th>
+                        <th>{lang.say(t::CRITERION)}</th><th>{lang.say(t::START)}</th><th>{lang.say(t::PROJECTED_2)}</th>
+                        <th>{lang.say(t::TARGET_5)}</th><th>{lang.say(t::GAP)}</th><th>{lang.say(t::INVESTED)}</th><th>{lang.say(t::SHORT_2)}</th>
                     </tr></thead>
                     <tbody>{criteria}</tbody>
                 </table>
@@ -564,17 +557,17 @@ pub fn Report() -> impl IntoView {
                 } else {
                     view! {
                         <table>
-                            <thead><tr><th>{lang.pick("Huyện", "District")}</th><th>{lang.pick("Số xã", "Communes")}</th><th>{lang.pick("Đạt chuẩn", "Certified")}</th><th>{lang.pick("Tiêu chí/xã", "Criteria each")}</th></tr></thead>
+                            <thead><tr><th>{lang.say(t::DISTRICT)}</th><th>{lang.say(t::COMMUNES_2)}</th><th>{lang.say(t::CERTIFIED_3)}</th><th>{lang.say(t::CRITERIA_EACH)}</th></tr></thead>
                             <tbody>{districts}</tbody>
                         </table>
                     }.into_any()
                 }}
                 <div class="report-charts">{charts}</div>
-                <h2>{lang.pick("3. Lộ trình nhiều năm", "3. Years: the path")}</h2>
+                <h2>{lang.say(t::N_3_YEARS_THE_PATH)}</h2>
                 {path_view(&path.outcome.get(), &path.settings.get(), lang)}
-                <h2>{lang.pick("4. Rủi ro", "4. Risk")}</h2>
+                <h2>{lang.say(t::N_4_RISK)}</h2>
                 {risk_view(risk.result.get().as_deref(), lang)}
-                <p class="report-source">{format!("{}: {}", lang.pick("Nguồn số liệu", "Source"), lang.pick(&plan.title_vi, &plan.title_en))}</p>
+                <p class="report-source">{format!("{}: {}", lang.say(t::SOURCE_2), lang.pick(&plan.title_vi, &plan.title_en))}</p>
             </section>
         })
     };
@@ -608,30 +601,27 @@ fn path_view(
         .iter()
         .map(|t| {
             let mark = if t.met {
-                lang.pick("đạt", "reached")
+                lang.say(t::REACHED)
             } else {
-                lang.pick("chưa đạt", "not reached")
+                lang.say(t::NOT_REACHED)
             };
             match t.measure {
-                crate::engine::path::Measure::Certified => lang.pick(
-                    format!(
-                        "{}: {} xã đạt chuẩn, mục tiêu {} — {mark}",
-                        t.year, t.value, settings.target_certified
-                    ),
-                    format!(
-                        "{}: {} communes certified, target {} — {mark}",
-                        t.year, t.value, settings.target_certified
-                    ),
+                crate::engine::path::Measure::Certified => lang.fill(
+                    t::COMMUNES_CERTIFIED_TARGET,
+                    &[
+                        ("0", &t.year),
+                        ("1", &t.value),
+                        ("2", &settings.target_certified),
+                        ("mark", &mark),
+                    ],
                 ),
-                _ => lang.pick(
-                    format!(
-                        "xã thấp nhất {} tiêu chí, mục tiêu {} — {mark}",
-                        t.value, settings.target_min_criteria
-                    ),
-                    format!(
-                        "lowest commune {} criteria, target {} — {mark}",
-                        t.value, settings.target_min_criteria
-                    ),
+                _ => lang.fill(
+                    t::LOWEST_COMMUNE_CRITERIA_TARGET,
+                    &[
+                        ("0", &t.value),
+                        ("1", &settings.target_min_criteria),
+                        ("mark", &mark),
+                    ],
                 ),
             }
         })
@@ -642,16 +632,13 @@ fn path_view(
             <p>{verdict}</p>
             <table class="slide-table">
                 <thead><tr>
-                    <th>{lang.pick("Năm", "Year")}</th><th>{lang.pick("Xã đạt chuẩn", "Certified")}</th>
-                    <th>{lang.pick("Tiêu chí/xã", "Criteria each")}</th><th>{lang.pick("Biên giới", "Border")}</th>
-                    <th>{lang.pick("Xã thấp nhất", "Lowest commune")}</th><th>{lang.pick("Vốn thiếu", "Short")}</th>
+                    <th>{lang.say(t::YEAR)}</th><th>{lang.say(t::CERTIFIED)}</th>
+                    <th>{lang.say(t::CRITERIA_EACH)}</th><th>{lang.say(t::BORDER)}</th>
+                    <th>{lang.say(t::LOWEST_COMMUNE)}</th><th>{lang.say(t::SHORT)}</th>
                 </tr></thead>
                 <tbody>{rows}</tbody>
             </table>
-            <p class="report-note">{lang.pick(
-                "Mỗi năm giữ đòn bẩy của kịch bản; vốn chưa về, không dùng và chưa chi được chuyển sang năm sau.",
-                "Each year keeps the scenario's levers; money not arrived, idle or unspent goes on to the next year.",
-            )}</p>
+            <p class="report-note">{lang.say(t::EACH_YEAR_KEEPS_THE_SCENARIO_S)}</p>
         </div>
     }
     .into_any()
@@ -660,7 +647,7 @@ fn path_view(
 /// The odds (report and presentation): the chance in words and the P10–P90 bands.
 fn risk_view(r: Option<&crate::engine::risk::RiskOutcome>, lang: crate::text::Lang) -> AnyView {
     let Some(r) = r else {
-        return view! { <p data-testid="risk-summary">{lang.pick("Đang tính rủi ro…", "The risk run is still drawing…")}</p> }.into_any();
+        return view! { <p data-testid="risk-summary">{lang.say(t::THE_RISK_RUN_IS_STILL_DRAWING)}</p> }.into_any();
     };
     let row = |label: &'static str, s: &crate::engine::risk::Spread, decimals: usize| {
         view! {
@@ -669,22 +656,16 @@ fn risk_view(r: Option<&crate::engine::risk::RiskOutcome>, lang: crate::text::La
     };
     view! {
         <div class="risk-summary" data-testid="risk-summary">
-            <p class="big-sentence">{lang.pick(
-                format!("Khả năng đạt {} xã đạt chuẩn: {}", r.targets.0, percent(r.chance_certified, 0, lang)),
-                format!("Chance of reaching {} certified communes: {}", r.targets.0, percent(r.chance_certified, 0, lang)),
-            )}</p>
+            <p class="big-sentence">{lang.fill(t::CHANCE_OF_REACHING_CERTIFIED_COMMUNES, &[("0", &r.targets.0), ("1", &percent(r.chance_certified, 0, lang))])}</p>
             <table class="slide-table">
                 <thead><tr><th></th><th>P10</th><th>P50</th><th>P90</th></tr></thead>
                 <tbody>
-                    {row(lang.pick("Xã đạt chuẩn", "Certified communes"), &r.certified, 0)}
-                    {row(lang.pick("Bình quân tiêu chí/xã", "Average criteria"), &r.avg_criteria, 2)}
-                    {row(lang.pick("Biên giới: tiêu chí/xã", "Border average"), &r.border_avg, 2)}
+                    {row(lang.say(t::CERTIFIED_COMMUNES_2), &r.certified, 0)}
+                    {row(lang.say(t::AVERAGE_CRITERIA), &r.avg_criteria, 2)}
+                    {row(lang.say(t::BORDER_AVERAGE), &r.border_avg, 2)}
                 </tbody>
             </table>
-            <p class="report-note">{lang.pick(
-                format!("{} lần rút, hạt giống {}; giải ngân, chi phí và tiến độ theo giả định ở mục Rủi ro.", r.draws, r.seed),
-                format!("{} draws, seed {}; disbursement, costs and delivery as set under Risk.", r.draws, r.seed),
-            )}</p>
+            <p class="report-note">{lang.fill(t::DRAWS_SEED_DISBURSEMENT_COSTS_AND_DELIVERY, &[("0", &r.draws), ("1", &r.seed)])}</p>
         </div>
     }
     .into_any()
@@ -692,8 +673,5 @@ fn risk_view(r: Option<&crate::engine::risk::RiskOutcome>, lang: crate::text::La
 
 /// What the district views say for a table without districts.
 pub fn no_districts(lang: crate::text::Lang) -> &'static str {
-    lang.pick(
-        "Bảng xã không có cột huyện (chính quyền hai cấp từ 7/2025): không có kết quả theo huyện.",
-        "The commune table has no district column (two-tier local government since July 2025): no results by district.",
-    )
+    lang.say(t::THE_COMMUNE_TABLE_HAS_NO_DISTRICT_2)
 }

@@ -2,6 +2,7 @@
 //! from it. Shared through context, so components take what they need without props.
 
 use crate::engine::{CommuneTable, Levers, Model, Outcome, Plan, Scenario};
+use crate::text::sentences as t;
 
 use crate::engine::lever::{Lever, Value};
 use crate::text::Lang;
@@ -220,11 +221,7 @@ impl State {
             None if *s == Scenario::plan() => {
                 self.model.with(|m| m.plan.default_scenario_name.clone())
             }
-            None => self
-                .lang
-                .get()
-                .pick("Kịch bản mới", "New scenario")
-                .to_string(),
+            None => self.lang.get().say(t::NEW_SCENARIO).to_string(),
         })
     }
 
@@ -242,8 +239,8 @@ impl State {
     }
 
     /// "vi" or "en" words, following the language switch.
-    pub fn tr(&self, vi: &'static str, en: &'static str) -> &'static str {
-        self.lang.get().pick(vi, en)
+    pub fn tr(&self, sentence: crate::text::Sentence) -> &'static str {
+        self.lang.get().say(sentence)
     }
 }
 

@@ -9,6 +9,7 @@ use crate::engine::lever::*;
 use crate::engine::scenario::{Targets, MAX_AMOUNT, MAX_TARGET_COMMUNES};
 use crate::engine::CRITERIA;
 use crate::text::number::{amount, number};
+use crate::text::sentences as t;
 use leptos::prelude::*;
 
 /// One target field: the value in force, the plan's beside it.
@@ -41,7 +42,7 @@ pub fn TargetsPanel() -> impl IntoView {
     let plan_targets = move || state.model.with(|m| m.plan.targets.clone());
     let own = move |f: fn(&Targets) -> Option<f64>| state.scenario.with(|s| f(&s.targets));
     let label =
-        |vi: &'static str, en: &'static str| Signal::derive(move || state.tr(vi, en).to_string());
+        |sentence: crate::text::Sentence| Signal::derive(move || state.tr(sentence).to_string());
     let certified = Signal::derive(move || {
         own(|t| t.certified.map(f64::from)).unwrap_or(f64::from(plan_targets().certified))
     });
@@ -74,10 +75,10 @@ pub fn TargetsPanel() -> impl IntoView {
             let on_cost =
                 Callback::new(move |v: f64| state.set_lever(Lever::unit_cost(k), Some(Value::Number(v))));
             let target_label = Signal::derive(move || {
-                format!("{} — {}", name.get(), state.tr("chỉ tiêu (số xã)", "target (communes)"))
+                format!("{} — {}", name.get(), state.tr(t::TARGET_COMMUNES))
             });
             let cost_label = Signal::derive(move || {
-                format!("{} — {}", name.get(), state.tr("đơn giá (tỷ đồng/xã)", "unit cost (bn VND a commune)"))
+                format!("{} — {}", name.get(), state.tr(t::UNIT_COST_BN_VND_A_COMMUNE))
             });
             view! {
                 <tr class:changed=move || {
@@ -105,33 +106,30 @@ pub fn TargetsPanel() -> impl IntoView {
     };
     view! {
         <details class="panel targets" data-testid="targets-panel">
-            <summary>{move || state.tr("Chỉ tiêu và đơn giá của tỉnh (sửa được)", "The province's targets and unit costs (editable)")}</summary>
-            <p class="note">{move || state.tr(
-                "Mặc định là số của kế hoạch (KH). Chỉ tiêu từng tiêu chí quyết định mức đầu tư mặc định (đủ để đạt chỉ tiêu); đơn giá chỉ dùng cho xã có ô chi phí để trống trong bảng xã. Các số này đi cùng kịch bản: lưu, liên kết, tệp kịch bản.",
-                "The plan's figures (KH) by default. A criterion's target sets its default investment (enough to reach it); a unit cost applies only to communes whose cost cell is empty in the commune table. These go with the scenario: saved, linked, in scenario files.",
-            )}</p>
-            <TargetRow label=label("Xã đạt chuẩn NTM", "Certified communes") testid="target-certified"
+            <summary>{move || state.tr(t::THE_PROVINCE_S_TARGETS_AND_UNIT)}</summary>
+            <p class="note">{move || state.tr(t::THE_PLAN_S_FIGURES_KH_BY)}</p>
+            <TargetRow label=label(t::CERTIFIED_COMMUNES) testid="target-certified"
                 value=certified plan_value=Signal::derive(move || f64::from(plan_targets().certified))
                 on_commit=Callback::new(move |v: f64| state.set_lever(Lever::new(TARGET_CERTIFIED, 0), Some(Value::Number(v))))
                 decimals=0 limit=MAX_TARGET_COMMUNES whole=true/>
-            <TargetRow label=label("Bình quân tiêu chí/xã (tối thiểu)", "Average criteria a commune (at least)") testid="target-avg"
+            <TargetRow label=label(t::AVERAGE_CRITERIA_A_COMMUNE_AT_LEAST) testid="target-avg"
                 value=avg plan_value=Signal::derive(move || plan_targets().avg_criteria_min)
                 on_commit=Callback::new(move |v: f64| state.set_lever(Lever::new(TARGET_AVERAGE, 0), Some(Value::Number(v))))
                 decimals=2 limit=CRITERIA as f64/>
-            <TargetRow label=label("Xã biên giới: tiêu chí/xã, từ", "Border communes: criteria each, from") testid="target-border-min"
+            <TargetRow label=label(t::BORDER_COMMUNES_CRITERIA_EACH_FROM) testid="target-border-min"
                 value=border_min plan_value=Signal::derive(move || plan_targets().border_avg_min)
                 on_commit=Callback::new(move |v: f64| state.set_lever(Lever::new(TARGET_BORDER_MIN, 0), Some(Value::Number(v))))
                 decimals=2 limit=CRITERIA as f64/>
-            <TargetRow label=label("Xã biên giới: tiêu chí/xã, đến", "Border communes: criteria each, to") testid="target-border-max"
+            <TargetRow label=label(t::BORDER_COMMUNES_CRITERIA_EACH_TO) testid="target-border-max"
                 value=border_max plan_value=Signal::derive(move || plan_targets().border_avg_max)
                 on_commit=Callback::new(move |v: f64| state.set_lever(Lever::new(TARGET_BORDER_MAX, 0), Some(Value::Number(v))))
                 decimals=2 limit=CRITERIA as f64/>
             <table class="targets-table">
                 <thead><tr>
-                    <th scope="col">{move || state.tr("Tiêu chí", "Criterion")}</th>
-                    <th scope="col">{move || state.tr("Chỉ tiêu (xã)", "Target (communes)")}</th>
+                    <th scope="col">{move || state.tr(t::CRITERION)}</th>
+                    <th scope="col">{move || state.tr(t::TARGET_COMMUNES_2)}</th>
                     <th scope="col">"KH"</th>
-                    <th scope="col">{move || state.tr("Đơn giá (tỷ/xã)", "Unit cost (bn)")}</th>
+                    <th scope="col">{move || state.tr(t::UNIT_COST_BN)}</th>
                     <th scope="col">"KH"</th>
                 </tr></thead>
                 <tbody>{criteria}</tbody>
@@ -141,7 +139,7 @@ pub fn TargetsPanel() -> impl IntoView {
                     s.targets = Targets::default();
                     s.unit_costs = [None; CRITERIA];
                 })>
-                {move || state.tr("Về chỉ tiêu và đơn giá của kế hoạch", "Back to the plan's targets and unit costs")}
+                {move || state.tr(t::BACK_TO_THE_PLAN_S_TARGETS)}
             </button>
         </details>
     }

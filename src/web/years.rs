@@ -6,6 +6,7 @@ use crate::engine::goals::{marginal, seek, Answer, Goal};
 use crate::engine::path::{Carry, Measure, Path, PathOutcome, YearTarget};
 use crate::engine::{CRITERIA, SOURCES};
 use crate::text::number::{amount, number, parse_number};
+use crate::text::sentences as t;
 use crate::text::Lang;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -210,31 +211,19 @@ pub fn PathView() -> impl IntoView {
             .iter()
             .map(|t| {
                 let what = match t.measure {
-                    Measure::Certified => lang().pick(
-                        format!(
-                            "{}: {} / {} xã đạt chuẩn",
-                            t.year, t.value, s.target_certified
-                        ),
-                        format!(
-                            "{}: {} / {} communes certified",
-                            t.year, t.value, s.target_certified
-                        ),
+                    Measure::Certified => lang().fill(
+                        t::COMMUNES_CERTIFIED,
+                        &[("0", &t.year), ("1", &t.value), ("2", &s.target_certified)],
                     ),
-                    _ => lang().pick(
-                        format!(
-                            "xã thấp nhất đạt {} / {} tiêu chí",
-                            t.value, s.target_min_criteria
-                        ),
-                        format!(
-                            "the lowest commune meets {} / {} criteria",
-                            t.value, s.target_min_criteria
-                        ),
+                    _ => lang().fill(
+                        t::THE_LOWEST_COMMUNE_MEETS_CRITERIA,
+                        &[("0", &t.value), ("1", &s.target_min_criteria)],
                     ),
                 };
                 let mark = if t.met {
-                    lang().pick("đạt", "reached")
+                    lang().say(t::REACHED)
                 } else {
-                    lang().pick("chưa đạt", "not reached")
+                    lang().say(t::NOT_REACHED)
                 };
                 format!("{what} — {mark}")
             })
@@ -243,14 +232,11 @@ pub fn PathView() -> impl IntoView {
     };
     view! {
         <section class="panel path" data-testid="path-view" aria-labelledby="path-title">
-            <h3 id="path-title">{move || state.tr("Lộ trình nhiều năm", "Years: the path")}</h3>
-            <p class="hint">{move || state.tr(
-                "Kịch bản đang xem áp dụng cho năm đầu và giữ nguyên các năm sau (như năm trước); vốn chưa về, vốn không dùng và vốn chưa chi được chuyển sang năm sau.",
-                "The scenario shown is the first year's and every later year keeps it (same as last year); money not arrived, idle or unspent goes on to the next year.",
-            )}</p>
+            <h3 id="path-title">{move || state.tr(t::YEARS_THE_PATH)}</h3>
+            <p class="hint">{move || state.tr(t::THE_SCENARIO_SHOWN_IS_THE_FIRST)}</p>
             <div class="path-settings">
                 <label>
-                    <span>{move || state.tr("Đến năm", "Until")}</span>
+                    <span>{move || state.tr(t::UNTIL)}</span>
                     <select data-testid="path-last-year" on:change=move |ev| {
                         if let Ok(y) = event_target_value(&ev).parse::<u16>() {
                             settings.update(|s| s.last_year = y);
@@ -265,19 +251,19 @@ pub fn PathView() -> impl IntoView {
                     </select>
                 </label>
                 <label>
-                    <span>{move || state.tr("Mục tiêu xã đạt chuẩn", "Target: certified communes")}</span>
+                    <span>{move || state.tr(t::TARGET_CERTIFIED_COMMUNES)}</span>
                     <input type="text" inputmode="numeric" class="number small" data-testid="path-target-certified"
                         prop:value=move || settings.with(|s| s.target_certified.to_string())
                         on:change=move |ev| set_whole(ev, 50_000, |s, v| s.target_certified = v)/>
                 </label>
                 <label>
-                    <span>{move || state.tr("Không xã nào dưới (tiêu chí)", "No commune under (criteria)")}</span>
+                    <span>{move || state.tr(t::NO_COMMUNE_UNDER_CRITERIA)}</span>
                     <input type="text" inputmode="numeric" class="number small" data-testid="path-target-min"
                         prop:value=move || settings.with(|s| s.target_min_criteria.to_string())
                         on:change=move |ev| set_whole(ev, CRITERIA as u32, |s, v| s.target_min_criteria = v)/>
                 </label>
                 <label>
-                    <span>{move || state.tr("Chi phí tăng mỗi năm (%)", "Costs grow a year (%)")}</span>
+                    <span>{move || state.tr(t::COSTS_GROW_A_YEAR)}</span>
                     <input type="text" inputmode="decimal" class="number small" data-testid="path-cost-growth"
                         prop:value=move || number(settings.with(|s| s.cost_growth) * 100.0, 1, lang())
                         on:change=move |ev| {
@@ -296,22 +282,22 @@ pub fn PathView() -> impl IntoView {
                             let share = if event_target_checked(&ev) { 1.0 } else { 0.0 };
                             settings.update(|s| s.carry = Carry { undisbursed: share, idle: share, unused: share });
                         }/>
-                    <span>{move || state.tr("Chuyển vốn còn lại sang năm sau", "Carry what is left to the next year")}</span>
+                    <span>{move || state.tr(t::CARRY_WHAT_IS_LEFT_TO_THE)}</span>
                 </label>
             </div>
             <p class="field-error" role="alert" data-testid="path-error">
                 {move || field_error.get().map(|which| match which {
-                    "growth" => state.tr("Tỷ lệ tăng chi phí phải là số từ -50 đến 100 (%).", "Cost growth must be a number from -50 to 100 (%)."),
-                    _ => state.tr("Hãy nhập số nguyên không âm (mục tiêu giữ như cũ).", "Type a whole number, not negative (the target stays as it was)."),
+                    "growth" => state.tr(t::COST_GROWTH_MUST_BE_A_NUMBER),
+                    _ => state.tr(t::TYPE_A_WHOLE_NUMBER_NOT_NEGATIVE),
                 })}
             </p>
             <p class="path-verdict" data-testid="path-verdict">{verdict}</p>
             <div class="file-buttons">
                 <button type="button" data-testid="download-path" on:click=download_path>
-                    {move || state.tr("Tải tệp lộ trình", "Download path file")}
+                    {move || state.tr(t::DOWNLOAD_PATH_FILE)}
                 </button>
                 <label class="file-button">
-                    <span>{move || state.tr("Mở tệp lộ trình…", "Open path file…")}</span>
+                    <span>{move || state.tr(t::OPEN_PATH_FILE)}</span>
                     <input type="file" accept=".json,application/json" data-testid="open-path" node_ref=path_file on:change=open_path/>
                 </label>
             </div>
@@ -319,14 +305,14 @@ pub fn PathView() -> impl IntoView {
             <div class="table-scroll">
             <table class="path-table">
                 <thead><tr>
-                    <th scope="col">{move || state.tr("Năm", "Year")}</th>
-                    <th scope="col">{move || state.tr("Xã đạt chuẩn", "Certified")}</th>
-                    <th scope="col">{move || state.tr("TC/xã", "Criteria a commune")}</th>
-                    <th scope="col">{move || state.tr("Biên giới TC/xã", "Border average")}</th>
-                    <th scope="col">{move || state.tr("Xã thấp nhất (TC)", "Lowest commune")}</th>
-                    <th scope="col">{move || state.tr("Vốn thiếu", "Short")}</th>
-                    <th scope="col">{move || state.tr("Chuyển sang năm sau", "Carried over")}</th>
-                    <th scope="col">{move || state.tr("Rủi ro P10–P90 (xã đạt chuẩn)", "Risk P10–P90 (certified)")}</th>
+                    <th scope="col">{move || state.tr(t::YEAR)}</th>
+                    <th scope="col">{move || state.tr(t::CERTIFIED)}</th>
+                    <th scope="col">{move || state.tr(t::CRITERIA_A_COMMUNE)}</th>
+                    <th scope="col">{move || state.tr(t::BORDER_AVERAGE_2)}</th>
+                    <th scope="col">{move || state.tr(t::LOWEST_COMMUNE_2)}</th>
+                    <th scope="col">{move || state.tr(t::SHORT)}</th>
+                    <th scope="col">{move || state.tr(t::CARRIED_OVER)}</th>
+                    <th scope="col">{move || state.tr(t::RISK_P10_P90_CERTIFIED)}</th>
                 </tr></thead>
                 <tbody>
                     {move || {
@@ -376,7 +362,7 @@ fn PathChart(outcome: Memo<Arc<PathOutcome>>, settings: RwSignal<PathSettings>) 
     let (w, h, left, bottom, top) = (520.0, 180.0, 40.0, 24.0, 12.0);
     view! {
         <svg class="path-chart" viewBox=format!("0 0 {w} {h}") role="img" data-testid="path-chart"
-            aria-label=move || state.tr("Xã đạt chuẩn theo năm so với mục tiêu", "Certified communes by year against the target")>
+            aria-label=move || state.tr(t::CERTIFIED_COMMUNES_BY_YEAR_AGAINST_THE)>
             {move || {
                 let o = outcome.get();
                 let target = f64::from(settings.with(|s| s.target_certified));
@@ -412,7 +398,7 @@ fn PathChart(outcome: Memo<Arc<PathOutcome>>, settings: RwSignal<PathSettings>) 
                     <text x=left - 4.0 y=y(low) text-anchor="end" class="path-year">{format!("{low:.0}")}</text>
                     <text x=left - 4.0 y=y(high) + 8.0 text-anchor="end" class="path-year">{format!("{high:.0}")}</text>
                     <line x1=left y1=ty x2=w - 5.0 y2=ty class="target-line"/>
-                    <text x=left + 4.0 y=ty - 4.0 class="target-label">{format!("{} {}", state.tr("mục tiêu", "target"), target)}</text>
+                    <text x=left + 4.0 y=ty - 4.0 class="target-label">{format!("{} {}", state.tr(t::TARGET_4), target)}</text>
                     <polyline points=points.join(" ") class="path-line"/>
                     {o.years.iter().enumerate().map(|(i, yr)| {
                         let v = f64::from(yr.outcome.certified);
@@ -433,44 +419,31 @@ fn goal_options(plan: &crate::engine::Plan, lang: Lang) -> Vec<(String, String)>
     let mut list = vec![
         (
             "certified".to_string(),
-            lang.pick("Số xã đạt chuẩn", "Certified communes")
-                .to_string(),
+            lang.say(t::CERTIFIED_COMMUNES_3).to_string(),
         ),
         (
             "avg_criteria".to_string(),
-            lang.pick("Bình quân tiêu chí/xã", "Average criteria a commune")
-                .to_string(),
+            lang.say(t::AVERAGE_CRITERIA_A_COMMUNE).to_string(),
         ),
         (
             "border_avg".to_string(),
-            lang.pick(
-                "Bình quân tiêu chí xã biên giới",
-                "Border communes' average",
-            )
-            .to_string(),
+            lang.say(t::BORDER_COMMUNES_AVERAGE).to_string(),
         ),
         (
             "min_criteria".to_string(),
-            lang.pick(
-                "Không xã nào dưới (tiêu chí)",
-                "No commune under (criteria)",
-            )
-            .to_string(),
+            lang.say(t::NO_COMMUNE_UNDER_CRITERIA).to_string(),
         ),
         (
             "budget".to_string(),
-            lang.pick(
-                "Ngân sách (tỷ đồng): nhiều xã đạt chuẩn nhất",
-                "Budget (billion VND): most communes certified",
-            )
-            .to_string(),
+            lang.say(t::BUDGET_BILLION_VND_MOST_COMMUNES_CERTIFIED)
+                .to_string(),
         ),
     ];
     for c in &plan.criteria {
         let name = lang.pick(&c.name_vi, &c.name_en);
         list.push((
             c.key.clone(),
-            format!("{} {}: {}", lang.pick("Tiêu chí", "Criterion"), c.id, name),
+            format!("{} {}: {}", lang.say(t::CRITERION), c.id, name),
         ));
     }
     list
@@ -509,31 +482,27 @@ pub fn GoalsPanel() -> impl IntoView {
         answer.set(None);
     });
     let lang = move || state.lang.get();
-    let run =
-        move |_| {
-            let l = state.lang.get_untracked();
-            let key = goal_key.get_untracked();
-            let parsed = parse_number(&value_text.get_untracked(), l)
-                .ok()
-                .filter(|x| x.is_finite() && *x >= 0.0);
-            let Some(value) = parsed else {
-                error.set(Some(l.pick(
-                "Giá trị mục tiêu phải là một số không âm (ví dụ 100 hoặc 14,5).",
-                "The goal's value must be a number, not negative (for example 100 or 14.5).",
-            ).to_string()));
-                return;
-            };
-            error.set(None);
-            let found = state.model.with_untracked(|m| {
-                let goal = if key == "budget" {
-                    Goal::Budget(value)
-                } else {
-                    Goal::Target(Measure::from_key(&key, &m.plan)?, value)
-                };
-                Some(state.scenario.with_untracked(|s| seek(m, s, goal)))
-            });
-            answer.set(found.map(Arc::new));
+    let run = move |_| {
+        let l = state.lang.get_untracked();
+        let key = goal_key.get_untracked();
+        let parsed = parse_number(&value_text.get_untracked(), l)
+            .ok()
+            .filter(|x| x.is_finite() && *x >= 0.0);
+        let Some(value) = parsed else {
+            error.set(Some(l.say(t::THE_GOAL_S_VALUE_MUST_BE).to_string()));
+            return;
         };
+        error.set(None);
+        let found = state.model.with_untracked(|m| {
+            let goal = if key == "budget" {
+                Goal::Budget(value)
+            } else {
+                Goal::Target(Measure::from_key(&key, &m.plan)?, value)
+            };
+            Some(state.scenario.with_untracked(|s| seek(m, s, goal)))
+        });
+        answer.set(found.map(Arc::new));
+    };
     let apply = move |_| {
         if let Some(a) = answer.get_untracked() {
             let mut scenario = a.scenario.clone();
@@ -559,10 +528,10 @@ pub fn GoalsPanel() -> impl IntoView {
     });
     view! {
         <section class="panel goals" data-testid="goals-view" aria-labelledby="goals-title">
-            <h3 id="goals-title">{move || state.tr("Mục tiêu: cần ít nhất bao nhiêu?", "Goals: what is the least it takes?")}</h3>
+            <h3 id="goals-title">{move || state.tr(t::GOALS_WHAT_IS_THE_LEAST_IT)}</h3>
             <div class="goal-form">
                 <label>
-                    <span>{move || state.tr("Mục tiêu", "Goal")}</span>
+                    <span>{move || state.tr(t::GOAL)}</span>
                     <select data-testid="goal-target" on:change=move |ev| {
                         let key = event_target_value(&ev);
                         let v = state.model.with_untracked(|m| default_value(&key, m));
@@ -577,12 +546,12 @@ pub fn GoalsPanel() -> impl IntoView {
                     </select>
                 </label>
                 <label>
-                    <span>{move || state.tr("Giá trị", "Value")}</span>
+                    <span>{move || state.tr(t::VALUE)}</span>
                     <input type="text" inputmode="decimal" class="number" data-testid="goal-value"
                         prop:value=move || value_text.get()
                         on:input=move |ev| value_text.set(event_target_value(&ev))/>
                 </label>
-                <button type="button" data-testid="goal-run" on:click=run>{move || state.tr("Tìm", "Find")}</button>
+                <button type="button" data-testid="goal-run" on:click=run>{move || state.tr(t::FIND)}</button>
             </div>
             <p class="field-error" role="alert" data-testid="goal-error">{move || error.get()}</p>
             {move || answer.get().map(|a| {
@@ -595,57 +564,54 @@ pub fn GoalsPanel() -> impl IntoView {
                     .map(|k| format!("{} ({})", l.pick(&m.plan.criteria[k].name_vi, &m.plan.criteria[k].name_en), amount(a.scenario.investment[k].unwrap_or(0.0), 1, l)))
                     .collect());
                 let headline = if a.budget.is_some() {
-                    l.pick(format!("Với ngân sách này: {} xã đạt chuẩn.", a.target), format!("Within this budget: {} communes certified.", a.target))
+                    l.fill(t::WITHIN_THIS_BUDGET_COMMUNES_CERTIFIED, &[("0", &a.target)])
                 } else if a.reached {
-                    l.pick("Đạt được mục tiêu.".to_string(), "The goal can be reached.".to_string())
+                    l.say(t::GOAL_CAN_BE_REACHED).to_string()
                 } else {
-                    l.pick("Không đạt được kể cả khi đầu tư cho mọi xã còn thiếu.".to_string(), "Not reachable even paying for every commune still short.".to_string())
+                    l.say(t::GOAL_NOT_REACHABLE).to_string()
                 };
                 view! {
                     <div class="goal-answer" data-testid="goal-answer">
                         <p>{headline}</p>
                         <dl>
-                            <dt>{l.pick("Tổng đầu tư ít nhất", "Least total investment")}</dt>
-                            <dd data-testid="goal-total">{format!("{} {}", amount(a.total_investment, 2, l), l.pick("tỷ đồng", "billion VND"))}</dd>
-                            <dt>{l.pick("Tiết kiệm so với kịch bản", "Saving against the scenario")}</dt>
+                            <dt>{l.say(t::LEAST_TOTAL_INVESTMENT)}</dt>
+                            <dd data-testid="goal-total">{format!("{} {}", amount(a.total_investment, 2, l), l.say(t::BILLION_VND_3))}</dd>
+                            <dt>{l.say(t::SAVING_AGAINST_THE_SCENARIO)}</dt>
                             <dd data-testid="goal-saving">{amount(a.saving, 2, l)}</dd>
-                            <dt>{l.pick("Chứng minh là ít nhất?", "Proven least?")}</dt>
-                            <dd data-testid="goal-exact">{if a.exact { l.pick("có", "yes") } else { l.pick("không (cách tham lam; có thể còn rẻ hơn)", "no (greedy; a cheaper answer may exist)") }}</dd>
-                            <dt>{l.pick("Vốn thiếu với nguồn vốn hiện có", "Short with the current funding")}</dt>
+                            <dt>{l.say(t::PROVEN_LEAST)}</dt>
+                            <dd data-testid="goal-exact">{if a.exact { l.say(t::YES) } else { l.say(t::NO_GREEDY_A_CHEAPER_ANSWER_MAY) }}</dd>
+                            <dt>{l.say(t::SHORT_WITH_THE_CURRENT_FUNDING)}</dt>
                             <dd data-testid="goal-shortfall">{amount(a.outcome.funding.shortfall, 2, l)}</dd>
-                            <dt>{l.pick("Đầu tư vào", "Invested in")}</dt>
+                            <dt>{l.say(t::INVESTED_IN)}</dt>
                             <dd>{criteria.join("; ")}</dd>
-                            <dt>{l.pick("Xã đạt chuẩn mới", "Communes newly certified")}</dt>
+                            <dt>{l.say(t::COMMUNES_NEWLY_CERTIFIED)}</dt>
                             <dd data-testid="goal-communes">{if names.is_empty() { "0".to_string() } else { format!("{}: {}", names.len(), names.join(", ")) }}</dd>
                         </dl>
                         <button type="button" data-testid="goal-apply" on:click=apply>
-                            {l.pick("Áp dụng làm kịch bản hiện tại", "Apply as the current scenario")}
+                            {l.say(t::APPLY_AS_THE_CURRENT_SCENARIO)}
                         </button>
                     </div>
                 }
             })}
-            <h4>{move || state.tr("Thêm vốn cho tiêu chí nào được nhiều nhất?", "Where does more money buy most?")}</h4>
+            <h4>{move || state.tr(t::WHERE_DOES_MORE_MONEY_BUY_MOST)}</h4>
             <label class="margin-amount">
-                <span>{move || state.tr("Số tiền thêm (tỷ đồng)", "Amount more (billion VND)")}</span>
+                <span>{move || state.tr(t::AMOUNT_MORE_BILLION_VND)}</span>
                 <input type="text" inputmode="decimal" class="number small" data-testid="marginal-amount"
                     prop:value=move || amount_text.get() on:input=move |ev| amount_text.set(event_target_value(&ev))/>
             </label>
-            <p class="hint">{move || state.tr(
-                "Mỗi dòng: kịch bản hiện tại với số tiền này cộng vào một tiêu chí, chi từ các nguồn vốn như kịch bản; \"vốn thiếu\" là phần các nguồn không trả được.",
-                "Each row: the current scenario with this amount added to one criterion, paid by the sources as the scenario pays; \"short\" is what the sources cannot pay.",
-            )}</p>
+            <p class="hint">{move || state.tr(t::EACH_ROW_THE_CURRENT_SCENARIO_WITH)}</p>
             <table class="marginal" data-testid="marginal-table">
                 <thead><tr>
-                    <th scope="col">{move || state.tr("Tiêu chí", "Criterion")}</th>
-                    <th scope="col">{move || state.tr("Thêm xã đạt chuẩn", "More certified")}</th>
-                    <th scope="col">{move || state.tr("Thêm tiêu chí đạt", "More criteria met")}</th>
-                    <th scope="col">{move || state.tr("Vốn thiếu", "Short")}</th>
+                    <th scope="col">{move || state.tr(t::CRITERION)}</th>
+                    <th scope="col">{move || state.tr(t::MORE_CERTIFIED)}</th>
+                    <th scope="col">{move || state.tr(t::MORE_CRITERIA_MET)}</th>
+                    <th scope="col">{move || state.tr(t::SHORT)}</th>
                 </tr></thead>
                 <tbody>
                     {move || {
                         let l = lang();
                         match margins.get() {
-                            None => view! { <tr><td colspan="4" class="field-error">{l.pick("Số tiền không hợp lệ.", "Not a valid amount.")}</td></tr> }.into_any(),
+                            None => view! { <tr><td colspan="4" class="field-error">{l.say(t::NOT_A_VALID_AMOUNT)}</td></tr> }.into_any(),
                             Some(list) => state.model.with(|m| list.iter().map(|g| {
                                 let c = &m.plan.criteria[g.criterion];
                                 view! {

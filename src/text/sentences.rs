@@ -1,0 +1,1195 @@
+//! Every sentence the page and the command line show, once, in Vietnamese and English.
+//! `{name}` marks a value filled in by [`Lang::fill`](super::Lang::fill). A test checks that
+//! each entry has both languages, the same placeholders in each, and no Vietnamese in English.
+
+use super::Sentence;
+
+macro_rules! catalogue {
+    ($($key:ident: $vi:literal, $en:literal;)*) => {
+        $(pub const $key: Sentence = Sentence { vi: $vi, en: $en };)*
+        /// Every entry, by its name.
+        pub const ALL: &[(&str, Sentence)] = &[$((stringify!($key), $key)),*];
+    };
+}
+
+catalogue! {
+    NOT_UTF_8_TEXT:
+        "không phải văn bản UTF-8",
+        "not UTF-8 text";
+    IS_NOT_A_VALID_NUMBER_NOT:
+        "không phải số hợp lệ (không âm)",
+        "is not a valid number (not negative)";
+    MUST_READ_KEY_VALUE:
+        "phải có dạng KEY=VALUE",
+        "must read KEY=VALUE";
+    SEEK_NEEDS_EXACTLY_ONE_OF_TARGET:
+        "seek cần đúng một trong --target KEY=VALUE hoặc --budget B",
+        "seek needs exactly one of --target KEY=VALUE or --budget B";
+    INCONSISTENCIES_IN_THE_PLAN_S_OWN:
+        "{0} chỗ không khớp trong số liệu của kế hoạch:\n",
+        "{0} inconsistencies in the plan's own figures:\n";
+    SCENARIO_N:
+        "Kịch bản: {0} — {1}\n",
+        "Scenario: {0} — {1}\n";
+    THE_COMMUNE_TABLE_IS_ILLUSTRATIVE_UNTIL:
+        "Bảng xã là số liệu minh họa cho tới khi nhập bảng của tỉnh (--communes).\n",
+        "The commune table is illustrative until the province's own is given (--communes).\n";
+    CERTIFIED_COMMUNES:
+        "Xã đạt chuẩn NTM",
+        "Certified communes";
+    TARGET_START:
+        "{0} / mục tiêu {1} (đầu năm {2}, +{3})",
+        "{0} / target {1} (start {2}, +{3})";
+    AVERAGE_CRITERIA_A_COMMUNE:
+        "Bình quân tiêu chí/xã",
+        "Average criteria a commune";
+    TARGET:
+        "{0} / mục tiêu {1}",
+        "{0} / target {1}";
+    BORDER_COMMUNES:
+        "Xã biên giới ({0})",
+        "Border communes ({0})";
+    CRITERIA_A_COMMUNE_TARGET:
+        "{0} tiêu chí/xã / mục tiêu {1}–{2}",
+        "{0} criteria a commune / target {1}–{2}";
+    MONEY_SHORT:
+        "Vốn thiếu",
+        "Money short";
+    BILLION_VND:
+        "{0} tỷ đồng",
+        "{0} billion VND";
+    MONEY_IDLE:
+        "Vốn không dùng được",
+        "Money idle";
+    THE_COMMUNE_TABLE_HAS_NO_DISTRICT:
+        "Bảng xã không có cột huyện: không có kết quả theo huyện.\n",
+        "The commune table has no district column: no results by district.\n";
+    LINE_COLUMN:
+        "dòng {0}, cột \"{1}\" ({2})",
+        "line {0}, column \"{1}\" ({2})";
+    LINE:
+        "dòng {0}",
+        "line {0}";
+    THE_FILE_IS_EMPTY:
+        "tệp trống",
+        "the file is empty";
+    THE_FILE_IS_NOT_CSV_TEXT:
+        "tệp không phải văn bản CSV (có byte nhị phân)",
+        "the file is not CSV text (it holds binary bytes)";
+    LINE_NOT_UTF_8_TEXT_SAVE:
+        "dòng {line}: không phải văn bản UTF-8 (hãy lưu tệp dạng CSV UTF-8)",
+        "line {line}: not UTF-8 text (save the file as CSV UTF-8)";
+    LINE_CANNOT_READ_THE_CSV:
+        "dòng {line}: không đọc được CSV ({detail})",
+        "line {line}: cannot read the CSV ({detail})";
+    THE_TABLE_HAS_NO_COMMUNE_ONLY:
+        "bảng không có xã nào (chỉ có dòng tiêu đề)",
+        "the table has no commune (only a header)";
+    THE_COLUMN_IS_MISSING:
+        "thiếu cột \"{column}\"",
+        "the column \"{column}\" is missing";
+    THE_COLUMN_APPEARS_TWICE_COLUMNS_AND:
+        "cột \"{column}\" xuất hiện hai lần (cột {0} và {1})",
+        "the column \"{column}\" appears twice (columns {0} and {1})";
+    LINE_HAS_CELLS_THE_HEADER_HAS:
+        "dòng {line}: có {found} ô, tiêu đề có {expected} cột",
+        "line {line}: has {found} cells, the header has {expected} columns";
+    LINE_COLUMN_ID_COMMUNE_CODE_REPEATS:
+        "dòng {line}, cột \"id\": mã xã \"{id}\" trùng với dòng {first_line}",
+        "line {line}, column \"id\": commune code \"{id}\" repeats line {first_line}";
+    THE_CELL_IS_EMPTY:
+        "{0}: ô trống",
+        "{0}: the cell is empty";
+    IS_NOT_0_OR_1:
+        "{0}: \"{value}\" không phải 0 hoặc 1",
+        "{0}: \"{value}\" is not 0 or 1";
+    IS_NOT_A_VALID_AMOUNT_BILLION:
+        "{0}: \"{value}\" không phải số tiền hợp lệ (tỷ đồng, không âm)",
+        "{0}: \"{value}\" is not a valid amount (billion VND, not negative)";
+    AND_MORE_ROWS_ARE_WRONG:
+        "{first} (và {0} lỗi khác; {total} dòng có lỗi)",
+        "{first} (and {0} more; {total} rows are wrong)";
+    CANNOT_READ_THE_EXCEL_FILE:
+        "không đọc được tệp Excel ({0})",
+        "cannot read the Excel file ({0})";
+    THE_TABLE_HAS_MORE_THAN_COMMUNES:
+        "bảng có hơn {limit} xã",
+        "the table has more than {limit} communes";
+    THE_FIELD_SCHEMA_VERSION_MUST_BE:
+        "thiếu trường \"schema\" (phiên bản, phải là 1)",
+        "the field \"schema\" (version, must be 1) is missing";
+    FIELD_SCHEMA_VERSION_IS_NOT_SUPPORTED:
+        "trường \"schema\": phiên bản {found} không được hỗ trợ (chỉ 1)",
+        "field \"schema\": version {found} is not supported (only 1)";
+    UNKNOWN_FIELD:
+        "trường \"{field}\" không tồn tại",
+        "unknown field \"{field}\"";
+    FIELD_A_NEGATIVE_AMOUNT_IS_NOT:
+        "trường \"{field}\": số âm ({0}) không hợp lệ",
+        "field \"{field}\": a negative amount ({0}) is not allowed";
+    FIELD_IS_TOO_LARGE_AT_MOST:
+        "trường \"{field}\": {0} quá lớn (tối đa {1})",
+        "field \"{field}\": {0} is too large (at most {1})";
+    FIELD_DISBURSEMENT_MUST_BE_BETWEEN_0:
+        "trường \"{field}\": tỷ lệ giải ngân {0} phải trong khoảng 0 đến 1",
+        "field \"{field}\": disbursement {0} must be between 0 and 1";
+    FIELD_THERE_IS_NO_CRITERION:
+        "trường \"{field}\": không có tiêu chí \"{value}\"",
+        "field \"{field}\": there is no criterion \"{value}\"";
+    FIELD_CRITERION_IS_LISTED_TWICE:
+        "trường \"{field}\": tiêu chí \"{value}\" lặp lại",
+        "field \"{field}\": criterion \"{value}\" is listed twice";
+    FIELD_NO_STRATEGY_CLOSEST_FIRST_CHEAPEST:
+        "trường \"{field}\": không có cách ưu tiên \"{value}\" (closest_first, cheapest_first, equity_first)",
+        "field \"{field}\": no strategy \"{value}\" (closest_first, cheapest_first, equity_first)";
+    FIELD_MUST_BE_BETWEEN_AND:
+        "trường \"{field}\": {0} phải trong khoảng {1} đến {2}",
+        "field \"{field}\": {0} must be between {1} and {2}";
+    FIELD_MUST_BE_A_WHOLE_NUMBER:
+        "trường \"{field}\": {0} phải là số nguyên",
+        "field \"{field}\": {0} must be a whole number";
+    FIELD_THE_YEARS_MUST_BE_CONSECUTIVE:
+        "trường \"{field}\": các năm phải liên tiếp, tăng dần, từ 1 đến 10 năm",
+        "field \"{field}\": the years must be consecutive and ascending, 1 to 10 of them";
+    FIELD_IS_NOT_ONE_OF_THE:
+        "trường \"{field}\": năm {year} không nằm trong các năm của lộ trình",
+        "field \"{field}\": {year} is not one of the path's years";
+    FIELD_NEEDS_MIN_MODE_MAX:
+        "trường \"{field}\": cần min ≤ mode ≤ max",
+        "field \"{field}\": needs min ≤ mode ≤ max";
+    IS_GIVEN_TWICE:
+        "\"{field}\" xuất hiện hai lần",
+        "\"{field}\" is given twice";
+    FIELD_CHARACTERS_LONG_AT_MOST:
+        "trường \"{field}\": dài {length} ký tự, tối đa {limit}",
+        "field \"{field}\": {length} characters long, at most {limit}";
+    NO_GOAL_CERTIFIED_AVG_CRITERIA_BORDER:
+        "{field}: không có mục tiêu \"{value}\" (certified, avg_criteria, border_avg, min_criteria hoặc mã một tiêu chí)",
+        "{field}: no goal \"{value}\" (certified, avg_criteria, border_avg, min_criteria or a criterion key)";
+    CANNOT_READ_THE_FILE:
+        "không đọc được tệp: {detail}",
+        "cannot read the file: {detail}";
+    SCENARIO:
+        "Kịch bản",
+        "Scenario";
+    CERTIFIED_COMMUNES_2:
+        "Xã đạt chuẩn",
+        "Certified communes";
+    BORDER_COMMUNES_CRITERIA_EACH:
+        "Xã biên giới: tiêu chí/xã",
+        "Border communes: criteria each";
+    MONEY_SHORT_BN_VND:
+        "Vốn thiếu (tỷ đồng)",
+        "Money short (bn VND)";
+    MONEY_IDLE_BN_VND:
+        "Vốn không dùng được (tỷ đồng)",
+        "Money idle (bn VND)";
+    CRITERIA:
+        "Tiêu chí",
+        "Criteria";
+    DISTRICTS:
+        "Huyện",
+        "Districts";
+    COMMUNES:
+        "Xã",
+        "Communes";
+    DRAWS:
+        "Số lần rút",
+        "Draws";
+    SEED:
+        "Hạt giống",
+        "Seed";
+    MEAN:
+        "Trung bình",
+        "Mean";
+    TARGET_2:
+        "Mục tiêu",
+        "Target";
+    CHANCE_OF_REACHING_IT:
+        "Khả năng đạt",
+        "Chance of reaching it";
+    RISK:
+        "Rủi ro",
+        "Risk";
+    YEAR:
+        "Năm",
+        "Year";
+    CERTIFIED:
+        "Xã đạt chuẩn",
+        "Certified";
+    AVERAGE_CRITERIA:
+        "Bình quân tiêu chí/xã",
+        "Average criteria";
+    BORDER_AVERAGE:
+        "Biên giới: tiêu chí/xã",
+        "Border average";
+    LOWEST_COMMUNE_CRITERIA:
+        "Xã thấp nhất (tiêu chí)",
+        "Lowest commune (criteria)";
+    SHORT:
+        "Vốn thiếu",
+        "Short";
+    IDLE:
+        "Vốn không dùng",
+        "Idle";
+    PATH:
+        "Lộ trình",
+        "Path";
+    NOT_AN_EXCEL_XLSX_FILE_NO:
+        "không phải tệp Excel .xlsx (không có cấu trúc zip)",
+        "not an Excel .xlsx file (no zip structure)";
+    THE_EXCEL_FILE_IS_DAMAGED:
+        "tệp Excel bị hỏng",
+        "the Excel file is damaged";
+    THE_PART_OF_THE_EXCEL_FILE:
+        "phần {part} của tệp Excel bị hỏng hoặc bị cắt cụt",
+        "the part {part} of the Excel file is damaged or cut short";
+    THE_PART_IS_TOO_LARGE_ONCE:
+        "phần {part} quá lớn khi giải nén (tối đa {0} MB)",
+        "the part {part} is too large once inflated (at most {0} MB)";
+    THE_PART_USES_COMPRESSION_METHOD_NOT:
+        "phần {part} dùng kiểu nén {m} không hỗ trợ",
+        "the part {part} uses compression method {m}, not supported";
+    THE_PART_IS_NOT_UTF_8:
+        "phần {part} không phải văn bản UTF-8",
+        "the part {part} is not UTF-8 text";
+    THE_PART_CANNOT_BE_READ_BROKEN:
+        "phần {part} không đọc được (XML hỏng)",
+        "the part {part} cannot be read (broken XML)";
+    NO_SHEET_AT:
+        "không có trang tính ở {path}",
+        "no sheet at {path}";
+    SENTENCE:
+        "{n} %",
+        "{n}%";
+    ENTER_A_NUMBER:
+        "Hãy nhập một số",
+        "Enter a number";
+    NOT_A_NUMBER_E_G_1:
+        "Không phải số (ví dụ: 1.234,5 hoặc 1234.5)",
+        "Not a number (e.g. 1,234.5 or 1234.5)";
+    MUST_NOT_BE_NEGATIVE:
+        "Không được âm",
+        "Must not be negative";
+    MUST_BE_A_WHOLE_NUMBER:
+        "Phải là số nguyên",
+        "Must be a whole number";
+    TOO_LARGE_AT_MOST:
+        "Quá lớn (tối đa {0})",
+        "Too large (at most {0})";
+    START_OF_YEAR:
+        "Đầu năm",
+        "Start of year";
+    PROJECTED:
+        "Dự kiến cuối năm",
+        "Projected";
+    TARGET_OF_YEAR:
+        "Chỉ tiêu {year}",
+        "{year} target";
+    RISK_P10_P90:
+        "Rủi ro P10–P90",
+        "Risk P10–P90";
+    CRITERION:
+        "Tiêu chí",
+        "Criterion";
+    COMMUNES_MEETING_IT:
+        "Số xã đạt",
+        "Communes meeting it";
+    N_5:
+        "< 5",
+        "< 5";
+    PROJECTED_2:
+        "Dự kiến",
+        "Projected";
+    CRITERIA_MET:
+        "Số tiêu chí đạt",
+        "Criteria met";
+    COMMUNES_2:
+        "Số xã",
+        "Communes";
+    CERTIFIED_2:
+        "{0} đạt chuẩn",
+        "{0} certified";
+    IDLE_2:
+        "Không dùng được",
+        "Idle";
+    DID_NOT_ARRIVE:
+        "Không về",
+        "Did not arrive";
+    BILLION_VND_2:
+        "Tỷ đồng",
+        "Billion VND";
+    CHART:
+        "bieu-do",
+        "chart";
+    DOWNLOAD_THE_CHART_AS_SVG:
+        "Tải biểu đồ dạng SVG",
+        "Download the chart as SVG";
+    DOWNLOAD_THE_CHART_AS_PNG:
+        "Tải biểu đồ dạng PNG",
+        "Download the chart as PNG";
+    DATE_UNKNOWN:
+        "(không rõ ngày)",
+        "(date unknown)";
+    EN_GB:
+        "vi-VN",
+        "en-GB";
+    DISCARD_THE_UNREADABLE_SAVED_DATA:
+        "Bỏ dữ liệu đã lưu bị hỏng",
+        "Discard the unreadable saved data";
+    CLOSE:
+        "Đóng",
+        "Close";
+    OPEN:
+        "Mở",
+        "Open";
+    NEW_NAME:
+        "Tên mới:",
+        "New name:";
+    RENAME:
+        "Đổi tên",
+        "Rename";
+    DUPLICATE:
+        "Nhân bản",
+        "Duplicate";
+    DELETE_THE_SCENARIO:
+        "Xóa kịch bản \"{name}\"?",
+        "Delete the scenario \"{name}\"?";
+    DELETE:
+        "Xóa",
+        "Delete";
+    NAME:
+        "Tên",
+        "Name";
+    SAVE:
+        "Lưu",
+        "Save";
+    DOWNLOAD_SCENARIO_FILE:
+        "Tải tệp kịch bản",
+        "Download scenario file";
+    OPEN_SCENARIO_FILE:
+        "Mở tệp kịch bản…",
+        "Open scenario file…";
+    THE_SCENARIO_SHOWN_IS_KEPT_IN:
+        "Kịch bản đang xem được tự lưu trong trình duyệt và nằm trong địa chỉ trang: sao chép địa chỉ để gửi.",
+        "The scenario shown is kept in this browser and in the page's address: copy the address to share it.";
+    COLUMNS_NOT_USED:
+        "Cột không dùng:",
+        "Columns not used:";
+    COMMUNES_FILE:
+        "Số xã đạt (tệp)",
+        "Communes (file)";
+    PLAN_START:
+        "Kế hoạch: đầu năm",
+        "Plan: start";
+    REPLACE_THE_COMMUNE_TABLE_WITH_THIS:
+        "Thay bảng xã bằng bảng này",
+        "Replace the commune table with this one";
+    CANCEL:
+        "Hủy",
+        "Cancel";
+    ROWS_ARE_WRONG_NOTHING_WAS_CHANGED:
+        "{0}: {count} dòng có lỗi. Chưa thay đổi gì.",
+        "{0}: {count} rows are wrong. Nothing was changed.";
+    CANNOT_BE_IMPORTED_NOTHING_WAS_CHANGED:
+        "{0}: không nhập được. Chưa thay đổi gì.",
+        "{0}: cannot be imported. Nothing was changed.";
+    AND_MORE_ROWS:
+        "… và {more} dòng khác",
+        "… and {more} more rows";
+    THE_PROVINCE_S_COMMUNE_TABLE:
+        "Bảng xã của tỉnh",
+        "The province's commune table";
+    IN_USE:
+        "Đang dùng: {name}",
+        "In use: {name}";
+    IN_USE_THE_ILLUSTRATIVE_TABLE:
+        "Đang dùng: bảng minh họa",
+        "In use: the illustrative table";
+    IMPORT_A_COMMUNE_TABLE_CSV_OR:
+        "Nhập bảng xã (CSV hoặc Excel)…",
+        "Import a commune table (CSV or Excel)…";
+    BACK_TO_THE_ILLUSTRATIVE_TABLE:
+        "Quay lại bảng minh họa",
+        "Back to the illustrative table";
+    COLUMNS_ID_NAME_DISTRICT_BORDER_DIFFICULT:
+        "Cột: Mã xã, Tên xã, Huyện, Biên giới, ĐBKK, Phấn đấu (0/1), TC1…TC19 (0/1), Chi phí TC1…TC19 (tỷ đồng, có thể để trống).",
+        "Columns: id, name, district, border, difficult, priority (0/1), tc1…tc19 (0/1), cost1…cost19 (billion VND, may be empty).";
+    LEVERS:
+        "Đòn bẩy",
+        "Levers";
+    WHICH_COMMUNES_GO_FIRST:
+        "Thứ tự ưu tiên xã",
+        "Which communes go first";
+    SHARE_OF_THE_TOTAL:
+        "Tỷ trọng trong tổng",
+        "Share of the total";
+    THE_PLAN_S_FIGURE:
+        "Số của kế hoạch",
+        "The plan's figure";
+    PLAN:
+        "KH",
+        "Plan";
+    FUNDING_BILLION_VND:
+        "Nguồn vốn (tỷ đồng)",
+        "Funding (billion VND)";
+    TOTAL:
+        "Tổng",
+        "Total";
+    DOCUMENT_STATES:
+        "văn bản ghi",
+        "document states";
+    INVESTMENT_BY_CRITERION_BILLION_VND:
+        "Đầu tư theo tiêu chí (tỷ đồng)",
+        "Investment by criterion (billion VND)";
+    SCALE_ALL_TO:
+        "Nhân tất cả với",
+        "Scale all to";
+    SCALE_EVERY_INVESTMENT:
+        "Nhân tất cả mức đầu tư (%)",
+        "Scale every investment (%)";
+    THE_PLAN_S_FIGURE_ENOUGH_TO:
+        "Mức của kế hoạch: đủ để đạt chỉ tiêu {year}",
+        "The plan's figure: enough to reach the {year} target";
+    BACK_TO_THE_PLAN_S_FIGURE:
+        "Về mức kế hoạch",
+        "Back to the plan's figure";
+    BACK_TO_THE_PLAN_S_FIGURE_2:
+        "Về mức kế hoạch:",
+        "Back to the plan's figure:";
+    DISBURSEMENT:
+        "giải ngân, %",
+        "disbursement, %";
+    ASSUMPTIONS_DISBURSEMENT_UNIT_COSTS_WHICH_SOURCE:
+        "Giả định: giải ngân, đơn giá, nguồn được chi cho tiêu chí nào",
+        "Assumptions: disbursement, unit costs, which source pays for what";
+    DISBURSEMENT_2:
+        "Tỷ lệ giải ngân (%)",
+        "Disbursement (%)";
+    WHICH_SOURCE_MAY_PAY_FOR_WHICH:
+        "Nguồn vốn được chi cho tiêu chí",
+        "Which source may pay for which criterion";
+    UNIT_COSTS_BILLION_VND_A_COMMUNE:
+        "Đơn giá (tỷ đồng/xã, giả định)",
+        "Unit costs (billion VND a commune, assumed)";
+    THE_PLAN_GIVES_NO_UNIT_COSTS:
+        "Kế hoạch không nêu đơn giá. Bảng xã ghi chi phí từng xã; đơn giá chỉ dùng cho ô chi phí để trống (×{border} xã biên giới, ×{difficult} xã ĐBKK). Sửa đơn giá ở mục \"Chỉ tiêu và đơn giá của tỉnh\".",
+        "The plan gives no unit costs. The commune table gives each commune's costs; a unit cost applies only where a cost is left empty (×{border} on the border, ×{difficult} in difficult communes). Edit them under \"The province's targets and unit costs\".";
+    PAGE_TITLE:
+        "Mô phỏng kế hoạch nông thôn mới — {province} {year}",
+        "New Rural Development planner — {province} {year}";
+    RESULTS:
+        "Kết quả",
+        "Results";
+    ONE_YEAR_DETERMINISTIC_MODEL_MODEL_MD:
+        "Mô hình một năm, tất định (model.md). Nguồn: {title}.",
+        "One-year deterministic model (model.md). Source: {title}.";
+    NEW_RURAL_DEVELOPMENT_PLANNER:
+        "Mô phỏng kế hoạch xây dựng nông thôn mới",
+        "New Rural Development planner";
+    PROVINCE_COMMUNES_19_CRITERIA:
+        "Tỉnh {province} · năm {year} · {communes} xã · 19 tiêu chí",
+        "{province} province · {year} · {communes} communes · 19 criteria";
+    TOOLS:
+        "Công cụ",
+        "Tools";
+    PRESETS:
+        "Kịch bản mẫu",
+        "Presets";
+    CHOOSE:
+        "— chọn —",
+        "— choose —";
+    UNDO_CTRL_Z:
+        "Hoàn tác (Ctrl+Z)",
+        "Undo (Ctrl+Z)";
+    UNDO:
+        "↶ Hoàn tác",
+        "↶ Undo";
+    REDO_CTRL_Y:
+        "Làm lại (Ctrl+Y)",
+        "Redo (Ctrl+Y)";
+    REDO:
+        "↷ Làm lại",
+        "↷ Redo";
+    RESET_TO_THE_PLAN:
+        "Về kế hoạch",
+        "Reset to the plan";
+    SWITCH_LANGUAGE:
+        "Switch to English",
+        "Chuyển sang tiếng Việt";
+    OTHER_LANGUAGE:
+        "English",
+        "Tiếng Việt";
+    THE_COMMUNE_DATA_IS_ILLUSTRATIVE_REAL:
+        "Số liệu từng xã là minh họa (mã, tên, huyện là thật; tình trạng và chi phí do chương trình tạo ra, khớp với số liệu tổng của kế hoạch). Hãy nhập bảng xã của tỉnh để có kết quả thật.",
+        "The commune data is illustrative (real codes, names and districts; made-up status and costs that add up to the plan's totals). Import the province's own table for real results.";
+    RISK_2:
+        "rủi ro",
+        "risk";
+    HEADLINE_RESULTS:
+        "Kết quả chính",
+        "Headline results";
+    TARGET_START_OF_YEAR:
+        "mục tiêu {0} · đầu năm {1}",
+        "target {0} · start of year {1}";
+    TARGET_3:
+        "mục tiêu ≥",
+        "target ≥";
+    TARGET_4:
+        "mục tiêu",
+        "target";
+    MONEY_SHORT_BILLION_VND:
+        "Vốn thiếu (tỷ đồng)",
+        "Money short (billion VND)";
+    INVESTMENT_NO_SOURCE_COVERS:
+        "đầu tư không có nguồn",
+        "investment no source covers";
+    MONEY_IDLE_BILLION_VND:
+        "Vốn không dùng được (tỷ đồng)",
+        "Money idle (billion VND)";
+    ARRIVED_WITH_NOTHING_IT_MAY_PAY:
+        "vốn về nhưng không có tiêu chí để chi",
+        "arrived with nothing it may pay for";
+    DISBURSED_AT:
+        "{name} giải ngân {0} %",
+        "{name} disbursed at {0}%";
+    OTHER_CRITERIA:
+        "{name}: tiêu chí được chi khác",
+        "{name}: other criteria";
+    INVESTMENT_IN_CRITERIA_DIFFERS_TOTAL:
+        "đầu tư {invest_changed} tiêu chí khác kế hoạch (tổng {0} → {1})",
+        "investment in {invest_changed} criteria differs (total {0} → {1})";
+    THIS_IS_THE_PLAN_SCENARIO_EVERY:
+        "Đây là kịch bản kế hoạch: mọi tiêu chí đạt chỉ tiêu {year}, {0} xã đạt chuẩn.",
+        "This is the plan scenario: every criterion reaches its {year} target, {0} communes certified.";
+    THIS_IS_THE_PLAN_SCENARIO_CRITERIA:
+        "Đây là kịch bản kế hoạch: {n} tiêu chí chưa đạt chỉ tiêu {year}, {0} xã đạt chuẩn.",
+        "This is the plan scenario: {n} criteria short of their {year} target, {0} communes certified.";
+    AGAINST_THE_PLAN_COMMUNES_CERTIFIED_CRITERIA:
+        "So với kế hoạch: {0} xã đạt chuẩn ({1}), bình quân {2} tiêu chí/xã ({3})",
+        "Against the plan: {0} communes certified ({1}), {2} criteria a commune ({3})";
+    CRITERIA_BELOW_TARGET:
+        ", {missed} tiêu chí dưới chỉ tiêu",
+        ", {missed} criteria below target";
+    BILLION_VND_SHORT:
+        ", thiếu {0} tỷ đồng",
+        ", {0} billion VND short";
+    BILLION_VND_IDLE:
+        ", {0} tỷ đồng không dùng được",
+        ", {0} billion VND idle";
+    BECAUSE_OF:
+        " — vì ",
+        " — because of: ";
+    THE_19_CRITERIA_COMMUNES_MEETING_EACH:
+        "19 tiêu chí: số xã đạt",
+        "The 19 criteria: communes meeting each";
+    START:
+        "Đầu năm",
+        "Start";
+    TARGET_5:
+        "Chỉ tiêu",
+        "Target";
+    GAP:
+        "Chênh",
+        "Gap";
+    INVESTED_BN:
+        "Đầu tư (tỷ)",
+        "Invested (bn)";
+    SHORT_2:
+        "Thiếu vốn",
+        "Short";
+    P10_P90_OF_COMMUNES_MEETING_IT:
+        "Khoảng P10–P90 số xã đạt, theo mục Rủi ro",
+        "P10–P90 of communes meeting it, from Risk";
+    SHOWING_OF_COMMUNES_FILTER_TO_SEE:
+        "Hiển thị {n} trên {matching} xã; hãy lọc để xem các xã khác.",
+        "Showing {n} of {matching} communes; filter to see others.";
+    COMMUNES_3:
+        "{matching} xã",
+        "{matching} communes";
+    THE_COMMUNES_AND_THEIR_19_CRITERIA:
+        "Các xã và 19 tiêu chí",
+        "The communes and their 19 criteria";
+    DISTRICT:
+        "Huyện",
+        "District";
+    ALL_OF_THEM:
+        "Tất cả",
+        "All";
+    BORDER:
+        "Biên giới",
+        "Border";
+    BORDER_COMMUNES_2:
+        "Xã biên giới",
+        "Border communes";
+    INLAND_COMMUNES:
+        "Không biên giới",
+        "Inland communes";
+    STATUS:
+        "Tình trạng",
+        "Status";
+    CERTIFIED_END_OF_YEAR:
+        "Đạt chuẩn (cuối năm)",
+        "Certified (end of year)";
+    NEWLY_CERTIFIED:
+        "Đạt chuẩn mới trong năm",
+        "Newly certified";
+    NOT_CERTIFIED:
+        "Chưa đạt chuẩn",
+        "Not certified";
+    DIFFERENT_FROM_THE_PLAN:
+        "Khác kịch bản kế hoạch",
+        "Different from the plan";
+    MET_AT_THE_START_GAINED_THIS:
+        "● đạt từ đầu năm · ◆ đạt thêm trong năm · ○ kế hoạch đạt nhưng kịch bản này không · hàng viền cam: khác kế hoạch. Bấm một xã để xem chi tiết.",
+        "● met at the start · ◆ gained this year · ○ gained in the plan but not here · orange-edged rows differ from the plan. Click a commune for details.";
+    COMMUNE:
+        "Xã",
+        "Commune";
+    MET:
+        "Số TC",
+        "Met";
+    BORDER_2:
+        "xã biên giới",
+        "border";
+    DIFFICULT:
+        "xã ĐBKK",
+        "difficult";
+    REGISTERED_FOR_YEAR:
+        "phấn đấu đạt chuẩn {year}",
+        "registered for {year}";
+    MET_AT_THE_START:
+        "đạt từ đầu năm",
+        "met at the start";
+    GAINED_THIS_YEAR:
+        "đạt thêm trong năm",
+        "gained this year";
+    NOT_MET_THE_PLAN_MET:
+        "chưa đạt (kế hoạch: đạt)",
+        "not met (the plan: met)";
+    NOT_MET:
+        "chưa đạt",
+        "not met";
+    CRITERIA_MET_2:
+        "Số tiêu chí",
+        "Criteria met";
+    COST_BN:
+        "Chi phí (tỷ)",
+        "Cost (bn)";
+    AS_PROVINCES_REPORT_31_83:
+        "Như các tỉnh báo cáo (31–83%)",
+        "As provinces report (31–83%)";
+    AS_IN_2022_4_83:
+        "Như năm 2022 (4–83%)",
+        "As in 2022 (4–83%)";
+    FULL_DISBURSEMENT:
+        "Giải ngân đủ",
+        "Full disbursement";
+    THE_VALUE_IS_OUT_OF_RANGE:
+        "{field}: giá trị ngoài khoảng cho phép.",
+        "{field}: the value is out of range.";
+    NOT_A_NUMBER:
+        "{field}: không phải số.",
+        "{field}: not a number.";
+    NEEDS_THREE_NUMBERS_0_100_WITH:
+        "{name}: cần đủ ba số 0–100 với thấp nhất ≤ thường gặp ≤ cao nhất (hoặc để trống cả ba).",
+        "{name}: needs three numbers 0–100 with least ≤ most likely ≤ largest (or all three empty).";
+    RISK_HOW_LIKELY_THE_TARGETS_ARE:
+        "Rủi ro: khả năng đạt mục tiêu",
+        "Risk: how likely the targets are";
+    THE_SCENARIO_SHOWN_DRAWN_MANY_TIMES:
+        "Kịch bản đang xem được tính lại nhiều lần: vốn nhà nước về theo một khoảng (thấp nhất, thường gặp, cao nhất), chi phí từng xã lệch quanh dự toán, một phần công trình chậm sang năm sau. Nguồn số liệu: seeds/risk/README.md.",
+        "The scenario shown, drawn many times: state money arrives within a range (least, most likely, largest), each commune's costs vary around the estimate, some works slip past the year. Where the figures come from: seeds/risk/README.md.";
+    DISBURSEMENT_ASSUMPTION:
+        "Giả định giải ngân",
+        "Disbursement assumption";
+    COST_SPREAD:
+        "Chi phí lệch (σ, %)",
+        "Cost spread (σ, %)";
+    WORKS_DONE_WITHIN_THE_YEAR:
+        "Công trình xong trong năm (%)",
+        "Works done within the year (%)";
+    DISBURSEMENT_BY_SOURCE_EMPTY_KEEPS_THE:
+        "Tỷ lệ giải ngân theo nguồn (%): để trống là theo kịch bản",
+        "Disbursement by source (%): empty keeps the scenario's";
+    SOURCE:
+        "Nguồn",
+        "Source";
+    LEAST:
+        "Thấp nhất",
+        "Least";
+    MOST_LIKELY:
+        "Thường gặp",
+        "Most likely";
+    LARGEST:
+        "Cao nhất",
+        "Largest";
+    WORKER:
+        "luồng phụ",
+        "worker";
+    PAGE:
+        "trang",
+        "page";
+    DRAWING:
+        "đang tính {done}/{total} lần ({place})",
+        "drawing {done}/{total} ({place})";
+    DRAWS_DONE:
+        "xong {total} lần ({place})",
+        "{total} draws done ({place})";
+    CHANCE_OF_REACHING_CERTIFIED_COMMUNES:
+        "Khả năng đạt {0} xã đạt chuẩn: {1}",
+        "Chance of reaching {0} certified communes: {1}";
+    CHANCE_OF_AN_AVERAGE_BORDER:
+        "Khả năng bình quân ≥ {0}: {1} · biên giới ≥ {2}: {3}",
+        "Chance of an average ≥ {0}: {1} · border ≥ {2}: {3}";
+    DRAWS_BY_CERTIFIED_COMMUNES:
+        "Số lần rút theo số xã đạt chuẩn",
+        "Draws by certified communes";
+    SHOWN_NOW:
+        "Đang xem",
+        "Shown now";
+    CRITERION_COMMUNES:
+        "Tiêu chí (số xã đạt)",
+        "Criterion (communes)";
+    PICK_TWO_TO_FOUR_SCENARIOS_TO:
+        "Chọn từ 2 đến 4 kịch bản để so sánh.",
+        "Pick two to four scenarios to compare.";
+    COMMUNES_MEETING_EACH_CRITERION_BY_SCENARIO:
+        "Số xã đạt từng tiêu chí theo kịch bản (vạch đen: chỉ tiêu)",
+        "Communes meeting each criterion, by scenario (black: target)";
+    SCENARIOS_SIDE_BY_SIDE:
+        "So sánh kịch bản",
+        "Scenarios side by side";
+    DIFFERENCES_AGAINST_THE_FIRST_SCENARIO_PICKED:
+        "Chênh lệch so với kịch bản đầu tiên được chọn; xanh: tốt hơn, đỏ: kém hơn.",
+        "Differences against the first scenario picked; green: better, red: worse.";
+    EXPORT_AND_PRESENT:
+        "Xuất và trình bày",
+        "Export and present";
+    COMPARE_SCENARIOS:
+        "So sánh kịch bản",
+        "Compare scenarios";
+    PRESENT:
+        "Trình chiếu",
+        "Present";
+    PRINTABLE_REPORT:
+        "Báo cáo để in",
+        "Printable report";
+    EXPORT_CSV:
+        "Xuất CSV",
+        "Export CSV";
+    EXPORT_EXCEL:
+        "Xuất Excel",
+        "Export Excel";
+    HEADLINE:
+        "Kết quả chính",
+        "Headline";
+    CERTIFIED_COMMUNES_TARGET:
+        "xã đạt chuẩn NTM (mục tiêu {0})",
+        "certified communes (target {0})";
+    CRITERIA_A_COMMUNE_TARGET_2:
+        "tiêu chí/xã (mục tiêu {0})",
+        "criteria a commune (target {0})";
+    CRITERIA_A_BORDER_COMMUNE_TARGET:
+        "tiêu chí/xã biên giới (mục tiêu {0}–{1})",
+        "criteria a border commune (target {0}–{1})";
+    BILLION_VND_SHORT_2:
+        "tỷ đồng vốn thiếu",
+        "billion VND short";
+    THE_19_CRITERIA:
+        "19 tiêu chí",
+        "The 19 criteria";
+    DISTRICTS_2:
+        "Các huyện",
+        "Districts";
+    COMMUNES_BY_CRITERIA_MET:
+        "Các xã theo số tiêu chí đạt",
+        "Communes by criteria met";
+    YEARS_THE_PATH:
+        "Lộ trình nhiều năm",
+        "Years: the path";
+    THE_PLAN:
+        "Kế hoạch",
+        "The plan";
+    OR_PAGEUP_PAGEDOWN_TO_MOVE_ESC:
+        "← → hoặc PageUp/PageDown để chuyển trang · Esc để thoát",
+        "← → or PageUp/PageDown to move · Esc to leave";
+    COMMUNES_MEETING_EACH_CRITERION:
+        "Số xã đạt từng tiêu chí",
+        "Communes meeting each criterion";
+    COMMUNES_BY_CRITERIA_MET_2:
+        "Số xã theo số tiêu chí đạt",
+        "Communes by criteria met";
+    WHERE_EACH_SOURCE_S_MONEY_WENT:
+        "Vốn từng nguồn đã đi đâu",
+        "Where each source's money went";
+    INVESTMENT_BY_CRITERION_AS_IN_THE:
+        "Đầu tư từng tiêu chí: như kế hoạch (đủ để đạt chỉ tiêu {year}).",
+        "Investment by criterion: as in the plan (enough to reach the {year} targets).";
+    INVESTMENT_THAT_DIFFERS_FROM_THE_PLAN:
+        "Đầu tư khác kế hoạch",
+        "Investment that differs from the plan";
+    PLAN_2:
+        "Kế hoạch",
+        "Plan";
+    PRINT_A4:
+        "In (A4)",
+        "Print (A4)";
+    CLOSE_THE_REPORT:
+        "Đóng báo cáo",
+        "Close the report";
+    PROVINCIAL_PEOPLE_S_COMMITTEE:
+        "ỦY BAN NHÂN DÂN TỈNH {0}",
+        "{0} PROVINCIAL PEOPLE'S COMMITTEE";
+    NEW_RURAL_DEVELOPMENT_SCENARIO_REPORT:
+        "BÁO CÁO KỊCH BẢN XÂY DỰNG NÔNG THÔN MỚI",
+        "NEW RURAL DEVELOPMENT SCENARIO REPORT";
+    PROVINCE:
+        "Tỉnh {0} · năm {1}",
+        "{0} province · {1}";
+    DATE:
+        "Ngày lập",
+        "Date";
+    NOTE_THE_COMMUNE_DATA_IS_ILLUSTRATIVE:
+        "Lưu ý: số liệu từng xã là minh họa (tình trạng và chi phí do chương trình tạo ra, khớp với số liệu tổng của kế hoạch), chưa phải số liệu của tỉnh.",
+        "Note: the commune data is illustrative (made-up status and costs that add up to the plan's totals), not the province's own.";
+    N_1_ASSUMPTIONS:
+        "1. Giả định",
+        "1. Assumptions";
+    SOURCE_BN_VND:
+        "Nguồn vốn (tỷ đồng)",
+        "Source (bn VND)";
+    DISBURSED:
+        "Giải ngân",
+        "Disbursed";
+    ARRIVED:
+        "Về thực tế",
+        "Arrived";
+    IDLE_3:
+        "Không dùng",
+        "Idle";
+    SOURCES_MAY_PAY_FOR_OTHER_CRITERIA:
+        "{eligibility_changed} nguồn vốn được chi cho các tiêu chí khác giả định của kế hoạch.",
+        "{eligibility_changed} sources may pay for other criteria than assumed.";
+    N_2_RESULTS:
+        "2. Kết quả",
+        "2. Results";
+    TARGET_START_2:
+        "mục tiêu {0}, đầu năm {1}",
+        "target {0}, start {1}";
+    INVESTED:
+        "Đầu tư",
+        "Invested";
+    CERTIFIED_3:
+        "Đạt chuẩn",
+        "Certified";
+    CRITERIA_EACH:
+        "Tiêu chí/xã",
+        "Criteria each";
+    N_3_YEARS_THE_PATH:
+        "3. Lộ trình nhiều năm",
+        "3. Years: the path";
+    N_4_RISK:
+        "4. Rủi ro",
+        "4. Risk";
+    SOURCE_2:
+        "Nguồn số liệu",
+        "Source";
+    REACHED:
+        "đạt",
+        "reached";
+    NOT_REACHED:
+        "chưa đạt",
+        "not reached";
+    COMMUNES_CERTIFIED_TARGET:
+        "{0}: {1} xã đạt chuẩn, mục tiêu {2} — {mark}",
+        "{0}: {1} communes certified, target {2} — {mark}";
+    LOWEST_COMMUNE_CRITERIA_TARGET:
+        "xã thấp nhất {0} tiêu chí, mục tiêu {1} — {mark}",
+        "lowest commune {0} criteria, target {1} — {mark}";
+    LOWEST_COMMUNE:
+        "Xã thấp nhất",
+        "Lowest commune";
+    EACH_YEAR_KEEPS_THE_SCENARIO_S:
+        "Mỗi năm giữ đòn bẩy của kịch bản; vốn chưa về, không dùng và chưa chi được chuyển sang năm sau.",
+        "Each year keeps the scenario's levers; money not arrived, idle or unspent goes on to the next year.";
+    THE_RISK_RUN_IS_STILL_DRAWING:
+        "Đang tính rủi ro…",
+        "The risk run is still drawing…";
+    DRAWS_SEED_DISBURSEMENT_COSTS_AND_DELIVERY:
+        "{0} lần rút, hạt giống {1}; giải ngân, chi phí và tiến độ theo giả định ở mục Rủi ro.",
+        "{0} draws, seed {1}; disbursement, costs and delivery as set under Risk.";
+    THE_COMMUNE_TABLE_HAS_NO_DISTRICT_2:
+        "Bảng xã không có cột huyện (chính quyền hai cấp từ 7/2025): không có kết quả theo huyện.",
+        "The commune table has no district column (two-tier local government since July 2025): no results by district.";
+    NEW_SCENARIO:
+        "Kịch bản mới",
+        "New scenario";
+    TARGET_COMMUNES:
+        "chỉ tiêu (số xã)",
+        "target (communes)";
+    UNIT_COST_BN_VND_A_COMMUNE:
+        "đơn giá (tỷ đồng/xã)",
+        "unit cost (bn VND a commune)";
+    THE_PROVINCE_S_TARGETS_AND_UNIT:
+        "Chỉ tiêu và đơn giá của tỉnh (sửa được)",
+        "The province's targets and unit costs (editable)";
+    THE_PLAN_S_FIGURES_KH_BY:
+        "Mặc định là số của kế hoạch (KH). Chỉ tiêu từng tiêu chí quyết định mức đầu tư mặc định (đủ để đạt chỉ tiêu); đơn giá chỉ dùng cho xã có ô chi phí để trống trong bảng xã. Các số này đi cùng kịch bản: lưu, liên kết, tệp kịch bản.",
+        "The plan's figures (KH) by default. A criterion's target sets its default investment (enough to reach it); a unit cost applies only to communes whose cost cell is empty in the commune table. These go with the scenario: saved, linked, in scenario files.";
+    TARGET_COMMUNES_2:
+        "Chỉ tiêu (xã)",
+        "Target (communes)";
+    UNIT_COST_BN:
+        "Đơn giá (tỷ/xã)",
+        "Unit cost (bn)";
+    BACK_TO_THE_PLAN_S_TARGETS:
+        "Về chỉ tiêu và đơn giá của kế hoạch",
+        "Back to the plan's targets and unit costs";
+    COMMUNES_CERTIFIED:
+        "{0}: {1} / {2} xã đạt chuẩn",
+        "{0}: {1} / {2} communes certified";
+    THE_LOWEST_COMMUNE_MEETS_CRITERIA:
+        "xã thấp nhất đạt {0} / {1} tiêu chí",
+        "the lowest commune meets {0} / {1} criteria";
+    THE_SCENARIO_SHOWN_IS_THE_FIRST:
+        "Kịch bản đang xem áp dụng cho năm đầu và giữ nguyên các năm sau (như năm trước); vốn chưa về, vốn không dùng và vốn chưa chi được chuyển sang năm sau.",
+        "The scenario shown is the first year's and every later year keeps it (same as last year); money not arrived, idle or unspent goes on to the next year.";
+    UNTIL:
+        "Đến năm",
+        "Until";
+    TARGET_CERTIFIED_COMMUNES:
+        "Mục tiêu xã đạt chuẩn",
+        "Target: certified communes";
+    NO_COMMUNE_UNDER_CRITERIA:
+        "Không xã nào dưới (tiêu chí)",
+        "No commune under (criteria)";
+    COSTS_GROW_A_YEAR:
+        "Chi phí tăng mỗi năm (%)",
+        "Costs grow a year (%)";
+    CARRY_WHAT_IS_LEFT_TO_THE:
+        "Chuyển vốn còn lại sang năm sau",
+        "Carry what is left to the next year";
+    COST_GROWTH_MUST_BE_A_NUMBER:
+        "Tỷ lệ tăng chi phí phải là số từ -50 đến 100 (%).",
+        "Cost growth must be a number from -50 to 100 (%).";
+    TYPE_A_WHOLE_NUMBER_NOT_NEGATIVE:
+        "Hãy nhập số nguyên không âm (mục tiêu giữ như cũ).",
+        "Type a whole number, not negative (the target stays as it was).";
+    DOWNLOAD_PATH_FILE:
+        "Tải tệp lộ trình",
+        "Download path file";
+    OPEN_PATH_FILE:
+        "Mở tệp lộ trình…",
+        "Open path file…";
+    CRITERIA_A_COMMUNE:
+        "TC/xã",
+        "Criteria a commune";
+    BORDER_AVERAGE_2:
+        "Biên giới TC/xã",
+        "Border average";
+    LOWEST_COMMUNE_2:
+        "Xã thấp nhất (TC)",
+        "Lowest commune";
+    CARRIED_OVER:
+        "Chuyển sang năm sau",
+        "Carried over";
+    RISK_P10_P90_CERTIFIED:
+        "Rủi ro P10–P90 (xã đạt chuẩn)",
+        "Risk P10–P90 (certified)";
+    CERTIFIED_COMMUNES_BY_YEAR_AGAINST_THE:
+        "Xã đạt chuẩn theo năm so với mục tiêu",
+        "Certified communes by year against the target";
+    CERTIFIED_COMMUNES_3:
+        "Số xã đạt chuẩn",
+        "Certified communes";
+    BORDER_COMMUNES_AVERAGE:
+        "Bình quân tiêu chí xã biên giới",
+        "Border communes' average";
+    BUDGET_BILLION_VND_MOST_COMMUNES_CERTIFIED:
+        "Ngân sách (tỷ đồng): nhiều xã đạt chuẩn nhất",
+        "Budget (billion VND): most communes certified";
+    THE_GOAL_S_VALUE_MUST_BE:
+        "Giá trị mục tiêu phải là một số không âm (ví dụ 100 hoặc 14,5).",
+        "The goal's value must be a number, not negative (for example 100 or 14.5).";
+    GOALS_WHAT_IS_THE_LEAST_IT:
+        "Mục tiêu: cần ít nhất bao nhiêu?",
+        "Goals: what is the least it takes?";
+    GOAL:
+        "Mục tiêu",
+        "Goal";
+    VALUE:
+        "Giá trị",
+        "Value";
+    FIND:
+        "Tìm",
+        "Find";
+    WITHIN_THIS_BUDGET_COMMUNES_CERTIFIED:
+        "Với ngân sách này: {0} xã đạt chuẩn.",
+        "Within this budget: {0} communes certified.";
+    LEAST_TOTAL_INVESTMENT:
+        "Tổng đầu tư ít nhất",
+        "Least total investment";
+    BILLION_VND_3:
+        "tỷ đồng",
+        "billion VND";
+    SAVING_AGAINST_THE_SCENARIO:
+        "Tiết kiệm so với kịch bản",
+        "Saving against the scenario";
+    PROVEN_LEAST:
+        "Chứng minh là ít nhất?",
+        "Proven least?";
+    YES:
+        "có",
+        "yes";
+    NO_GREEDY_A_CHEAPER_ANSWER_MAY:
+        "không (cách tham lam; có thể còn rẻ hơn)",
+        "no (greedy; a cheaper answer may exist)";
+    SHORT_WITH_THE_CURRENT_FUNDING:
+        "Vốn thiếu với nguồn vốn hiện có",
+        "Short with the current funding";
+    INVESTED_IN:
+        "Đầu tư vào",
+        "Invested in";
+    COMMUNES_NEWLY_CERTIFIED:
+        "Xã đạt chuẩn mới",
+        "Communes newly certified";
+    APPLY_AS_THE_CURRENT_SCENARIO:
+        "Áp dụng làm kịch bản hiện tại",
+        "Apply as the current scenario";
+    WHERE_DOES_MORE_MONEY_BUY_MOST:
+        "Thêm vốn cho tiêu chí nào được nhiều nhất?",
+        "Where does more money buy most?";
+    AMOUNT_MORE_BILLION_VND:
+        "Số tiền thêm (tỷ đồng)",
+        "Amount more (billion VND)";
+    EACH_ROW_THE_CURRENT_SCENARIO_WITH:
+        "Mỗi dòng: kịch bản hiện tại với số tiền này cộng vào một tiêu chí, chi từ các nguồn vốn như kịch bản; \"vốn thiếu\" là phần các nguồn không trả được.",
+        "Each row: the current scenario with this amount added to one criterion, paid by the sources as the scenario pays; \"short\" is what the sources cannot pay.";
+    MORE_CERTIFIED:
+        "Thêm xã đạt chuẩn",
+        "More certified";
+    MORE_CRITERIA_MET:
+        "Thêm tiêu chí đạt",
+        "More criteria met";
+    NOT_A_VALID_AMOUNT:
+        "Số tiền không hợp lệ.",
+        "Not a valid amount.";
+    COMMUNES_MEETING_EACH_CRITERION_START_PROJECTED:
+        "Số xã đạt từng tiêu chí: đầu năm, dự kiến, chỉ tiêu",
+        "Communes meeting each criterion: start, projected, target";
+    AVERAGE_CRITERIA_A_COMMUNE_BY_DISTRICT:
+        "Bình quân tiêu chí/xã theo huyện",
+        "Average criteria a commune, by district";
+    AVERAGE_CRITERIA_A_COMMUNE_AT_LEAST:
+        "Bình quân tiêu chí/xã (tối thiểu)",
+        "Average criteria a commune (at least)";
+    BORDER_COMMUNES_CRITERIA_EACH_FROM:
+        "Xã biên giới: tiêu chí/xã, từ",
+        "Border communes: criteria each, from";
+    BORDER_COMMUNES_CRITERIA_EACH_TO:
+        "Xã biên giới: tiêu chí/xã, đến",
+        "Border communes: criteria each, to";
+    ID:
+        "Mã",
+        "Id";
+    INVESTMENT_BN_VND:
+        "Đầu tư (tỷ đồng)",
+        "Investment (bn VND)";
+    COVERED:
+        "Được cấp vốn",
+        "Covered";
+    SHORTFALL:
+        "Thiếu vốn",
+        "Shortfall";
+    UNUSED:
+        "Chưa dùng",
+        "Unused";
+    ID_2:
+        "Mã xã",
+        "Id";
+    COMMUNE_2:
+        "Tên xã",
+        "Commune";
+    DIFFICULT_2:
+        "ĐBKK",
+        "Difficult";
+    PRIORITY:
+        "Phấn đấu",
+        "Priority";
+    CRITERIA_AT_START:
+        "Số TC đầu năm",
+        "Criteria at start";
+    CRITERIA_AT_END:
+        "Số TC cuối năm",
+        "Criteria at end";
+    SOURCE_3:
+        "Nguồn vốn",
+        "Source";
+    PLEDGED:
+        "Dự kiến",
+        "Pledged";
+    CRITERIA_2:
+        "TC/xã",
+        "Criteria";
+    GOAL_CAN_BE_REACHED:
+        "Đạt được mục tiêu.",
+        "The goal can be reached.";
+    GOAL_NOT_REACHABLE:
+        "Không đạt được kể cả khi đầu tư cho mọi xã còn thiếu.",
+        "Not reachable even paying for every commune still short.";
+    ORDER_CHANGED:
+        "ưu tiên: {order}",
+        "order: {order}";
+    TABLE_READ_NO_DISTRICTS:
+        ": đọc được {communes} xã (không có cột huyện); {certified} xã đạt chuẩn, {border} xã biên giới.",
+        ": {communes} communes read (no district column); {certified} certified, {border} on the border.";
+    TABLE_READ:
+        ": đọc được {communes} xã, {districts} huyện; {certified} xã đạt chuẩn, {border} xã biên giới.",
+        ": {communes} communes read, {districts} districts; {certified} certified, {border} on the border.";
+    INVALID_JSON:
+        "JSON không hợp lệ ở dòng {line}, cột {column}{cut}",
+        "invalid JSON at line {line}, column {column}{cut}";
+    JSON_CUT_SHORT:
+        " (văn bản bị cắt giữa chừng)",
+        " (the text is cut short)";
+    MUST_BE_AN_OBJECT:
+        "trường \"{field}\" phải là một đối tượng JSON {…}",
+        "the field \"{field}\" must be a JSON object {…}";
+    FIELD_MUST_BE:
+        "trường \"{field}\": phải là {expected}",
+        "field \"{field}\": must be a {expected}";
+    A_NUMBER:
+        "một số",
+        "number";
+    A_STRING:
+        "một chuỗi",
+        "string";
+    A_LIST:
+        "một danh sách",
+        "array";
+    AN_OBJECT:
+        "một đối tượng JSON {…}",
+        "object";
+    A_WHOLE_NUMBER:
+        "một số nguyên không âm",
+        "whole number ≥ 0";
+    CELL_BEYOND_LIMITS:
+        "ô {cell} nằm ngoài giới hạn (tối đa {columns} cột, {rows} dòng)",
+        "the cell {cell} is beyond the limits (at most {columns} columns, {rows} rows)";
+    SHEET_TOO_MANY_ROWS:
+        "trang tính có hơn {rows} dòng",
+        "the sheet has more than {rows} rows";
+    SHEET_TOO_MANY_CELLS:
+        "trang tính có hơn {cells} ô",
+        "the sheet has more than {cells} cells";
+    CLOSEST_FIRST:
+        "Gần đạt chuẩn trước",
+        "Closest to the standard first";
+    CHEAPEST_FIRST:
+        "Chi phí thấp trước",
+        "Cheapest first";
+    EQUITY_FIRST:
+        "Xã biên giới, khó khăn trước",
+        "Border and difficult communes first";
+}
