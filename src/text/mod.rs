@@ -2,6 +2,7 @@
 //! the catalogue of every sentence the page and the command line show.
 
 pub mod check;
+pub mod explain;
 pub mod number;
 pub mod sentences;
 

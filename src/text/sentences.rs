@@ -1192,4 +1192,13 @@ catalogue! {
     EQUITY_FIRST:
         "Xã biên giới, khó khăn trước",
         "Border and difficult communes first";
+    OWN_UNIT_COSTS_CHANGED:
+        "đơn giá riêng cho {n} tiêu chí",
+        "own unit costs for {n} criteria";
+    OWN_CERTIFIED_TARGET:
+        "chỉ tiêu xã đạt chuẩn {plan} → {now}",
+        "certified target {plan} → {now}";
+    OWN_OTHER_TARGETS:
+        "{n} chỉ tiêu khác của tỉnh",
+        "{n} other targets of the province's own";
 }

@@ -2,6 +2,7 @@
 //! communes grid and a commune's details.
 
 use super::state::{use_state, State};
+use crate::engine::explain::explain;
 use crate::engine::{Model, CRITERIA};
 use crate::text::number::{amount, escape_markup, number};
 use crate::text::sentences as t;
@@ -97,101 +98,12 @@ pub fn change_sentence(state: &State) -> String {
     let lang = state.lang.get();
     let o = state.outcome.get();
     let p = state.plan_outcome.get();
-    let levers = state.levers.get();
-    let (plan_levers, plan) = state
-        .model
-        .with(|m| (m.levers(&crate::engine::Scenario::plan()), m.plan.clone()));
-    let mut changes: Vec<String> = Vec::new();
-    for s in 0..levers.funding.len() {
-        let name = lang
-            .pick(&plan.sources[s].name_vi, &plan.sources[s].name_en)
-            .to_lowercase();
-        if (levers.funding[s] - plan_levers.funding[s]).abs() > 1e-9 {
-            changes.push(format!(
-                "{name} {} → {}",
-                amount(plan_levers.funding[s], 2, lang),
-                amount(levers.funding[s], 2, lang)
-            ));
-        }
-        if (levers.disbursement[s] - 1.0).abs() > 1e-9 {
-            changes.push(lang.fill(
-                t::DISBURSED_AT,
-                &[
-                    ("name", &name),
-                    ("0", &number(levers.disbursement[s] * 100.0, 0, lang)),
-                ],
-            ));
-        }
-        if levers.eligibility[s] != plan_levers.eligibility[s] {
-            changes.push(lang.fill(t::OTHER_CRITERIA, &[("name", &name)]));
-        }
-    }
-    let invest_changed = (0..CRITERIA)
-        .filter(|&k| (levers.investment[k] - plan_levers.investment[k]).abs() > 1e-9)
-        .count();
-    if invest_changed > 0 {
-        let total: f64 = levers.investment.iter().sum();
-        let plan_total: f64 = plan_levers.investment.iter().sum();
-        changes.push(lang.fill(
-            t::INVESTMENT_IN_CRITERIA_DIFFERS_TOTAL,
-            &[
-                ("invest_changed", &invest_changed),
-                ("0", &amount(plan_total, 2, lang)),
-                ("1", &amount(total, 2, lang)),
-            ],
-        ));
-    }
-    if levers.strategy != plan_levers.strategy {
-        changes.push(lang.fill(
-            t::ORDER_CHANGED,
-            &[("order", &lang.order_name(levers.strategy).to_lowercase())],
-        ));
-    }
-    if changes.is_empty() {
-        // Said from the results, not assumed: with another table the plan may fall short.
-        let below = o.criteria.iter().filter(|c| c.met < c.target).count();
-        let year = state.model.with(|m| m.plan.year);
-        return match below {
-            0 => lang.fill(
-                t::THIS_IS_THE_PLAN_SCENARIO_EVERY,
-                &[("year", &year), ("0", &o.certified)],
-            ),
-            n => lang.fill(
-                t::THIS_IS_THE_PLAN_SCENARIO_CRITERIA,
-                &[("n", &n), ("year", &year), ("0", &o.certified)],
-            ),
-        };
-    }
-    let dc = i64::from(o.certified) - i64::from(p.certified);
-    let missed = o.criteria.iter().filter(|c| c.met < c.target).count();
-    let mut result = lang.fill(
-        t::AGAINST_THE_PLAN_COMMUNES_CERTIFIED_CRITERIA,
-        &[
-            ("0", &o.certified),
-            ("1", &signed(dc as f64, 0, lang)),
-            ("2", &number(o.avg_criteria, 2, lang)),
-            ("3", &signed(o.avg_criteria - p.avg_criteria, 2, lang)),
-        ],
-    );
-    if missed > 0 {
-        result.push_str(&lang.fill(t::CRITERIA_BELOW_TARGET, &[("missed", &missed)]));
-    }
-    if o.funding.shortfall > 0.0 {
-        result.push_str(&lang.fill(
-            t::BILLION_VND_SHORT,
-            &[("0", &amount(o.funding.shortfall, 2, lang))],
-        ));
-    }
-    if o.funding.idle > 0.0 {
-        result.push_str(&lang.fill(
-            t::BILLION_VND_IDLE,
-            &[("0", &amount(o.funding.idle, 2, lang))],
-        ));
-    }
-    result.push_str(&lang.say(t::BECAUSE_OF));
-    result.push_str(&changes.join("; "));
-    result.push('.');
-    result
+    state.model.with(|m| {
+        let e = state
+            .scenario
+            .with(|s| state.levers.with(|l| explain(m, s, l, &o, &p)));
+        crate::text::explain::sentence(&e, &m.plan, lang)
+    })
 }
 
 #[component]

@@ -1,0 +1,106 @@
+//! The explanation of what changed against the plan, as one plain sentence.
+
+use super::number::{amount, number};
+use super::sentences as t;
+use super::Lang;
+use crate::engine::explain::{Change, Explanation};
+use crate::engine::Plan;
+
+fn signed(x: f64, decimals: usize, lang: Lang) -> String {
+    if x > 0.0 {
+        format!("+{}", number(x, decimals, lang))
+    } else {
+        number(x, decimals, lang)
+    }
+}
+
+/// One change, in words.
+pub fn change(c: &Change, plan: &Plan, lang: Lang) -> String {
+    let source = |s: usize| {
+        lang.pick(&plan.sources[s].name_vi, &plan.sources[s].name_en)
+            .to_lowercase()
+    };
+    match c {
+        Change::Funding {
+            source: s,
+            plan: before,
+            now,
+        } => {
+            format!(
+                "{} {} → {}",
+                source(*s),
+                amount(*before, 2, lang),
+                amount(*now, 2, lang)
+            )
+        }
+        Change::Disbursement { source: s, rate } => lang.fill(
+            t::DISBURSED_AT,
+            &[("name", &source(*s)), ("0", &number(rate * 100.0, 0, lang))],
+        ),
+        Change::Eligibility { source: s } => lang.fill(t::OTHER_CRITERIA, &[("name", &source(*s))]),
+        Change::Investment {
+            criteria,
+            plan_total,
+            total,
+        } => lang.fill(
+            t::INVESTMENT_IN_CRITERIA_DIFFERS_TOTAL,
+            &[
+                ("invest_changed", criteria),
+                ("0", &amount(*plan_total, 2, lang)),
+                ("1", &amount(*total, 2, lang)),
+            ],
+        ),
+        Change::Order(order) => lang.fill(
+            t::ORDER_CHANGED,
+            &[("order", &lang.order_name(*order).to_lowercase())],
+        ),
+        Change::UnitCosts { criteria } => lang.fill(t::OWN_UNIT_COSTS_CHANGED, &[("n", criteria)]),
+        Change::CertifiedTarget { plan: before, now } => {
+            lang.fill(t::OWN_CERTIFIED_TARGET, &[("plan", before), ("now", now)])
+        }
+        Change::OtherTargets { count } => lang.fill(t::OWN_OTHER_TARGETS, &[("n", count)]),
+    }
+}
+
+/// The whole sentence: the results against the plan's, then the changes behind them.
+pub fn sentence(e: &Explanation, plan: &Plan, lang: Lang) -> String {
+    if e.changes.is_empty() {
+        // Said from the results, not assumed: with another table the plan may fall short.
+        return match e.below_target {
+            0 => lang.fill(
+                t::THIS_IS_THE_PLAN_SCENARIO_EVERY,
+                &[("year", &e.year), ("0", &e.certified)],
+            ),
+            n => lang.fill(
+                t::THIS_IS_THE_PLAN_SCENARIO_CRITERIA,
+                &[("n", &n), ("year", &e.year), ("0", &e.certified)],
+            ),
+        };
+    }
+    let mut result = lang.fill(
+        t::AGAINST_THE_PLAN_COMMUNES_CERTIFIED_CRITERIA,
+        &[
+            ("0", &e.certified),
+            ("1", &signed(e.certified_change as f64, 0, lang)),
+            ("2", &number(e.avg_criteria, 2, lang)),
+            ("3", &signed(e.avg_change, 2, lang)),
+        ],
+    );
+    if e.below_target > 0 {
+        result.push_str(&lang.fill(t::CRITERIA_BELOW_TARGET, &[("missed", &e.below_target)]));
+    }
+    if e.shortfall > 0.0 {
+        result.push_str(&lang.fill(
+            t::BILLION_VND_SHORT,
+            &[("0", &amount(e.shortfall, 2, lang))],
+        ));
+    }
+    if e.idle > 0.0 {
+        result.push_str(&lang.fill(t::BILLION_VND_IDLE, &[("0", &amount(e.idle, 2, lang))]));
+    }
+    result.push_str(lang.say(t::BECAUSE_OF));
+    let changes: Vec<String> = e.changes.iter().map(|c| change(c, plan, lang)).collect();
+    result.push_str(&changes.join("; "));
+    result.push('.');
+    result
+}
