@@ -8,6 +8,7 @@
 // Criteria and sources are indexed across several arrays at once (plan, levers, results).
 #![allow(clippy::needless_range_loop)]
 
+pub mod charts;
 pub mod engine;
 pub mod formats;
 pub mod generate;

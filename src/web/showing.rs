@@ -1,12 +1,12 @@
 //! Showing results: exports, scenarios side by side, the presentation for the People's
 //! Council, and the printed report.
 
-use super::charts::{
-    bands_chart, compare_chart, criteria_chart_with_risk, districts_chart, sources_chart,
-};
 use super::keeping::{download, file_name, use_keeping};
 use super::results::change_sentence;
 use super::state::{use_state, State};
+use crate::charts::{
+    bands_chart, compare_chart, criteria_chart_with_risk, districts_chart, sources_chart,
+};
 use crate::engine::{Outcome, Scenario, CRITERIA, SOURCES};
 use crate::formats::sheet::{path_sheet, result_sheets, results_csv, risk_sheet};
 use crate::formats::workbook::workbook;
@@ -356,7 +356,7 @@ pub fn Presentation() -> impl IntoView {
             2 => (
                 lang.say(t::DISTRICTS_2),
                 if o.districts.is_empty() {
-                    view! { <p class="slide-sentence">{no_districts(lang)}</p> }.into_any()
+                    view! { <p class="slide-sentence">{lang.say(t::THE_COMMUNE_TABLE_HAS_NO_DISTRICT_2)}</p> }.into_any()
                 } else {
                     view! { <div class="slide-chart" inner_html=state.model.with(|m| districts_chart(m, &o, lang))></div> }.into_any()
                 },
@@ -553,7 +553,7 @@ pub fn Report() -> impl IntoView {
                     <tbody>{criteria}</tbody>
                 </table>
                 {if o.districts.is_empty() {
-                    view! { <p>{no_districts(lang)}</p> }.into_any()
+                    view! { <p>{lang.say(t::THE_COMMUNE_TABLE_HAS_NO_DISTRICT_2)}</p> }.into_any()
                 } else {
                     view! {
                         <table>
@@ -669,9 +669,4 @@ fn risk_view(r: Option<&crate::engine::risk::RiskOutcome>, lang: crate::text::La
         </div>
     }
     .into_any()
-}
-
-/// What the district views say for a table without districts.
-pub fn no_districts(lang: crate::text::Lang) -> &'static str {
-    lang.say(t::THE_COMMUNE_TABLE_HAS_NO_DISTRICT_2)
 }

@@ -1,0 +1,638 @@
+//! The charts, drawn as SVG with plotters: natively, so the command line, the tests and the
+//! page draw the same picture (the page shows it, exports it as SVG or PNG, and prints it).
+
+use crate::engine::{Model, Outcome, CRITERIA};
+use crate::text::number::number;
+use crate::text::sentences as t;
+use crate::text::Lang;
+use plotters::coord::types::RangedCoordf64;
+use plotters::prelude::*;
+use plotters_backend::{BackendColor, BackendCoord, DrawingErrorKind};
+
+const START: RGBColor = RGBColor(0x9a, 0xa5, 0xb1);
+const PROJECTED: RGBColor = RGBColor(0x1f, 0x4e, 0x79);
+const TARGET: RGBColor = RGBColor(0xc0, 0x5a, 0x00);
+/// The risk run's P10–P90 whiskers.
+const BAND: RGBColor = RGBColor(0x11, 0x11, 0x11);
+const GROUP_COLOURS: [RGBColor; 4] = [
+    RGBColor(0x1f, 0x4e, 0x79),
+    RGBColor(0x4f, 0x8a, 0x3c),
+    RGBColor(0x8e, 0x5a, 0xa8),
+    RGBColor(0xb0, 0x7d, 0x2b),
+];
+const IDLE: RGBColor = RGBColor(0xc8, 0xc8, 0xc8);
+const FONT: &str = "sans-serif";
+/// Half-width charts; the criteria chart spans the results column.
+pub const WIDTH: u32 = 540;
+const WIDE: u32 = 980;
+
+type Drawn = Result<(), Box<dyn std::error::Error>>;
+
+/// The SVG backend, measuring text by estimate instead of asking the browser. Plotters in a
+/// browser measures each label in the live document, which forces a layout of the whole page
+/// per label: most of the time of a redraw. Labels only need a good guess to be placed.
+struct Svg<'a>(SVGBackend<'a>);
+
+impl<'a> Svg<'a> {
+    fn new(out: &'a mut String, size: (u32, u32)) -> Svg<'a> {
+        Svg(SVGBackend::with_string(out, size))
+    }
+}
+
+type SvgError<'a> = DrawingErrorKind<<SVGBackend<'a> as DrawingBackend>::ErrorType>;
+
+impl<'a> DrawingBackend for Svg<'a> {
+    type ErrorType = <SVGBackend<'a> as DrawingBackend>::ErrorType;
+
+    fn get_size(&self) -> (u32, u32) {
+        self.0.get_size()
+    }
+    fn ensure_prepared(&mut self) -> Result<(), SvgError<'a>> {
+        self.0.ensure_prepared()
+    }
+    fn present(&mut self) -> Result<(), SvgError<'a>> {
+        self.0.present()
+    }
+    fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Result<(), SvgError<'a>> {
+        self.0.draw_pixel(point, color)
+    }
+    fn draw_line<S: plotters_backend::BackendStyle>(
+        &mut self,
+        from: BackendCoord,
+        to: BackendCoord,
+        style: &S,
+    ) -> Result<(), SvgError<'a>> {
+        self.0.draw_line(from, to, style)
+    }
+    fn draw_rect<S: plotters_backend::BackendStyle>(
+        &mut self,
+        upper_left: BackendCoord,
+        bottom_right: BackendCoord,
+        style: &S,
+        fill: bool,
+    ) -> Result<(), SvgError<'a>> {
+        self.0.draw_rect(upper_left, bottom_right, style, fill)
+    }
+    fn draw_path<S: plotters_backend::BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        path: I,
+        style: &S,
+    ) -> Result<(), SvgError<'a>> {
+        self.0.draw_path(path, style)
+    }
+    fn draw_circle<S: plotters_backend::BackendStyle>(
+        &mut self,
+        center: BackendCoord,
+        radius: u32,
+        style: &S,
+        fill: bool,
+    ) -> Result<(), SvgError<'a>> {
+        self.0.draw_circle(center, radius, style, fill)
+    }
+    fn fill_polygon<S: plotters_backend::BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        vert: I,
+        style: &S,
+    ) -> Result<(), SvgError<'a>> {
+        self.0.fill_polygon(vert, style)
+    }
+    fn draw_text<S: plotters_backend::BackendTextStyle>(
+        &mut self,
+        text: &str,
+        style: &S,
+        pos: BackendCoord,
+    ) -> Result<(), SvgError<'a>> {
+        self.0.draw_text(text, style, pos)
+    }
+    fn estimate_text_size<S: plotters_backend::BackendTextStyle>(
+        &self,
+        text: &str,
+        style: &S,
+    ) -> Result<(u32, u32), SvgError<'a>> {
+        // Sans-serif glyphs average a little over half the font size in width.
+        let size = plotters_backend::BackendTextStyle::size(style);
+        Ok((
+            (text.chars().count() as f64 * size * 0.5).ceil() as u32,
+            size.ceil() as u32,
+        ))
+    }
+    fn blit_bitmap(
+        &mut self,
+        pos: BackendCoord,
+        (w, h): (u32, u32),
+        src: &[u8],
+    ) -> Result<(), SvgError<'a>> {
+        self.0.blit_bitmap(pos, (w, h), src)
+    }
+}
+
+/// What a legend item looks like.
+enum Key {
+    Bar(RGBColor),
+    Outline(RGBColor),
+    Line(RGBColor),
+}
+
+/// A legend along the top of the chart, drawn from plain shapes and text (plotters' own legend
+/// measures its text in the live page, which is slow; see [`Svg`]).
+fn draw_legend<DB: DrawingBackend>(
+    root: &DrawingArea<DB, plotters::coord::Shift>,
+    items: &[(Key, &str)],
+) -> Drawn
+where
+    DB::ErrorType: 'static,
+{
+    let width = root.dim_in_pixel().0 as i32;
+    let (mut x, mut y) = (60, 0);
+    for (key, label) in items {
+        let item_width = 19 + (label.chars().count() as f64 * 15.0 * 0.5) as i32 + 22;
+        if x > 60 && x + item_width > width {
+            x = 60;
+            y += 22;
+        }
+        match key {
+            Key::Bar(c) => {
+                root.draw(&Rectangle::new([(x, y + 9), (x + 14, y + 21)], c.filled()))?
+            }
+            Key::Outline(c) => root.draw(&Rectangle::new(
+                [(x, y + 9), (x + 14, y + 21)],
+                ShapeStyle::from(c).stroke_width(1),
+            ))?,
+            Key::Line(c) => root.draw(&PathElement::new(
+                vec![(x, y + 15), (x + 14, y + 15)],
+                ShapeStyle::from(c).stroke_width(3),
+            ))?,
+        }
+        root.draw(&Text::new(
+            label.to_string(),
+            (x + 19, y + 8),
+            (FONT, 15).into_font(),
+        ))?;
+        x += item_width;
+    }
+    Ok(())
+}
+
+/// Criteria: communes meeting each at the start, projected, and the 2022 target.
+pub fn criteria_chart(model: &Model, o: &Outcome, lang: Lang) -> String {
+    criteria_chart_with_risk(model, o, lang, None)
+}
+
+/// The criteria chart with, where the risk run has drawn what is on screen, each criterion's
+/// P10–P90 of communes meeting it as a whisker over its projected bar.
+pub fn criteria_chart_with_risk(
+    model: &Model,
+    o: &Outcome,
+    lang: Lang,
+    risk: Option<&crate::engine::risk::RiskOutcome>,
+) -> String {
+    let mut svg = String::new();
+    let n = model.table.communes.len() as f64;
+    let drawn: Drawn = (|| {
+        let root = Svg::new(&mut svg, (WIDE, 340)).into_drawing_area();
+        root.fill(&WHITE)?;
+        let target = lang.fill(t::TARGET_OF_YEAR, &[("year", &model.plan.year)]);
+        draw_legend(
+            &root,
+            &[
+                (Key::Bar(START), lang.say(t::START_OF_YEAR)),
+                (Key::Bar(PROJECTED), lang.say(t::PROJECTED)),
+                (Key::Line(TARGET), target.as_str()),
+            ]
+            .into_iter()
+            .chain(risk.map(|_| (Key::Line(BAND), lang.say(t::RISK_P10_P90))))
+            .collect::<Vec<_>>(),
+        )?;
+        let mut chart = criteria_axes(&root, n, lang)?;
+        let bar = |k: usize, offset: f64, value: f64, colour: RGBColor| {
+            let x = k as f64 + offset;
+            Rectangle::new([(x, 0.0), (x + 0.36, value)], colour.filled())
+        };
+        chart.draw_series(
+            o.criteria
+                .iter()
+                .enumerate()
+                .map(|(k, c)| bar(k, -0.38, f64::from(c.baseline), START)),
+        )?;
+        chart.draw_series(
+            o.criteria
+                .iter()
+                .enumerate()
+                .map(|(k, c)| bar(k, 0.02, f64::from(c.met), PROJECTED)),
+        )?;
+        chart.draw_series(o.criteria.iter().enumerate().map(|(k, c)| {
+            let y = f64::from(c.target);
+            PathElement::new(
+                vec![(k as f64 - 0.45, y), (k as f64 + 0.45, y)],
+                ShapeStyle::from(&TARGET).stroke_width(3),
+            )
+        }))?;
+        if let Some(r) = risk {
+            chart.draw_series(r.criteria.iter().enumerate().flat_map(|(k, c)| {
+                let x = k as f64 + 0.2;
+                let style = ShapeStyle::from(&BAND).stroke_width(2);
+                [
+                    PathElement::new(vec![(x, c.met.p10), (x, c.met.p90)], style),
+                    PathElement::new(vec![(x - 0.1, c.met.p10), (x + 0.1, c.met.p10)], style),
+                    PathElement::new(vec![(x - 0.1, c.met.p90), (x + 0.1, c.met.p90)], style),
+                ]
+            }))?;
+        }
+        root.present()?;
+        Ok(())
+    })();
+    finish(svg, drawn)
+}
+
+/// Axes for counts of communes per criterion (1 to 19 along, communes up).
+fn criteria_axes<'b, 'a: 'b>(
+    root: &'b DrawingArea<Svg<'a>, plotters::coord::Shift>,
+    communes: f64,
+    lang: Lang,
+) -> Result<ChartContext<'b, Svg<'a>, Cartesian2d<RangedCoordf64, RangedCoordf64>>, String> {
+    let mut chart = ChartBuilder::on(root)
+        .margin(12)
+        .margin_top(34)
+        .x_label_area_size(36)
+        .y_label_area_size(48)
+        .build_cartesian_2d(-0.5f64..(CRITERIA as f64 - 0.5), 0f64..communes * 1.05)
+        .map_err(|e| e.to_string())?;
+    chart
+        .configure_mesh()
+        .light_line_style(TRANSPARENT)
+        .disable_x_mesh()
+        .x_labels(CRITERIA)
+        .x_label_formatter(&|x| {
+            if (x - x.round()).abs() < 1e-6 {
+                format!("{}", x.round() as i64 + 1)
+            } else {
+                String::new()
+            }
+        })
+        .y_label_formatter(&|y| number(*y, 0, lang))
+        .x_desc(lang.say(t::CRITERION))
+        .y_desc(lang.say(t::COMMUNES_MEETING_IT))
+        .label_style((FONT, 15))
+        .axis_desc_style((FONT, 15))
+        .draw()
+        .map_err(|e| e.to_string())?;
+    Ok(chart)
+}
+
+fn start_histogram(model: &Model) -> [u32; CRITERIA + 1] {
+    let mut h = [0u32; CRITERIA + 1];
+    for c in &model.table.communes {
+        h[c.criteria_met() as usize] += 1;
+    }
+    h
+}
+
+/// Communes by number of criteria met, in the bands 19 / 15–18 / 10–14 / 5–9 / under 5.
+pub fn bands_chart(model: &Model, o: &Outcome, lang: Lang) -> String {
+    let mut svg = String::new();
+    let start = start_histogram(model);
+    let band = |h: &[u32], lo: usize, hi: usize| h[lo..=hi].iter().sum::<u32>() as f64;
+    let ranges = [(19, 19), (15, 18), (10, 14), (5, 9), (0, 4)];
+    let labels: [&str; 5] = ["19", "15–18", "10–14", "5–9", lang.say(t::N_5)];
+    let before: Vec<f64> = ranges
+        .iter()
+        .map(|&(lo, hi)| band(&start, lo, hi))
+        .collect();
+    let after: Vec<f64> = ranges
+        .iter()
+        .map(|&(lo, hi)| band(&o.histogram, lo, hi))
+        .collect();
+    let top = before.iter().chain(&after).cloned().fold(1.0, f64::max) * 1.15;
+    let drawn: Drawn = (|| {
+        let root = Svg::new(&mut svg, (WIDTH, 320)).into_drawing_area();
+        root.fill(&WHITE)?;
+        draw_legend(
+            &root,
+            &[
+                (Key::Bar(START), lang.say(t::START_OF_YEAR)),
+                (Key::Bar(PROJECTED), lang.say(t::PROJECTED_2)),
+            ],
+        )?;
+        let mut chart = ChartBuilder::on(&root)
+            .margin(12)
+            .margin_top(34)
+            .x_label_area_size(36)
+            .y_label_area_size(44)
+            .build_cartesian_2d(-0.5f64..4.5, 0f64..top)?;
+        chart
+            .configure_mesh()
+            .light_line_style(TRANSPARENT)
+            .disable_x_mesh()
+            .x_labels(5)
+            .x_label_formatter(&|x| {
+                let i = x.round() as i64;
+                if (x - x.round()).abs() < 1e-6 && (0..5).contains(&i) {
+                    labels[i as usize].to_string()
+                } else {
+                    String::new()
+                }
+            })
+            .y_label_formatter(&|y| number(*y, 0, lang))
+            .x_desc(lang.say(t::CRITERIA_MET))
+            .y_desc(lang.say(t::COMMUNES_2))
+            .label_style((FONT, 15))
+            .axis_desc_style((FONT, 15))
+            .draw()?;
+        chart.draw_series(before.iter().enumerate().map(|(i, v)| {
+            Rectangle::new(
+                [(i as f64 - 0.38, 0.0), (i as f64 - 0.02, *v)],
+                START.filled(),
+            )
+        }))?;
+        chart.draw_series(after.iter().enumerate().map(|(i, v)| {
+            Rectangle::new(
+                [(i as f64 + 0.02, 0.0), (i as f64 + 0.38, *v)],
+                PROJECTED.filled(),
+            )
+        }))?;
+        chart.draw_series(after.iter().enumerate().map(|(i, v)| {
+            Text::new(
+                number(*v, 0, lang),
+                (i as f64 + 0.05, *v + top * 0.02),
+                (FONT, 14).into_font(),
+            )
+        }))?;
+        root.present()?;
+        Ok(())
+    })();
+    finish(svg, drawn)
+}
+
+/// The most districts a chart shows (a national table has hundreds).
+const MAX_DISTRICTS: usize = 24;
+
+/// Districts: average criteria a commune at the start and projected.
+pub fn districts_chart(model: &Model, o: &Outcome, lang: Lang) -> String {
+    if o.districts.is_empty() {
+        // A table of the two-tier government (since July 2025) has no districts.
+        return format!(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 640 60\" width=\"640\" height=\"60\"><text x=\"10\" y=\"34\" font-size=\"14\" fill=\"#5b6773\">{}</text></svg>",
+            crate::text::number::escape_markup(lang.say(t::THE_COMMUNE_TABLE_HAS_NO_DISTRICT_2))
+        );
+    }
+    let mut svg = String::new();
+    let districts = &o.districts[..o.districts.len().min(MAX_DISTRICTS)];
+    let mut start = vec![(0u32, 0u32); districts.len()];
+    for c in &model.table.communes {
+        if let Some(s) = start.get_mut(c.district) {
+            s.0 += c.criteria_met();
+            s.1 += 1;
+        }
+    }
+    let n = districts.len().max(1);
+    let height = 60 + 26 * n as u32;
+    let names: Vec<String> = districts.iter().map(|d| d.name.clone()).collect();
+    let drawn: Drawn = (|| {
+        let root = Svg::new(&mut svg, (WIDTH, height)).into_drawing_area();
+        root.fill(&WHITE)?;
+        draw_legend(
+            &root,
+            &[
+                (Key::Bar(START), lang.say(t::START_OF_YEAR)),
+                (Key::Bar(PROJECTED), lang.say(t::PROJECTED_2)),
+            ],
+        )?;
+        let mut chart = ChartBuilder::on(&root)
+            .margin(12)
+            .margin_top(34)
+            .x_label_area_size(36)
+            .y_label_area_size(150)
+            .build_cartesian_2d(0f64..24.0, -0.5f64..(n as f64 - 0.5))?;
+        chart
+            .configure_mesh()
+            .light_line_style(TRANSPARENT)
+            .disable_y_mesh()
+            .y_labels(n)
+            .y_label_formatter(&|y| {
+                let i = y.round() as i64;
+                if (y - y.round()).abs() < 1e-6 && i >= 0 && (i as usize) < names.len() {
+                    names[n - 1 - i as usize].clone()
+                } else {
+                    String::new()
+                }
+            })
+            .x_label_formatter(&|x| number(*x, 0, lang))
+            .x_desc(lang.say(t::AVERAGE_CRITERIA_A_COMMUNE))
+            .label_style((FONT, 15))
+            .axis_desc_style((FONT, 15))
+            .draw()?;
+        let row = |i: usize| (n - 1 - i) as f64;
+        chart.draw_series(start.iter().enumerate().map(|(i, (met, count))| {
+            let v = f64::from(*met) / f64::from((*count).max(1));
+            Rectangle::new([(0.0, row(i) + 0.02), (v, row(i) + 0.38)], START.filled())
+        }))?;
+        chart.draw_series(districts.iter().enumerate().map(|(i, d)| {
+            Rectangle::new(
+                [(0.0, row(i) - 0.38), (d.avg_criteria, row(i) - 0.02)],
+                PROJECTED.filled(),
+            )
+        }))?;
+        chart.draw_series(districts.iter().enumerate().map(|(i, d)| {
+            Text::new(
+                format!(
+                    "{} · {}",
+                    number(d.avg_criteria, 2, lang),
+                    lang.fill(t::CERTIFIED_2, &[("0", &d.certified)])
+                ),
+                (d.avg_criteria + 0.15, row(i) - 0.1),
+                (FONT, 13).into_font(),
+            )
+        }))?;
+        root.present()?;
+        Ok(())
+    })();
+    finish(svg, drawn)
+}
+
+/// Where each source's money went: to each group of criteria, idle, or never arrived.
+pub fn sources_chart(model: &Model, o: &Outcome, lang: Lang) -> String {
+    let mut svg = String::new();
+    let plan = &model.plan;
+    let group_of: Vec<usize> = plan
+        .criteria
+        .iter()
+        .map(|c| {
+            plan.groups
+                .iter()
+                .position(|g| g.key == c.group)
+                .unwrap_or(0)
+        })
+        .collect();
+    let n = o.funding.sources.len();
+    let top = o
+        .funding
+        .sources
+        .iter()
+        .map(|s| s.pledged)
+        .fold(1.0, f64::max)
+        * 1.08;
+    let names: Vec<String> = plan
+        .sources
+        .iter()
+        .map(|s| lang.pick(s.name_vi.clone(), s.name_en.clone()))
+        .collect();
+    let drawn: Drawn = (|| {
+        let root = Svg::new(&mut svg, (WIDTH, 400)).into_drawing_area();
+        root.fill(&WHITE)?;
+        let (upper, lower) = root.split_vertically(290);
+        let group_names: Vec<String> = plan
+            .groups
+            .iter()
+            .map(|g| lang.pick(g.name_vi.clone(), g.name_en.clone()))
+            .collect();
+        let keys: Vec<(Key, &str)> = group_names
+            .iter()
+            .enumerate()
+            .map(|(g, name)| (Key::Bar(GROUP_COLOURS[g % 4]), name.as_str()))
+            .chain([
+                (Key::Bar(IDLE), lang.say(t::IDLE_2)),
+                (Key::Outline(TARGET), lang.say(t::DID_NOT_ARRIVE)),
+            ])
+            .collect();
+        draw_legend(&lower, &keys)?;
+        let root = upper;
+        let mut chart = ChartBuilder::on(&root)
+            .margin(12)
+            .margin_top(12)
+            .x_label_area_size(36)
+            .y_label_area_size(215)
+            .build_cartesian_2d(0f64..top, -0.5f64..(n as f64 - 0.5))?;
+        chart
+            .configure_mesh()
+            .light_line_style(TRANSPARENT)
+            .disable_y_mesh()
+            .y_labels(n)
+            .y_label_formatter(&|y| {
+                let i = y.round() as i64;
+                if (y - y.round()).abs() < 1e-6 && i >= 0 && (i as usize) < n {
+                    let name = &names[n - 1 - i as usize];
+                    name.chars().take(33).collect()
+                } else {
+                    String::new()
+                }
+            })
+            .x_label_formatter(&|x| number(*x, 0, lang))
+            .x_desc(lang.say(t::BILLION_VND_2))
+            .label_style((FONT, 14))
+            .axis_desc_style((FONT, 15))
+            .draw()?;
+        let row = |s: usize| (n - 1 - s) as f64;
+        for g in 0..plan.groups.len() {
+            let segments: Vec<Rectangle<(f64, f64)>> = o
+                .funding
+                .sources
+                .iter()
+                .enumerate()
+                .map(|(s, src)| {
+                    let before: f64 = src
+                        .to
+                        .iter()
+                        .filter(|(k, _)| group_of[plan.criterion_index(k).unwrap_or(0)] < g)
+                        .map(|(_, v)| v)
+                        .sum();
+                    let here: f64 = src
+                        .to
+                        .iter()
+                        .filter(|(k, _)| group_of[plan.criterion_index(k).unwrap_or(0)] == g)
+                        .map(|(_, v)| v)
+                        .sum();
+                    Rectangle::new(
+                        [(before, row(s) - 0.35), (before + here, row(s) + 0.35)],
+                        GROUP_COLOURS[g % 4].filled(),
+                    )
+                })
+                .collect();
+            chart.draw_series(segments)?;
+        }
+        chart.draw_series(o.funding.sources.iter().enumerate().map(|(s, src)| {
+            let paid: f64 = src.to.iter().map(|(_, v)| v).sum();
+            Rectangle::new(
+                [(paid, row(s) - 0.35), (paid + src.idle, row(s) + 0.35)],
+                IDLE.filled(),
+            )
+        }))?;
+        chart.draw_series(o.funding.sources.iter().enumerate().map(|(s, src)| {
+            Rectangle::new(
+                [(src.arrived, row(s) - 0.35), (src.pledged, row(s) + 0.35)],
+                ShapeStyle::from(&TARGET).stroke_width(1),
+            )
+        }))?;
+        root.present()?;
+        Ok(())
+    })();
+    finish(svg, drawn)
+}
+
+fn finish(svg: String, drawn: Drawn) -> String {
+    match drawn {
+        Ok(()) => svg,
+        Err(e) => format!("<p class=\"chart-error\">{e}</p>"),
+    }
+}
+
+/// The width and height an SVG from plotters declares.
+pub fn svg_size(svg: &str) -> (u32, u32) {
+    let attr = |name: &str| -> Option<u32> {
+        let at = svg.find(&format!("{name}=\""))? + name.len() + 2;
+        svg[at..].split('"').next()?.parse().ok()
+    };
+    (
+        attr("width").unwrap_or(WIDTH),
+        attr("height").unwrap_or(320),
+    )
+}
+
+/// Scenarios side by side: communes meeting each criterion, one bar per scenario.
+pub fn compare_chart(model: &Model, outcomes: &[(String, Outcome)], lang: Lang) -> String {
+    let mut svg = String::new();
+    let n = model.table.communes.len() as f64;
+    let colours = [
+        PROJECTED,
+        RGBColor(0xc0, 0x5a, 0x00),
+        RGBColor(0x4f, 0x8a, 0x3c),
+        RGBColor(0x8e, 0x5a, 0xa8),
+    ];
+    let count = outcomes.len().max(1) as f64;
+    let drawn: Drawn = (|| {
+        let root = Svg::new(&mut svg, (WIDE, 360)).into_drawing_area();
+        root.fill(&WHITE)?;
+        let keys: Vec<(Key, &str)> = outcomes
+            .iter()
+            .enumerate()
+            .map(|(i, (name, _))| (Key::Bar(colours[i % 4]), name.as_str()))
+            .collect();
+        draw_legend(&root, &keys)?;
+        let mut chart = criteria_axes(&root, n, lang)?;
+        let width = 0.8 / count;
+        for (j, (_, o)) in outcomes.iter().enumerate() {
+            chart.draw_series(o.criteria.iter().enumerate().map(|(k, c)| {
+                let x = k as f64 - 0.4 + j as f64 * width;
+                Rectangle::new(
+                    [(x, 0.0), (x + width * 0.92, f64::from(c.met))],
+                    colours[j % 4].filled(),
+                )
+            }))?;
+        }
+        chart.draw_series(
+            outcomes
+                .first()
+                .into_iter()
+                .flat_map(|(_, o)| o.criteria.iter().enumerate())
+                .map(|(k, c)| {
+                    let y = f64::from(c.target);
+                    PathElement::new(
+                        vec![(k as f64 - 0.45, y), (k as f64 + 0.45, y)],
+                        ShapeStyle::from(&BLACK).stroke_width(2),
+                    )
+                }),
+        )?;
+        root.present()?;
+        Ok(())
+    })();
+    finish(svg, drawn)
+}
