@@ -432,7 +432,19 @@ async fn the_page_loads_from_a_sub_folder_without_console_errors_and_shows_the_p
     assert_eq!(text(&wd, "shortfall").await, "0");
     assert!(text(&wd, "illustrative-banner").await.contains("minh họa"));
     let title = wd.title().await.unwrap();
-    assert!(title.contains("nông thôn mới"), "{title}");
+    assert!(
+        title.contains("nông thôn mới") && title.contains("Lạng Sơn 2022"),
+        "{title}"
+    );
+    // No test hook ships in the page: nothing of ours is put on `window`.
+    let hooks = wd
+        .execute(
+            "return Object.keys(window).filter(k => /^ntm/i.test(k))",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(hooks.json(), &json!([]), "test hooks on window");
     screenshot(&wd, "01-plan-1366x768").await;
     wd.set_window_rect(0, 0, 1920, 1080).await.unwrap();
     tokio::time::sleep(Duration::from_millis(300)).await;
@@ -786,17 +798,21 @@ async fn browser_benchmark() {
     let national = ntm_planner::generate::synthetic_national(&plan, &admin, 7)
         .unwrap()
         .to_csv();
+    // Loaded as a planner loads it: through the import, its preview and "replace the table".
+    let file = scratch_dir("benchmark").join("communes-vietnam.csv");
+    std::fs::write(&file, national).unwrap();
     let t0 = Instant::now();
-    let r = wd
-        .execute(
-            "return window.ntmLoadTable(arguments[0])",
-            vec![json!(national)],
-        )
+    wd.find(By::Css("[data-testid=import-table]"))
+        .await
+        .unwrap()
+        .send_keys(file.to_string_lossy())
         .await
         .unwrap();
-    assert_eq!(r.json().as_str(), Some(""), "the national table loads");
+    wait_for_text(&wd, "import-report", |t| t.contains("8248")).await;
+    click(&wd, "[data-testid=import-confirm]").await;
+    wait_for_text(&wd, "table-in-use", |t| t.contains("communes-vietnam.csv")).await;
     println!(
-        "national table (8,248 communes) loaded in {:.0} ms (including transfer)",
+        "national table (8,248 communes) imported in {:.0} ms (file read, preview, replace)",
         t0.elapsed().as_secs_f64() * 1000.0
     );
     // The plan's targets are below a national baseline, so give the credit criteria work to do.

@@ -11,7 +11,7 @@ pub mod state;
 pub mod targets;
 pub mod years;
 
-use crate::engine::{CommuneTable, Scenario};
+use crate::engine::Scenario;
 use crate::text::sentences as t;
 
 use crate::presets::presets;
@@ -92,7 +92,6 @@ pub fn App() -> impl IntoView {
             let _ = s.set_item(LANG_KEY, lang.code());
         }
     });
-    install_test_hooks(state);
     // Ctrl+Z / Ctrl+Y (and Ctrl+Shift+Z) undo and redo scenario changes, except inside a text
     // field, where they belong to the text.
     let _keys = window_event_listener(leptos::ev::keydown, move |ev| {
@@ -222,23 +221,4 @@ fn Header() -> impl IntoView {
             </p>
         </Show>
     }
-}
-
-/// Hooks for the end-to-end tests and the in-browser benchmark: load a commune table from CSV
-/// text (the same path a file import takes) and report the current figures.
-fn install_test_hooks(state: State) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let load = Closure::<dyn Fn(String) -> String>::new(move |csv: String| {
-        match CommuneTable::from_csv(csv.as_bytes(), "table.csv") {
-            Ok(table) => {
-                state.load_table(table, false);
-                String::new()
-            }
-            Err(e) => e.message(state.lang.get_untracked()),
-        }
-    });
-    let _ = js_sys::Reflect::set(&window, &JsValue::from_str("ntmLoadTable"), load.as_ref());
-    load.forget();
 }
