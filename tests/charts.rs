@@ -76,3 +76,37 @@ fn the_other_charts_show_sources_bands_and_districts() {
     let text = districts_chart(&small, &o, Lang::En);
     assert!(text.contains("no district"), "{text}");
 }
+
+#[test]
+fn the_grid_escapes_names_from_a_table_and_marks_each_cell() {
+    use ntm_planner::charts::grid::{cell_state, grid_rows_html, row_class};
+    let mut table = CommuneTable::shipped();
+    table.communes[0].name = "<img src=x onerror=alert(1)>".into();
+    table.districts[table.communes[0].district] = "\"><script>x</script>".into();
+    let model = Model::new(Model::shipped().plan, table);
+    let o = model.run(&Scenario::plan());
+    let html = grid_rows_html(
+        &model,
+        &[0, 1],
+        &[(o.meets[0], o.meets[0]), (o.meets[1], o.meets[1])],
+    );
+    assert!(
+        !html.contains("<img") && !html.contains("<script"),
+        "{html}"
+    );
+    assert!(
+        html.contains("&lt;img src=x onerror=alert(1)&gt;"),
+        "{html}"
+    );
+    assert_eq!(html.matches("<tr ").count(), 2);
+    assert_eq!(html.matches("<td class=\"cell").count(), 2 * 19);
+    let all = (1u32 << 19) - 1;
+    assert_eq!(row_class(all, all, all), "certified");
+    assert_eq!(row_class(all >> 1, all, all), "newly");
+    assert_eq!(row_class(all >> 1, all, all >> 1), "newly differs");
+    assert_eq!(cell_state(1, 1, 1, 1), ("cell had", "●"));
+    assert_eq!(cell_state(0, 1, 1, 1), ("cell gained", "◆"));
+    assert_eq!(cell_state(0, 1, 0, 1), ("cell gained extra", "◆"));
+    assert_eq!(cell_state(0, 0, 1, 1), ("cell lost", "○"));
+    assert_eq!(cell_state(0, 0, 0, 1), ("cell missing", ""));
+}

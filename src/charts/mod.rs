@@ -1,6 +1,8 @@
 //! The charts, drawn as SVG with plotters: natively, so the command line, the tests and the
 //! page draw the same picture (the page shows it, exports it as SVG or PNG, and prints it).
 
+pub mod grid;
+
 use crate::engine::{Model, Outcome, CRITERIA};
 use crate::text::number::number;
 use crate::text::sentences as t;

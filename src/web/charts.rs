@@ -1,7 +1,7 @@
 //! The charts on the page: each redrawn only when what it shows changes, and exported as SVG
 //! or PNG. The drawing itself is `crate::charts`.
 
-use super::keeping::download;
+use super::persistence::download;
 use super::state::use_state;
 use crate::charts::*;
 use crate::engine::{Model, Outcome};

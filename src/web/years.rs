@@ -140,7 +140,7 @@ pub fn PathView() -> impl IntoView {
     let PathShown { settings, outcome } = expect_context::<PathShown>();
     let risk_band = use_context::<super::risk::Shown>().map(|s| s.path_band);
     let lang = move || state.lang.get();
-    let keeping = super::keeping::use_keeping();
+    let keeping = super::persistence::use_keeping();
     let download_path = move |_| {
         let (json, name) = state.model.with_untracked(|m| {
             let p = settings
@@ -148,8 +148,8 @@ pub fn PathView() -> impl IntoView {
                 .path(&m.plan, &state.scenario.get_untracked());
             (p.to_json(&m.plan), state.scenario_name())
         });
-        super::keeping::download(
-            &format!("lo-trinh-{}.json", super::keeping::file_name(&name)),
+        super::persistence::download(
+            &format!("lo-trinh-{}.json", super::persistence::file_name(&name)),
             "application/json",
             json.as_bytes(),
         );
@@ -160,7 +160,7 @@ pub fn PathView() -> impl IntoView {
     let open_path = move |_| {
         let Some(input) = path_file.get() else { return };
         leptos::task::spawn_local(async move {
-            let Some((name, bytes)) = super::keeping::read_file(&input).await else {
+            let Some((name, bytes)) = super::persistence::read_file(&input).await else {
                 return;
             };
             input.set_value("");
@@ -175,15 +175,15 @@ pub fn PathView() -> impl IntoView {
                     settings.set(read);
                     let unused = left.join(", ");
                     keeping.notice.set(Some(if left.is_empty() {
-                        super::keeping::Notice::info(format!("Đã mở lộ trình {name}."), format!("Opened the path {name}."))
+                        super::persistence::Notice::info(format!("Đã mở lộ trình {name}."), format!("Opened the path {name}."))
                     } else {
-                        super::keeping::Notice::info(
+                        super::persistence::Notice::info(
                             format!("Đã mở lộ trình {name}. Trang chưa dùng: {unused} (ntm path --path dùng đủ)."),
                             format!("Opened the path {name}. Not used by the page: {unused} (ntm path --path uses them)."),
                         )
                     }));
                 }
-                Err(e) => keeping.notice.set(Some(super::keeping::Notice::problem(
+                Err(e) => keeping.notice.set(Some(super::persistence::Notice::problem(
                     &e,
                     "Lộ trình đang xem không đổi.",
                     "The path shown is unchanged.",

@@ -1,0 +1,216 @@
+//! The app: its start (language, service worker), the header and the layout of the page.
+
+use super::state::{use_state, State};
+use super::{
+    charts, compare, exports, grid, import, levers, persistence, presentation, report, results,
+    risk, scenarios, showing, targets, years,
+};
+use crate::engine::Scenario;
+use crate::presets::presets;
+use crate::text::sentences as t;
+use crate::text::Lang;
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+pub(super) const LANG_KEY: &str = "ntm.lang";
+
+pub(super) fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// The language the user chose last time, Vietnamese otherwise.
+pub fn remembered_lang() -> Lang {
+    storage()
+        .and_then(|s| s.get_item(LANG_KEY).ok().flatten())
+        .and_then(|code| Lang::from_code(&code))
+        .unwrap_or_default()
+}
+
+/// Starts the page: mounts the app, registers the service worker, installs the test hooks.
+pub fn start() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(App);
+    register_service_worker();
+}
+
+/// Keeps the page working offline after the first visit (not from `file://`, where service
+/// workers do not exist).
+pub(super) fn register_service_worker() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let protocol = window.location().protocol().unwrap_or_default();
+    if protocol != "http:" && protocol != "https:" {
+        return;
+    }
+    // Where site data is blocked, even reading `navigator.serviceWorker` throws, and the
+    // registration is refused: the page works on without offline copies, quietly.
+    let Ok(container) =
+        js_sys::Reflect::get(&window.navigator(), &JsValue::from_str("serviceWorker"))
+    else {
+        return;
+    };
+    let Ok(container) = container.dyn_into::<web_sys::ServiceWorkerContainer>() else {
+        return;
+    };
+    let ignore = Closure::<dyn FnMut(JsValue)>::new(|_| {});
+    let _ = container.register("./sw.js").catch(&ignore);
+    ignore.forget();
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let state = State::shipped(remembered_lang());
+    provide_context(state);
+    let keeping = persistence::start(state);
+    provide_context(keeping);
+    provide_context(showing::start());
+    years::provide_path(state);
+    risk::provide_risk();
+    // Sync the outside world: the document's language and the remembered choice.
+    Effect::new(move |_| {
+        let lang = state.lang.get();
+        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+            if let Some(html) = doc.document_element() {
+                let _ = html.set_attribute("lang", lang.code());
+            }
+            let (province, year) = state
+                .model
+                .with_untracked(|m| (m.plan.province.clone(), m.plan.year));
+            doc.set_title(&lang.fill(t::PAGE_TITLE, &[("province", &province), ("year", &year)]));
+        }
+        if let Some(s) = storage() {
+            let _ = s.set_item(LANG_KEY, lang.code());
+        }
+    });
+    // Ctrl+Z / Ctrl+Y (and Ctrl+Shift+Z) undo and redo scenario changes, except inside a text
+    // field, where they belong to the text.
+    let _keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        if !(ev.ctrl_key() || ev.meta_key()) {
+            return;
+        }
+        let in_text = ev
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(t).ok())
+            .is_some_and(|i| i.type_() == "text");
+        if in_text {
+            return;
+        }
+        match (ev.key().to_lowercase().as_str(), ev.shift_key()) {
+            ("z", false) => {
+                ev.prevent_default();
+                state.undo();
+            }
+            ("y", _) | ("z", true) => {
+                ev.prevent_default();
+                state.redo();
+            }
+            _ => {}
+        }
+    });
+    view! {
+        <Header/>
+        <persistence::NoticeBar/>
+        <main class="layout">
+            <div class="left">
+                <scenarios::ScenariosPanel/>
+                <levers::Levers/>
+                <targets::TargetsPanel/>
+                <import::ImportPanel/>
+            </div>
+            <section class="results" aria-labelledby="results-title">
+                <h2 id="results-title" class="visually-hidden">{move || state.tr(t::RESULTS)}</h2>
+                <exports::ExportBar/>
+                <compare::CompareView/>
+                <results::Headline/>
+                <results::CriteriaTable/>
+                <years::PathView/>
+                <years::GoalsPanel/>
+                <risk::RiskPanel/>
+                <charts::Charts/>
+                <grid::CommunesGrid/>
+            </section>
+        </main>
+        <presentation::Presentation/>
+        <report::Report/>
+        <footer class="footer">
+            {move || {
+                let lang = state.lang.get();
+                let title = state.model.with(|m| lang.pick(m.plan.title_vi.clone(), m.plan.title_en.clone()));
+                lang.fill(t::ONE_YEAR_DETERMINISTIC_MODEL_MODEL_MD, &[("title", &title)])
+            }}
+        </footer>
+    }
+}
+
+#[component]
+pub(super) fn Header() -> impl IntoView {
+    let state = use_state();
+    let preset_list = state
+        .model
+        .with_untracked(|m| presets(&m.plan).unwrap_or_default());
+    let plan = state.model.with_untracked(|m| m.plan.clone());
+    let names: Vec<(String, Scenario)> = preset_list
+        .iter()
+        .map(|(key, s)| (key.to_string(), s.clone()))
+        .collect();
+    let on_preset = move |ev: leptos::ev::Event| {
+        let key = event_target_value(&ev);
+        if let Some((_, s)) = preset_list.iter().find(|(k, _)| *k == key) {
+            state.replace(s.clone());
+        }
+    };
+    let illustrative = move || state.illustrative.get();
+    view! {
+        <header class="top">
+            <div class="title">
+                <h1>{move || state.tr(t::NEW_RURAL_DEVELOPMENT_PLANNER)}</h1>
+                <p class="subtitle">{move || {
+                    // The province and year from the plan, the communes from the table in use.
+                    let (province, year, communes) = state.model.with(|m| (m.plan.province.clone(), m.plan.year, m.table.communes.len()));
+                    state.lang.get().fill(t::PROVINCE_COMMUNES_19_CRITERIA, &[("province", &province), ("year", &year), ("communes", &communes)])
+                }}</p>
+            </div>
+            <div class="toolbar" role="toolbar" aria-label=move || state.tr(t::TOOLS)>
+                <label class="preset">
+                    <span>{move || state.tr(t::PRESETS)}</span>
+                    <select data-testid="presets" on:change=on_preset>
+                        <option value="" selected=true>{move || state.tr(t::CHOOSE)}</option>
+                        {move || {
+                            let lang = state.lang.get();
+                            names
+                                .iter()
+                                .map(|(key, s)| {
+                                    let name = crate::presets::preset_name(key, s, &plan, lang);
+                                    view! { <option value=key.clone()>{name}</option> }
+                                })
+                                .collect_view()
+                        }}
+                    </select>
+                </label>
+                <button type="button" data-testid="undo" disabled=move || !state.can_undo() on:click=move |_| state.undo()
+                    title=move || state.tr(t::UNDO_CTRL_Z)>
+                    {move || state.tr(t::UNDO)}
+                </button>
+                <button type="button" data-testid="redo" disabled=move || !state.can_redo() on:click=move |_| state.redo()
+                    title=move || state.tr(t::REDO_CTRL_Y)>
+                    {move || state.tr(t::REDO)}
+                </button>
+                <button type="button" data-testid="reset" on:click=move |_| state.replace(crate::engine::Scenario::plan())>
+                    {move || state.tr(t::RESET_TO_THE_PLAN)}
+                </button>
+                <button type="button" data-testid="lang" class="lang"
+                    aria-label=move || state.tr(t::SWITCH_LANGUAGE)
+                    on:click=move |_| state.lang.update(|l| *l = if *l == Lang::Vi { Lang::En } else { Lang::Vi })>
+                    {move || state.tr(t::OTHER_LANGUAGE)}
+                </button>
+            </div>
+        </header>
+        <Show when=illustrative>
+            <p class="banner" data-testid="illustrative-banner" role="note">
+                {move || state.tr(t::THE_COMMUNE_DATA_IS_ILLUSTRATIVE_REAL)}
+            </p>
+        </Show>
+    }
+}

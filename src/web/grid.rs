@@ -1,0 +1,327 @@
+//! The communes grid (every commune × every criterion, filtered by district, border, status) and
+//! a commune's details.
+
+use super::state::use_state;
+use crate::charts::grid::{cell_state, grid_rows_html, row_class};
+use crate::engine::{Model, CRITERIA};
+use crate::text::number::amount;
+use crate::text::sentences as t;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// The most rows the communes grid shows at once (the national table has 8,248).
+pub(super) const GRID_ROWS: usize = 250;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum StatusFilter {
+    All,
+    Certified,
+    Newly,
+    NotCertified,
+    DiffersFromPlan,
+}
+
+#[component]
+pub fn CommunesGrid() -> impl IntoView {
+    let state = use_state();
+    let district = RwSignal::new(String::new());
+    let border = RwSignal::new(String::new());
+    let status = RwSignal::new(StatusFilter::All);
+    let all = (1u32 << CRITERIA) - 1;
+    // Which communes the filters keep (depends on the results only when filtering by status).
+    let shown = Memo::new(move |_| {
+        let d = district.get();
+        let b = border.get();
+        let st = status.get();
+        state.model.with(|m| {
+            let o = (st != StatusFilter::All).then(|| state.outcome.get());
+            let p = (st == StatusFilter::DiffersFromPlan).then(|| state.plan_outcome.get());
+            let rows: Vec<usize> = m
+                .table
+                .communes
+                .iter()
+                .enumerate()
+                .filter(|(i, c)| {
+                    let after = o.as_ref().map(|o| o.meets[*i]).unwrap_or(0);
+                    (d.is_empty() || m.table.district_name(c) == Some(d.as_str()))
+                        && (b.is_empty() || (b == "1") == c.border)
+                        && match st {
+                            StatusFilter::All => true,
+                            StatusFilter::Certified => after == all,
+                            StatusFilter::Newly => after == all && c.meets != all,
+                            StatusFilter::NotCertified => after != all,
+                            StatusFilter::DiffersFromPlan => {
+                                p.as_ref().is_some_and(|p| after != p.meets[*i])
+                            }
+                        }
+                })
+                .map(|(i, _)| i)
+                .collect();
+            rows
+        })
+    });
+    let note = move || {
+        let matching = shown.with(Vec::len);
+        let n = matching.min(GRID_ROWS);
+        let lang = state.lang.get();
+        if matching > n {
+            lang.fill(
+                t::SHOWING_OF_COMMUNES_FILTER_TO_SEE,
+                &[("n", &n), ("matching", &matching)],
+            )
+        } else {
+            lang.fill(t::COMMUNES_3, &[("matching", &matching)])
+        }
+    };
+    // The grid body is written as HTML when its rows change, and otherwise only the cells whose
+    // state changed are touched: 181 × 19 cells rebuilt on every move of a lever would cost more
+    // than everything else on the page.
+    let tbody = NodeRef::<leptos::html::Tbody>::new();
+    Effect::new(move |previous: Option<GridState>| {
+        let Some(body) = tbody.get() else {
+            return previous.unwrap_or_default();
+        };
+        let model = state.model.get();
+        let rows: Vec<usize> = shown.with(|r| r.iter().copied().take(GRID_ROWS).collect());
+        let o = state.outcome.get();
+        let p = state.plan_outcome.get();
+        let states: Vec<(u32, u32)> = rows.iter().map(|&i| (o.meets[i], p.meets[i])).collect();
+        let same_rows = previous.as_ref().is_some_and(|g| {
+            g.rows == rows && g.model.as_ref().is_some_and(|m| Arc::ptr_eq(m, &model))
+        });
+        if !same_rows {
+            body.set_inner_html(&grid_rows_html(&model, &rows, &states));
+        } else if let Some(prev) = &previous {
+            let children = body.children();
+            for (j, (&i, &(after, in_plan))) in rows.iter().zip(&states).enumerate() {
+                if prev.states[j] == (after, in_plan) {
+                    continue;
+                }
+                let Some(tr) = children.item(j as u32) else {
+                    continue;
+                };
+                let c = &model.table.communes[i];
+                tr.set_class_name(&row_class(c.meets, after, in_plan));
+                let cells = tr.children();
+                if let Some(count) = cells.item(2) {
+                    count.set_text_content(Some(&after.count_ones().to_string()));
+                }
+                let (old_after, old_plan) = prev.states[j];
+                for k in 0..CRITERIA {
+                    let bit = 1 << k;
+                    if (old_after ^ after) & bit == 0 && (old_plan ^ in_plan) & bit == 0 {
+                        continue;
+                    }
+                    if let Some(td) = cells.item(3 + k as u32) {
+                        let (class, mark) = cell_state(c.meets, after, in_plan, bit);
+                        td.set_class_name(class);
+                        td.set_text_content(Some(mark));
+                    }
+                }
+            }
+        }
+        GridState {
+            model: Some(model),
+            rows,
+            states,
+        }
+    });
+    let districts = move || state.model.with(|m| m.table.districts.clone());
+    let header = move || {
+        state.model.with(|m| {
+            m.plan
+                .criteria
+                .iter()
+                .map(|c| {
+                    let title = state.lang.get().pick(c.name_vi.clone(), c.name_en.clone());
+                    view! { <th scope="col" class="cell" title=title>{c.id}</th> }
+                })
+                .collect_view()
+        })
+    };
+    let on_pick = move |target: Option<web_sys::EventTarget>| {
+        use wasm_bindgen::JsCast;
+        let target = target.and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        if let Some(row) = target.and_then(|t| t.closest("tr[data-row]").ok().flatten()) {
+            if let Some(i) = row
+                .get_attribute("data-row")
+                .and_then(|r| r.parse::<usize>().ok())
+            {
+                state.selected_commune.set(Some(i));
+            }
+        }
+    };
+    view! {
+        <section class="panel communes">
+            <h3>{move || state.tr(t::THE_COMMUNES_AND_THEIR_19_CRITERIA)}</h3>
+            <div class="filters">
+                <label class:hidden=move || districts().is_empty()>
+                    {move || state.tr(t::DISTRICT)}
+                    <select data-testid="filter-district" on:change=move |ev| district.set(event_target_value(&ev))>
+                        <option value="">{move || state.tr(t::ALL_OF_THEM)}</option>
+                        {move || districts().into_iter().map(|d| view! { <option value=d.clone()>{d.clone()}</option> }).collect_view()}
+                    </select>
+                </label>
+                <label>
+                    {move || state.tr(t::BORDER)}
+                    <select data-testid="filter-border" on:change=move |ev| border.set(event_target_value(&ev))>
+                        <option value="">{move || state.tr(t::ALL_OF_THEM)}</option>
+                        <option value="1">{move || state.tr(t::BORDER_COMMUNES_2)}</option>
+                        <option value="0">{move || state.tr(t::INLAND_COMMUNES)}</option>
+                    </select>
+                </label>
+                <label>
+                    {move || state.tr(t::STATUS)}
+                    <select
+                        data-testid="filter-status"
+                        on:change=move |ev| {
+                            status.set(match event_target_value(&ev).as_str() {
+                                "certified" => StatusFilter::Certified,
+                                "newly" => StatusFilter::Newly,
+                                "not" => StatusFilter::NotCertified,
+                                "differs" => StatusFilter::DiffersFromPlan,
+                                _ => StatusFilter::All,
+                            })
+                        }
+                    >
+                        <option value="">{move || state.tr(t::ALL_OF_THEM)}</option>
+                        <option value="certified">{move || state.tr(t::CERTIFIED_END_OF_YEAR)}</option>
+                        <option value="newly">{move || state.tr(t::NEWLY_CERTIFIED)}</option>
+                        <option value="not">{move || state.tr(t::NOT_CERTIFIED)}</option>
+                        <option value="differs">{move || state.tr(t::DIFFERENT_FROM_THE_PLAN)}</option>
+                    </select>
+                </label>
+                <span class="grid-count" data-testid="grid-count">{note}</span>
+            </div>
+            <p class="legend">
+                {move || state.tr(t::MET_AT_THE_START_GAINED_THIS)}
+            </p>
+            <div class="grid-wrap">
+                <table class="grid" data-testid="communes-grid">
+                    <thead>
+                        <tr>
+                            <th scope="col">{move || state.tr(t::COMMUNE)}</th>
+                            <th scope="col">{move || state.tr(t::DISTRICT)}</th>
+                            <th scope="col">{move || state.tr(t::MET)}</th>
+                            {header}
+                        </tr>
+                    </thead>
+                    <tbody
+                        node_ref=tbody
+                        on:click=move |ev| on_pick(ev.target())
+                        on:keydown=move |ev| {
+                            if ev.key() == "Enter" {
+                                on_pick(ev.target());
+                            }
+                        }
+                    ></tbody>
+                </table>
+            </div>
+            <CommuneDetails/>
+        </section>
+    }
+}
+
+/// What the grid shows now, to touch only what changes.
+#[derive(Default)]
+pub(super) struct GridState {
+    model: Option<Arc<Model>>,
+    rows: Vec<usize>,
+    /// Per row shown: criteria met after this scenario, and after the plan scenario.
+    states: Vec<(u32, u32)>,
+}
+
+#[component]
+pub(super) fn CommuneDetails() -> impl IntoView {
+    let state = use_state();
+    move || {
+        let i = state.selected_commune.get()?;
+        let lang = state.lang.get();
+        let (c, district, costs, names) = state.model.with(|m| {
+            let c = m.table.communes.get(i)?.clone();
+            let costs: Vec<f64> = (0..CRITERIA).map(|k| m.cost(i, k)).collect();
+            let names: Vec<String> = m
+                .plan
+                .criteria
+                .iter()
+                .map(|c| format!("{}. {}", c.id, lang.pick(&c.name_vi, &c.name_en)))
+                .collect();
+            Some((
+                c,
+                m.table
+                    .district_name(&m.table.communes[i])
+                    .unwrap_or("—")
+                    .to_string(),
+                costs,
+                names,
+            ))
+        })?;
+        let after = state.outcome.with(|o| o.meets[i]);
+        let in_plan = state.plan_outcome.with(|p| p.meets[i]);
+        let year = state.model.with(|m| m.plan.year);
+        let flags: Vec<String> = [
+            (c.border, lang.say(t::BORDER_2).to_string()),
+            (c.difficult, lang.say(t::DIFFICULT).to_string()),
+            (
+                c.priority,
+                lang.fill(t::REGISTERED_FOR_YEAR, &[("year", &year)]),
+            ),
+        ]
+        .into_iter()
+        .filter_map(|(on, label)| on.then_some(label))
+        .collect();
+        let rows = (0..CRITERIA)
+            .map(|k| {
+                let bit = 1 << k;
+                let status = if c.meets & bit != 0 {
+                    lang.say(t::MET_AT_THE_START)
+                } else if after & bit != 0 {
+                    lang.say(t::GAINED_THIS_YEAR)
+                } else if in_plan & bit != 0 {
+                    lang.say(t::NOT_MET_THE_PLAN_MET)
+                } else {
+                    lang.say(t::NOT_MET)
+                };
+                let cost = if c.meets & bit != 0 {
+                    String::new()
+                } else {
+                    amount(costs[k], 2, lang)
+                };
+                view! {
+                    <tr>
+                        <td>{names[k].clone()}</td>
+                        <td>{status}</td>
+                        <td class="num">{cost}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        Some(view! {
+            <div class="commune-details" data-testid="commune-details" role="region" aria-label=c.name.clone()>
+                <h4>
+                    {format!("{} — {} ({})", c.name, district, c.id)}
+                    <button type="button" class="link" aria-label=lang.say(t::CLOSE) on:click=move |_| state.selected_commune.set(None)>"×"</button>
+                </h4>
+                <p>
+                    {format!(
+                        "{}: {} → {}{}",
+                        lang.say(t::CRITERIA_MET_2),
+                        c.meets.count_ones(),
+                        after.count_ones(),
+                        if flags.is_empty() { String::new() } else { format!(" · {}", flags.join(" · ")) }
+                    )}
+                </p>
+                <table>
+                    <thead>
+                        <tr>
+                            <th>{lang.say(t::CRITERION)}</th>
+                            <th>{lang.say(t::STATUS)}</th>
+                            <th>{lang.say(t::COST_BN)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        })
+    }
+}

@@ -1,0 +1,170 @@
+//! The province's own commune table: read from CSV or Excel, previewed or reported, and put in
+//! place of the illustrative one only when asked.
+
+use super::persistence::*;
+use super::state::use_state;
+use crate::engine::CommuneTable;
+use crate::text::sentences as t;
+use leptos::prelude::*;
+
+#[component]
+pub fn ImportPanel() -> impl IntoView {
+    let state = use_state();
+    let keeping = use_keeping();
+    let input = NodeRef::<leptos::html::Input>::new();
+    let on_file = move |_| {
+        let Some(el) = input.get() else { return };
+        leptos::task::spawn_local(async move {
+            let Some((name, bytes)) = read_file(&el).await else {
+                return;
+            };
+            el.set_value("");
+            keeping.pending_table.set(None);
+            keeping.import_problem.set(None);
+            match CommuneTable::from_file_bytes(&bytes, &name) {
+                Ok(table) => keeping.pending_table.set(Some((name, table))),
+                Err(e) => keeping.import_problem.set(Some(e)),
+            }
+        });
+    };
+    let confirm = move |_| {
+        let Some((name, table)) = keeping.pending_table.get_untracked() else {
+            return;
+        };
+        let kept =
+            serde_json::json!({ "schema": 1, "name": name, "csv": table.to_csv() }).to_string();
+        if let Some(s) = storage() {
+            if s.set_item(TABLE_KEY, &kept).is_err() {
+                keeping.notice.set(Some(Notice::info(
+                    "Bảng xã đã được dùng nhưng không lưu được vào trình duyệt (quá lớn?): sẽ mất khi tải lại trang.",
+                    "The table is in use but could not be kept in the browser (too large?): it will be gone after a reload.",
+                )));
+            }
+        }
+        state.load_table(table, false);
+        keeping.table_name.set(Some(name));
+        keeping.pending_table.set(None);
+    };
+    let back = move |_| {
+        if let Some(s) = storage() {
+            let _ = s.remove_item(TABLE_KEY);
+        }
+        state.load_table(CommuneTable::shipped(), true);
+        keeping.table_name.set(None);
+    };
+    let preview = move || {
+        let lang = state.lang.get();
+        keeping.pending_table.get().map(|(name, table)| {
+            let plan = state.model.with(|m| m.plan.clone());
+            let all = (1u32 << crate::engine::CRITERIA) - 1;
+            let certified = table.communes.iter().filter(|c| c.meets == all).count();
+            let border = table.communes.iter().filter(|c| c.border).count();
+            let rows = plan
+                .criteria
+                .iter()
+                .enumerate()
+                .map(|(k, c)| {
+                    let n = table.count_meeting(k);
+                    view! {
+                        <tr class:differs=n != c.baseline>
+                            <td>{format!("{}. {}", c.id, lang.pick(&c.name_vi, &c.name_en))}</td>
+                            <td class="num">{n}</td>
+                            <td class="num">{c.baseline}</td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            let ignored = (!table.ignored_columns.is_empty()).then(|| {
+                format!("{} {}", lang.say(t::COLUMNS_NOT_USED), table.ignored_columns.join(", "))
+            });
+            view! {
+                <div class="import-preview" data-testid="import-report">
+                    <p>
+                        <strong>{name.clone()}</strong>
+                        {lang.fill(
+                            if table.districts.is_empty() { t::TABLE_READ_NO_DISTRICTS } else { t::TABLE_READ },
+                            &[("communes", &table.communes.len()), ("districts", &table.districts.len()), ("certified", &certified), ("border", &border)],
+                        )}
+                    </p>
+                    {ignored.map(|t| view! { <p class="note">{t}</p> })}
+                    <table class="criteria">
+                        <thead><tr>
+                            <th>{lang.say(t::CRITERION)}</th>
+                            <th>{lang.say(t::COMMUNES_FILE)}</th>
+                            <th>{lang.say(t::PLAN_START)}</th>
+                        </tr></thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                    <button type="button" data-testid="import-confirm" on:click=confirm>{lang.say(t::REPLACE_THE_COMMUNE_TABLE_WITH_THIS)}</button>
+                    <button type="button" data-testid="import-cancel" on:click=move |_| keeping.pending_table.set(None)>{lang.say(t::CANCEL)}</button>
+                </div>
+            }
+        })
+    };
+    let problem = move || {
+        keeping.import_problem.get().map(|e| {
+            let lang = state.lang.get();
+            let each: Vec<String> = match &e.problem {
+                crate::formats::error::Problem::Table(p) => {
+                    p.each().iter().map(|p| p.message(lang)).collect()
+                }
+                _ => vec![e.message(lang)],
+            };
+            let more = match &e.problem {
+                crate::formats::error::Problem::Table(
+                    crate::formats::error::TableProblem::Several { more, .. },
+                ) => *more,
+                _ => 0,
+            };
+            let count = each.len() + more;
+            let heading = if count > 1 {
+                lang.fill(
+                    t::ROWS_ARE_WRONG_NOTHING_WAS_CHANGED,
+                    &[("0", &e.input), ("count", &count)],
+                )
+            } else {
+                lang.fill(
+                    t::CANNOT_BE_IMPORTED_NOTHING_WAS_CHANGED,
+                    &[("0", &e.input)],
+                )
+            };
+            let items = each
+                .into_iter()
+                .map(|m| view! { <li>{m}</li> })
+                .collect_view();
+            let rest = (more > 0).then(|| lang.fill(t::AND_MORE_ROWS, &[("more", &more)]));
+            view! {
+                <div class="import-problem" role="alert" data-testid="import-report">
+                    <p>{heading}</p>
+                    <ul>{items}</ul>
+                    {rest.map(|r| view! { <p>{r}</p> })}
+                </div>
+            }
+        })
+    };
+    view! {
+        <fieldset class="panel import">
+            <legend>{move || state.tr(t::THE_PROVINCE_S_COMMUNE_TABLE)}</legend>
+            <p class="note" data-testid="table-in-use">
+                {move || match keeping.table_name.get() {
+                    Some(name) => state.lang.get().fill(t::IN_USE, &[("name", &name)]),
+                    None => state.tr(t::IN_USE_THE_ILLUSTRATIVE_TABLE).to_string(),
+                }}
+            </p>
+            <label class="file-button">
+                <span>{move || state.tr(t::IMPORT_A_COMMUNE_TABLE_CSV_OR)}</span>
+                <input type="file" accept=".csv,.xlsx,text/csv" data-testid="import-table" node_ref=input on:change=on_file/>
+            </label>
+            <Show when=move || !state.illustrative.get()>
+                <button type="button" data-testid="use-illustrative" on:click=back>
+                    {move || state.tr(t::BACK_TO_THE_ILLUSTRATIVE_TABLE)}
+                </button>
+            </Show>
+            {problem}
+            {preview}
+            <p class="note">
+                {move || state.tr(t::COLUMNS_ID_NAME_DISTRICT_BORDER_DIFFICULT)}
+            </p>
+        </fieldset>
+    }
+}

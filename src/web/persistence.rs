@@ -1,0 +1,417 @@
+//! Keeping the scenario: the browser's store (saved scenarios, the current one a moment after
+//! every change, the imported table), the address bar (only what differs from the plan), other
+//! tabs, and the notices that say what could not be read or kept.
+
+use super::state::{use_state, State};
+use crate::engine::{CommuneTable, Scenario};
+use crate::formats::link;
+use crate::formats::saved::{SavedScenario, Store};
+use crate::formats::InputError;
+use crate::text::sentences as t;
+use crate::text::Lang;
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+pub(super) const STORE_KEY: &str = "ntm.store";
+pub(super) const TABLE_KEY: &str = "ntm.table";
+
+/// A message for the whole page, in both languages (the switch may come after it).
+#[derive(Clone, PartialEq)]
+pub struct Notice {
+    pub vi: String,
+    pub en: String,
+    pub error: bool,
+}
+
+impl Notice {
+    pub fn problem(e: &InputError, vi_then: &str, en_then: &str) -> Notice {
+        Notice {
+            vi: format!("{} {vi_then}", e.message(Lang::Vi)),
+            en: format!("{} {en_then}", e.message(Lang::En)),
+            error: true,
+        }
+    }
+    /// A problem told in a sentence of its own.
+    pub fn problem_text(vi: impl Into<String>, en: impl Into<String>) -> Notice {
+        Notice {
+            error: true,
+            ..Notice::info(vi, en)
+        }
+    }
+
+    pub fn info(vi: impl Into<String>, en: impl Into<String>) -> Notice {
+        Notice {
+            vi: vi.into(),
+            en: en.into(),
+            error: false,
+        }
+    }
+}
+
+/// Changes not yet written to the storage and the address bar.
+#[derive(Clone, Copy, Default)]
+pub(super) struct Pending {
+    generation: u64,
+    dirty: bool,
+    /// Some change since the last write began a new undo step: a new browser history entry.
+    new_step: bool,
+}
+
+/// What the page keeps, shared through context.
+#[derive(Clone, Copy)]
+pub struct Keeping {
+    pub saved: RwSignal<Vec<SavedScenario>>,
+    /// The stored data could not be read: it is left as it is, and nothing is written over it
+    /// until the user says so.
+    pub store_unreadable: RwSignal<bool>,
+    pub notice: RwSignal<Option<Notice>>,
+    /// A table read from a file, waiting for the user to look at it and confirm.
+    pub pending_table: RwSignal<Option<(String, CommuneTable)>>,
+    /// Why the last file could not be imported (the table in use is unchanged).
+    pub import_problem: RwSignal<Option<InputError>>,
+    pub table_name: RwSignal<Option<String>>,
+}
+
+pub fn use_keeping() -> Keeping {
+    expect_context::<Keeping>()
+}
+
+pub(super) fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// Whether the browser lets the page use its storage at all (site data may be blocked).
+pub(super) fn storage_blocked() -> bool {
+    web_sys::window().is_some_and(|w| w.local_storage().is_err())
+}
+
+/// The kept data as it is in storage now: `Some(default)` when nothing is kept, `None` when
+/// it cannot be read (then nothing may be written over it).
+pub(super) fn stored_store(plan: &crate::engine::Plan) -> Option<Store> {
+    let s = storage()?;
+    match s.get_item(STORE_KEY).ok().flatten() {
+        None => Some(Store::default()),
+        Some(text) => Store::from_json(&text, plan).ok(),
+    }
+}
+
+pub(super) fn write_store(keeping: Keeping, store: &Store, plan: &crate::engine::Plan) {
+    let written = storage().is_some_and(|s| s.set_item(STORE_KEY, &store.to_json(plan)).is_ok());
+    if !written {
+        keeping.notice.set(Some(Notice::info(
+            "Không lưu được vào trình duyệt (hết chỗ hoặc bị chặn).",
+            "Cannot save in the browser (full or blocked).",
+        )));
+    }
+}
+
+/// Changes the list of saved scenarios as it stands in storage now, so that what another tab
+/// saved meanwhile is kept, writes it back and shows it. Where storage cannot be read, only the
+/// list shown changes.
+pub(super) fn update_saved(
+    state: State,
+    keeping: Keeping,
+    change: impl FnOnce(&mut Vec<SavedScenario>),
+) {
+    let plan = state.model.with_untracked(|m| m.plan.clone());
+    let stored = if keeping.store_unreadable.get_untracked() {
+        None
+    } else {
+        stored_store(&plan)
+    };
+    match stored {
+        Some(mut store) => {
+            change(&mut store.saved);
+            write_store(keeping, &store, &plan);
+            keeping.saved.set(store.saved);
+        }
+        None => {
+            if storage_blocked() {
+                keeping.notice.set(Some(blocked_notice()));
+            }
+            keeping.saved.update(change);
+        }
+    }
+}
+
+pub(super) fn blocked_notice() -> Notice {
+    Notice::problem_text(
+        "Trình duyệt đang chặn lưu trữ của trang này: kịch bản sẽ không được giữ lại khi đóng trang. Hãy cho phép lưu dữ liệu trang web, hoặc tải tệp kịch bản về máy.",
+        "The browser blocks this page's storage: scenarios will not be kept when the page closes. Allow site data, or download the scenario file.",
+    )
+}
+
+pub(super) fn now_iso() -> String {
+    js_sys::Date::new_0()
+        .to_iso_string()
+        .as_string()
+        .unwrap_or_default()
+}
+
+pub(super) fn location_hash() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// Reads what was kept, opens the scenario of the link (or the one being worked on), and
+/// keeps the browser's storage and address bar in step with the scenario from then on.
+pub fn start(state: State) -> Keeping {
+    let keeping = Keeping {
+        saved: RwSignal::new(Vec::new()),
+        store_unreadable: RwSignal::new(false),
+        notice: RwSignal::new(None),
+        pending_table: RwSignal::new(None),
+        import_problem: RwSignal::new(None),
+        table_name: RwSignal::new(None),
+    };
+    let plan = state.model.with_untracked(|m| m.plan.clone());
+    if storage_blocked() {
+        keeping.notice.set(Some(blocked_notice()));
+    }
+    // The province's own table, if one was imported.
+    if let Some(text) = storage().and_then(|s| s.get_item(TABLE_KEY).ok().flatten()) {
+        let kept: Option<(String, String)> = serde_json::from_str::<serde_json::Value>(&text)
+            .ok()
+            .and_then(|v| {
+                Some((
+                    v.get("name")?.as_str()?.to_string(),
+                    v.get("csv")?.as_str()?.to_string(),
+                ))
+            });
+        match kept.map(|(name, csv)| (CommuneTable::from_csv(csv.as_bytes(), &name), name)) {
+            Some((Ok(table), name)) => {
+                state.load_table(table, false);
+                keeping.table_name.set(Some(name));
+            }
+            Some((Err(e), _)) => keeping.notice.set(Some(Notice::problem(
+                &e,
+                "Bảng xã đã nhập không đọc được; đang dùng bảng minh họa.",
+                "The imported commune table cannot be read; the illustrative table is in use.",
+            ))),
+            None => keeping.notice.set(Some(Notice::info(
+                "Bảng xã đã nhập không đọc được; đang dùng bảng minh họa.",
+                "The imported commune table cannot be read; the illustrative table is in use.",
+            ))),
+        }
+    }
+    let mut current = None;
+    if let Some(text) = storage().and_then(|s| s.get_item(STORE_KEY).ok().flatten()) {
+        match Store::from_json(&text, &plan) {
+            Ok(store) => {
+                keeping.saved.set(store.saved);
+                current = store.current;
+            }
+            Err(e) => {
+                keeping.store_unreadable.set(true);
+                keeping.notice.set(Some(Notice::problem(
+                    &e,
+                    "Dữ liệu đã lưu được giữ nguyên, không bị ghi đè; kịch bản sẽ không được lưu cho tới khi bạn bỏ dữ liệu hỏng.",
+                    "The saved data is left as it is, not overwritten; scenarios are not saved until you discard it.",
+                )));
+            }
+        }
+    }
+    let hash = location_hash();
+    if hash.trim_start_matches('#').is_empty() {
+        if let Some(s) = current {
+            state.scenario.set(s);
+        }
+    } else {
+        match link::decode(&hash, &plan) {
+            Ok(s) => state.scenario.set(s),
+            Err(e) => keeping.notice.set(Some(Notice::problem(
+                &e,
+                "Liên kết bị hỏng hoặc không phải của trang này: đang hiển thị kế hoạch.",
+                "The link is broken or not one of this page's: the plan is shown.",
+            ))),
+        }
+    }
+    // The scenario being worked on is kept, and the address bar holds it; each step of the undo
+    // history is a step of the browser's, so Back and Forward walk the changes. Both are
+    // written a moment after the last change (and at once when the page goes away), not on
+    // every keystroke or slider step: storage and history writes cost more than a run.
+    let pending = StoredValue::new(Pending::default());
+    let flush = move || {
+        let Some(p) = pending.try_get_value() else {
+            return;
+        };
+        if !p.dirty {
+            return;
+        }
+        pending.update_value(|p| *p = Pending::default());
+        let scenario = state.scenario.get_untracked();
+        let plan = state.model.with_untracked(|m| m.plan.clone());
+        // Only the scenario being worked on is written here, into what storage holds now: the
+        // saved list is another tab's as much as this one's (it changes by `update_saved`).
+        if !keeping.store_unreadable.get_untracked() && !storage_blocked() {
+            if let Some(mut store) = stored_store(&plan) {
+                store.current = Some(scenario.clone());
+                write_store(keeping, &store, &plan);
+            }
+        }
+        let fragment = state.model.with_untracked(|m| {
+            link::encode(
+                &link::differences(&scenario, m, &m.default_investment()),
+                &m.plan,
+            )
+        });
+        let wanted = format!("#{fragment}");
+        if location_hash() != wanted {
+            if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+                if p.new_step {
+                    let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&wanted));
+                } else {
+                    let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&wanted));
+                }
+            }
+        }
+    };
+    Effect::new(move |previous: Option<u64>| {
+        state.scenario.with(|_| ());
+        keeping.saved.with(|_| ());
+        keeping.store_unreadable.with(|_| ());
+        let step = state.step.get();
+        let new_step = previous.is_some_and(|p| p != step);
+        pending.update_value(|p| {
+            p.generation += 1;
+            p.new_step |= new_step;
+            p.dirty = true;
+        });
+        let generation = pending.with_value(|p| p.generation);
+        set_timeout(
+            move || {
+                if pending.try_with_value(|p| p.generation) == Some(generation) {
+                    flush();
+                }
+            },
+            std::time::Duration::from_millis(200),
+        );
+        step
+    });
+    let _ = window_event_listener(leptos::ev::pagehide, move |_| flush());
+    // Another tab saved, renamed or deleted a scenario: show the list as it is now.
+    let _ = window_event_listener(leptos::ev::storage, move |ev| {
+        if ev.key().as_deref() != Some(STORE_KEY) || keeping.store_unreadable.get_untracked() {
+            return;
+        }
+        let plan = state.model.with_untracked(|m| m.plan.clone());
+        if let Some(store) = stored_store(&plan) {
+            if store.saved != keeping.saved.get_untracked() {
+                keeping.saved.set(store.saved);
+            }
+        }
+    });
+    let _ = window_event_listener(leptos::ev::popstate, move |_| {
+        let plan = state.model.with_untracked(|m| m.plan.clone());
+        match link::decode(&location_hash(), &plan) {
+            Ok(s) => {
+                if s != state.scenario.get_untracked() {
+                    state.scenario.set(s);
+                }
+            }
+            Err(e) => {
+                // A broken link typed into the address bar shows the plan, as on opening.
+                keeping.notice.set(Some(Notice::problem(
+                    &e,
+                    "Liên kết bị hỏng hoặc không phải của trang này: đang hiển thị kế hoạch.",
+                    "The link is broken or not one of this page's: the plan is shown.",
+                )));
+                if state.scenario.get_untracked() != Scenario::plan() {
+                    state.scenario.set(Scenario::plan());
+                }
+            }
+        }
+    });
+    keeping
+}
+
+/// Offers a text as a file to download.
+pub(crate) fn download(name: &str, mime: &str, bytes: &[u8]) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes).into());
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    if let Ok(a) = document.create_element("a") {
+        let a: web_sys::HtmlAnchorElement = a.unchecked_into();
+        a.set_href(&url);
+        a.set_download(name);
+        let _ = document.body().map(|b| b.append_child(&a));
+        a.click();
+        a.remove();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// A file name from a scenario's name: letters, digits and dashes.
+pub(crate) fn file_name(name: &str) -> String {
+    let cleaned: String = name
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { '-' })
+        .collect::<String>()
+        .split('-')
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    if cleaned.is_empty() {
+        "kich-ban".into()
+    } else {
+        cleaned
+    }
+}
+
+pub(crate) async fn read_file(input: &web_sys::HtmlInputElement) -> Option<(String, Vec<u8>)> {
+    let file = input.files()?.get(0)?;
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+        .await
+        .ok()?;
+    Some((file.name(), js_sys::Uint8Array::new(&buffer).to_vec()))
+}
+
+pub(super) fn show_date(iso: &str, lang: Lang) -> String {
+    if iso.is_empty() {
+        return lang.say(t::DATE_UNKNOWN).into();
+    }
+    let date = js_sys::Date::new(&JsValue::from_str(iso));
+    let locale = lang.say(t::EN_GB);
+    date.to_locale_string(locale, &JsValue::UNDEFINED)
+        .as_string()
+        .unwrap_or_else(|| iso.to_string())
+}
+
+#[component]
+pub fn NoticeBar() -> impl IntoView {
+    let state = use_state();
+    let keeping = use_keeping();
+    move || {
+        keeping.notice.get().map(|n| {
+            let text = state.lang.get().pick(n.vi.clone(), n.en.clone());
+            view! {
+                <div class="notice" class:error=n.error role="alert" data-testid="notice">
+                    <span>{text}</span>
+                    {move || keeping.store_unreadable.get().then(|| view! {
+                        <button type="button" data-testid="discard-saved" on:click=move |_| {
+                            if let Some(s) = storage() {
+                                let _ = s.remove_item(STORE_KEY);
+                            }
+                            keeping.saved.set(Vec::new());
+                            keeping.store_unreadable.set(false);
+                            keeping.notice.set(None);
+                        }>{move || state.tr(t::DISCARD_THE_UNREADABLE_SAVED_DATA)}</button>
+                    })}
+                    <button type="button" class="link" aria-label=move || state.tr(t::CLOSE)
+                        on:click=move |_| keeping.notice.set(None)>"×"</button>
+                </div>
+            }
+        })
+    }
+}
