@@ -1,0 +1,169 @@
+//! Benchmarks and a profile of the page, ignored by default (BENCHMARKS.md has the figures).
+
+use crate::harness::*;
+
+#[tokio::test]
+#[ignore = "a benchmark: run with --ignored and record the figures in BENCHMARKS.md"]
+async fn browser_benchmark() {
+    let page = open_page(1366, 768).await;
+    let wd = page.wd.clone();
+    let values: Vec<f64> = (0..200).map(|i| 40.0 + f64::from(i % 61)).collect();
+    let (p50, p95, changed) = measure(&wd, "disbursement-credit", &values).await;
+    assert!(changed, "the charts followed the input");
+    println!("province (181 communes), page at the top: input → figures, charts, grid: p50 {p50:.2} ms, p95 {p95:.2} ms");
+    wd.execute(
+        "document.querySelector('[data-testid=chart-criteria]').scrollIntoView()",
+        vec![],
+    )
+    .await
+    .unwrap();
+    let (p50, p95, _) = measure(&wd, "disbursement-credit", &values).await;
+    println!("province (181 communes), charts in view: p50 {p50:.2} ms, p95 {p95:.2} ms");
+    wd.execute(
+        "document.querySelector('[data-testid=communes-grid]').scrollIntoView()",
+        vec![],
+    )
+    .await
+    .unwrap();
+    let (p50, p95, _) = measure(&wd, "disbursement-credit", &values).await;
+    println!("province (181 communes), communes grid in view: p50 {p50:.2} ms, p95 {p95:.2} ms");
+    wd.execute("window.scrollTo(0, 0)", vec![]).await.unwrap();
+
+    let plan = ntm_planner::engine::Plan::lang_son_2022();
+    let admin = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds/admin/communes-vietnam.csv"),
+    )
+    .unwrap();
+    let national = ntm_planner::generate::synthetic_national(&plan, &admin, 7)
+        .unwrap()
+        .to_csv();
+    // Loaded as a planner loads it: through the import, its preview and "replace the table".
+    let file = scratch_dir("benchmark").join("communes-vietnam.csv");
+    std::fs::write(&file, national).unwrap();
+    let t0 = Instant::now();
+    wd.find(By::Css("[data-testid=import-table]"))
+        .await
+        .unwrap()
+        .send_keys(file.to_string_lossy())
+        .await
+        .unwrap();
+    wait_for_text(&wd, "import-report", |t| t.contains("8248")).await;
+    click(&wd, "[data-testid=import-confirm]").await;
+    wait_for_text(&wd, "table-in-use", |t| t.contains("communes-vietnam.csv")).await;
+    println!(
+        "national table (8,248 communes) imported in {:.0} ms (file read, preview, replace)",
+        t0.elapsed().as_secs_f64() * 1000.0
+    );
+    // The plan's targets are below a national baseline, so give the credit criteria work to do.
+    for key in ["housing", "income", "poverty", "production", "environment"] {
+        type_into(&wd, &format!("investment-{key}"), "20000").await;
+    }
+    type_into(&wd, "funding-credit", "100000").await;
+    let (p50, p95, changed) = measure(&wd, "disbursement-credit", &values).await;
+    assert!(changed);
+    println!(
+        "country (8,248 communes): input → figures, charts, grid: p50 {p50:.2} ms, p95 {p95:.2} ms"
+    );
+    wd.quit().await.unwrap();
+}
+
+#[tokio::test]
+#[ignore = "a profile, for looking into the page's speed"]
+async fn browser_profile() {
+    let page = open_page(1366, 768).await;
+    let wd = page.wd.clone();
+    let cdp = wd.cdp();
+    cdp.send_raw("Profiler.enable", json!({})).await.unwrap();
+    cdp.send_raw("Profiler.setSamplingInterval", json!({"interval": 100}))
+        .await
+        .unwrap();
+    cdp.send_raw("Profiler.start", json!({})).await.unwrap();
+    let values: Vec<f64> = (0..60).map(|i| 40.0 + f64::from(i % 61)).collect();
+    let (p50, p95, _) = measure(&wd, "disbursement-credit", &values).await;
+    let profile = cdp.send_raw("Profiler.stop", json!({})).await.unwrap();
+    println!("p50 {p50:.1} p95 {p95:.1}");
+    let sizes = wd.execute("return [...document.querySelectorAll('.chart-svg, [data-testid=communes-grid] tbody')].map(e => e.innerHTML.length + ' ' + e.querySelectorAll('*').length)", vec![]).await.unwrap();
+    println!("sizes {:?}", sizes.json());
+    let nodes = profile["profile"]["nodes"].as_array().unwrap();
+    let samples = profile["profile"]["samples"].as_array().unwrap();
+    let mut by_id = std::collections::HashMap::new();
+    for n in nodes {
+        by_id.insert(
+            n["id"].as_i64().unwrap(),
+            n["callFrame"]["functionName"]
+                .as_str()
+                .unwrap_or("")
+                .to_string(),
+        );
+    }
+    let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for s in samples {
+        *counts
+            .entry(by_id[&s.as_i64().unwrap()].clone())
+            .or_default() += 1;
+    }
+    let mut v: Vec<_> = counts.into_iter().collect();
+    v.sort_by(|a, b| b.1.cmp(&a.1));
+    for (name, c) in v.iter().take(25) {
+        println!("{c:6} {name}");
+    }
+    wd.quit().await.unwrap();
+}
+
+/// The risk run in the page: 10,000 draws of the province from the change of the draws field
+/// to the finished summary, and the longest main-thread task meanwhile (long tasks API), in the
+/// worker and on the main thread (the single file from file://).
+/// `cargo test --release --test e2e -- --ignored --nocapture risk_benchmark`
+#[tokio::test]
+#[ignore = "a benchmark: run with --ignored and record the figures in BENCHMARKS.md"]
+async fn risk_benchmark() {
+    let script = r#"
+        const done = arguments[arguments.length - 1];
+        const [draws] = arguments;
+        const status = document.querySelector('[data-testid="risk-status"]');
+        const field = document.querySelector('[data-testid="risk-draws"]');
+        let longest = 0;
+        const observer = new PerformanceObserver((list) => {
+            for (const e of list.getEntries()) longest = Math.max(longest, e.duration);
+        });
+        observer.observe({ type: 'longtask' });
+        const start = performance.now();
+        field.value = String(draws);
+        field.dispatchEvent(new Event('change', { bubbles: true }));
+        const check = () => {
+            if (status.textContent.includes('xong ' + draws)) {
+                observer.disconnect();
+                done([performance.now() - start, longest]);
+            } else {
+                requestAnimationFrame(check);
+            }
+        };
+        requestAnimationFrame(check);
+    "#;
+    let _one = serial();
+    let server = StaticServer::start();
+    let driver = Driver::start();
+    for (place, url) in [
+        ("worker", server.url()),
+        (
+            "main thread (file://)",
+            format!(
+                "file://{}",
+                dist().join("ntm-planner-offline.html").display()
+            ),
+        ),
+    ] {
+        let wd = browser(&driver, 1366, 768).await;
+        wd.goto(&url).await.unwrap();
+        wait_for_text(&wd, "risk-status", |t| t.contains("xong 1000")).await;
+        for draws in [10_000, 9_999, 10_000] {
+            let out = wd.execute_async(script, vec![json!(draws)]).await.unwrap();
+            let v: Vec<f64> = serde_json::from_value(out.json().clone()).unwrap();
+            println!(
+                "risk {place}: {draws} draws in {:.0} ms, longest main-thread task {:.0} ms",
+                v[0], v[1]
+            );
+        }
+        wd.quit().await.unwrap();
+    }
+}

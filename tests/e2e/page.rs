@@ -1,0 +1,312 @@
+//! The page itself: it loads, follows the levers, refuses bad amounts, switches language,
+//! undoes, works offline and from one file, and asks nothing outside its folder.
+
+use crate::harness::*;
+
+#[tokio::test]
+async fn the_page_loads_from_a_sub_folder_without_console_errors_and_shows_the_plan() {
+    let _one = serial();
+    let server = StaticServer::start();
+    let driver = Driver::start();
+    let wd = browser(&driver, 1366, 768).await;
+    wd.goto(server.url()).await.unwrap();
+    assert_eq!(wait_for_text(&wd, "certified", |t| t == "85").await, "85");
+    assert_eq!(text(&wd, "avg-criteria").await, "14,63");
+    assert_eq!(text(&wd, "shortfall").await, "0");
+    assert!(text(&wd, "illustrative-banner").await.contains("minh họa"));
+    let title = wd.title().await.unwrap();
+    assert!(
+        title.contains("nông thôn mới") && title.contains("Lạng Sơn 2022"),
+        "{title}"
+    );
+    // No test hook ships in the page: nothing of ours is put on `window`.
+    let hooks = wd
+        .execute(
+            "return Object.keys(window).filter(k => /^ntm/i.test(k))",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(hooks.json(), &json!([]), "test hooks on window");
+    screenshot(&wd, "01-plan-1366x768").await;
+    wd.set_window_rect(0, 0, 1920, 1080).await.unwrap();
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    screenshot(&wd, "02-plan-1920x1080").await;
+    wd.execute(
+        "document.querySelector('[data-testid=chart-criteria]').scrollIntoView()",
+        vec![],
+    )
+    .await
+    .unwrap();
+    screenshot(&wd, "03-charts").await;
+    wd.execute("document.querySelector('[data-testid=communes-grid] tbody tr').click(); document.querySelector('[data-testid=communes-grid]').scrollIntoView()", vec![]).await.unwrap();
+    wait_for_text(&wd, "commune-details", |t| t.contains("Hoàng Đồng")).await;
+    screenshot(&wd, "04-communes").await;
+    assert_eq!(errors(&wd).await, Vec::<String>::new());
+    wd.quit().await.unwrap();
+}
+
+#[tokio::test]
+async fn credit_arriving_at_70_percent_lowers_the_results() {
+    let page = open_page(1366, 768).await;
+    let wd = page.wd.clone();
+    open_assumptions(&wd).await;
+    type_into(&wd, "disbursement-credit", "70").await;
+    let certified: u32 = wait_for_text(&wd, "certified", |t| t != "85")
+        .await
+        .parse()
+        .unwrap();
+    assert!(certified < 85);
+    assert_eq!(text(&wd, "shortfall").await, "960");
+    let avg = text(&wd, "avg-criteria").await;
+    assert!(avg.as_str() < "14,63", "{avg}");
+    let income = text(&wd, "criterion-income").await;
+    assert!(
+        income.contains('-'),
+        "income falls below its target: {income}"
+    );
+    let lost = wd
+        .find_all(By::Css("[data-testid=communes-grid] td.cell.lost"))
+        .await
+        .unwrap()
+        .len();
+    assert!(
+        lost > 0,
+        "the grid marks what the plan would have reached and this scenario does not"
+    );
+    let differs = wd
+        .find_all(By::Css("[data-testid=communes-grid] tr.differs"))
+        .await
+        .unwrap()
+        .len();
+    assert!(differs > 0);
+    screenshot(&wd, "05-credit-70").await;
+    assert_eq!(errors(&wd).await, Vec::<String>::new());
+    wd.quit().await.unwrap();
+}
+
+#[tokio::test]
+async fn a_bad_amount_shows_a_message_and_leaves_the_results() {
+    let page = open_page(1366, 768).await;
+    let wd = page.wd.clone();
+    // A half-valid amount typed key by key passes valid beginnings ("12", "1.234") on the
+    // way: none of them may stay in the scenario.
+    for typed in ["12abc", "1.234.567,89", "5e2"] {
+        type_into(&wd, "funding-credit", typed).await;
+        wait_for_text(&wd, "funding-credit-error", |t| !t.is_empty()).await;
+        wait_for_text(&wd, "certified", |t| t == "85").await;
+        assert_eq!(text(&wd, "shortfall").await, "0", "{typed}");
+        tokio::time::sleep(ADDRESS_DELAY).await;
+        assert!(
+            !current_url(&wd).await.contains("f.credit"),
+            "{typed} reached the link"
+        );
+    }
+    type_into(&wd, "funding-credit", "2.500").await;
+    let certified = wait_for_text(&wd, "certified", |t| t != "85").await;
+    let shortfall = text(&wd, "shortfall").await;
+    // Leaving the field keeps 2,500; what is typed afterwards starts a new edit.
+    wd.find(By::Css("[data-testid=\"funding-credit\"]"))
+        .await
+        .unwrap()
+        .send_keys(Key::Tab)
+        .await
+        .unwrap();
+    type_into(&wd, "funding-credit", "hai nghìn").await;
+    let message = wait_for_text(&wd, "funding-credit-error", |t| !t.is_empty()).await;
+    assert!(message.contains("Không phải số"), "{message}");
+    assert_eq!(text(&wd, "certified").await, certified);
+    assert_eq!(text(&wd, "shortfall").await, shortfall);
+    let field = wd
+        .find(By::Css("[data-testid=\"funding-credit\"]"))
+        .await
+        .unwrap();
+    assert_eq!(
+        field.prop("value").await.unwrap().as_deref(),
+        Some("hai nghìn"),
+        "what was typed is kept"
+    );
+    assert_eq!(
+        field.attr("aria-invalid").await.unwrap().as_deref(),
+        Some("true")
+    );
+    screenshot(&wd, "06-bad-amount").await;
+    type_into(&wd, "funding-credit", "-3").await;
+    assert!(
+        wait_for_text(&wd, "funding-credit-error", |t| t.contains("âm"))
+            .await
+            .contains("Không được âm")
+    );
+    assert_eq!(text(&wd, "certified").await, certified);
+    type_into(&wd, "funding-credit", "3.200").await;
+    wait_for_text(&wd, "certified", |t| t == "85").await;
+    assert_eq!(text(&wd, "funding-credit-error").await, "");
+    wd.quit().await.unwrap();
+}
+
+#[tokio::test]
+async fn the_language_switch_translates_the_page_and_is_remembered() {
+    let page = open_page(1366, 768).await;
+    let wd = page.wd.clone();
+    click(&wd, "[data-testid=lang]").await;
+    assert_eq!(
+        wait_for_text(&wd, "avg-criteria", |t| t == "14.63").await,
+        "14.63"
+    );
+    let body = wd
+        .find(By::Tag("body"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        body.contains("Certified communes") && body.contains("Levers"),
+        "English labels"
+    );
+    assert!(
+        !body.contains("Xã đạt chuẩn NTM"),
+        "no Vietnamese label left"
+    );
+    assert_eq!(text(&wd, "funding-total").await, "4,770");
+    screenshot(&wd, "07-english").await;
+    wd.refresh().await.unwrap();
+    assert_eq!(
+        wait_for_text(&wd, "avg-criteria", |t| !t.is_empty()).await,
+        "14.63",
+        "English is remembered"
+    );
+    click(&wd, "[data-testid=lang]").await;
+    assert_eq!(
+        wait_for_text(&wd, "avg-criteria", |t| t == "14,63").await,
+        "14,63"
+    );
+    wd.quit().await.unwrap();
+}
+
+#[tokio::test]
+async fn undo_redo_and_reset_to_the_plan() {
+    let page = open_page(1366, 768).await;
+    let wd = page.wd.clone();
+    type_into(&wd, "funding-direct", "100").await;
+    let changed = wait_for_text(&wd, "certified", |t| t != "85").await;
+    click(&wd, "[data-testid=undo]").await;
+    wait_for_text(&wd, "certified", |t| t == "85").await;
+    click(&wd, "[data-testid=redo]").await;
+    wait_for_text(&wd, "certified", |t| t == changed).await;
+    let select = wd.find(By::Css("[data-testid=presets]")).await.unwrap();
+    select.scroll_into_view().await.unwrap();
+    thirtyfour::components::SelectElement::new(&select)
+        .await
+        .unwrap()
+        .select_by_value("credit-70")
+        .await
+        .unwrap();
+    wait_for_text(&wd, "shortfall", |t| t == "960").await;
+    click(&wd, "[data-testid=reset]").await;
+    wait_for_text(&wd, "certified", |t| t == "85").await;
+    assert_eq!(text(&wd, "shortfall").await, "0");
+    let direct = wd
+        .find(By::Css("[data-testid=\"funding-direct\"]"))
+        .await
+        .unwrap();
+    assert_eq!(direct.prop("value").await.unwrap().as_deref(), Some("640"));
+    wd.quit().await.unwrap();
+}
+
+#[tokio::test]
+async fn the_page_reloads_offline_once_visited() {
+    let _one = serial();
+    let mut server = StaticServer::start();
+    let driver = Driver::start();
+    let wd = browser(&driver, 1366, 768).await;
+    wd.goto(server.url()).await.unwrap();
+    wait_for_text(&wd, "certified", |t| t == "85").await;
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let ready = wd
+            .execute("return !!navigator.serviceWorker.controller", vec![])
+            .await
+            .unwrap()
+            .json()
+            .as_bool()
+            .unwrap_or(false);
+        if ready {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the service worker never took control"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    server.stop();
+    assert!(
+        TcpStream::connect(("127.0.0.1", server.port)).is_err(),
+        "the server is down"
+    );
+    wd.refresh().await.unwrap();
+    assert_eq!(wait_for_text(&wd, "certified", |t| t == "85").await, "85");
+    credit_at_70_percent(&wd).await;
+    screenshot(&wd, "08-offline").await;
+    wd.quit().await.unwrap();
+}
+
+#[tokio::test]
+async fn the_single_file_opens_from_file_url() {
+    let _one = serial();
+    let file = dist().join("ntm-planner-offline.html");
+    let driver = Driver::start();
+    let wd = browser(&driver, 1366, 768).await;
+    wd.goto(format!("file://{}", file.display())).await.unwrap();
+    assert_eq!(wait_for_text(&wd, "certified", |t| t == "85").await, "85");
+    credit_at_70_percent(&wd).await;
+    screenshot(&wd, "09-single-file").await;
+    // No worker from file://: the draws run on the page, in slices, with the same numbers.
+    let expected = native_risk(&credit_70(), 1);
+    expect_risk(&wd, &expected).await;
+    assert!(text(&wd, "risk-status").await.contains("(trang)"));
+    assert_eq!(errors(&wd).await, Vec::<String>::new());
+    wd.quit().await.unwrap();
+}
+
+#[tokio::test]
+async fn the_page_asks_nothing_outside_its_folder_under_its_content_security_policy() {
+    let page = open_page(1366, 900).await;
+    let wd = page.wd.clone();
+    let policy = wd
+        .execute(
+            "return document.querySelector('meta[http-equiv=\"Content-Security-Policy\"]')?.content || ''",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let policy = policy.json().as_str().unwrap_or_default().to_string();
+    assert!(policy.contains("default-src 'self'"), "{policy}");
+    assert!(!policy.contains("'unsafe-eval'"), "{policy}");
+    assert!(!policy.contains("http"), "no remote source: {policy}");
+    // Use the page: the risk worker, an export, the goals.
+    let risk = wd.find(By::Css("[data-testid=risk-view]")).await.unwrap();
+    risk.scroll_into_view().await.unwrap();
+    wait_for_text(&wd, "risk-status", |t| t.contains("xong")).await;
+    click(&wd, "[data-testid=goal-run]").await;
+    wait_for_text(&wd, "goal-total", |t| !t.is_empty()).await;
+    let urls = wd
+        .execute(
+            "return performance.getEntriesByType('resource').map(e => e.name)",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let urls: Vec<String> = serde_json::from_value(urls.json().clone()).unwrap();
+    let folder = page.server.url();
+    assert!(!urls.is_empty());
+    for url in &urls {
+        assert!(
+            url.starts_with(&folder) || url.starts_with("blob:"),
+            "{url} is outside {folder}"
+        );
+    }
+    assert!(errors(&wd).await.is_empty(), "{:?}", errors(&wd).await);
+    wd.quit().await.unwrap();
+}

@@ -1,0 +1,313 @@
+//! Showing results: comparison, presentation, the printed report, exports.
+
+use crate::harness::*;
+
+// ---- Showing: compare, present, print, export ---------------------------------------------
+
+#[tokio::test]
+async fn scenarios_side_by_side() {
+    let page = open_page(1920, 1080).await;
+    let wd = page.wd.clone();
+    credit_at_70_percent(&wd).await;
+    click(&wd, "[data-testid=compare]").await;
+    // The plan and the scenario shown are picked at first.
+    let table = wait_for_text(&wd, "compare-table", |t| t.contains("85")).await;
+    assert!(table.contains("82 (-3)"), "{table}");
+    // Add two presets: four scenarios side by side.
+    let picks = wd.find_all(By::Css(".compare-view .pick")).await.unwrap();
+    for pick in &picks {
+        let label = pick.text().await.unwrap();
+        if label.contains("Đóng góp cộng đồng") || label.contains("biên giới") {
+            pick.find(By::Css("input"))
+                .await
+                .unwrap()
+                .click()
+                .await
+                .unwrap();
+        }
+    }
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let heads = wd
+        .find_all(By::Css("[data-testid=compare-table] thead th"))
+        .await
+        .unwrap();
+    assert_eq!(heads.len(), 5, "four scenarios and the label column");
+    let table = text(&wd, "compare-table").await;
+    assert!(
+        table.contains("80 (-5)"),
+        "border first certifies 80: {table}"
+    );
+    let criteria = text(&wd, "compare-criteria").await;
+    assert!(criteria.contains("Thu nhập"), "{criteria}");
+    assert!(
+        !wd.find_all(By::Css("[data-testid=compare-criteria] td.worse"))
+            .await
+            .unwrap()
+            .is_empty(),
+        "differences are marked"
+    );
+    let svg = wd
+        .find(By::Css("[data-testid=chart-compare] svg"))
+        .await
+        .unwrap();
+    assert!(svg.inner_html().await.unwrap().contains("rect"));
+    wd.execute(
+        "document.querySelector('[data-testid=compare-view]').scrollIntoView()",
+        vec![],
+    )
+    .await
+    .unwrap();
+    screenshot(&wd, "14-compare").await;
+    assert_eq!(errors(&wd).await, Vec::<String>::new());
+    wd.quit().await.unwrap();
+}
+
+#[tokio::test]
+async fn presentation_mode_moves_with_the_keys_a_clicker_sends() {
+    let page = open_page(1920, 1080).await;
+    let wd = page.wd.clone();
+    click(&wd, "[data-testid=present]").await;
+    assert_eq!(
+        wait_for_text(&wd, "slide-number", |t| t == "1 / 7").await,
+        "1 / 7"
+    );
+    let body = text(&wd, "presentation").await;
+    assert!(
+        body.contains("85") && body.contains("xã đạt chuẩn NTM"),
+        "{body}"
+    );
+    screenshot(&wd, "15-present-headline").await;
+    let send = |key: Key| {
+        let wd = wd.clone();
+        async move {
+            wd.action_chain().send_keys(key).perform().await.unwrap();
+            tokio::time::sleep(Duration::from_millis(150)).await;
+        }
+    };
+    send(Key::Right).await;
+    assert_eq!(text(&wd, "slide-number").await, "2 / 7");
+    assert!(text(&wd, "presentation").await.contains("Giao thông"));
+    screenshot(&wd, "16-present-criteria").await;
+    send(Key::PageDown).await;
+    assert_eq!(text(&wd, "slide-number").await, "3 / 7");
+    send(Key::PageDown).await;
+    send(Key::PageDown).await;
+    assert_eq!(text(&wd, "slide-number").await, "5 / 7");
+    let path = text(&wd, "presentation").await;
+    assert!(
+        path.contains("2025") && path.contains("mục tiêu 115"),
+        "{path}"
+    );
+    send(Key::PageDown).await;
+    assert_eq!(text(&wd, "slide-number").await, "6 / 7");
+    let odds = wait_for_text(&wd, "risk-summary", |t| t.contains("Khả năng đạt 85")).await;
+    assert!(odds.contains("P10"), "{odds}");
+    screenshot(&wd, "18-present-risk").await;
+    send(Key::PageDown).await;
+    assert_eq!(text(&wd, "slide-number").await, "7 / 7");
+    assert!(text(&wd, "presentation").await.contains("Kế hoạch"));
+    send(Key::PageDown).await;
+    assert_eq!(
+        text(&wd, "slide-number").await,
+        "7 / 7",
+        "the last view stays"
+    );
+    send(Key::PageUp).await;
+    send(Key::PageUp).await;
+    send(Key::PageUp).await;
+    send(Key::Left).await;
+    assert_eq!(text(&wd, "slide-number").await, "3 / 7");
+    screenshot(&wd, "17-present-districts").await;
+    send(Key::Escape).await;
+    assert!(
+        wd.find_all(By::Css("[data-testid=presentation]"))
+            .await
+            .unwrap()
+            .is_empty(),
+        "Escape leaves"
+    );
+    assert_eq!(text(&wd, "certified").await, "85");
+    wd.quit().await.unwrap();
+}
+
+#[tokio::test]
+async fn the_report_prints_on_a4_in_vietnamese() {
+    let page = open_page(1366, 900).await;
+    let wd = page.wd.clone();
+    name_scenario(&wd, "Tín dụng về 70%").await;
+    open_assumptions(&wd).await;
+    type_into(&wd, "disbursement-credit", "70").await;
+    type_into(&wd, "investment-transport", "500").await;
+    wait_for_text(&wd, "shortfall", |t| t != "0").await;
+    click(&wd, "[data-testid=print]").await;
+    wait_for_text(&wd, "report", |t| t.contains("BÁO CÁO")).await;
+    wait_for_text(&wd, "risk-summary", |t| t.contains("Khả năng đạt")).await;
+    wd.execute(
+        "document.querySelector('[data-testid=report]').scrollIntoView()",
+        vec![],
+    )
+    .await
+    .unwrap();
+    screenshot(&wd, "18-report").await;
+    let pdf = wd
+        .cdp()
+        .send_raw("Page.printToPDF", json!({ "paperWidth": 8.27, "paperHeight": 11.69, "preferCSSPageSize": true, "printBackground": true }))
+        .await
+        .unwrap();
+    let bytes = base64_decode(pdf["data"].as_str().unwrap());
+    let dir = scratch_dir("report");
+    let path = dir.join("bao-cao.pdf");
+    std::fs::write(&path, &bytes).unwrap();
+    let info =
+        String::from_utf8(Command::new("pdfinfo").arg(&path).output().unwrap().stdout).unwrap();
+    let pages: u32 = info
+        .lines()
+        .find(|l| l.starts_with("Pages:"))
+        .unwrap()
+        .split_whitespace()
+        .last()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!((2..=8).contains(&pages), "{pages} pages");
+    assert!(info.contains("(A4)"), "A4: {info}");
+    let text = String::from_utf8(
+        Command::new("pdftotext")
+            .args(["-layout"])
+            .arg(&path)
+            .arg("-")
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    for wanted in [
+        "BÁO CÁO KỊCH BẢN XÂY DỰNG NÔNG THÔN MỚI",
+        "Tỉnh Lạng Sơn",
+        "Tín dụng về 70%",
+        "Giả định",
+        "Vốn tín dụng",
+        "70 %",
+        "Giao thông",
+        "Kết quả",
+        "Xã đạt chuẩn NTM",
+        "Tràng Định",
+        "Lộ trình nhiều năm",
+        "Khả năng đạt 85 xã đạt chuẩn",
+        "minh họa",
+    ] {
+        assert!(text.contains(wanted), "the PDF says {wanted:?}:\n{text}");
+    }
+    assert!(!text.contains("Đòn bẩy"), "the levers are not printed");
+    let _ = Command::new("pdftoppm")
+        .args(["-png", "-r", "50", "-f", "1", "-l", "1"])
+        .arg(&path)
+        .arg(dir.join("page"))
+        .status();
+    wd.quit().await.unwrap();
+}
+
+#[tokio::test]
+async fn results_export_as_csv_excel_and_charts_as_png_and_svg() {
+    let page = open_page(1366, 900).await;
+    let wd = page.wd.clone();
+    let downloads = allow_downloads(&wd, "exports").await;
+    open_assumptions(&wd).await;
+    type_into(&wd, "disbursement-credit", "70").await;
+    let certified = wait_for_text(&wd, "certified", |t| t != "85").await;
+    // The odds of what is on screen go into the exports once drawn.
+    let odds = native_risk(&credit_70(), 1);
+    wait_for_text(&wd, "risk-certified-p50", |t| {
+        t == odds.certified.p50.to_string()
+    })
+    .await;
+    for id in [
+        "export-csv",
+        "export-xlsx",
+        "export-svg-criteria",
+        "export-png-criteria",
+        "export-png-sources",
+    ] {
+        click(&wd, &format!("[data-testid={id}]")).await;
+    }
+    let wait_for = |name: &str| {
+        let path = downloads.join(name);
+        async move {
+            let deadline = Instant::now() + Duration::from_secs(20);
+            while !path.exists() || std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0) == 0 {
+                assert!(Instant::now() < deadline, "no {path:?}");
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            }
+            tokio::time::sleep(Duration::from_millis(300)).await;
+            std::fs::read(&path).unwrap()
+        }
+    };
+    let csv = wait_for("ket-qua-Kịch-bản-mới.csv").await;
+    assert!(csv.starts_with(b"\xef\xbb\xbf"), "UTF-8 with BOM");
+    let csv = String::from_utf8(csv).unwrap();
+    assert!(
+        csv.contains("Giao thông") && csv.contains("Tràng Định") && csv.contains("Hoàng Đồng"),
+        "criteria, districts, communes"
+    );
+    assert!(
+        csv.contains(&format!("Xã đạt chuẩn,{certified}")),
+        "{certified}"
+    );
+    // The workbook, read back by an independent reader (calamine).
+    let xlsx = wait_for("ket-qua-Kịch-bản-mới.xlsx").await;
+    {
+        use calamine::{DataType, Reader, Xlsx};
+        let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(xlsx)).unwrap();
+        assert_eq!(
+            book.sheet_names(),
+            ["Tiêu chí", "Huyện", "Xã", "Lộ trình", "Rủi ro"]
+        );
+        let risk = book.worksheet_range("Rủi ro").unwrap();
+        let certified_row = risk
+            .rows()
+            .find(|r| r[0].to_string() == "Xã đạt chuẩn")
+            .unwrap();
+        let p: Vec<f64> = certified_row[1..4]
+            .iter()
+            .map(|c| c.get_float().unwrap())
+            .collect();
+        assert_eq!(
+            p,
+            [odds.certified.p10, odds.certified.p50, odds.certified.p90]
+        );
+        assert_eq!(certified_row[6].get_float().unwrap(), odds.chance_certified);
+        let path = book.worksheet_range("Lộ trình").unwrap();
+        assert_eq!(path.get_value((1, 0)).unwrap().get_float(), Some(2022.0));
+        assert_eq!(path.get_value((1, 1)).unwrap().to_string(), certified);
+        let criteria = book.worksheet_range("Tiêu chí").unwrap();
+        assert_eq!(
+            criteria.get_value((2, 1)).unwrap().to_string(),
+            "Giao thông"
+        );
+        let income = criteria
+            .rows()
+            .find(|r| r[1].to_string() == "Thu nhập")
+            .unwrap();
+        assert!(
+            income[3].get_float().unwrap() < income[4].get_float().unwrap(),
+            "income below its target at 70% credit"
+        );
+        let communes = book.worksheet_range("Xã").unwrap();
+        assert_eq!(communes.height(), 182);
+        let districts = book.worksheet_range("Huyện").unwrap();
+        assert_eq!(districts.height(), 12);
+    }
+    let svg = String::from_utf8(wait_for("bieu-do-criteria.svg").await).unwrap();
+    assert!(
+        svg.starts_with("<svg") && svg.contains("Tiêu chí"),
+        "{}",
+        &svg[..100.min(svg.len())]
+    );
+    for png in ["bieu-do-criteria.png", "bieu-do-sources.png"] {
+        let bytes = wait_for(png).await;
+        assert!(bytes.starts_with(b"\x89PNG\r\n\x1a\n"), "{png} is a PNG");
+        let width = u32::from_be_bytes(bytes[16..20].try_into().unwrap());
+        assert!(width >= 1000, "{png}: drawn at twice the size ({width} px)");
+    }
+    wd.quit().await.unwrap();
+}
