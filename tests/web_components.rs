@@ -4,9 +4,9 @@
 
 use leptos::prelude::*;
 use ntm_planner::text::Lang;
+use ntm_planner::web::app::App;
 use ntm_planner::web::fields::NumberField;
 use ntm_planner::web::state::State;
-use ntm_planner::web::App;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{HtmlElement, HtmlInputElement};

@@ -455,27 +455,41 @@ pub async fn expect_risk(wd: &WebDriver, expected: &ntm_planner::engine::risk::R
 }
 
 /// p50 and p95 of the time from an input event to updated figures, charts and grid.
-pub async fn measure(wd: &WebDriver, testid: &str, values: &[f64]) -> (f64, f64, bool) {
+/// From a lever's `input` event to the next paint, p50 and p95 in ms, against the same for an
+/// `input` event on a detached field (the floor: what any input costs to reach a paint). Each
+/// input is dispatched just after a paint (a message posted from `requestAnimationFrame`
+/// arrives once the frame is painted), and the time runs until the frame after it is painted.
+/// Returns (p50, p95, floor p50, floor p95, whether the charts changed).
+pub async fn measure(wd: &WebDriver, testid: &str, values: &[f64]) -> (f64, f64, f64, f64, bool) {
     let script = r#"
         const [testid, values] = arguments;
         const input = document.querySelector(`[data-testid="${testid}"]`);
-        const figure = document.querySelector('[data-testid="certified"]');
-        const chart = document.querySelector('[data-testid="chart-sources"] .chart-svg');
-        const macrotask = () => new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = r; c.port2.postMessage(0); });
-        const times = [];
-        let changed = false;
-        let lastChart = chart.innerHTML;
-        for (const v of values) {
-            const t0 = performance.now();
-            input.value = String(v).replace('.', ',');
-            input.dispatchEvent(new Event('input', { bubbles: true }));
-            await macrotask();
-            times.push(performance.now() - t0);
-            if (chart.innerHTML !== lastChart) { changed = true; lastChart = chart.innerHTML; }
-        }
-        times.sort((a, b) => a - b);
-        const q = (p) => times[Math.min(times.length - 1, Math.floor(p * times.length))];
-        return [q(0.5), q(0.95), changed, figure.textContent];
+        const detached = document.createElement('input');
+        const chart = document.querySelector('[data-testid="chart-sources"] .chart-svg, [data-testid="chart-sources"] canvas');
+        const painted = () => new Promise((r) => requestAnimationFrame(() => {
+            const c = new MessageChannel(); c.port1.onmessage = () => r(performance.now()); c.port2.postMessage(0);
+        }));
+        const quantiles = (times) => {
+            times.sort((a, b) => a - b);
+            const q = (p) => times[Math.min(times.length - 1, Math.floor(p * times.length))];
+            return [q(0.5), q(0.95)];
+        };
+        const run = async (field) => {
+            const times = [];
+            for (const v of values) {
+                await painted();
+                const t0 = performance.now();
+                field.value = String(v).replace('.', ',');
+                field.dispatchEvent(new Event('input', { bubbles: true }));
+                times.push((await painted()) - t0);
+            }
+            return quantiles(times);
+        };
+        const shown = () => chart ? (chart.innerHTML || chart.toDataURL()) : '';
+        const before = shown();
+        const floor = await run(detached);
+        const lever = await run(input);
+        return [lever[0], lever[1], floor[0], floor[1], shown() !== before];
     "#;
     let r = wd
         .execute(script, vec![json!(testid), json!(values)])
@@ -485,10 +499,11 @@ pub async fn measure(wd: &WebDriver, testid: &str, values: &[f64]) -> (f64, f64,
     (
         v[0].as_f64().unwrap(),
         v[1].as_f64().unwrap(),
-        v[2].as_bool().unwrap(),
+        v[2].as_f64().unwrap(),
+        v[3].as_f64().unwrap(),
+        v[4].as_bool().unwrap(),
     )
 }
-
 // ---- Keeping, sharing and importing -------------------------------------------------------
 
 pub fn scratch_dir(name: &str) -> PathBuf {
