@@ -98,12 +98,13 @@ async fn the_page_shows_the_plan() {
         svg.contains("<svg") && svg.contains("Tiêu chí"),
         "the criteria chart is drawn with Vietnamese axes"
     );
-    assert_eq!(
-        app.query_selector_all("[data-testid=communes-grid] tbody tr")
-            .unwrap()
-            .length(),
-        181
-    );
+    assert_eq!(grid_rows(&app), 181);
+    // Only the grid's window of rows is in the page.
+    let in_page = app
+        .query_selector_all("[data-testid=communes-grid] tbody tr[data-row]")
+        .unwrap()
+        .length();
+    assert!(in_page > 20 && in_page < 181, "{in_page} rows in the page");
     app.remove();
 }
 
@@ -299,10 +300,15 @@ async fn choose(root: &HtmlElement, testid: &str, value: &str) {
     settle().await;
 }
 
+/// The rows the grid holds (the filters' communes; only a window of them is in the page).
 fn grid_rows(root: &HtmlElement) -> u32 {
-    root.query_selector_all("[data-testid=communes-grid] tbody tr")
+    root.query_selector("[data-testid=communes-grid]")
         .unwrap()
-        .length()
+        .unwrap()
+        .get_attribute("data-rows")
+        .unwrap()
+        .parse()
+        .unwrap()
 }
 
 #[wasm_bindgen_test]
@@ -310,6 +316,33 @@ async fn the_communes_grid_filters_and_shows_a_communes_details() {
     let app = mount_app();
     settle().await;
     assert_eq!(grid_rows(&app), 181);
+    // Scrolled to the end, the window follows: the last commune is in the page, the first not.
+    let row = |i: usize| {
+        app.query_selector(&format!("[data-testid=communes-grid] tr[data-row=\"{i}\"]"))
+            .unwrap()
+    };
+    assert!(row(0).is_some() && row(180).is_none());
+    let wrap: HtmlElement = app
+        .query_selector(".grid-wrap")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    // The page's style sheet is not loaded here: make the grid a scroll window as it styles it.
+    wrap.style().set_property("max-height", "300px").unwrap();
+    wrap.style().set_property("overflow", "auto").unwrap();
+    wrap.set_scroll_top(100_000);
+    wrap.dispatch_event(&web_sys::Event::new("scroll").unwrap())
+        .unwrap();
+    settle().await;
+    assert!(
+        row(180).is_some() && row(0).is_none(),
+        "the window moved to the end"
+    );
+    wrap.set_scroll_top(0);
+    wrap.dispatch_event(&web_sys::Event::new("scroll").unwrap())
+        .unwrap();
+    settle().await;
+    assert!(row(0).is_some());
     choose(&app, "filter-district", "Đình Lập").await;
     assert_eq!(grid_rows(&app), 10);
     choose(&app, "filter-district", "").await;

@@ -601,9 +601,6 @@ catalogue! {
     P10_P90_OF_COMMUNES_MEETING_IT:
         "Khoảng P10–P90 số xã đạt, theo mục Rủi ro",
         "P10–P90 of communes meeting it, from Risk";
-    SHOWING_OF_COMMUNES_FILTER_TO_SEE:
-        "Hiển thị {n} trên {matching} xã; hãy lọc để xem các xã khác.",
-        "Showing {n} of {matching} communes; filter to see others.";
     COMMUNES_3:
         "{matching} xã",
         "{matching} communes";

@@ -9,8 +9,14 @@ use crate::text::sentences as t;
 use leptos::prelude::*;
 use std::sync::Arc;
 
-/// The most rows the communes grid shows at once (the national table has 8,248).
-pub(super) const GRID_ROWS: usize = 250;
+/// Rows in the page at once: the grid's window (about 26 rows) and some on either side. The
+/// grid holds every commune the filters keep (8,248 for the country) but only these are
+/// elements, so a lever's move restyles at most this many rows.
+const WINDOW: usize = 60;
+/// The window moves in steps of this many rows, so scrolling rewrites it seldom.
+const STEP: usize = 10;
+/// A row's height in CSS pixels as styled (`table.grid tbody tr`), until one is measured.
+const ROW_PX: f64 = 21.0;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(super) enum StatusFilter {
@@ -62,15 +68,23 @@ pub fn CommunesGrid() -> impl IntoView {
     });
     let note = move || {
         let matching = shown.with(Vec::len);
-        let n = matching.min(GRID_ROWS);
-        let lang = state.lang.get();
-        if matching > n {
-            lang.fill(
-                t::SHOWING_OF_COMMUNES_FILTER_TO_SEE,
-                &[("n", &n), ("matching", &matching)],
-            )
-        } else {
-            lang.fill(t::COMMUNES_3, &[("matching", &matching)])
+        state
+            .lang
+            .get()
+            .fill(t::COMMUNES_3, &[("matching", &matching)])
+    };
+    // The first row in the window, following the grid's scroll.
+    let first = RwSignal::new(0usize);
+    let row_px = StoredValue::new(ROW_PX);
+    let wrap = NodeRef::<leptos::html::Div>::new();
+    let on_scroll = move || {
+        let Some(wrap) = wrap.get_untracked() else {
+            return;
+        };
+        let top = (f64::from(wrap.scroll_top()) / row_px.get_value()).floor() as usize;
+        let wanted = top.saturating_sub(WINDOW / 3) / STEP * STEP;
+        if wanted != first.get_untracked() {
+            first.set(wanted);
         }
     };
     // The grid body is written as HTML when its rows change, and otherwise only the cells whose
@@ -82,22 +96,68 @@ pub fn CommunesGrid() -> impl IntoView {
             return previous.unwrap_or_default();
         };
         let model = state.model.get();
-        let rows: Vec<usize> = shown.with(|r| r.iter().copied().take(GRID_ROWS).collect());
+        let total = shown.with(Vec::len);
+        let start = first.get().min(total.saturating_sub(1) / STEP * STEP);
+        let end = (start + WINDOW).min(total);
+        let rows: Vec<usize> = shown.with(|r| r[start.min(end)..end].to_vec());
         let o = state.outcome.get();
         let p = state.plan_outcome.get();
         let states: Vec<(u32, u32)> = rows.iter().map(|&i| (o.meets[i], p.meets[i])).collect();
         let same_rows = previous.as_ref().is_some_and(|g| {
             g.rows == rows && g.model.as_ref().is_some_and(|m| Arc::ptr_eq(m, &model))
         });
+        let before = start > 0;
         if !same_rows {
-            body.set_inner_html(&grid_rows_html(&model, &rows, &states));
+            // Spacer rows stand for the rows outside the window, so the scroll bar is the
+            // whole grid's; their heights are set through the style object (no inline style
+            // in markup, which the page's Content-Security-Policy refuses).
+            let spacer = format!(
+                "<tr class=\"spacer\" aria-hidden=\"true\"><td colspan=\"{}\"></td></tr>",
+                3 + CRITERIA
+            );
+            let mut html = String::new();
+            if before {
+                html.push_str(&spacer);
+            }
+            html.push_str(&grid_rows_html(&model, &rows, &states));
+            if end < total {
+                html.push_str(&spacer);
+            }
+            body.set_inner_html(&html);
+            let children = body.children();
+            // The rows' real height (fonts differ), measured once the window is written.
+            if let Some(row) = children.item(u32::from(before)) {
+                let h = row.get_bounding_client_rect().height();
+                if h > 1.0 {
+                    row_px.set_value(h);
+                }
+            }
+            let px = row_px.get_value();
+            let height = |tr: Option<web_sys::Element>, n: usize| {
+                use wasm_bindgen::JsCast;
+                if let Some(tr) = tr.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
+                    let _ = tr
+                        .style()
+                        .set_property("height", &format!("{}px", n as f64 * px));
+                }
+            };
+            if before {
+                height(children.item(0), start);
+            }
+            if end < total {
+                height(
+                    children.item(children.length().saturating_sub(1)),
+                    total - end,
+                );
+            }
         } else if let Some(prev) = &previous {
             let children = body.children();
+            let offset = u32::from(before);
             for (j, (&i, &(after, in_plan))) in rows.iter().zip(&states).enumerate() {
                 if prev.states[j] == (after, in_plan) {
                     continue;
                 }
-                let Some(tr) = children.item(j as u32) else {
+                let Some(tr) = children.item(j as u32 + offset) else {
                     continue;
                 };
                 let c = &model.table.communes[i];
@@ -196,8 +256,8 @@ pub fn CommunesGrid() -> impl IntoView {
             <p class="legend">
                 {move || state.tr(t::MET_AT_THE_START_GAINED_THIS)}
             </p>
-            <div class="grid-wrap">
-                <table class="grid" data-testid="communes-grid">
+            <div class="grid-wrap" node_ref=wrap on:scroll=move |_| on_scroll()>
+                <table class="grid" data-testid="communes-grid" data-rows=move || shown.with(Vec::len)>
                     <thead>
                         <tr>
                             <th scope="col">{move || state.tr(t::COMMUNE)}</th>

@@ -175,3 +175,57 @@ async fn risk_benchmark() {
         wd.quit().await.unwrap();
     }
 }
+
+#[tokio::test]
+#[ignore = "a profile, for looking into the page's speed"]
+async fn browser_metrics() {
+    let page = open_page(1366, 768).await;
+    let wd = page.wd.clone();
+    let cdp = wd.cdp();
+    cdp.send_raw("Performance.enable", json!({})).await.unwrap();
+    let values: Vec<f64> = (0..60).map(|i| 40.0 + f64::from(i % 61)).collect();
+    let hide = std::env::var("NTM_HIDE").unwrap_or_default();
+    if !hide.is_empty() {
+        wd.execute(&format!("const s = document.createElement('style'); s.textContent = `{hide}`; document.head.appendChild(s)"), vec![]).await.unwrap();
+    }
+    for (what, target) in [
+        ("top", ""),
+        ("charts", "[data-testid=chart-criteria]"),
+        ("grid", "[data-testid=communes-grid]"),
+    ] {
+        if !target.is_empty() {
+            wd.execute(
+                &format!("document.querySelector('{target}').scrollIntoView()"),
+                vec![],
+            )
+            .await
+            .unwrap();
+        }
+        let before = cdp
+            .send_raw("Performance.getMetrics", json!({}))
+            .await
+            .unwrap();
+        let (p50, p95, _, _, _) = measure(&wd, "disbursement-credit", &values).await;
+        let after = cdp
+            .send_raw("Performance.getMetrics", json!({}))
+            .await
+            .unwrap();
+        let get = |m: &Value, name: &str| {
+            m["metrics"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|x| x["name"] == name)
+                .map(|x| x["value"].as_f64().unwrap())
+                .unwrap_or(0.0)
+        };
+        let per = |name: &str| {
+            (get(&after, name) - get(&before, name)) * 1000.0 / (2.0 * values.len() as f64)
+        };
+        println!(
+            "{what}: p50 {p50:.1} p95 {p95:.1}; per input (ms): script {:.1}, style {:.1}, layout {:.1}, task {:.1}",
+            per("ScriptDuration"), per("RecalcStyleDuration"), per("LayoutDuration"), per("TaskDuration")
+        );
+    }
+    wd.quit().await.unwrap();
+}

@@ -474,22 +474,24 @@ pub async fn measure(wd: &WebDriver, testid: &str, values: &[f64]) -> (f64, f64,
             const q = (p) => times[Math.min(times.length - 1, Math.floor(p * times.length))];
             return [q(0.5), q(0.95)];
         };
+        const shown = () => chart ? (chart.innerHTML || chart.toDataURL()) : '';
+        let changed = false;
         const run = async (field) => {
             const times = [];
+            let last = shown();
             for (const v of values) {
                 await painted();
                 const t0 = performance.now();
                 field.value = String(v).replace('.', ',');
                 field.dispatchEvent(new Event('input', { bubbles: true }));
                 times.push((await painted()) - t0);
+                if (field === input && shown() !== last) { changed = true; last = shown(); }
             }
             return quantiles(times);
         };
-        const shown = () => chart ? (chart.innerHTML || chart.toDataURL()) : '';
-        const before = shown();
         const floor = await run(detached);
         const lever = await run(input);
-        return [lever[0], lever[1], floor[0], floor[1], shown() !== before];
+        return [lever[0], lever[1], floor[0], floor[1], changed];
     "#;
     let r = wd
         .execute(script, vec![json!(testid), json!(values)])
