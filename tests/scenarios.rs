@@ -55,6 +55,11 @@ fn same(expected: &Value, actual: &Value, path: &str, diffs: &mut Vec<String>) {
 fn every_preset_scenario_gives_its_expected_results() {
     let model = Model::shipped();
     let update = std::env::var_os("UPDATE_EXPECTED").is_some();
+    // In CI the expectations are checked, never rewritten.
+    assert!(
+        !(update && std::env::var_os("CI").is_some()),
+        "UPDATE_EXPECTED is set in CI: the expected results would be rewritten instead of checked"
+    );
     let files = scenario_files();
     assert!(files.len() >= 5, "the five presets are there");
     let mut failures = Vec::new();

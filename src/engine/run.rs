@@ -155,7 +155,9 @@ impl Model {
             .iter()
             .take(missing)
             .map(|&i| self.cost[i as usize][k])
-            .sum()
+            .sum::<f64>()
+            // An empty sum of floats is -0.0; no money is 0.
+            + 0.0
     }
 
     /// The plan's investment per criterion: what reaching each 2022 target costs, closest first.
