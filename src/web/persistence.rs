@@ -9,6 +9,7 @@ use crate::formats::saved::{SavedScenario, Store};
 use crate::formats::InputError;
 use crate::text::sentences as t;
 use crate::text::Lang;
+use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -52,7 +53,6 @@ impl Notice {
 /// Changes not yet written to the storage and the address bar.
 #[derive(Clone, Copy, Default)]
 pub(super) struct Pending {
-    generation: u64,
     dirty: bool,
     /// Some change since the last write began a new undo step: a new browser history entry.
     new_step: bool,
@@ -232,6 +232,7 @@ pub fn start(state: State) -> Keeping {
     // history is a step of the browser's, so Back and Forward walk the changes. Both are
     // written a moment after the last change (and at once when the page goes away), not on
     // every keystroke or slider step: storage and history writes cost more than a run.
+    let writing = StoredValue::new_local(None::<Timeout>);
     let pending = StoredValue::new(Pending::default());
     let flush = move || {
         let Some(p) = pending.try_get_value() else {
@@ -275,19 +276,11 @@ pub fn start(state: State) -> Keeping {
         let step = state.step.get();
         let new_step = previous.is_some_and(|p| p != step);
         pending.update_value(|p| {
-            p.generation += 1;
             p.new_step |= new_step;
             p.dirty = true;
         });
-        let generation = pending.with_value(|p| p.generation);
-        set_timeout(
-            move || {
-                if pending.try_with_value(|p| p.generation) == Some(generation) {
-                    flush();
-                }
-            },
-            std::time::Duration::from_millis(200),
-        );
+        // A write 200 ms after the last change: a new timeout replaces (cancels) the last.
+        writing.set_value(Some(Timeout::new(200, flush)));
         step
     });
     let _ = window_event_listener(leptos::ev::pagehide, move |_| flush());
@@ -332,15 +325,8 @@ pub(crate) fn download(name: &str, mime: &str, bytes: &[u8]) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes).into());
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options) else {
-        return;
-    };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
-        return;
-    };
+    // The object URL lives until the link is clicked, and is revoked when dropped.
+    let url = gloo_file::ObjectUrl::from(gloo_file::Blob::new_with_options(bytes, Some(mime)));
     if let Ok(a) = document.create_element("a") {
         let a: web_sys::HtmlAnchorElement = a.unchecked_into();
         a.set_href(&url);
@@ -349,7 +335,6 @@ pub(crate) fn download(name: &str, mime: &str, bytes: &[u8]) {
         a.click();
         a.remove();
     }
-    let _ = web_sys::Url::revoke_object_url(&url);
 }
 
 /// A file name from a scenario's name: letters, digits and dashes.
@@ -369,12 +354,11 @@ pub(crate) fn file_name(name: &str) -> String {
     }
 }
 
+/// The first file chosen in a file field: its name and bytes.
 pub(crate) async fn read_file(input: &web_sys::HtmlInputElement) -> Option<(String, Vec<u8>)> {
-    let file = input.files()?.get(0)?;
-    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
-        .await
-        .ok()?;
-    Some((file.name(), js_sys::Uint8Array::new(&buffer).to_vec()))
+    let file = gloo_file::File::from(input.files()?.get(0)?);
+    let bytes = gloo_file::futures::read_as_bytes(&file).await.ok()?;
+    Some((file.name(), bytes))
 }
 
 pub(super) fn show_date(iso: &str, lang: Lang) -> String {

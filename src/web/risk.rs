@@ -23,7 +23,6 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::Arc;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// Main-thread slices: about this long, then the page gets its turn (ms).
 const MAIN_THREAD_SLICE_MS: f64 = 12.0;
@@ -295,18 +294,15 @@ fn start_job(
     } else if !runner.borrow().worker_answered {
         // A worker that has never answered gets a few seconds, then the main thread takes over.
         let weak = Rc::downgrade(runner);
-        let check = Closure::once_into_js(move || {
+        gloo_timers::callback::Timeout::new(5000, move || {
             if let Some(runner) = weak.upgrade() {
                 let silent = !runner.borrow().worker_answered;
                 if silent {
                     fall_back(&runner, shown);
                 }
             }
-        });
-        if let Some(window) = web_sys::window() {
-            let _ = window
-                .set_timeout_with_callback_and_timeout_and_arguments_0(check.unchecked_ref(), 5000);
-        }
+        })
+        .forget();
     }
 }
 

@@ -95,20 +95,14 @@ impl State {
         });
         let plan_outcome = Memo::new(move |_| Arc::new(model.with(|m| m.run(&Scenario::plan()))));
         let settled = RwSignal::new(0u64);
-        let changes = StoredValue::new(0u64);
+        // 120 ms after the last change; each change's timeout replaces (cancels) the last.
+        let settling = StoredValue::new_local(None::<gloo_timers::callback::Timeout>);
         Effect::new(move |_| {
             model.track();
             scenario.track();
-            changes.update_value(|n| *n += 1);
-            let this_change = changes.get_value();
-            set_timeout(
-                move || {
-                    if changes.try_get_value() == Some(this_change) {
-                        settled.update(|n| *n += 1);
-                    }
-                },
-                std::time::Duration::from_millis(120),
-            );
+            let tick =
+                gloo_timers::callback::Timeout::new(120, move || settled.update(|n| *n += 1));
+            settling.set_value(Some(tick));
         });
         State {
             settled,
