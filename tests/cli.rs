@@ -148,7 +148,31 @@ fn check_plan_lists_the_plans_inconsistencies() {
     assert!(text.contains("1,4 %") && text.contains("1,68 %"), "{text}");
     let json: Value =
         serde_json::from_slice(&ntm(&["check-plan", "--format", "json"]).stdout).unwrap();
-    assert!(json.as_array().unwrap().len() >= 4);
+    // The six the README names, exactly, each where the plan has it.
+    let found: Vec<(&str, &str)> = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| (f["location"].as_str().unwrap(), f["en"].as_str().unwrap()))
+        .collect();
+    let expected = [
+        ("III", "4,760 billion VND, but its five sources add up to 4,770"),
+        ("III.3", "80 billion VND is stated as 1.4%, but 80 / 4,760 = 1.68%"),
+        ("III.4", "3,200 billion VND is stated as 67.3%, but 3,200 / 4,760 = 67.23%"),
+        ("I.2, TC14", "180/181 communes is stated as 99.5%, but 180/181 = 99.448% (rounded: 99.4%)"),
+        ("I.2, TC19", "175/181 communes is stated as 96.6%, but 175/181 = 96.685% (rounded: 96.7%)"),
+        ("II.4 (twice)", "Document 08/2021/NQ-HĐND (year 2021 in its number) is dated 2019-12-10"),
+    ];
+    assert_eq!(found.len(), expected.len(), "{found:?}");
+    for ((location, text), (want_location, want)) in found.iter().zip(expected) {
+        assert_eq!(*location, want_location);
+        assert!(text.contains(want), "{location}: {text} should say {want}");
+    }
+    // The enterprises' 70 billion would fit both the total and the share better.
+    assert!(found[1].1.contains("With 70 billion VND"), "{}", found[1].1);
+    for f in json.as_array().unwrap() {
+        assert_ne!(f["vi"], f["en"]);
+    }
 }
 
 fn assert_bad_input(args: &[&str], must_name: &[&str]) {

@@ -2,6 +2,7 @@
 //! scenario and its levers; one year's run and its outcome; years, goals and risk. The command
 //! line, the page and the worker all call these functions.
 
+pub mod check;
 pub mod explain;
 pub mod goals;
 pub mod lever;

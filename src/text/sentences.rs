@@ -1198,4 +1198,31 @@ catalogue! {
     OWN_OTHER_TARGETS:
         "{n} chỉ tiêu khác của tỉnh",
         "{n} other targets of the province's own";
+    PLAN_STATED_TOTAL:
+        "Tổng nhu cầu vốn ghi {stated} tỷ đồng, nhưng năm nguồn cộng lại là {sum} ({parts} = {sum}). Mô hình dùng số của từng nguồn: {sum} tỷ đồng.",
+        "The plan states a total of {stated} billion VND, but its five sources add up to {sum} ({parts} = {sum}). The model takes the sources as stated: {sum} billion VND.";
+    PLAN_SOURCE_SHARE:
+        "{name}: {amount} tỷ đồng ghi chiếm {stated} %, nhưng {amount} / {total} = {of_total} % (trên tổng năm nguồn {sum}: {of_sum} %).{hint}",
+        "{name}: {amount} billion VND is stated as {stated}%, but {amount} / {total} = {of_total}% ({of_sum}% of the five sources' {sum}).{hint}";
+    PLAN_SHARE_FITTING:
+        " Nếu là {fitting} tỷ đồng thì năm nguồn cộng lại đúng {total} và tỷ lệ là {fitting_share} %, gần với {stated} % hơn (có thể là lỗi đánh máy; văn bản không nói rõ).",
+        " With {fitting} billion VND the five sources would add up to {total} and the share would be {fitting_share}%, closer to {stated}% (perhaps a typo; the document does not say).";
+    PLAN_SHARES_SUM:
+        "Tỷ lệ các nguồn cộng lại là {sum} %, không phải 100 %.",
+        "The sources' stated shares add up to {sum}%, not 100%.";
+    PLAN_CRITERION_SHARE:
+        "Tiêu chí {id} ({name}): {target}/{n} xã ghi {stated} %, nhưng {target}/{n} = {exact} % (làm tròn: {rounded} %).",
+        "Criterion {id} ({name}): {target}/{n} communes is stated as {stated}%, but {target}/{n} = {exact}% (rounded: {rounded}%).";
+    PLAN_CRITERION_BELOW_CERTIFIED:
+        "Tiêu chí {id}: chỉ {target} xã đạt, ít hơn {certified} xã đạt chuẩn NTM (xã đạt chuẩn phải đạt mọi tiêu chí).",
+        "Criterion {id}: only {target} communes meet it, fewer than the {certified} certified communes (a certified commune meets every criterion).";
+    PLAN_CERTIFIED_SUM:
+        "{start} + {new} xã đạt chuẩn mới ≠ {certified} xã.",
+        "{start} + {new} newly certified ≠ {certified}.";
+    PLAN_AVERAGE_BELOW:
+        "Các chỉ tiêu từng tiêu chí cho bình quân {implied} tiêu chí/xã, dưới mục tiêu {target}.",
+        "The criteria targets give {implied} criteria a commune, below the target of {target}.";
+    PLAN_REFERENCE_DATE:
+        "Văn bản số {number} (năm {number_year} trong số hiệu) ghi ngày {date} (năm {date_year}): số hiệu và ngày không khớp.",
+        "Document {number} (year {number_year} in its number) is dated {date} (year {date_year}): the number and the date disagree.";
 }
