@@ -156,12 +156,30 @@ fn check_plan_lists_the_plans_inconsistencies() {
         .map(|f| (f["location"].as_str().unwrap(), f["en"].as_str().unwrap()))
         .collect();
     let expected = [
-        ("III", "4,760 billion VND, but its five sources add up to 4,770"),
-        ("III.3", "80 billion VND is stated as 1.4%, but 80 / 4,760 = 1.68%"),
-        ("III.4", "3,200 billion VND is stated as 67.3%, but 3,200 / 4,760 = 67.23%"),
-        ("I.2, TC14", "180/181 communes is stated as 99.5%, but 180/181 = 99.448% (rounded: 99.4%)"),
-        ("I.2, TC19", "175/181 communes is stated as 96.6%, but 175/181 = 96.685% (rounded: 96.7%)"),
-        ("II.4 (twice)", "Document 08/2021/NQ-HĐND (year 2021 in its number) is dated 2019-12-10"),
+        (
+            "III",
+            "4,760 billion VND, but its five sources add up to 4,770",
+        ),
+        (
+            "III.3",
+            "80 billion VND is stated as 1.4%, but 80 / 4,760 = 1.68%",
+        ),
+        (
+            "III.4",
+            "3,200 billion VND is stated as 67.3%, but 3,200 / 4,760 = 67.23%",
+        ),
+        (
+            "I.2, TC14",
+            "180/181 communes is stated as 99.5%, but 180/181 = 99.448% (rounded: 99.4%)",
+        ),
+        (
+            "I.2, TC19",
+            "175/181 communes is stated as 96.6%, but 175/181 = 96.685% (rounded: 96.7%)",
+        ),
+        (
+            "II.4 (twice)",
+            "Document 08/2021/NQ-HĐND (year 2021 in its number) is dated 2019-12-10",
+        ),
     ];
     assert_eq!(found.len(), expected.len(), "{found:?}");
     for ((location, text), (want_location, want)) in found.iter().zip(expected) {

@@ -279,3 +279,60 @@ fn a_table_without_districts_of_any_size_is_read_and_run() {
         assert_eq!(w.border, o.border);
     }
 }
+
+#[test]
+fn blank_lines_are_skipped_not_counted_as_communes() {
+    let mut lines = shipped_lines();
+    lines.insert(5, String::new());
+    lines.insert(9, ",,,,".into());
+    lines.push("  ".into());
+    let table = CommuneTable::from_csv(join(&lines).as_bytes(), "t.csv").unwrap();
+    assert_eq!(table.communes.len(), 181);
+}
+
+#[test]
+fn the_report_lists_fifty_wrong_rows_and_counts_the_rest() {
+    use ntm_planner::formats::error::{Problem, TableProblem};
+    use ntm_planner::formats::table::MAX_PROBLEMS;
+    let mut lines = shipped_lines();
+    // Make the border flag of 70 rows unreadable.
+    for line in lines.iter_mut().skip(1).take(70) {
+        let mut cells: Vec<String> = line.split(',').map(str::to_string).collect();
+        cells[3] = "perhaps".into();
+        *line = cells.join(",");
+    }
+    let err = CommuneTable::from_csv(join(&lines).as_bytes(), "t.csv").unwrap_err();
+    match &err.problem {
+        Problem::Table(TableProblem::Several { problems, more }) => {
+            assert_eq!(problems.len(), MAX_PROBLEMS);
+            assert_eq!(*more, 70 - MAX_PROBLEMS);
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(
+        err.message(Lang::En).contains("70 rows are wrong"),
+        "{}",
+        err.message(Lang::En)
+    );
+}
+
+#[test]
+fn a_table_larger_than_any_province_is_refused() {
+    use ntm_planner::engine::table::MAX_COMMUNES;
+    let lines = shipped_lines();
+    let mut big = vec![lines[0].clone()];
+    // Distinct codes, MAX_COMMUNES + 1 rows.
+    for i in 0..=MAX_COMMUNES {
+        let row = &lines[1 + i % 181];
+        let (_, rest) = row.split_once(',').unwrap();
+        big.push(format!("X{i},{rest}"));
+    }
+    let err = CommuneTable::from_csv(join(&big).as_bytes(), "big.csv").unwrap_err();
+    for lang in [Lang::Vi, Lang::En] {
+        let message = err.message(lang);
+        assert!(
+            message.contains("50000") || message.contains("50.000") || message.contains("50,000"),
+            "{message}"
+        );
+    }
+}

@@ -148,6 +148,18 @@ mod tests {
         assert_eq!(store.saved.len(), 1);
         assert_eq!(store.saved[0].saved_at, "");
         assert_eq!(store.current, None);
+        // The migrated scenario is the one written: its name and its serving order.
+        assert_eq!(store.saved[0].name, "Cũ");
+        let mut expected = Scenario::plan();
+        expected.strategy = Some(crate::engine::Strategy::EquityFirst);
+        assert_eq!(store.saved[0].scenario, expected);
+        // Written back, it is version 2 and reads back the same.
+        let again = Store::from_json(&store.to_json(&plan), &plan).unwrap();
+        assert_eq!(again, store);
+        assert!(
+            store.to_json(&plan).contains("\"schema\": 2")
+                || store.to_json(&plan).contains("\"schema\":2")
+        );
     }
 
     #[test]

@@ -120,6 +120,13 @@ mod tests {
         let o = model.run(&Scenario::plan());
         let csv = results_csv(&result_sheets(&model, &Scenario::plan(), &o, Lang::Vi));
         assert!(csv.starts_with("\u{feff}Tiêu chí\r\nMã,Tiêu chí,Đầu năm"));
-        assert!(csv.contains("\"Vốn thiếu (tỷ đồng)\"") || csv.contains("Vốn thiếu (tỷ đồng),0"));
+        // A field with a comma, a quote or a line break is quoted, its quotes doubled; others
+        // are written as they are.
+        use super::super::sheet::{csv_field, Cell};
+        let text = |s: &str| csv_field(&Cell::Text(s.into()));
+        assert_eq!(text("Lộc Bình, Đình Lập"), "\"Lộc Bình, Đình Lập\"");
+        assert_eq!(text("xã \"Đề Thám\""), "\"xã \"\"Đề Thám\"\"\"");
+        assert_eq!(text("hai\ndòng"), "\"hai\ndòng\"");
+        assert_eq!(text("Vốn thiếu (tỷ đồng)"), "Vốn thiếu (tỷ đồng)");
     }
 }

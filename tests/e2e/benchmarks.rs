@@ -229,3 +229,73 @@ async fn browser_metrics() {
     }
     wd.quit().await.unwrap();
 }
+
+/// Marks, in the page, when the headline's certified figure is first on screen: the first
+/// paint after it has text, in ms from navigation start.
+const HEADLINE_WATCH: &str = r#"
+new MutationObserver((_, observer) => {
+    const figure = document.querySelector('[data-testid=certified]');
+    if (figure && figure.textContent.trim() && window.__headlineAt === undefined) {
+        window.__headlineAt = null;
+        observer.disconnect();
+        requestAnimationFrame(() => {
+            const c = new MessageChannel();
+            c.port1.onmessage = () => { window.__headlineAt = performance.now(); };
+            c.port2.postMessage(0);
+        });
+    }
+}).observe(document, { childList: true, subtree: true, characterData: true });
+"#;
+
+#[tokio::test]
+#[ignore = "a benchmark: run with --ignored and record the figures in BENCHMARKS.md"]
+async fn start_benchmark() {
+    let _one = serial();
+    let server = StaticServer::start();
+    let driver = Driver::start();
+    let mut cold = Vec::new();
+    let mut warm = Vec::new();
+    for _ in 0..8 {
+        // A new browser each time: an empty cache, nothing compiled (a cold load).
+        let wd = browser(&driver, 1366, 768).await;
+        wd.cdp()
+            .send_raw(
+                "Page.addScriptToEvaluateOnNewDocument",
+                json!({ "source": HEADLINE_WATCH }),
+            )
+            .await
+            .unwrap();
+        for (i, times) in [&mut cold, &mut warm].into_iter().enumerate() {
+            if i == 0 {
+                wd.goto(server.url()).await.unwrap();
+            } else {
+                wd.refresh().await.unwrap();
+            }
+            let mut at = Value::Null;
+            for _ in 0..200 {
+                at = wd
+                    .execute("return window.__headlineAt ?? null", vec![])
+                    .await
+                    .unwrap()
+                    .json()
+                    .clone();
+                if at.is_number() {
+                    break;
+                }
+                tokio::time::sleep(Duration::from_millis(25)).await;
+            }
+            times.push(at.as_f64().expect("the headline is painted"));
+        }
+        wd.quit().await.unwrap();
+    }
+    for (what, times) in [("cold", &mut cold), ("warm (reload)", &mut warm)] {
+        times.sort_by(f64::total_cmp);
+        println!(
+            "{what}: headline on screen {:.0} ms after navigation (median of {}; {:.0}–{:.0})",
+            times[times.len() / 2],
+            times.len(),
+            times[0],
+            times[times.len() - 1]
+        );
+    }
+}
