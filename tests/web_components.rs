@@ -18,6 +18,21 @@ async fn settle() {
     for _ in 0..3 {
         leptos::task::tick().await;
     }
+    // What the page builds after the headline's first frame: an animation frame, then a task.
+    let frame = js_sys::Promise::new(&mut |resolve, _| {
+        let then = wasm_bindgen::closure::Closure::once_into_js(move || {
+            let _ = web_sys::window()
+                .unwrap()
+                .set_timeout_with_callback_and_timeout_and_arguments_0(resolve.unchecked_ref(), 0);
+        });
+        let _ = web_sys::window()
+            .unwrap()
+            .request_animation_frame(then.unchecked_ref());
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(frame).await;
+    for _ in 0..3 {
+        leptos::task::tick().await;
+    }
 }
 
 fn document() -> web_sys::Document {

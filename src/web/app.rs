@@ -109,6 +109,11 @@ pub fn App() -> impl IntoView {
             _ => {}
         }
     });
+    // The headline first: what costs most to build (the path, goals and risk panels, the
+    // charts, the grid, the presentation and the report) comes once the first frame with the
+    // headline is painted (a timeout queued from an animation frame runs after that paint).
+    let rest = RwSignal::new(false);
+    request_animation_frame(move || set_timeout(move || rest.set(true), std::time::Duration::ZERO));
     view! {
         <Header/>
         <persistence::NoticeBar/>
@@ -116,8 +121,10 @@ pub fn App() -> impl IntoView {
             <div class="left">
                 <scenarios::ScenariosPanel/>
                 <levers::Levers/>
-                <targets::TargetsPanel/>
-                <import::ImportPanel/>
+                <Show when=move || rest.get()>
+                    <targets::TargetsPanel/>
+                    <import::ImportPanel/>
+                </Show>
             </div>
             <section class="results" aria-labelledby="results-title">
                 <h2 id="results-title" class="visually-hidden">{move || state.tr(t::RESULTS)}</h2>
@@ -125,15 +132,19 @@ pub fn App() -> impl IntoView {
                 <compare::CompareView/>
                 <results::Headline/>
                 <results::CriteriaTable/>
-                <years::PathView/>
-                <years::GoalsPanel/>
-                <risk::RiskPanel/>
-                <charts::Charts/>
-                <grid::CommunesGrid/>
+                <Show when=move || rest.get()>
+                    <years::PathView/>
+                    <years::GoalsPanel/>
+                    <risk::RiskPanel/>
+                    <charts::Charts/>
+                    <grid::CommunesGrid/>
+                </Show>
             </section>
         </main>
-        <presentation::Presentation/>
-        <report::Report/>
+        <Show when=move || rest.get()>
+            <presentation::Presentation/>
+            <report::Report/>
+        </Show>
         <footer class="footer">
             {move || {
                 let lang = state.lang.get();

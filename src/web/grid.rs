@@ -81,6 +81,14 @@ pub fn CommunesGrid() -> impl IntoView {
         let Some(wrap) = wrap.get_untracked() else {
             return;
         };
+        // The rows' real height (fonts differ), read while scrolling, when the layout is
+        // already done (reading it right after writing the rows would force one).
+        if let Some(row) = wrap.query_selector("tr[data-row]").ok().flatten() {
+            let h = row.get_bounding_client_rect().height();
+            if h > 1.0 {
+                row_px.set_value(h);
+            }
+        }
         let top = (f64::from(wrap.scroll_top()) / row_px.get_value()).floor() as usize;
         let wanted = top.saturating_sub(WINDOW / 3) / STEP * STEP;
         if wanted != first.get_untracked() {
@@ -125,13 +133,6 @@ pub fn CommunesGrid() -> impl IntoView {
             }
             body.set_inner_html(&html);
             let children = body.children();
-            // The rows' real height (fonts differ), measured once the window is written.
-            if let Some(row) = children.item(u32::from(before)) {
-                let h = row.get_bounding_client_rect().height();
-                if h > 1.0 {
-                    row_px.set_value(h);
-                }
-            }
             let px = row_px.get_value();
             let height = |tr: Option<web_sys::Element>, n: usize| {
                 use wasm_bindgen::JsCast;

@@ -285,6 +285,13 @@ async fn start_benchmark() {
                 tokio::time::sleep(Duration::from_millis(25)).await;
             }
             times.push(at.as_f64().expect("the headline is painted"));
+            if std::env::var_os("NTM_START_DETAIL").is_some() {
+                let detail = wd
+                    .execute("const n = performance.getEntriesByType('navigation')[0]; return [n.responseEnd, n.domContentLoadedEventEnd, ...performance.getEntriesByType('resource').map(r => r.name.split('/').pop() + ' ' + Math.round(r.startTime) + '→' + Math.round(r.responseEnd))]", vec![])
+                    .await
+                    .unwrap();
+                println!("{}", detail.json());
+            }
         }
         wd.quit().await.unwrap();
     }
@@ -298,4 +305,53 @@ async fn start_benchmark() {
             times[times.len() - 1]
         );
     }
+}
+
+#[tokio::test]
+#[ignore = "a profile, for looking into the page's start"]
+async fn start_profile() {
+    let _one = serial();
+    let server = StaticServer::start();
+    let driver = Driver::start();
+    let wd = browser(&driver, 1366, 768).await;
+    let cdp = wd.cdp();
+    cdp.send_raw("Profiler.enable", json!({})).await.unwrap();
+    cdp.send_raw("Profiler.setSamplingInterval", json!({"interval": 200}))
+        .await
+        .unwrap();
+    cdp.send_raw("Profiler.start", json!({})).await.unwrap();
+    wd.goto(server.url()).await.unwrap();
+    wait_for_text(&wd, "certified", |t| !t.is_empty()).await;
+    let profile = cdp.send_raw("Profiler.stop", json!({})).await.unwrap();
+    let nodes = profile["profile"]["nodes"].as_array().unwrap();
+    let samples = profile["profile"]["samples"].as_array().unwrap();
+    let deltas = profile["profile"]["timeDeltas"].as_array().unwrap();
+    let mut by_id = std::collections::HashMap::new();
+    for n in nodes {
+        let f = &n["callFrame"];
+        by_id.insert(
+            n["id"].as_i64().unwrap(),
+            format!(
+                "{} {}",
+                f["functionName"].as_str().unwrap_or(""),
+                f["url"]
+                    .as_str()
+                    .unwrap_or("")
+                    .rsplit('/')
+                    .next()
+                    .unwrap_or("")
+            ),
+        );
+    }
+    let mut ms: std::collections::HashMap<String, f64> = std::collections::HashMap::new();
+    for (s, d) in samples.iter().zip(deltas) {
+        *ms.entry(by_id[&s.as_i64().unwrap()].clone()).or_default() +=
+            d.as_f64().unwrap_or(0.0) / 1000.0;
+    }
+    let mut v: Vec<_> = ms.into_iter().collect();
+    v.sort_by(|a, b| b.1.total_cmp(&a.1));
+    for (name, t) in v.iter().take(30) {
+        println!("{t:8.1} ms {name}");
+    }
+    wd.quit().await.unwrap();
 }
