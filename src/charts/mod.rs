@@ -8,8 +8,11 @@ use crate::text::number::number;
 use crate::text::sentences as t;
 use crate::text::Lang;
 use plotters::coord::types::RangedCoordf64;
+use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters_backend::{BackendColor, BackendCoord, DrawingErrorKind};
+use std::cell::RefCell;
+use std::rc::Rc;
 
 const START: RGBColor = RGBColor(0x9a, 0xa5, 0xb1);
 const PROJECTED: RGBColor = RGBColor(0x1f, 0x4e, 0x79);
@@ -28,43 +31,66 @@ const FONT: &str = "sans-serif";
 pub const WIDTH: u32 = 540;
 const WIDE: u32 = 980;
 
-type Drawn = Result<(), Box<dyn std::error::Error>>;
+pub type Drawn = Result<(), Box<dyn std::error::Error>>;
 
-/// The SVG backend, measuring text by estimate instead of asking the browser. Plotters in a
-/// browser measures each label in the live document, which forces a layout of the whole page
-/// per label: most of the time of a redraw. Labels only need a good guess to be placed.
-struct Svg<'a>(SVGBackend<'a>);
+/// The backend every chart draws on: the SVG's or the page's canvas, at the chart's own size
+/// (a canvas may have more pixels than that, scaled), measuring text by estimate where asked
+/// (plotters' SVG backend in a browser measures each label in the live page, a forced layout
+/// per label), and keeping the words it draws (a canvas chart's text alternative).
+pub struct Backend<B> {
+    inner: B,
+    size: (u32, u32),
+    estimate: bool,
+    words: Option<Rc<RefCell<Vec<String>>>>,
+}
 
-impl<'a> Svg<'a> {
-    fn new(out: &'a mut String, size: (u32, u32)) -> Svg<'a> {
-        Svg(SVGBackend::with_string(out, size))
+impl<'a> Backend<SVGBackend<'a>> {
+    pub fn svg(out: &'a mut String, size: (u32, u32)) -> Self {
+        Backend {
+            inner: SVGBackend::with_string(out, size),
+            size,
+            estimate: true,
+            words: None,
+        }
     }
 }
 
-type SvgError<'a> = DrawingErrorKind<<SVGBackend<'a> as DrawingBackend>::ErrorType>;
+impl<B: DrawingBackend> Backend<B> {
+    /// Another backend drawn at `size`, keeping the words drawn into `words`.
+    pub fn new(inner: B, size: (u32, u32), words: Rc<RefCell<Vec<String>>>) -> Self {
+        Backend {
+            inner,
+            size,
+            estimate: false,
+            words: Some(words),
+        }
+    }
+}
 
-impl<'a> DrawingBackend for Svg<'a> {
-    type ErrorType = <SVGBackend<'a> as DrawingBackend>::ErrorType;
+type Failed<B> = DrawingErrorKind<<B as DrawingBackend>::ErrorType>;
+
+impl<B: DrawingBackend> DrawingBackend for Backend<B> {
+    type ErrorType = B::ErrorType;
 
     fn get_size(&self) -> (u32, u32) {
-        self.0.get_size()
+        self.size
     }
-    fn ensure_prepared(&mut self) -> Result<(), SvgError<'a>> {
-        self.0.ensure_prepared()
+    fn ensure_prepared(&mut self) -> Result<(), Failed<B>> {
+        self.inner.ensure_prepared()
     }
-    fn present(&mut self) -> Result<(), SvgError<'a>> {
-        self.0.present()
+    fn present(&mut self) -> Result<(), Failed<B>> {
+        self.inner.present()
     }
-    fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Result<(), SvgError<'a>> {
-        self.0.draw_pixel(point, color)
+    fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Result<(), Failed<B>> {
+        self.inner.draw_pixel(point, color)
     }
     fn draw_line<S: plotters_backend::BackendStyle>(
         &mut self,
         from: BackendCoord,
         to: BackendCoord,
         style: &S,
-    ) -> Result<(), SvgError<'a>> {
-        self.0.draw_line(from, to, style)
+    ) -> Result<(), Failed<B>> {
+        self.inner.draw_line(from, to, style)
     }
     fn draw_rect<S: plotters_backend::BackendStyle>(
         &mut self,
@@ -72,15 +98,15 @@ impl<'a> DrawingBackend for Svg<'a> {
         bottom_right: BackendCoord,
         style: &S,
         fill: bool,
-    ) -> Result<(), SvgError<'a>> {
-        self.0.draw_rect(upper_left, bottom_right, style, fill)
+    ) -> Result<(), Failed<B>> {
+        self.inner.draw_rect(upper_left, bottom_right, style, fill)
     }
     fn draw_path<S: plotters_backend::BackendStyle, I: IntoIterator<Item = BackendCoord>>(
         &mut self,
         path: I,
         style: &S,
-    ) -> Result<(), SvgError<'a>> {
-        self.0.draw_path(path, style)
+    ) -> Result<(), Failed<B>> {
+        self.inner.draw_path(path, style)
     }
     fn draw_circle<S: plotters_backend::BackendStyle>(
         &mut self,
@@ -88,29 +114,35 @@ impl<'a> DrawingBackend for Svg<'a> {
         radius: u32,
         style: &S,
         fill: bool,
-    ) -> Result<(), SvgError<'a>> {
-        self.0.draw_circle(center, radius, style, fill)
+    ) -> Result<(), Failed<B>> {
+        self.inner.draw_circle(center, radius, style, fill)
     }
     fn fill_polygon<S: plotters_backend::BackendStyle, I: IntoIterator<Item = BackendCoord>>(
         &mut self,
         vert: I,
         style: &S,
-    ) -> Result<(), SvgError<'a>> {
-        self.0.fill_polygon(vert, style)
+    ) -> Result<(), Failed<B>> {
+        self.inner.fill_polygon(vert, style)
     }
     fn draw_text<S: plotters_backend::BackendTextStyle>(
         &mut self,
         text: &str,
         style: &S,
         pos: BackendCoord,
-    ) -> Result<(), SvgError<'a>> {
-        self.0.draw_text(text, style, pos)
+    ) -> Result<(), Failed<B>> {
+        if let Some(words) = &self.words {
+            words.borrow_mut().push(text.to_string());
+        }
+        self.inner.draw_text(text, style, pos)
     }
     fn estimate_text_size<S: plotters_backend::BackendTextStyle>(
         &self,
         text: &str,
         style: &S,
-    ) -> Result<(u32, u32), SvgError<'a>> {
+    ) -> Result<(u32, u32), Failed<B>> {
+        if !self.estimate {
+            return self.inner.estimate_text_size(text, style);
+        }
         // Sans-serif glyphs average a little over half the font size in width.
         let size = plotters_backend::BackendTextStyle::size(style);
         Ok((
@@ -123,8 +155,8 @@ impl<'a> DrawingBackend for Svg<'a> {
         pos: BackendCoord,
         (w, h): (u32, u32),
         src: &[u8],
-    ) -> Result<(), SvgError<'a>> {
-        self.0.blit_bitmap(pos, (w, h), src)
+    ) -> Result<(), Failed<B>> {
+        self.inner.blit_bitmap(pos, (w, h), src)
     }
 }
 
@@ -189,9 +221,29 @@ pub fn criteria_chart_with_risk(
     risk: Option<&crate::engine::risk::RiskOutcome>,
 ) -> String {
     let mut svg = String::new();
+    let drawn = criteria_chart_with_risk_on(
+        &Backend::svg(&mut svg, (WIDE, 340)).into_drawing_area(),
+        model,
+        o,
+        lang,
+        risk,
+    );
+    finish(svg, drawn)
+}
+
+pub fn criteria_chart_with_risk_on<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    model: &Model,
+    o: &Outcome,
+    lang: Lang,
+    risk: Option<&crate::engine::risk::RiskOutcome>,
+) -> Drawn
+where
+    DB::ErrorType: 'static,
+{
     let n = model.table.communes.len() as f64;
     let drawn: Drawn = (|| {
-        let root = Svg::new(&mut svg, (WIDE, 340)).into_drawing_area();
+        let root = area.clone();
         root.fill(&WHITE)?;
         let target = lang.fill(t::TARGET_OF_YEAR, &[("year", &model.plan.year)]);
         draw_legend(
@@ -243,15 +295,18 @@ pub fn criteria_chart_with_risk(
         root.present()?;
         Ok(())
     })();
-    finish(svg, drawn)
+    drawn
 }
 
 /// Axes for counts of communes per criterion (1 to 19 along, communes up).
-fn criteria_axes<'b, 'a: 'b>(
-    root: &'b DrawingArea<Svg<'a>, plotters::coord::Shift>,
+fn criteria_axes<'b, DB: DrawingBackend>(
+    root: &'b DrawingArea<DB, plotters::coord::Shift>,
     communes: f64,
     lang: Lang,
-) -> Result<ChartContext<'b, Svg<'a>, Cartesian2d<RangedCoordf64, RangedCoordf64>>, String> {
+) -> Result<ChartContext<'b, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>, String>
+where
+    DB::ErrorType: 'static,
+{
     let mut chart = ChartBuilder::on(root)
         .margin(12)
         .margin_top(34)
@@ -292,6 +347,24 @@ fn start_histogram(model: &Model) -> [u32; CRITERIA + 1] {
 /// Communes by number of criteria met, in the bands 19 / 15–18 / 10–14 / 5–9 / under 5.
 pub fn bands_chart(model: &Model, o: &Outcome, lang: Lang) -> String {
     let mut svg = String::new();
+    let drawn = bands_chart_on(
+        &Backend::svg(&mut svg, (WIDTH, 320)).into_drawing_area(),
+        model,
+        o,
+        lang,
+    );
+    finish(svg, drawn)
+}
+
+pub fn bands_chart_on<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    model: &Model,
+    o: &Outcome,
+    lang: Lang,
+) -> Drawn
+where
+    DB::ErrorType: 'static,
+{
     let start = start_histogram(model);
     let band = |h: &[u32], lo: usize, hi: usize| h[lo..=hi].iter().sum::<u32>() as f64;
     let ranges = [(19, 19), (15, 18), (10, 14), (5, 9), (0, 4)];
@@ -306,7 +379,7 @@ pub fn bands_chart(model: &Model, o: &Outcome, lang: Lang) -> String {
         .collect();
     let top = before.iter().chain(&after).cloned().fold(1.0, f64::max) * 1.15;
     let drawn: Drawn = (|| {
-        let root = Svg::new(&mut svg, (WIDTH, 320)).into_drawing_area();
+        let root = area.clone();
         root.fill(&WHITE)?;
         draw_legend(
             &root,
@@ -362,13 +435,21 @@ pub fn bands_chart(model: &Model, o: &Outcome, lang: Lang) -> String {
         root.present()?;
         Ok(())
     })();
-    finish(svg, drawn)
+    drawn
 }
 
 /// The most districts a chart shows (a national table has hundreds).
 const MAX_DISTRICTS: usize = 24;
 
 /// Districts: average criteria a commune at the start and projected.
+/// The districts chart's height: a bar pair a district.
+pub fn districts_height(o: &Outcome) -> u32 {
+    if o.districts.is_empty() {
+        return 60;
+    }
+    60 + 26 * o.districts.len().min(MAX_DISTRICTS).max(1) as u32
+}
+
 pub fn districts_chart(model: &Model, o: &Outcome, lang: Lang) -> String {
     if o.districts.is_empty() {
         // A table of the two-tier government (since July 2025) has no districts.
@@ -378,6 +459,34 @@ pub fn districts_chart(model: &Model, o: &Outcome, lang: Lang) -> String {
         );
     }
     let mut svg = String::new();
+    let drawn = districts_chart_on(
+        &Backend::svg(&mut svg, (WIDTH, districts_height(o))).into_drawing_area(),
+        model,
+        o,
+        lang,
+    );
+    finish(svg, drawn)
+}
+
+pub fn districts_chart_on<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    model: &Model,
+    o: &Outcome,
+    lang: Lang,
+) -> Drawn
+where
+    DB::ErrorType: 'static,
+{
+    if o.districts.is_empty() {
+        // A table of the two-tier government (since July 2025) has no districts.
+        area.fill(&WHITE)?;
+        area.draw(&Text::new(
+            lang.say(t::THE_COMMUNE_TABLE_HAS_NO_DISTRICT_2).to_string(),
+            (10, 24),
+            (FONT, 14).into_font().color(&RGBColor(0x5b, 0x67, 0x73)),
+        ))?;
+        return Ok(());
+    }
     let districts = &o.districts[..o.districts.len().min(MAX_DISTRICTS)];
     let mut start = vec![(0u32, 0u32); districts.len()];
     for c in &model.table.communes {
@@ -387,10 +496,9 @@ pub fn districts_chart(model: &Model, o: &Outcome, lang: Lang) -> String {
         }
     }
     let n = districts.len().max(1);
-    let height = 60 + 26 * n as u32;
     let names: Vec<String> = districts.iter().map(|d| d.name.clone()).collect();
     let drawn: Drawn = (|| {
-        let root = Svg::new(&mut svg, (WIDTH, height)).into_drawing_area();
+        let root = area.clone();
         root.fill(&WHITE)?;
         draw_legend(
             &root,
@@ -448,12 +556,30 @@ pub fn districts_chart(model: &Model, o: &Outcome, lang: Lang) -> String {
         root.present()?;
         Ok(())
     })();
-    finish(svg, drawn)
+    drawn
 }
 
 /// Where each source's money went: to each group of criteria, idle, or never arrived.
 pub fn sources_chart(model: &Model, o: &Outcome, lang: Lang) -> String {
     let mut svg = String::new();
+    let drawn = sources_chart_on(
+        &Backend::svg(&mut svg, (WIDTH, 400)).into_drawing_area(),
+        model,
+        o,
+        lang,
+    );
+    finish(svg, drawn)
+}
+
+pub fn sources_chart_on<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    model: &Model,
+    o: &Outcome,
+    lang: Lang,
+) -> Drawn
+where
+    DB::ErrorType: 'static,
+{
     let plan = &model.plan;
     let group_of: Vec<usize> = plan
         .criteria
@@ -479,7 +605,7 @@ pub fn sources_chart(model: &Model, o: &Outcome, lang: Lang) -> String {
         .map(|s| lang.pick(s.name_vi.clone(), s.name_en.clone()))
         .collect();
     let drawn: Drawn = (|| {
-        let root = Svg::new(&mut svg, (WIDTH, 400)).into_drawing_area();
+        let root = area.clone();
         root.fill(&WHITE)?;
         let (upper, lower) = root.split_vertically(290);
         let group_names: Vec<String> = plan
@@ -567,7 +693,7 @@ pub fn sources_chart(model: &Model, o: &Outcome, lang: Lang) -> String {
         root.present()?;
         Ok(())
     })();
-    finish(svg, drawn)
+    drawn
 }
 
 fn finish(svg: String, drawn: Drawn) -> String {
@@ -592,6 +718,24 @@ pub fn svg_size(svg: &str) -> (u32, u32) {
 /// Scenarios side by side: communes meeting each criterion, one bar per scenario.
 pub fn compare_chart(model: &Model, outcomes: &[(String, Outcome)], lang: Lang) -> String {
     let mut svg = String::new();
+    let drawn = compare_chart_on(
+        &Backend::svg(&mut svg, (WIDE, 360)).into_drawing_area(),
+        model,
+        outcomes,
+        lang,
+    );
+    finish(svg, drawn)
+}
+
+pub fn compare_chart_on<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    model: &Model,
+    outcomes: &[(String, Outcome)],
+    lang: Lang,
+) -> Drawn
+where
+    DB::ErrorType: 'static,
+{
     let n = model.table.communes.len() as f64;
     let colours = [
         PROJECTED,
@@ -601,7 +745,7 @@ pub fn compare_chart(model: &Model, outcomes: &[(String, Outcome)], lang: Lang) 
     ];
     let count = outcomes.len().max(1) as f64;
     let drawn: Drawn = (|| {
-        let root = Svg::new(&mut svg, (WIDE, 360)).into_drawing_area();
+        let root = area.clone();
         root.fill(&WHITE)?;
         let keys: Vec<(Key, &str)> = outcomes
             .iter()
@@ -636,5 +780,71 @@ pub fn compare_chart(model: &Model, outcomes: &[(String, Outcome)], lang: Lang) 
         root.present()?;
         Ok(())
     })();
-    finish(svg, drawn)
+    drawn
+}
+
+/// The charts the page shows live, each drawn on any backend at its own size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Which {
+    Criteria,
+    Bands,
+    Sources,
+    Districts,
+}
+
+impl Which {
+    pub fn key(self) -> &'static str {
+        match self {
+            Which::Criteria => "criteria",
+            Which::Bands => "bands",
+            Which::Sources => "sources",
+            Which::Districts => "districts",
+        }
+    }
+
+    /// The chart's size in CSS pixels.
+    pub fn size(self, o: &Outcome) -> (u32, u32) {
+        match self {
+            Which::Criteria => (WIDE, 340),
+            Which::Bands => (WIDTH, 320),
+            Which::Sources => (WIDTH, 400),
+            Which::Districts => (WIDTH, districts_height(o)),
+        }
+    }
+
+    /// Draws the chart (with the risk band where the criteria chart has one).
+    pub fn draw<DB: DrawingBackend>(
+        self,
+        area: &DrawingArea<DB, Shift>,
+        model: &Model,
+        o: &Outcome,
+        lang: Lang,
+        risk: Option<&crate::engine::risk::RiskOutcome>,
+    ) -> Drawn
+    where
+        DB::ErrorType: 'static,
+    {
+        match self {
+            Which::Criteria => criteria_chart_with_risk_on(area, model, o, lang, risk),
+            Which::Bands => bands_chart_on(area, model, o, lang),
+            Which::Sources => sources_chart_on(area, model, o, lang),
+            Which::Districts => districts_chart_on(area, model, o, lang),
+        }
+    }
+
+    /// The chart as SVG (exports, the report, the presentation).
+    pub fn svg(
+        self,
+        model: &Model,
+        o: &Outcome,
+        lang: Lang,
+        risk: Option<&crate::engine::risk::RiskOutcome>,
+    ) -> String {
+        match self {
+            Which::Criteria => criteria_chart_with_risk(model, o, lang, risk),
+            Which::Bands => bands_chart(model, o, lang),
+            Which::Sources => sources_chart(model, o, lang),
+            Which::Districts => districts_chart(model, o, lang),
+        }
+    }
 }

@@ -9,59 +9,125 @@ use crate::text::sentences as t;
 use crate::text::Lang;
 use crate::text::Sentence;
 use leptos::prelude::*;
+use plotters::prelude::IntoDrawingArea;
 
-/// One chart, redrawn when what it shows or the language changes: `shows` picks from the
-/// results the figures the chart draws, so a change elsewhere does not redraw it.
+/// One chart, drawn on a canvas when what it shows, the table or the language changes (`shows`
+/// picks from the results the figures the chart draws, so a change elsewhere does not redraw
+/// it). A canvas has no markup to parse, style, lay out and paint word by word, as the SVG had
+/// on every move of a lever; the SVG is drawn for the exports only. The canvas carries the
+/// chart's words as its text alternative.
 #[component]
 pub fn Chart(
-    kind: &'static str,
+    which: Which,
     #[prop(into)] title: Signal<String>,
-    draw: fn(&Model, &Outcome, Lang) -> String,
     shows: fn(&Outcome) -> Vec<f64>,
     #[prop(optional)] wide: bool,
-    /// Drawn instead of `draw` once the risk run has drawn what is on screen.
-    #[prop(optional)]
-    with_risk: Option<
-        fn(&Model, &Outcome, Lang, Option<&crate::engine::risk::RiskOutcome>) -> String,
-    >,
 ) -> impl IntoView {
     let state = use_state();
     let figures = Memo::new(move |_| state.outcome.with(|o| shows(o)));
-    let risk = with_risk
-        .and(use_context::<super::risk::Shown>())
+    // The criteria chart shows the risk band once the risk run has drawn what is on screen.
+    let risk = (which == Which::Criteria)
+        .then(use_context::<super::risk::Shown>)
+        .flatten()
         .map(|s| s.result);
-    let svg = Memo::new(move |_| {
+    let odds = move || risk.and_then(|r| r.get());
+    let canvas = NodeRef::<leptos::html::Canvas>::new();
+    let words = RwSignal::new(String::new());
+    Effect::new(move |_| {
         let lang = state.lang.get();
         figures.with(|_| ());
-        let odds = risk.and_then(|r| r.get());
-        state.model.with(|m| {
-            state.outcome.with_untracked(|o| match (with_risk, odds) {
-                (Some(draw_risk), Some(odds)) => draw_risk(m, o, lang, Some(&odds)),
-                _ => draw(m, o, lang),
-            })
-        })
+        let odds = odds();
+        let Some(canvas) = canvas.get() else {
+            return;
+        };
+        let drawn = state.model.with(|m| {
+            state
+                .outcome
+                .with_untracked(|o| paint(&canvas, which, m, o, lang, odds.as_deref()))
+        });
+        words.set(drawn);
     });
-    let file = move || format!("{}-{kind}", state.tr(t::CHART));
+    let no_districts =
+        move || which == Which::Districts && state.model.with(|m| !m.table.has_districts());
+    let svg = move || {
+        let lang = state.lang.get_untracked();
+        let odds = risk.and_then(|r| r.get_untracked());
+        state.model.with_untracked(|m| {
+            state
+                .outcome
+                .with_untracked(|o| which.svg(m, o, lang, odds.as_deref()))
+        })
+    };
+    let file = move || format!("{}-{}", state.tr(t::CHART), which.key());
     view! {
-        <figure class="chart" class:wide=wide data-testid=format!("chart-{kind}")>
+        <figure class="chart" class:wide=wide data-testid=format!("chart-{}", which.key())>
             <figcaption>
                 <span>{move || title.get()}</span>
                 <span class="chart-exports">
-                    <button type="button" class="small" data-testid=format!("export-svg-{kind}")
+                    <button type="button" class="small" data-testid=format!("export-svg-{}", which.key())
                         title=move || state.tr(t::DOWNLOAD_THE_CHART_AS_SVG)
-                        on:click=move |_| download(&format!("{}.svg", file()), "image/svg+xml", svg.get_untracked().as_bytes())>
+                        on:click=move |_| download(&format!("{}.svg", file()), "image/svg+xml", svg().as_bytes())>
                         "SVG"
                     </button>
-                    <button type="button" class="small" data-testid=format!("export-png-{kind}")
+                    <button type="button" class="small" data-testid=format!("export-png-{}", which.key())
                         title=move || state.tr(t::DOWNLOAD_THE_CHART_AS_PNG)
-                        on:click=move |_| svg_to_png(svg.get_untracked(), format!("{}.png", file()))>
+                        on:click=move |_| svg_to_png(svg(), format!("{}.png", file()))>
                         "PNG"
                     </button>
                 </span>
             </figcaption>
-            <div class="chart-svg" inner_html=move || svg.get()></div>
+            <p class="chart-note" class:hidden=move || !no_districts()>
+                {move || state.tr(t::THE_COMMUNE_TABLE_HAS_NO_DISTRICT_2)}
+            </p>
+            <canvas class="chart-canvas" class:hidden=no_districts node_ref=canvas role="img"
+                aria-label=move || format!("{}. {}", title.get(), words.get())></canvas>
         </figure>
     }
+}
+
+/// Draws a chart on the canvas at its own size in CSS pixels, sharp on any screen (the canvas
+/// has the screen's pixels), and returns the words it drew.
+fn paint(
+    canvas: &web_sys::HtmlCanvasElement,
+    which: Which,
+    model: &Model,
+    o: &Outcome,
+    lang: Lang,
+    risk: Option<&crate::engine::risk::RiskOutcome>,
+) -> String {
+    use wasm_bindgen::JsCast;
+    let (w, h) = which.size(o);
+    let ratio = web_sys::window()
+        .map_or(1.0, |w| w.device_pixel_ratio())
+        .max(1.0);
+    let (pw, ph) = (
+        (f64::from(w) * ratio).round() as u32,
+        (f64::from(h) * ratio).round() as u32,
+    );
+    if canvas.width() != pw {
+        canvas.set_width(pw);
+    }
+    if canvas.height() != ph {
+        canvas.set_height(ph);
+    }
+    let Some(ctx) = canvas
+        .get_context("2d")
+        .ok()
+        .flatten()
+        .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
+    else {
+        return String::new();
+    };
+    let _ = ctx.set_transform(ratio, 0.0, 0.0, ratio, 0.0, 0.0);
+    let Some(backend) = plotters_canvas::CanvasBackend::with_canvas_object(canvas.clone()) else {
+        return String::new();
+    };
+    let words = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+    let area = Backend::new(backend, (w, h), words.clone()).into_drawing_area();
+    let _ = which.draw(&area, model, o, lang, risk);
+    let _ = area.present();
+    let said = words.borrow().join(" · ");
+    said
 }
 
 /// Draws the SVG on a canvas at twice its size and offers the picture as a PNG download.
@@ -111,15 +177,14 @@ pub fn Charts() -> impl IntoView {
     let title = move |sentence: Sentence| Signal::derive(move || state.tr(sentence).to_string());
     view! {
         <section class="charts">
-            <Chart kind="criteria" title=title(t::COMMUNES_MEETING_EACH_CRITERION_START_PROJECTED)
-                draw=criteria_chart with_risk=criteria_chart_with_risk
+            <Chart which=Which::Criteria title=title(t::COMMUNES_MEETING_EACH_CRITERION_START_PROJECTED)
                 shows=|o| o.criteria.iter().map(|c| f64::from(c.met)).collect() wide=true/>
-            <Chart kind="bands" title=title(t::COMMUNES_BY_CRITERIA_MET_2)
-                draw=bands_chart shows=|o| o.histogram.iter().map(|&h| f64::from(h)).collect()/>
-            <Chart kind="sources" title=title(t::WHERE_EACH_SOURCE_S_MONEY_WENT)
-                draw=sources_chart shows=|o| o.funding.sources.iter().flat_map(|s| [s.pledged, s.arrived, s.idle].into_iter().chain(s.to.iter().map(|(_, x)| *x))).collect()/>
-            <Chart kind="districts" title=title(t::AVERAGE_CRITERIA_A_COMMUNE_BY_DISTRICT)
-                draw=districts_chart shows=|o| o.districts.iter().flat_map(|d| [d.avg_criteria, f64::from(d.certified)]).collect()/>
+            <Chart which=Which::Bands title=title(t::COMMUNES_BY_CRITERIA_MET_2)
+                shows=|o| o.histogram.iter().map(|&h| f64::from(h)).collect()/>
+            <Chart which=Which::Sources title=title(t::WHERE_EACH_SOURCE_S_MONEY_WENT)
+                shows=|o| o.funding.sources.iter().flat_map(|s| [s.pledged, s.arrived, s.idle].into_iter().chain(s.to.iter().map(|(_, x)| *x))).collect()/>
+            <Chart which=Which::Districts title=title(t::AVERAGE_CRITERIA_A_COMMUNE_BY_DISTRICT)
+                shows=|o| o.districts.iter().flat_map(|d| [d.avg_criteria, f64::from(d.certified)]).collect()/>
         </section>
     }
 }

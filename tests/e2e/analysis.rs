@@ -139,7 +139,23 @@ async fn risk_runs_in_a_worker_with_the_native_numbers_and_restarts_when_a_lever
         .await
         .unwrap();
     chart.scroll_into_view().await.unwrap();
-    wait_for_text(&wd, "chart-criteria", |t| t.contains("Rủi ro P10–P90")).await;
+    // Its words (the canvas's text alternative) name the band.
+    let mut words = String::new();
+    for _ in 0..200 {
+        words = wd
+            .execute("return document.querySelector('[data-testid=chart-criteria] canvas').getAttribute('aria-label')", vec![])
+            .await
+            .unwrap()
+            .json()
+            .as_str()
+            .unwrap_or_default()
+            .to_string();
+        if words.contains("Rủi ro P10–P90") {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert!(words.contains("Rủi ro P10–P90"), "{words}");
     screenshot(&wd, "risk-criteria-chart").await;
     assert!(text(&wd, "risk-chance-certified")
         .await

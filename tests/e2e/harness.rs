@@ -465,7 +465,6 @@ pub async fn measure(wd: &WebDriver, testid: &str, values: &[f64]) -> (f64, f64,
         const [testid, values] = arguments;
         const input = document.querySelector(`[data-testid="${testid}"]`);
         const detached = document.createElement('input');
-        const chart = document.querySelector('[data-testid="chart-sources"] .chart-svg, [data-testid="chart-sources"] canvas');
         const painted = () => new Promise((r) => requestAnimationFrame(() => {
             const c = new MessageChannel(); c.port1.onmessage = () => r(performance.now()); c.port2.postMessage(0);
         }));
@@ -474,7 +473,11 @@ pub async fn measure(wd: &WebDriver, testid: &str, values: &[f64]) -> (f64, f64,
             const q = (p) => times[Math.min(times.length - 1, Math.floor(p * times.length))];
             return [q(0.5), q(0.95)];
         };
-        const shown = () => chart ? (chart.innerHTML || chart.toDataURL()) : '';
+        // The charts come a frame after the headline: looked up when read.
+        const shown = () => {
+            const chart = document.querySelector('[data-testid="chart-sources"] canvas');
+            return chart ? chart.toDataURL() : '';
+        };
         let changed = false;
         const run = async (field) => {
             const times = [];
