@@ -34,63 +34,102 @@ const WIDE: u32 = 980;
 pub type Drawn = Result<(), Box<dyn std::error::Error>>;
 
 /// The backend every chart draws on: the SVG's or the page's canvas, at the chart's own size
-/// (a canvas may have more pixels than that, scaled), measuring text by estimate where asked
+/// (a canvas may have more pixels than that, scaled), measuring text by estimate for the SVG
 /// (plotters' SVG backend in a browser measures each label in the live page, a forced layout
-/// per label), and keeping the words it draws (a canvas chart's text alternative).
-pub struct Backend<B> {
-    inner: B,
+/// per label), and keeping the words it draws (a canvas chart's text alternative). One type
+/// for both, so each chart is compiled once.
+pub struct Backend<'a> {
+    surface: Surface<'a>,
     size: (u32, u32),
-    estimate: bool,
     words: Option<Rc<RefCell<Vec<String>>>>,
 }
 
-impl<'a> Backend<SVGBackend<'a>> {
+enum Surface<'a> {
+    Svg(SVGBackend<'a>),
+    #[cfg(target_arch = "wasm32")]
+    Canvas(plotters_canvas::CanvasBackend),
+}
+
+impl<'a> Backend<'a> {
     pub fn svg(out: &'a mut String, size: (u32, u32)) -> Self {
         Backend {
-            inner: SVGBackend::with_string(out, size),
+            surface: Surface::Svg(SVGBackend::with_string(out, size)),
             size,
-            estimate: true,
             words: None,
         }
     }
-}
 
-impl<B: DrawingBackend> Backend<B> {
-    /// Another backend drawn at `size`, keeping the words drawn into `words`.
-    pub fn new(inner: B, size: (u32, u32), words: Rc<RefCell<Vec<String>>>) -> Self {
+    /// A canvas drawn at `size`, keeping the words drawn into `words`.
+    #[cfg(target_arch = "wasm32")]
+    pub fn canvas(
+        canvas: plotters_canvas::CanvasBackend,
+        size: (u32, u32),
+        words: Rc<RefCell<Vec<String>>>,
+    ) -> Self {
         Backend {
-            inner,
+            surface: Surface::Canvas(canvas),
             size,
-            estimate: false,
             words: Some(words),
         }
     }
 }
 
-type Failed<B> = DrawingErrorKind<<B as DrawingBackend>::ErrorType>;
+/// What went wrong drawing, in either backend.
+#[derive(Debug)]
+pub struct DrawError(String);
 
-impl<B: DrawingBackend> DrawingBackend for Backend<B> {
-    type ErrorType = B::ErrorType;
+impl std::fmt::Display for DrawError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for DrawError {}
+
+type Failed = DrawingErrorKind<DrawError>;
+
+fn failed<E: std::error::Error + Send + Sync>(e: DrawingErrorKind<E>) -> Failed {
+    match e {
+        DrawingErrorKind::DrawingError(e) => {
+            DrawingErrorKind::DrawingError(DrawError(e.to_string()))
+        }
+        DrawingErrorKind::FontError(f) => DrawingErrorKind::FontError(f),
+    }
+}
+
+/// Calls the same method on whichever backend this is.
+macro_rules! on_surface {
+    ($self:ident, $b:ident => $call:expr) => {
+        match &mut $self.surface {
+            Surface::Svg($b) => $call.map_err(failed),
+            #[cfg(target_arch = "wasm32")]
+            Surface::Canvas($b) => $call.map_err(failed),
+        }
+    };
+}
+
+impl DrawingBackend for Backend<'_> {
+    type ErrorType = DrawError;
 
     fn get_size(&self) -> (u32, u32) {
         self.size
     }
-    fn ensure_prepared(&mut self) -> Result<(), Failed<B>> {
-        self.inner.ensure_prepared()
+    fn ensure_prepared(&mut self) -> Result<(), Failed> {
+        on_surface!(self, b => b.ensure_prepared())
     }
-    fn present(&mut self) -> Result<(), Failed<B>> {
-        self.inner.present()
+    fn present(&mut self) -> Result<(), Failed> {
+        on_surface!(self, b => b.present())
     }
-    fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Result<(), Failed<B>> {
-        self.inner.draw_pixel(point, color)
+    fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Result<(), Failed> {
+        on_surface!(self, b => b.draw_pixel(point, color))
     }
     fn draw_line<S: plotters_backend::BackendStyle>(
         &mut self,
         from: BackendCoord,
         to: BackendCoord,
         style: &S,
-    ) -> Result<(), Failed<B>> {
-        self.inner.draw_line(from, to, style)
+    ) -> Result<(), Failed> {
+        on_surface!(self, b => b.draw_line(from, to, style))
     }
     fn draw_rect<S: plotters_backend::BackendStyle>(
         &mut self,
@@ -98,15 +137,16 @@ impl<B: DrawingBackend> DrawingBackend for Backend<B> {
         bottom_right: BackendCoord,
         style: &S,
         fill: bool,
-    ) -> Result<(), Failed<B>> {
-        self.inner.draw_rect(upper_left, bottom_right, style, fill)
+    ) -> Result<(), Failed> {
+        on_surface!(self, b => b.draw_rect(upper_left, bottom_right, style, fill))
     }
     fn draw_path<S: plotters_backend::BackendStyle, I: IntoIterator<Item = BackendCoord>>(
         &mut self,
         path: I,
         style: &S,
-    ) -> Result<(), Failed<B>> {
-        self.inner.draw_path(path, style)
+    ) -> Result<(), Failed> {
+        let path: Vec<BackendCoord> = path.into_iter().collect();
+        on_surface!(self, b => b.draw_path(path, style))
     }
     fn draw_circle<S: plotters_backend::BackendStyle>(
         &mut self,
@@ -114,49 +154,53 @@ impl<B: DrawingBackend> DrawingBackend for Backend<B> {
         radius: u32,
         style: &S,
         fill: bool,
-    ) -> Result<(), Failed<B>> {
-        self.inner.draw_circle(center, radius, style, fill)
+    ) -> Result<(), Failed> {
+        on_surface!(self, b => b.draw_circle(center, radius, style, fill))
     }
     fn fill_polygon<S: plotters_backend::BackendStyle, I: IntoIterator<Item = BackendCoord>>(
         &mut self,
         vert: I,
         style: &S,
-    ) -> Result<(), Failed<B>> {
-        self.inner.fill_polygon(vert, style)
+    ) -> Result<(), Failed> {
+        let vert: Vec<BackendCoord> = vert.into_iter().collect();
+        on_surface!(self, b => b.fill_polygon(vert, style))
     }
     fn draw_text<S: plotters_backend::BackendTextStyle>(
         &mut self,
         text: &str,
         style: &S,
         pos: BackendCoord,
-    ) -> Result<(), Failed<B>> {
+    ) -> Result<(), Failed> {
         if let Some(words) = &self.words {
             words.borrow_mut().push(text.to_string());
         }
-        self.inner.draw_text(text, style, pos)
+        on_surface!(self, b => b.draw_text(text, style, pos))
     }
     fn estimate_text_size<S: plotters_backend::BackendTextStyle>(
         &self,
         text: &str,
         style: &S,
-    ) -> Result<(u32, u32), Failed<B>> {
-        if !self.estimate {
-            return self.inner.estimate_text_size(text, style);
+    ) -> Result<(u32, u32), Failed> {
+        match &self.surface {
+            #[cfg(target_arch = "wasm32")]
+            Surface::Canvas(b) => b.estimate_text_size(text, style).map_err(failed),
+            Surface::Svg(_) => {
+                // Sans-serif glyphs average a little over half the font size in width.
+                let size = plotters_backend::BackendTextStyle::size(style);
+                Ok((
+                    (text.chars().count() as f64 * size * 0.5).ceil() as u32,
+                    size.ceil() as u32,
+                ))
+            }
         }
-        // Sans-serif glyphs average a little over half the font size in width.
-        let size = plotters_backend::BackendTextStyle::size(style);
-        Ok((
-            (text.chars().count() as f64 * size * 0.5).ceil() as u32,
-            size.ceil() as u32,
-        ))
     }
     fn blit_bitmap(
         &mut self,
         pos: BackendCoord,
         (w, h): (u32, u32),
         src: &[u8],
-    ) -> Result<(), Failed<B>> {
-        self.inner.blit_bitmap(pos, (w, h), src)
+    ) -> Result<(), Failed> {
+        on_surface!(self, b => b.blit_bitmap(pos, (w, h), src))
     }
 }
 

@@ -123,7 +123,7 @@ fn paint(
         return String::new();
     };
     let words = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
-    let area = Backend::new(backend, (w, h), words.clone()).into_drawing_area();
+    let area = Backend::canvas(backend, (w, h), words.clone()).into_drawing_area();
     let _ = which.draw(&area, model, o, lang, risk);
     let _ = area.present();
     let said = words.borrow().join(" · ");
