@@ -71,7 +71,8 @@ fn find(root: &HtmlElement, testid: &str) -> HtmlElement {
 }
 
 /// A chart on the page: the words it drew (its text alternative) and its pixels.
-fn chart(root: &HtmlElement, key: &str) -> (String, String) {
+async fn chart(root: &HtmlElement, key: &str) -> (String, String) {
+    look_at(root, &format!("[data-testid=chart-{key}]")).await;
     let canvas: web_sys::HtmlCanvasElement = root
         .query_selector(&format!("[data-testid=chart-{key}] canvas"))
         .unwrap()
@@ -84,9 +85,20 @@ fn chart(root: &HtmlElement, key: &str) -> (String, String) {
 }
 
 /// What a chart shows, to tell whether it was redrawn.
-fn drawn(root: &HtmlElement, key: &str) -> String {
-    let (words, pixels) = chart(root, key);
+async fn drawn(root: &HtmlElement, key: &str) -> String {
+    let (words, pixels) = chart(root, key).await;
     words + &pixels
+}
+
+/// Scrolls a part of the page into view, as a planner does, and lets it catch up (what is off
+/// screen is drawn as it comes into view).
+async fn look_at(root: &HtmlElement, css: &str) {
+    root.query_selector(css)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {css}"))
+        .scroll_into_view();
+    settle().await;
+    settle().await;
 }
 
 fn text(root: &HtmlElement, testid: &str) -> String {
@@ -127,12 +139,13 @@ async fn the_page_shows_the_plan() {
     let row = text(&app, "criterion-transport");
     assert!(row.contains("90") && row.contains("102"), "{row}");
     assert!(!text(&app, "illustrative-banner").is_empty());
-    let (words, pixels) = chart(&app, "criteria");
+    let (words, pixels) = chart(&app, "criteria").await;
     assert!(
         words.contains("Tiêu chí") && pixels.len() > 5_000,
         "the criteria chart is drawn with Vietnamese axes: {words}"
     );
     assert_eq!(grid_rows(&app), 181);
+    look_at(&app, "[data-testid=communes-grid]").await;
     // Only the grid's window of rows is in the page.
     let in_page = app
         .query_selector_all("[data-testid=communes-grid] tbody tr[data-row]")
@@ -146,16 +159,16 @@ async fn the_page_shows_the_plan() {
 async fn credit_at_70_percent_lowers_the_results() {
     let app = mount_app();
     settle().await;
-    let sources_before = drawn(&app, "sources");
-    let districts_before = drawn(&app, "districts");
+    let sources_before = drawn(&app, "sources").await;
+    let districts_before = drawn(&app, "districts").await;
     type_into(&app, "disbursement-credit", "70").await;
     assert_ne!(
-        drawn(&app, "sources"),
+        drawn(&app, "sources").await,
         sources_before,
         "the sources chart is redrawn"
     );
     assert_ne!(
-        drawn(&app, "districts"),
+        drawn(&app, "districts").await,
         districts_before,
         "the districts chart is redrawn"
     );
@@ -252,7 +265,7 @@ async fn the_language_switch_translates_and_is_remembered() {
     click(&app, "lang").await;
     assert_eq!(text(&app, "avg-criteria"), "14.63");
     assert!(app.text_content().unwrap().contains("Certified communes"));
-    assert!(chart(&app, "criteria").0.contains("Criterion"));
+    assert!(chart(&app, "criteria").await.0.contains("Criterion"));
     let stored = web_sys::window()
         .unwrap()
         .local_storage()
@@ -348,6 +361,7 @@ async fn the_communes_grid_filters_and_shows_a_communes_details() {
     let app = mount_app();
     settle().await;
     assert_eq!(grid_rows(&app), 181);
+    look_at(&app, "[data-testid=communes-grid]").await;
     // Scrolled to the end, the window follows: the last commune is in the page, the first not.
     let row = |i: usize| {
         app.query_selector(&format!("[data-testid=communes-grid] tr[data-row=\"{i}\"]"))

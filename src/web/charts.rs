@@ -33,6 +33,16 @@ pub fn Chart(
     let odds = move || risk.and_then(|r| r.get());
     let canvas = NodeRef::<leptos::html::Canvas>::new();
     let words = RwSignal::new(String::new());
+    let seen = RwSignal::new(false);
+    Effect::new(move |watching: Option<bool>| {
+        if watching != Some(true) {
+            if let Some(canvas) = canvas.get() {
+                super::state::on_screen(&canvas, seen);
+                return true;
+            }
+        }
+        watching.unwrap_or(false)
+    });
     Effect::new(move |_| {
         let lang = state.lang.get();
         figures.with(|_| ());
@@ -40,6 +50,10 @@ pub fn Chart(
         let Some(canvas) = canvas.get() else {
             return;
         };
+        // Off screen, the chart waits: it is drawn as it comes into view.
+        if !seen.get() {
+            return;
+        }
         let drawn = state.model.with(|m| {
             state
                 .outcome

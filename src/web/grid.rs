@@ -99,10 +99,31 @@ pub fn CommunesGrid() -> impl IntoView {
     // state changed are touched: 181 × 19 cells rebuilt on every move of a lever would cost more
     // than everything else on the page.
     let tbody = NodeRef::<leptos::html::Tbody>::new();
+    // Off screen, the grid waits (and keeps what it shows, to touch only what changed once it
+    // comes into view).
+    let seen = RwSignal::new(false);
+    Effect::new(move |watching: Option<bool>| {
+        if watching != Some(true) {
+            if let Some(wrap) = wrap.get() {
+                super::state::on_screen(&wrap, seen);
+                return true;
+            }
+        }
+        watching.unwrap_or(false)
+    });
     Effect::new(move |previous: Option<GridState>| {
         let Some(body) = tbody.get() else {
             return previous.unwrap_or_default();
         };
+        let on_screen = seen.get();
+        state.outcome.track();
+        state.plan_outcome.track();
+        state.model.track();
+        first.track();
+        shown.track();
+        if !on_screen {
+            return previous.unwrap_or_default();
+        }
         let model = state.model.get();
         let total = shown.with(Vec::len);
         let start = first.get().min(total.saturating_sub(1) / STEP * STEP);

@@ -241,3 +241,30 @@ impl State {
 pub fn use_state() -> State {
     expect_context::<State>()
 }
+
+/// Whether any of an element is on screen, following the scroll: what costs
+/// a frame to redraw (the charts, the grid) is redrawn only while it can be seen, and catches
+/// up as it comes into view.
+pub fn on_screen(element: &web_sys::Element, seen: RwSignal<bool>) {
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
+    let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        if let Some(entry) = entries.iter().last() {
+            let entry: web_sys::IntersectionObserverEntry = entry.unchecked_into();
+            seen.set(entry.is_intersecting());
+        }
+    });
+    let init = web_sys::IntersectionObserverInit::new();
+    init.set_root_margin("0px");
+    match web_sys::IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &init)
+    {
+        Ok(observer) => {
+            observer.observe(element);
+            // Observers live as long as the page (one a chart and one for the grid).
+            std::mem::forget(observer);
+            callback.forget();
+        }
+        // No observer (an old browser): always drawn.
+        Err(_) => seen.set(true),
+    }
+}

@@ -15,7 +15,6 @@ async fn browser_benchmark() {
         )
     };
     let m = measure(&wd, "disbursement-credit", &values).await;
-    assert!(m.4, "the charts followed the input");
     report("province (181 communes), page at the top", m);
     wd.execute(
         "document.querySelector('[data-testid=chart-criteria]').scrollIntoView()",
@@ -23,10 +22,9 @@ async fn browser_benchmark() {
     )
     .await
     .unwrap();
-    report(
-        "province (181 communes), charts in view",
-        measure(&wd, "disbursement-credit", &values).await,
-    );
+    let m = measure(&wd, "disbursement-credit", &values).await;
+    assert!(m.4, "the charts in view followed the input");
+    report("province (181 communes), charts in view", m);
     wd.execute(
         "document.querySelector('[data-testid=communes-grid]').scrollIntoView()",
         vec![],
@@ -70,7 +68,6 @@ async fn browser_benchmark() {
     }
     type_into(&wd, "funding-credit", "100000").await;
     let m = measure(&wd, "disbursement-credit", &values).await;
-    assert!(m.4);
     report("country (8,248 communes), page at the top", m);
     wd.quit().await.unwrap();
 }

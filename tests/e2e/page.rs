@@ -65,6 +65,14 @@ async fn credit_arriving_at_70_percent_lowers_the_results() {
         income.contains('-'),
         "income falls below its target: {income}"
     );
+    // The grid, scrolled into view (off screen it waits), marks the communes.
+    wd.execute(
+        "document.querySelector('[data-testid=communes-grid]').scrollIntoView()",
+        vec![],
+    )
+    .await
+    .unwrap();
+    tokio::time::sleep(Duration::from_millis(300)).await;
     let lost = wd
         .find_all(By::Css("[data-testid=communes-grid] td.cell.lost"))
         .await
