@@ -173,3 +173,33 @@ pub fn number_value(x: f64) -> Value {
         Value::from(x)
     }
 }
+
+/// Puts a lever's value where a scenario file has it (`funding.credit`,
+/// `targets.criteria.transport`), making the objects on the way.
+pub fn put_lever(
+    top: &mut Map<String, Value>,
+    lever: crate::engine::lever::Lever,
+    plan: &crate::engine::Plan,
+    value: Value,
+) {
+    let family = lever.family();
+    let (last, parents) = match lever.item_key(plan) {
+        Some(item) => (item, family.path),
+        None => family
+            .path
+            .split_last()
+            .map(|(l, p)| (*l, p))
+            .unwrap_or(("", &[])),
+    };
+    let mut map = top;
+    for part in parents {
+        let entry = map
+            .entry(part.to_string())
+            .or_insert_with(|| Value::Object(Map::new()));
+        map = match entry {
+            Value::Object(m) => m,
+            _ => unreachable!("lever paths never end where another goes on"),
+        };
+    }
+    map.insert(last.to_string(), value);
+}

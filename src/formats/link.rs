@@ -5,7 +5,7 @@
 //! field named, as a broken file is.
 
 use super::error::{InputError, ScenarioProblem};
-use super::json::SCHEMA;
+use super::json::{put_lever, SCHEMA};
 use crate::engine::lever::{Kind, Lever, Per, Value as LeverValue, FAMILIES, INVESTMENT};
 use crate::engine::{Model, Plan, Scenario, CRITERIA};
 use serde_json::{Map, Value};
@@ -192,25 +192,7 @@ pub fn decode(fragment: &str, plan: &Plan) -> Result<Scenario, InputError> {
                     ),
                     _ => number(&value, &field)?,
                 };
-                let mut map = &mut top;
-                let (last, parents) = match lever.item_key(plan) {
-                    Some(item) => (item, family.path),
-                    None => family
-                        .path
-                        .split_last()
-                        .map(|(l, p)| (*l, p))
-                        .unwrap_or(("", &[])),
-                };
-                for p in parents {
-                    let entry = map
-                        .entry(p.to_string())
-                        .or_insert_with(|| Value::Object(Map::new()));
-                    map = match entry {
-                        Value::Object(m) => m,
-                        _ => unreachable!("lever paths never end where another goes on"),
-                    };
-                }
-                map.insert(last.to_string(), v);
+                put_lever(&mut top, lever, plan, v);
             }
         }
     }

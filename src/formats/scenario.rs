@@ -6,7 +6,7 @@ use super::json::*;
 use crate::engine::lever::{Family, Kind, Lever, Per, Value as LeverValue, FAMILIES};
 use crate::engine::plan::{Plan, CRITERIA};
 use crate::engine::scenario::{Scenario, Strategy, MAX_NAME_CHARS};
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 fn problem(input: &str, p: ScenarioProblem) -> InputError {
     InputError::scenario(input, p)
@@ -56,27 +56,8 @@ impl Scenario {
             let Some(value) = lever.get(self) else {
                 continue;
             };
-            let family = lever.family();
-            // Walk (and make) the objects of the lever's path, then put the value in.
-            let mut map = &mut top;
-            let (last, parents) = match lever.item_key(plan) {
-                Some(item) => (item, family.path),
-                None => family
-                    .path
-                    .split_last()
-                    .map(|(l, p)| (*l, p))
-                    .unwrap_or(("", &[])),
-            };
-            for part in parents {
-                let entry = map
-                    .entry(part.to_string())
-                    .or_insert_with(|| Value::Object(Map::new()));
-                map = match entry {
-                    Value::Object(m) => m,
-                    _ => unreachable!("lever paths never end where another goes on"),
-                };
-            }
-            map.insert(last.to_string(), lever_value(value, family.kind, plan));
+            let kind = lever.family().kind;
+            put_lever(&mut top, lever, plan, lever_value(value, kind, plan));
         }
         Value::Object(top)
     }

@@ -39,7 +39,19 @@ async fn the_page_loads_from_a_sub_folder_without_console_errors_and_shows_the_p
     .await
     .unwrap();
     screenshot(&wd, "03-charts").await;
-    wd.execute("document.querySelector('[data-testid=communes-grid] tbody tr').click(); document.querySelector('[data-testid=communes-grid]').scrollIntoView()", vec![]).await.unwrap();
+    // Scrolled to the grid (off screen it waits), a click on its first commune.
+    wd.execute(
+        "document.querySelector('[data-testid=communes-grid]').scrollIntoView()",
+        vec![],
+    )
+    .await
+    .unwrap();
+    let row = wd
+        .query(By::Css("[data-testid=communes-grid] tbody tr[data-row]"))
+        .first()
+        .await
+        .unwrap();
+    row.click().await.unwrap();
     wait_for_text(&wd, "commune-details", |t| t.contains("Hoàng Đồng")).await;
     screenshot(&wd, "04-communes").await;
     assert_eq!(errors(&wd).await, Vec::<String>::new());
