@@ -361,13 +361,6 @@ async fn the_communes_grid_filters_and_shows_a_communes_details() {
     let app = mount_app();
     settle().await;
     assert_eq!(grid_rows(&app), 181);
-    look_at(&app, "[data-testid=communes-grid]").await;
-    // Scrolled to the end, the window follows: the last commune is in the page, the first not.
-    let row = |i: usize| {
-        app.query_selector(&format!("[data-testid=communes-grid] tr[data-row=\"{i}\"]"))
-            .unwrap()
-    };
-    assert!(row(0).is_some() && row(180).is_none());
     let wrap: HtmlElement = app
         .query_selector(".grid-wrap")
         .unwrap()
@@ -376,6 +369,13 @@ async fn the_communes_grid_filters_and_shows_a_communes_details() {
     // The page's style sheet is not loaded here: make the grid a scroll window as it styles it.
     wrap.style().set_property("max-height", "300px").unwrap();
     wrap.style().set_property("overflow", "auto").unwrap();
+    look_at(&app, "[data-testid=communes-grid]").await;
+    // Scrolled to the end, the window follows: the last commune is in the page, the first not.
+    let row = |i: usize| {
+        app.query_selector(&format!("[data-testid=communes-grid] tr[data-row=\"{i}\"]"))
+            .unwrap()
+    };
+    assert!(row(0).is_some() && row(180).is_none());
     wrap.set_scroll_top(100_000);
     wrap.dispatch_event(&web_sys::Event::new("scroll").unwrap())
         .unwrap();

@@ -242,7 +242,7 @@ pub fn use_state() -> State {
     expect_context::<State>()
 }
 
-/// Whether any of an element is on screen, following the scroll: what costs
+/// Whether an element is on screen (or within 300 px of it), following the scroll: what costs
 /// a frame to redraw (the charts, the grid) is redrawn only while it can be seen, and catches
 /// up as it comes into view.
 pub fn on_screen(element: &web_sys::Element, seen: RwSignal<bool>) {
@@ -255,7 +255,7 @@ pub fn on_screen(element: &web_sys::Element, seen: RwSignal<bool>) {
         }
     });
     let init = web_sys::IntersectionObserverInit::new();
-    init.set_root_margin("0px");
+    init.set_root_margin("300px");
     match web_sys::IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &init)
     {
         Ok(observer) => {
