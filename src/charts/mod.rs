@@ -264,15 +264,7 @@ pub fn criteria_chart_with_risk(
     lang: Lang,
     risk: Option<&crate::engine::risk::RiskOutcome>,
 ) -> String {
-    let mut svg = String::new();
-    let drawn = criteria_chart_with_risk_on(
-        &Backend::svg(&mut svg, (WIDE, 340)).into_drawing_area(),
-        model,
-        o,
-        lang,
-        risk,
-    );
-    finish(svg, drawn)
+    Which::Criteria.svg(model, o, lang, risk)
 }
 
 pub fn criteria_chart_with_risk_on<DB: DrawingBackend>(
@@ -390,14 +382,7 @@ fn start_histogram(model: &Model) -> [u32; CRITERIA + 1] {
 
 /// Communes by number of criteria met, in the bands 19 / 15–18 / 10–14 / 5–9 / under 5.
 pub fn bands_chart(model: &Model, o: &Outcome, lang: Lang) -> String {
-    let mut svg = String::new();
-    let drawn = bands_chart_on(
-        &Backend::svg(&mut svg, (WIDTH, 320)).into_drawing_area(),
-        model,
-        o,
-        lang,
-    );
-    finish(svg, drawn)
+    Which::Bands.svg(model, o, lang, None)
 }
 
 pub fn bands_chart_on<DB: DrawingBackend>(
@@ -495,21 +480,7 @@ pub fn districts_height(o: &Outcome) -> u32 {
 }
 
 pub fn districts_chart(model: &Model, o: &Outcome, lang: Lang) -> String {
-    if o.districts.is_empty() {
-        // A table of the two-tier government (since July 2025) has no districts.
-        return format!(
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 640 60\" width=\"640\" height=\"60\"><text x=\"10\" y=\"34\" font-size=\"14\" fill=\"#5b6773\">{}</text></svg>",
-            crate::text::number::escape_markup(lang.say(t::THE_COMMUNE_TABLE_HAS_NO_DISTRICT_2))
-        );
-    }
-    let mut svg = String::new();
-    let drawn = districts_chart_on(
-        &Backend::svg(&mut svg, (WIDTH, districts_height(o))).into_drawing_area(),
-        model,
-        o,
-        lang,
-    );
-    finish(svg, drawn)
+    Which::Districts.svg(model, o, lang, None)
 }
 
 pub fn districts_chart_on<DB: DrawingBackend>(
@@ -605,14 +576,7 @@ where
 
 /// Where each source's money went: to each group of criteria, idle, or never arrived.
 pub fn sources_chart(model: &Model, o: &Outcome, lang: Lang) -> String {
-    let mut svg = String::new();
-    let drawn = sources_chart_on(
-        &Backend::svg(&mut svg, (WIDTH, 400)).into_drawing_area(),
-        model,
-        o,
-        lang,
-    );
-    finish(svg, drawn)
+    Which::Sources.svg(model, o, lang, None)
 }
 
 pub fn sources_chart_on<DB: DrawingBackend>(
@@ -740,7 +704,13 @@ where
     drawn
 }
 
-fn finish(svg: String, drawn: Drawn) -> String {
+/// A chart drawn as SVG at `size`; what went wrong, in its place, if it could not be.
+fn svg_of(
+    size: (u32, u32),
+    draw: impl FnOnce(&DrawingArea<Backend<'_>, Shift>) -> Drawn,
+) -> String {
+    let mut svg = String::new();
+    let drawn = draw(&Backend::svg(&mut svg, size).into_drawing_area());
     match drawn {
         Ok(()) => svg,
         Err(e) => format!("<p class=\"chart-error\">{e}</p>"),
@@ -761,14 +731,9 @@ pub fn svg_size(svg: &str) -> (u32, u32) {
 
 /// Scenarios side by side: communes meeting each criterion, one bar per scenario.
 pub fn compare_chart(model: &Model, outcomes: &[(String, Outcome)], lang: Lang) -> String {
-    let mut svg = String::new();
-    let drawn = compare_chart_on(
-        &Backend::svg(&mut svg, (WIDE, 360)).into_drawing_area(),
-        model,
-        outcomes,
-        lang,
-    );
-    finish(svg, drawn)
+    svg_of((WIDE, 360), |area| {
+        compare_chart_on(area, model, outcomes, lang)
+    })
 }
 
 pub fn compare_chart_on<DB: DrawingBackend>(
@@ -884,11 +849,6 @@ impl Which {
         lang: Lang,
         risk: Option<&crate::engine::risk::RiskOutcome>,
     ) -> String {
-        match self {
-            Which::Criteria => criteria_chart_with_risk(model, o, lang, risk),
-            Which::Bands => bands_chart(model, o, lang),
-            Which::Sources => sources_chart(model, o, lang),
-            Which::Districts => districts_chart(model, o, lang),
-        }
+        svg_of(self.size(o), |area| self.draw(area, model, o, lang, risk))
     }
 }

@@ -1225,4 +1225,37 @@ catalogue! {
     PLAN_REFERENCE_DATE:
         "Văn bản số {number} (năm {number_year} trong số hiệu) ghi ngày {date} (năm {date_year}): số hiệu và ngày không khớp.",
         "Document {number} (year {number_year} in its number) is dated {date} (year {date_year}): the number and the date disagree.";
+    CANNOT_SAVE_IN_THE_BROWSER_FULL:
+        "Không lưu được vào trình duyệt (hết chỗ hoặc bị chặn).",
+        "Cannot save in the browser (full or blocked).";
+    THE_BROWSER_BLOCKS_THIS_PAGE_S:
+        "Trình duyệt đang chặn lưu trữ của trang này: kịch bản sẽ không được giữ lại khi đóng trang. Hãy cho phép lưu dữ liệu trang web, hoặc tải tệp kịch bản về máy.",
+        "The browser blocks this page's storage: scenarios will not be kept when the page closes. Allow site data, or download the scenario file.";
+    THE_IMPORTED_COMMUNE_TABLE_CANNOT_BE:
+        "Bảng xã đã nhập không đọc được; đang dùng bảng minh họa.",
+        "The imported commune table cannot be read; the illustrative table is in use.";
+    THE_SAVED_DATA_IS_LEFT_AS:
+        "Dữ liệu đã lưu được giữ nguyên, không bị ghi đè; kịch bản sẽ không được lưu cho tới khi bạn bỏ dữ liệu hỏng.",
+        "The saved data is left as it is, not overwritten; scenarios are not saved until you discard it.";
+    THE_LINK_IS_BROKEN_OR_NOT:
+        "Liên kết bị hỏng hoặc không phải của trang này: đang hiển thị kế hoạch.",
+        "The link is broken or not one of this page's: the plan is shown.";
+    OPENED_THE_PATH:
+        "Đã mở lộ trình {name}.",
+        "Opened the path {name}.";
+    OPENED_THE_PATH_NOT_USED_BY:
+        "Đã mở lộ trình {name}. Trang chưa dùng: {unused} (ntm path --path dùng đủ).",
+        "Opened the path {name}. Not used by the page: {unused} (ntm path --path uses them).";
+    THE_PATH_SHOWN_IS_UNCHANGED:
+        "Lộ trình đang xem không đổi.",
+        "The path shown is unchanged.";
+    OPENED:
+        "Đã mở {name}.",
+        "Opened {name}.";
+    THE_SCENARIO_SHOWN_IS_UNCHANGED:
+        "Kịch bản đang xem không đổi.",
+        "The scenario shown is unchanged.";
+    THE_TABLE_IS_IN_USE_BUT:
+        "Bảng xã đã được dùng nhưng không lưu được vào trình duyệt (quá lớn?): sẽ mất khi tải lại trang.",
+        "The table is in use but could not be kept in the browser (too large?): it will be gone after a reload.";
 }

@@ -35,10 +35,9 @@ pub fn ImportPanel() -> impl IntoView {
             serde_json::json!({ "schema": 1, "name": name, "csv": table.to_csv() }).to_string();
         if let Some(s) = storage() {
             if s.set_item(TABLE_KEY, &kept).is_err() {
-                keeping.notice.set(Some(Notice::info(
-                    "Bảng xã đã được dùng nhưng không lưu được vào trình duyệt (quá lớn?): sẽ mất khi tải lại trang.",
-                    "The table is in use but could not be kept in the browser (too large?): it will be gone after a reload.",
-                )));
+                keeping
+                    .notice
+                    .set(Some(Notice::info(t::THE_TABLE_IS_IN_USE_BUT, &[])));
             }
         }
         state.load_table(table, false);

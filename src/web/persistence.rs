@@ -9,6 +9,7 @@ use crate::formats::saved::{SavedScenario, Store};
 use crate::formats::InputError;
 use crate::text::sentences as t;
 use crate::text::Lang;
+use crate::text::Sentence;
 use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -26,25 +27,28 @@ pub struct Notice {
 }
 
 impl Notice {
-    pub fn problem(e: &InputError, vi_then: &str, en_then: &str) -> Notice {
+    /// An input problem, then what was done about it (a sentence of the catalogue).
+    pub fn problem(e: &InputError, then: Sentence) -> Notice {
         Notice {
-            vi: format!("{} {vi_then}", e.message(Lang::Vi)),
-            en: format!("{} {en_then}", e.message(Lang::En)),
+            vi: format!("{} {}", e.message(Lang::Vi), then.vi),
+            en: format!("{} {}", e.message(Lang::En), then.en),
             error: true,
-        }
-    }
-    /// A problem told in a sentence of its own.
-    pub fn problem_text(vi: impl Into<String>, en: impl Into<String>) -> Notice {
-        Notice {
-            error: true,
-            ..Notice::info(vi, en)
         }
     }
 
-    pub fn info(vi: impl Into<String>, en: impl Into<String>) -> Notice {
+    /// A problem told in a sentence of its own.
+    pub fn problem_text(s: Sentence, values: &[(&str, &dyn std::fmt::Display)]) -> Notice {
         Notice {
-            vi: vi.into(),
-            en: en.into(),
+            error: true,
+            ..Notice::info(s, values)
+        }
+    }
+
+    /// A sentence of the catalogue, in both languages, its values filled in.
+    pub fn info(s: Sentence, values: &[(&str, &dyn std::fmt::Display)]) -> Notice {
+        Notice {
+            vi: Lang::Vi.fill(s, values),
+            en: Lang::En.fill(s, values),
             error: false,
         }
     }
@@ -99,10 +103,9 @@ pub(super) fn stored_store(plan: &crate::engine::Plan) -> Option<Store> {
 pub(super) fn write_store(keeping: Keeping, store: &Store, plan: &crate::engine::Plan) {
     let written = storage().is_some_and(|s| s.set_item(STORE_KEY, &store.to_json(plan)).is_ok());
     if !written {
-        keeping.notice.set(Some(Notice::info(
-            "Không lưu được vào trình duyệt (hết chỗ hoặc bị chặn).",
-            "Cannot save in the browser (full or blocked).",
-        )));
+        keeping
+            .notice
+            .set(Some(Notice::info(t::CANNOT_SAVE_IN_THE_BROWSER_FULL, &[])));
     }
 }
 
@@ -136,10 +139,7 @@ pub(super) fn update_saved(
 }
 
 pub(super) fn blocked_notice() -> Notice {
-    Notice::problem_text(
-        "Trình duyệt đang chặn lưu trữ của trang này: kịch bản sẽ không được giữ lại khi đóng trang. Hãy cho phép lưu dữ liệu trang web, hoặc tải tệp kịch bản về máy.",
-        "The browser blocks this page's storage: scenarios will not be kept when the page closes. Allow site data, or download the scenario file.",
-    )
+    Notice::problem_text(t::THE_BROWSER_BLOCKS_THIS_PAGE_S, &[])
 }
 
 pub(super) fn now_iso() -> String {
@@ -187,12 +187,11 @@ pub fn start(state: State) -> Keeping {
             }
             Some((Err(e), _)) => keeping.notice.set(Some(Notice::problem(
                 &e,
-                "Bảng xã đã nhập không đọc được; đang dùng bảng minh họa.",
-                "The imported commune table cannot be read; the illustrative table is in use.",
+                t::THE_IMPORTED_COMMUNE_TABLE_CANNOT_BE,
             ))),
             None => keeping.notice.set(Some(Notice::info(
-                "Bảng xã đã nhập không đọc được; đang dùng bảng minh họa.",
-                "The imported commune table cannot be read; the illustrative table is in use.",
+                t::THE_IMPORTED_COMMUNE_TABLE_CANNOT_BE,
+                &[],
             ))),
         }
     }
@@ -205,11 +204,9 @@ pub fn start(state: State) -> Keeping {
             }
             Err(e) => {
                 keeping.store_unreadable.set(true);
-                keeping.notice.set(Some(Notice::problem(
-                    &e,
-                    "Dữ liệu đã lưu được giữ nguyên, không bị ghi đè; kịch bản sẽ không được lưu cho tới khi bạn bỏ dữ liệu hỏng.",
-                    "The saved data is left as it is, not overwritten; scenarios are not saved until you discard it.",
-                )));
+                keeping
+                    .notice
+                    .set(Some(Notice::problem(&e, t::THE_SAVED_DATA_IS_LEFT_AS)));
             }
         }
     }
@@ -221,11 +218,9 @@ pub fn start(state: State) -> Keeping {
     } else {
         match link::decode(&hash, &plan) {
             Ok(s) => state.scenario.set(s),
-            Err(e) => keeping.notice.set(Some(Notice::problem(
-                &e,
-                "Liên kết bị hỏng hoặc không phải của trang này: đang hiển thị kế hoạch.",
-                "The link is broken or not one of this page's: the plan is shown.",
-            ))),
+            Err(e) => keeping
+                .notice
+                .set(Some(Notice::problem(&e, t::THE_LINK_IS_BROKEN_OR_NOT))),
         }
     }
     // The scenario being worked on is kept, and the address bar holds it; each step of the undo
@@ -306,11 +301,9 @@ pub fn start(state: State) -> Keeping {
             }
             Err(e) => {
                 // A broken link typed into the address bar shows the plan, as on opening.
-                keeping.notice.set(Some(Notice::problem(
-                    &e,
-                    "Liên kết bị hỏng hoặc không phải của trang này: đang hiển thị kế hoạch.",
-                    "The link is broken or not one of this page's: the plan is shown.",
-                )));
+                keeping
+                    .notice
+                    .set(Some(Notice::problem(&e, t::THE_LINK_IS_BROKEN_OR_NOT)));
                 if state.scenario.get_untracked() != Scenario::plan() {
                     state.scenario.set(Scenario::plan());
                 }

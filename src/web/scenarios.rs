@@ -45,15 +45,13 @@ pub fn ScenariosPanel() -> impl IntoView {
             match Scenario::from_json(&text, &plan, &name) {
                 Ok(s) => {
                     state.replace(s);
-                    keeping.notice.set(Some(Notice::info(
-                        format!("Đã mở {name}."),
-                        format!("Opened {name}."),
-                    )));
+                    keeping
+                        .notice
+                        .set(Some(Notice::info(t::OPENED, &[("name", &name)])));
                 }
                 Err(e) => keeping.notice.set(Some(Notice::problem(
                     &e,
-                    "Kịch bản đang xem không đổi.",
-                    "The scenario shown is unchanged.",
+                    t::THE_SCENARIO_SHOWN_IS_UNCHANGED,
                 ))),
             }
         });

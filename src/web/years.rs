@@ -175,18 +175,17 @@ pub fn PathView() -> impl IntoView {
                     settings.set(read);
                     let unused = left.join(", ");
                     keeping.notice.set(Some(if left.is_empty() {
-                        super::persistence::Notice::info(format!("Đã mở lộ trình {name}."), format!("Opened the path {name}."))
+                        super::persistence::Notice::info(t::OPENED_THE_PATH, &[("name", &name)])
                     } else {
                         super::persistence::Notice::info(
-                            format!("Đã mở lộ trình {name}. Trang chưa dùng: {unused} (ntm path --path dùng đủ)."),
-                            format!("Opened the path {name}. Not used by the page: {unused} (ntm path --path uses them)."),
+                            t::OPENED_THE_PATH_NOT_USED_BY,
+                            &[("name", &name), ("unused", &unused)],
                         )
                     }));
                 }
                 Err(e) => keeping.notice.set(Some(super::persistence::Notice::problem(
                     &e,
-                    "Lộ trình đang xem không đổi.",
-                    "The path shown is unchanged.",
+                    t::THE_PATH_SHOWN_IS_UNCHANGED,
                 ))),
             }
         });
