@@ -345,6 +345,32 @@ fn seek_answers_a_target_or_a_budget_with_a_complete_scenario() {
         serde_json::to_string(&v["scenario"]).unwrap().as_bytes(),
     );
     assert_eq!(json_of(&ntm(&["run", "--scenario", &file])), v["results"]);
+    // A goal the plan's money cannot pay for: each source says how much more of it alone
+    // would do; adding that much (and not 1% less) pays all it may pay for.
+    let v = json_of(&ntm(&["seek", "--target", "certified=150"]));
+    let short = v["results"]["funding"]["shortfall"].as_f64().unwrap();
+    assert!(short > 1.0, "{short}");
+    let more = v["more_funding"].as_object().unwrap();
+    assert_eq!(more.len(), 5);
+    let (source, amount) = more
+        .iter()
+        .filter_map(|(k, x)| Some((k.clone(), x.as_f64()?)))
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .unwrap();
+    assert!(amount > 0.0, "{more:?}");
+    let shortfall_with = |extra: f64| {
+        let mut s = v["scenario"].clone();
+        let pledged = s["funding"][&source].as_f64().unwrap();
+        s["funding"][&source] = serde_json::json!(pledged + extra);
+        let file = temp_file("more.json", serde_json::to_string(&s).unwrap().as_bytes());
+        json_of(&ntm(&["run", "--scenario", &file]))["funding"]["shortfall"]
+            .as_f64()
+            .unwrap()
+    };
+    let enough = shortfall_with(amount);
+    assert!(enough < short - 1.0, "{enough} vs {short}");
+    assert!(shortfall_with(amount * 0.99) > enough + 1e-3);
+    assert!((shortfall_with(amount * 2.0) - enough).abs() < 1e-4);
     let v = json_of(&ntm(&["seek", "--budget", "3000"]));
     assert_eq!(v["budget"], 3000.0);
     assert!(v["total_investment"].as_f64().unwrap() <= 3000.0);

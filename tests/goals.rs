@@ -362,3 +362,42 @@ fn marginal_ranks_criteria_by_communes_then_criteria() {
     assert!(margins.iter().all(|g| g.shortfall == 0.0));
     assert!(margins.iter().any(|g| g.criteria_gain > 0));
 }
+
+/// The funding an answer lacks, per source, worked by hand (model.md §5.2's flow): credit may
+/// pay for criterion 1 only, enterprise for 1 and 2; 100 and 50 to invest.
+#[test]
+fn more_funding_per_source_is_what_that_source_alone_must_add() {
+    use ntm_planner::engine::goals::more_funding_needed;
+    use ntm_planner::engine::run::Levers;
+    let mut levers = Levers {
+        strategy: ServingOrder::default(),
+        funding: [0.0; 5],
+        disbursement: [1.0; 5],
+        investment: [0.0; CRITERIA],
+        eligibility: [0; 5],
+    };
+    levers.investment[0] = 100.0;
+    levers.investment[1] = 50.0;
+    levers.funding[0] = 30.0;
+    levers.eligibility[0] = 0b01;
+    levers.funding[1] = 60.0;
+    levers.disbursement[1] = 0.5;
+    levers.eligibility[1] = 0b11;
+    // Credit pays 30 of criterion 1; enterprise's 30 that arrive go 70:50 → 90 short.
+    let more = more_funding_needed(&levers);
+    // Credit alone: all of criterion 1 (70 more); criterion 2's 20 it cannot pay.
+    assert!((more[0] - 70.0).abs() < 1e-5, "{more:?}");
+    // Enterprise alone: 120 must arrive, at half of what is pledged 240: 180 more.
+    assert!((more[1] - 180.0).abs() < 1e-5, "{more:?}");
+    // Sources that may pay for nothing cannot help.
+    assert_eq!(&more[2..], &[0.0, 0.0, 0.0]);
+    // None of enterprise's pledge arrives: no amount of it helps; credit still needs 70.
+    levers.disbursement[1] = 0.0;
+    let more = more_funding_needed(&levers);
+    assert!(more[1].is_infinite(), "{more:?}");
+    assert!((more[0] - 70.0).abs() < 1e-5, "{more:?}");
+    // Nothing short: nothing more needed.
+    levers.funding[0] = 500.0;
+    levers.eligibility[0] = 0b11;
+    assert_eq!(more_funding_needed(&levers), [0.0; 5]);
+}

@@ -10,8 +10,8 @@
 
 use super::outcome::Outcome;
 use super::path::Measure;
-use super::plan::CRITERIA;
-use super::run::{Levers, Model, TOLERANCE};
+use super::plan::{CRITERIA, SOURCES};
+use super::run::{funding_flow, Levers, Model, TOLERANCE};
 use super::scenario::Scenario;
 
 /// Up to this many communes not yet certified, `certified` targets are solved exactly.
@@ -45,6 +45,10 @@ pub struct Answer {
     pub scenario: Scenario,
     /// The answer run through the one-year engine with the scenario's funding.
     pub outcome: Outcome,
+    /// Per source: how much more it alone would have to pledge to pay for all it may pay for
+    /// of the answer's shortfall (0: it cannot help or nothing is short; infinite: none of its
+    /// pledge arrives).
+    pub more_funding: [f64; SOURCES],
 }
 
 /// Each criterion's candidates in serving order, their cumulative costs, and where each
@@ -129,6 +133,7 @@ pub fn seek(model: &Model, scenario: &Scenario, goal: Goal) -> Answer {
     let mut answer_scenario = complete(scenario, &levers);
     answer_scenario.investment = std::array::from_fn(|k| Some(prefixes.sums[k][paid[k]]));
     let outcome = model.run(&answer_scenario);
+    let more_funding = more_funding_needed(&model.levers(&answer_scenario));
     Answer {
         measure,
         target,
@@ -140,7 +145,47 @@ pub fn seek(model: &Model, scenario: &Scenario, goal: Goal) -> Answer {
         saving: own_total - total_investment,
         scenario: answer_scenario,
         outcome,
+        more_funding,
     }
+}
+
+/// Per source, the least extra pledge of that source alone that brings the shortfall down to
+/// what it cannot pay for anyway (model.md §5.2's flow; bisection, the flow's shortfall does
+/// not grow with a source's money). 0 where the source cannot lower the shortfall; infinite
+/// where it could but none of its pledge arrives.
+pub fn more_funding_needed(levers: &Levers) -> [f64; SOURCES] {
+    let short = |l: &Levers| funding_flow(l).shortfall.iter().sum::<f64>();
+    let now = short(levers);
+    // Sums of nineteen shortfalls: equal within a hundred VND.
+    let close = 1e-7;
+    std::array::from_fn(|s| {
+        let mut with = levers.clone();
+        let arrives = levers.disbursement[s];
+        // Enough for everything: the whole investment on top of what it pledges (where none
+        // of the pledge arrives, what it could do were it to arrive).
+        let most: f64 = levers.investment.iter().sum::<f64>() / arrives.max(1e-3);
+        with.disbursement[s] = if arrives > 0.0 { arrives } else { 1.0 };
+        with.funding[s] = levers.funding[s] + most;
+        let floor = short(&with);
+        if now <= floor + close {
+            return 0.0;
+        }
+        if arrives <= 0.0 {
+            return f64::INFINITY;
+        }
+        let (mut low, mut high) = (0.0, most);
+        // To a thousandth of a VND, then given to the thousand VND (a millionth of a billion).
+        while high - low > 1e-9 {
+            let mid = 0.5 * (low + high);
+            with.funding[s] = levers.funding[s] + mid;
+            if short(&with) <= floor + close {
+                high = mid;
+            } else {
+                low = mid;
+            }
+        }
+        (high * 1e6).round() / 1e6
+    })
 }
 
 /// The scenario with every lever written out (model.md §7.2: "complete").

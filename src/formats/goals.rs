@@ -21,6 +21,18 @@ impl Answer {
             Value::from(self.total_investment),
         );
         top.insert("saving".into(), Value::from(self.saving));
+        // Beyond the contract: what each source alone would have to add (null: nothing of it
+        // arrives, so no amount helps).
+        let more: Map<String, Value> = plan
+            .sources
+            .iter()
+            .zip(self.more_funding)
+            .map(|(src, x)| {
+                let v = if x.is_finite() { Value::from(x) } else { Value::Null };
+                (src.key.clone(), v)
+            })
+            .collect();
+        top.insert("more_funding".into(), Value::Object(more));
         top.insert("scenario".into(), self.scenario.to_value(plan));
         top.insert(
             "results".into(),

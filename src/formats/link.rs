@@ -13,6 +13,27 @@ use serde_json::{Map, Value};
 /// The input name used in messages about a link.
 pub const LINK: &str = "link";
 
+/// The input name used in messages about the path in a link.
+pub const PATH_IN_LINK: &str = "link, p";
+
+/// The link's key for the path (model.md §7.1 JSON, without the first year's scenario, which
+/// is the link's own).
+const PATH_KEY: &str = "p";
+
+/// The link's part for a path given as its JSON text: `p=…`.
+pub fn encode_path(json: &str) -> String {
+    format!("{PATH_KEY}={}", encode_component(json))
+}
+
+/// The path's JSON text in a fragment, if it has one (read by the path's own checks).
+pub fn path_part(fragment: &str) -> Option<String> {
+    fragment
+        .trim_start_matches('#')
+        .split('&')
+        .find_map(|part| part.strip_prefix("p="))
+        .map(|raw| decode_component(raw).unwrap_or_else(|| raw.to_string()))
+}
+
 fn encode_component(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for b in text.bytes() {
@@ -153,6 +174,8 @@ pub fn decode(fragment: &str, plan: &Plan) -> Result<Scenario, InputError> {
             "n" => {
                 top.insert("name".into(), Value::from(value));
             }
+            // The path: read by the page's path (`path_part`), not part of the scenario.
+            PATH_KEY => {}
             _ => {
                 let lever = lever_of_key(key, plan).ok_or_else(|| {
                     // An unknown source or criterion is named as the file would name it.

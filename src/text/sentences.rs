@@ -886,9 +886,12 @@ catalogue! {
     N_3_YEARS_THE_PATH:
         "3. Lộ trình nhiều năm",
         "3. Years: the path";
-    N_4_RISK:
-        "4. Rủi ro",
-        "4. Risk";
+    N_4_GOALS:
+        "4. Mục tiêu và vốn thêm",
+        "4. Goals and more money";
+    N_5_RISK:
+        "5. Rủi ro",
+        "5. Risk";
     SOURCE_2:
         "Nguồn số liệu",
         "Source";
@@ -908,8 +911,8 @@ catalogue! {
         "Xã thấp nhất",
         "Lowest commune";
     EACH_YEAR_KEEPS_THE_SCENARIO_S:
-        "Mỗi năm giữ đòn bẩy của kịch bản; vốn chưa về, không dùng và chưa chi được chuyển sang năm sau.",
-        "Each year keeps the scenario's levers; money not arrived, idle or unspent goes on to the next year.";
+        "Mỗi năm giữ đòn bẩy của năm trước, trừ năm có kịch bản riêng; vốn chưa về, không dùng và chưa chi được chuyển sang năm sau.",
+        "Each year keeps the year before's levers, except a year with its own scenario; money not arrived, idle or unspent goes on to the next year.";
     THE_RISK_RUN_IS_STILL_DRAWING:
         "Đang tính rủi ro…",
         "The risk run is still drawing…";
@@ -950,8 +953,8 @@ catalogue! {
         "xã thấp nhất đạt {0} / {1} tiêu chí",
         "the lowest commune meets {0} / {1} criteria";
     THE_SCENARIO_SHOWN_IS_THE_FIRST:
-        "Kịch bản đang xem áp dụng cho năm đầu và giữ nguyên các năm sau (như năm trước); vốn chưa về, vốn không dùng và vốn chưa chi được chuyển sang năm sau.",
-        "The scenario shown is the first year's and every later year keeps it (same as last year); money not arrived, idle or unspent goes on to the next year.";
+        "Kịch bản đang xem là của năm đầu; mỗi năm sau giữ kịch bản năm trước, trừ khi được đặt kịch bản riêng dưới đây; vốn chưa về, vốn không dùng và vốn chưa chi được chuyển sang năm sau.",
+        "The scenario shown is the first year's; each later year keeps the year before's unless given its own below; money not arrived, idle or unspent goes on to the next year.";
     UNTIL:
         "Đến năm",
         "Until";
@@ -1243,9 +1246,60 @@ catalogue! {
     OPENED_THE_PATH:
         "Đã mở lộ trình {name}.",
         "Opened the path {name}.";
-    OPENED_THE_PATH_NOT_USED_BY:
-        "Đã mở lộ trình {name}. Trang chưa dùng: {unused} (ntm path --path dùng đủ).",
-        "Opened the path {name}. Not used by the page: {unused} (ntm path --path uses them).";
+    THE_DEFAULT_PATH_IS_SHOWN:
+        "Đang hiển thị lộ trình mặc định; lộ trình đã lưu được giữ nguyên cho đến khi anh/chị sửa lộ trình.",
+        "The default path is shown; the kept path is left as it was until you change the path.";
+    YEAR_LOWEST_COMMUNE_CRITERIA_TARGET:
+        "{year}: xã thấp nhất {0} tiêu chí, mục tiêu {1} — {mark}",
+        "{year}: lowest commune {0} criteria, target {1} — {mark}";
+    YEAR_MEASURE_TARGET:
+        "{year}: {what} {value}, mục tiêu {target} — {mark}",
+        "{year}: {what} {value}, target {target} — {mark}";
+    THE_SCENARIO_SHOWN:
+        "kịch bản đang xem",
+        "the scenario shown";
+    ITS_OWN_SCENARIO:
+        "kịch bản riêng",
+        "its own scenario";
+    SAME_AS_LAST_YEAR:
+        "như năm trước",
+        "same as last year";
+    YEAR_USES_THE_SCENARIO_SHOWN:
+        "Năm {year} dùng kịch bản đang xem: sửa bằng các đòn bẩy ở trên.",
+        "{year} uses the scenario shown: edit it with the levers above.";
+    TAKE_A_SCENARIO:
+        "Lấy từ kịch bản",
+        "Take from a scenario";
+    YEAR_SAME_AS_YEAR_BEFORE:
+        "Năm {year} như năm {before}",
+        "{year} the same as {before}";
+    THE_SCENARIO_OF_EACH_YEAR:
+        "Kịch bản từng năm",
+        "The scenario of each year";
+    YEARS_WITH_THEIR_OWN_SCENARIO:
+        "Năm có kịch bản riêng: {years}.",
+        "Years with their own scenario: {years}.";
+    A_LINE_PER_SCENARIO_COMPARED:
+        "Đường mờ: từng kịch bản đang so sánh, cùng lộ trình.",
+        "Faint lines: each scenario compared, on the same path.";
+    THE_KEPT_PATH:
+        "lộ trình đã lưu",
+        "the kept path";
+    NONE_OF_IT_ARRIVES:
+        "không có vốn nào về (giải ngân 0%)",
+        "none of it arrives (0% disbursed)";
+    MORE_FROM_SOURCE_ALONE:
+        "Cần thêm nếu chỉ {name} bù",
+        "More needed if {name} alone pays";
+    WHERE_MORE_BUYS_MOST:
+        "Thêm {amount} tỷ đồng vào tiêu chí nào được nhiều nhất:",
+        "Where {amount} billion VND more buys most:";
+    GOALS_AND_MARGINS:
+        "Mục tiêu và vốn thêm",
+        "Goals and more money";
+    NO_GOAL_SOUGHT_YET:
+        "Chưa tìm mục tiêu nào cho kịch bản này (bảng Mục tiêu).",
+        "No goal sought yet for this scenario (the Goals panel).";
     THE_PATH_SHOWN_IS_UNCHANGED:
         "Lộ trình đang xem không đổi.",
         "The path shown is unchanged.";

@@ -67,6 +67,7 @@ pub fn App() -> impl IntoView {
     provide_context(keeping);
     provide_context(showing::start());
     years::provide_path(state);
+    years::provide_goals(state);
     risk::provide_risk();
     // Sync the outside world: the document's language and the remembered choice.
     Effect::new(move |_| {

@@ -17,6 +17,8 @@ use wasm_bindgen::JsCast;
 
 pub(super) const STORE_KEY: &str = "ntm.store";
 pub(super) const TABLE_KEY: &str = "ntm.table";
+/// The input name used in messages about the kept path.
+pub(super) const PATH_STORED: &str = "saved data, path";
 
 /// A message for the whole page, in both languages (the switch may come after it).
 #[derive(Clone, PartialEq)]
@@ -75,6 +77,8 @@ pub struct Keeping {
     /// Why the last file could not be imported (the table in use is unchanged).
     pub import_problem: RwSignal<Option<InputError>>,
     pub table_name: RwSignal<Option<String>>,
+    /// The path as the link carries it (its JSON), when it is not the shipped one.
+    pub path_part: RwSignal<Option<String>>,
 }
 
 pub fn use_keeping() -> Keeping {
@@ -165,6 +169,7 @@ pub fn start(state: State) -> Keeping {
         pending_table: RwSignal::new(None),
         import_problem: RwSignal::new(None),
         table_name: RwSignal::new(None),
+        path_part: RwSignal::new(None),
     };
     let plan = state.model.with_untracked(|m| m.plan.clone());
     if storage_blocked() {
@@ -247,12 +252,16 @@ pub fn start(state: State) -> Keeping {
                 write_store(keeping, &store, &plan);
             }
         }
-        let fragment = state.model.with_untracked(|m| {
+        let mut fragment = state.model.with_untracked(|m| {
             link::encode(
                 &link::differences(&scenario, m, &m.default_investment()),
                 &m.plan,
             )
         });
+        if let Some(path) = keeping.path_part.get_untracked() {
+            fragment.push('&');
+            fragment.push_str(&link::encode_path(&path));
+        }
         let wanted = format!("#{fragment}");
         if location_hash() != wanted {
             if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
@@ -268,6 +277,7 @@ pub fn start(state: State) -> Keeping {
         state.scenario.with(|_| ());
         keeping.saved.with(|_| ());
         keeping.store_unreadable.with(|_| ());
+        keeping.path_part.with(|_| ());
         let step = state.step.get();
         let new_step = previous.is_some_and(|p| p != step);
         pending.update_value(|p| {

@@ -11,7 +11,7 @@ use crate::text::number::{amount, number};
 use crate::text::sentences as t;
 use leptos::prelude::*;
 
-pub(super) const SLIDES: usize = 7;
+pub(super) const SLIDES: usize = 8;
 
 #[component]
 pub fn Presentation() -> impl IntoView {
@@ -19,6 +19,7 @@ pub fn Presentation() -> impl IntoView {
     let showing = use_showing();
     let path = expect_context::<super::years::PathShown>();
     let risk = expect_context::<super::risk::Shown>();
+    let goals = expect_context::<super::years::GoalsShown>();
     let slide = move || {
         let index = showing.presenting.get()?;
         let lang = state.lang.get();
@@ -81,9 +82,10 @@ pub fn Presentation() -> impl IntoView {
             ),
             4 => (
                 lang.say(t::YEARS_THE_PATH),
-                path_view(&path.outcome.get(), &path.settings.get(), lang),
+                state.model.with(|m| path_view(&path.outcome.get(), &m.plan, lang)),
             ),
-            5 => (
+            5 => (lang.say(t::GOALS_AND_MARGINS), goals_page(&goals, lang)),
+            6 => (
                 lang.say(t::RISK_HOW_LIKELY_THE_TARGETS_ARE),
                 risk_view(risk.result.get().as_deref(), lang),
             ),

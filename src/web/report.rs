@@ -14,6 +14,7 @@ pub fn Report() -> impl IntoView {
     let state = use_state();
     let showing = use_showing();
     let path = expect_context::<super::years::PathShown>();
+    let goals = expect_context::<super::years::GoalsShown>();
     let risk = expect_context::<super::risk::Shown>();
     let report = move || {
         if !showing.report_open.get() {
@@ -177,8 +178,10 @@ pub fn Report() -> impl IntoView {
                 }}
                 <div class="report-charts">{charts}</div>
                 <h2>{lang.say(t::N_3_YEARS_THE_PATH)}</h2>
-                {path_view(&path.outcome.get(), &path.settings.get(), lang)}
-                <h2>{lang.say(t::N_4_RISK)}</h2>
+                {state.model.with(|m| path_view(&path.outcome.get(), &m.plan, lang))}
+                <h2>{lang.say(t::N_4_GOALS)}</h2>
+                {goals_page(&goals, lang)}
+                <h2>{lang.say(t::N_5_RISK)}</h2>
                 {risk_view(risk.result.get().as_deref(), lang)}
                 <p class="report-source">{format!("{}: {}", lang.say(t::SOURCE_2), lang.pick(&plan.title_vi, &plan.title_en))}</p>
             </section>
@@ -187,10 +190,29 @@ pub fn Report() -> impl IntoView {
     view! { {report} }
 }
 
+/// The goal sought last (if any) and where more money buys most (report and presentation).
+pub(super) fn goals_page(goals: &super::years::GoalsShown, lang: crate::text::Lang) -> AnyView {
+    let state = use_state();
+    state.model.with(|m| {
+        let answer = goals.answer.get().map_or_else(
+            || view! { <p class="report-note" data-testid="goal-summary">{lang.say(t::NO_GOAL_SOUGHT_YET)}</p> }.into_any(),
+            |a| super::years::goal_summary(&a, m, lang),
+        );
+        let margins = super::years::margins_summary(
+            goals.margins.get().as_deref(),
+            goals.amount.get(),
+            &m.plan,
+            lang,
+            5,
+        );
+        view! { <div class="goals-page">{answer}{margins}</div> }.into_any()
+    })
+}
+
 /// The path as a table with its verdict (report and presentation).
 pub(super) fn path_view(
     p: &crate::engine::path::PathOutcome,
-    settings: &super::years::PathSettings,
+    plan: &crate::engine::Plan,
     lang: crate::text::Lang,
 ) -> AnyView {
     let rows = p
@@ -212,34 +234,19 @@ pub(super) fn path_view(
     let verdict = p
         .targets
         .iter()
-        .map(|t| {
-            let mark = if t.met {
-                lang.say(t::REACHED)
-            } else {
-                lang.say(t::NOT_REACHED)
-            };
-            match t.measure {
-                crate::engine::path::Measure::Certified => lang.fill(
-                    t::COMMUNES_CERTIFIED_TARGET,
-                    &[
-                        ("0", &t.year),
-                        ("1", &t.value),
-                        ("2", &settings.target_certified),
-                        ("mark", &mark),
-                    ],
-                ),
-                _ => lang.fill(
-                    t::LOWEST_COMMUNE_CRITERIA_TARGET,
-                    &[
-                        ("0", &t.value),
-                        ("1", &settings.target_min_criteria),
-                        ("mark", &mark),
-                    ],
-                ),
-            }
-        })
+        .map(|c| super::years::target_sentence(c, plan, lang, false))
         .collect::<Vec<_>>()
         .join("; ");
+    let first = p.years.first().map(|y| y.year);
+    let own: Vec<String> = p
+        .years
+        .iter()
+        .filter(|y| y.scenario_year == y.year && Some(y.year) != first)
+        .map(|y| y.year.to_string())
+        .collect();
+    let own = (!own.is_empty()).then(|| {
+        view! { <p class="report-note" data-testid="path-own-years">{lang.fill(t::YEARS_WITH_THEIR_OWN_SCENARIO, &[("years", &own.join(", "))])}</p> }
+    });
     view! {
         <div class="path-summary" data-testid="path-summary">
             <p>{verdict}</p>
@@ -252,6 +259,7 @@ pub(super) fn path_view(
                 <tbody>{rows}</tbody>
             </table>
             <p class="report-note">{lang.say(t::EACH_YEAR_KEEPS_THE_SCENARIO_S)}</p>
+            {own}
         </div>
     }
     .into_any()

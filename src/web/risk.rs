@@ -359,7 +359,7 @@ pub fn RiskPanel() -> impl IntoView {
         let path_settings = path_shown.map(|p| p.settings.get());
         let model = state.model.get_untracked();
         let scenario = state.scenario.get_untracked();
-        let path = path_settings.map(|p| p.path(&model.plan, &scenario));
+        let path = path_settings.map(|p| super::years::with_scenario(&p, &scenario));
         runner.with_value(|r| start_job(r, shown, model, scenario, settings, path));
     });
     let lang = move || state.lang.get();

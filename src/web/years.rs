@@ -1,9 +1,11 @@
 //! Beyond one year on the page: the path year by year (*Lộ trình*, model.md §7.1) and the goals
 //! (*Mục tiêu*, §7.2). Both call the engine's own functions on the page's scenario.
 
+use super::fields::NumberField;
 use super::state::use_state;
 use crate::engine::goals::{marginal, seek, Answer, Goal};
 use crate::engine::path::{Carry, Measure, Path, PathOutcome, YearTarget};
+use crate::formats::link;
 use crate::engine::{CRITERIA, SOURCES};
 use crate::text::number::{amount, number, parse_number};
 use crate::text::sentences as t;
@@ -11,92 +13,84 @@ use crate::text::Lang;
 use leptos::prelude::*;
 use std::sync::Arc;
 
-/// What the planner sets for the path: the last year, the 2025 (last-year) targets, carry-over
-/// and cost growth. The current scenario is the first year's, and every later year keeps it.
-#[derive(Clone, Debug, PartialEq)]
-pub struct PathSettings {
-    pub first_year: u16,
-    pub last_year: u16,
-    pub target_certified: u32,
-    pub target_min_criteria: u32,
-    pub carry: Carry,
-    pub cost_growth: f64,
-}
-
-fn default_path(plan: &crate::engine::Plan) -> Path {
+/// The path the page shows: the first year's scenario is always the one on screen (what the
+/// levers edit); later years keep the year before's unless given their own in the path view.
+/// Targets, carry-over and cost growth are the path's own, kept whole from a path file.
+fn shipped_path(plan: &crate::engine::Plan) -> Path {
     Path::default_for(plan, &crate::engine::Scenario::plan())
 }
 
-impl PathSettings {
-    /// The shipped default path's (seeds/paths): 2022–2025, 115 certified, none under 15.
-    fn shipped(plan: &crate::engine::Plan) -> PathSettings {
-        PathSettings::from_path(&default_path(plan)).0
-    }
+/// The last year of a path.
+pub fn last_year(p: &Path) -> u16 {
+    p.first_year + p.years as u16 - 1
+}
 
-    /// What the page's path view takes from a path file, and what it leaves (said to the user):
-    /// scenarios listed for later years, and targets other than the last year's certified
-    /// communes and lowest commune.
-    pub fn from_path(p: &Path) -> (PathSettings, Vec<String>) {
-        let last_year = p.first_year + p.years as u16 - 1;
-        let target = |m: Measure| {
-            p.targets
-                .iter()
-                .find(|t| t.measure == m && t.year == last_year)
-                .map_or(0, |t| t.target as u32)
-        };
-        let mut left = Vec::new();
-        for (year, _) in p.scenarios.iter().filter(|(y, _)| *y != p.first_year) {
-            left.push(format!("scenarios.{year}"));
-        }
-        for t in &p.targets {
-            let shown = t.year == last_year
-                && matches!(t.measure, Measure::Certified | Measure::MinCriteria);
-            if !shown {
-                left.push(format!("targets.{}", t.year));
-            }
-        }
-        left.dedup();
-        let settings = PathSettings {
-            first_year: p.first_year,
-            last_year,
-            target_certified: target(Measure::Certified),
-            target_min_criteria: target(Measure::MinCriteria),
-            carry: p.carry,
-            cost_growth: p.cost_growth,
-        };
-        (settings, left)
-    }
+/// The path's target for its last year, if it has one.
+pub fn last_target(p: &Path, measure: Measure) -> Option<f64> {
+    let year = last_year(p);
+    p.targets
+        .iter()
+        .find(|t| t.measure == measure && t.year == year)
+        .map(|t| t.target)
+}
 
-    /// Everything is carried over (the default), or nothing.
-    fn carries_all(&self) -> bool {
-        self.carry == Carry::default()
+fn set_last_target(p: &mut Path, measure: Measure, target: f64) {
+    let year = last_year(p);
+    match p
+        .targets
+        .iter_mut()
+        .find(|t| t.measure == measure && t.year == year)
+    {
+        Some(t) => t.target = target,
+        None => p.targets.push(YearTarget {
+            year,
+            measure,
+            target,
+        }),
     }
+}
 
-    /// The path these settings make of a scenario (its first year's; later years keep it).
-    pub fn path(&self, plan: &crate::engine::Plan, scenario: &crate::engine::Scenario) -> Path {
-        let base = default_path(plan);
-        let years = usize::from(self.last_year.saturating_sub(self.first_year)) + 1;
-        Path {
-            name: base.name,
-            first_year: self.first_year,
-            years,
-            scenarios: vec![(self.first_year, scenario.clone())],
-            carry: self.carry,
-            cost_growth: self.cost_growth,
-            targets: vec![
-                YearTarget {
-                    year: self.last_year,
-                    measure: Measure::Certified,
-                    target: f64::from(self.target_certified),
-                },
-                YearTarget {
-                    year: self.last_year,
-                    measure: Measure::MinCriteria,
-                    target: f64::from(self.target_min_criteria),
-                },
-            ],
-        }
+/// Ends the path in `year`: the targets of the old last year ("by the end") move with it;
+/// scenarios and targets of other years stay as they are (unused past the end, not lost).
+fn set_last_year(p: &mut Path, year: u16) {
+    let old = last_year(p);
+    if year < p.first_year || year == old {
+        return;
     }
+    let moving: Vec<Measure> = p
+        .targets
+        .iter()
+        .filter(|t| t.year == old)
+        .map(|t| t.measure)
+        .collect();
+    p.targets
+        .retain(|t| !(t.year == year && moving.contains(&t.measure)));
+    for t in p.targets.iter_mut().filter(|t| t.year == old) {
+        t.year = year;
+    }
+    p.years = usize::from(year - p.first_year) + 1;
+}
+
+/// The path with `scenario` as its first year's: what runs, downloads and compares.
+pub fn with_scenario(p: &Path, scenario: &crate::engine::Scenario) -> Path {
+    let mut p = p.clone();
+    p.set_scenario(p.first_year, scenario.clone());
+    p.scenarios
+        .retain(|(y, _)| *y < p.first_year + p.years as u16);
+    p
+}
+
+/// The path as the page keeps it (storage, link): without the first year's scenario, which is
+/// kept and linked as the scenario on screen.
+pub fn kept_json(p: &Path, plan: &crate::engine::Plan) -> String {
+    let mut p = p.clone();
+    p.scenarios.retain(|(y, _)| *y != p.first_year);
+    p.to_value(plan).to_string()
+}
+
+/// Everything is carried over (the default), or nothing.
+fn carries_all(p: &Path) -> bool {
+    p.carry == Carry::default()
 }
 
 /// A whole number typed in a small field; anything else leaves the setting as it was.
@@ -105,29 +99,165 @@ fn whole(text: &str, lang: Lang, max: u32) -> Option<u32> {
     (x.fract() == 0.0 && (0.0..=f64::from(max)).contains(&x)).then_some(x as u32)
 }
 
+/// What a target check says: the year, the figure reached, the target and whether it is met.
+/// `on_page`: the path view's short form ("2025: 87 / 115 communes certified — not reached").
+pub(super) fn target_sentence(
+    check: &crate::engine::path::TargetCheck,
+    plan: &crate::engine::Plan,
+    lang: Lang,
+    on_page: bool,
+) -> String {
+    let mark = if check.met {
+        lang.say(t::REACHED)
+    } else {
+        lang.say(t::NOT_REACHED)
+    };
+    let shown = |x: f64| {
+        if check.measure.is_count() {
+            format!("{x:.0}")
+        } else {
+            number(x, 2, lang)
+        }
+    };
+    match check.measure {
+        Measure::Certified if on_page => format!(
+            "{} — {mark}",
+            lang.fill(
+                t::COMMUNES_CERTIFIED,
+                &[("0", &check.year), ("1", &shown(check.value)), ("2", &shown(check.target))],
+            )
+        ),
+        Measure::MinCriteria if on_page => format!(
+            "{} — {mark}",
+            lang.fill(
+                t::THE_LOWEST_COMMUNE_MEETS_CRITERIA,
+                &[("0", &shown(check.value)), ("1", &shown(check.target))],
+            )
+        ),
+        Measure::Certified => lang.fill(
+            t::COMMUNES_CERTIFIED_TARGET,
+            &[
+                ("0", &check.year),
+                ("1", &shown(check.value)),
+                ("2", &shown(check.target)),
+                ("mark", &mark),
+            ],
+        ),
+        Measure::MinCriteria => lang.fill(
+            t::YEAR_LOWEST_COMMUNE_CRITERIA_TARGET,
+            &[
+                ("year", &check.year),
+                ("0", &shown(check.value)),
+                ("1", &shown(check.target)),
+                ("mark", &mark),
+            ],
+        ),
+        other => {
+            let what = match other {
+                Measure::AvgCriteria => lang.say(t::AVERAGE_CRITERIA_A_COMMUNE).to_string(),
+                Measure::BorderAvg => lang.say(t::BORDER_COMMUNES_AVERAGE).to_string(),
+                Measure::Criterion(k) => {
+                    let c = &plan.criteria[k];
+                    format!("{} {}", c.id, lang.pick(&c.name_vi, &c.name_en))
+                }
+                _ => String::new(),
+            };
+            lang.fill(
+                t::YEAR_MEASURE_TARGET,
+                &[
+                    ("year", &check.year),
+                    ("what", &what),
+                    ("value", &shown(check.value)),
+                    ("target", &shown(check.target)),
+                    ("mark", &mark),
+                ],
+            )
+        }
+    }
+}
+
 /// The path of the scenario shown, for the path view, the report, the presentation and the
 /// exports alike.
 #[derive(Clone, Copy)]
 pub struct PathShown {
-    pub settings: RwSignal<PathSettings>,
+    pub settings: RwSignal<Path>,
     pub outcome: Memo<Arc<PathOutcome>>,
 }
 
+/// Where the page keeps the path (the scenario being worked on is kept with the saved ones).
+const PATH_KEY: &str = "ntm.path";
+
 pub fn provide_path(state: super::state::State) -> PathShown {
-    let settings = RwSignal::new(
-        state
-            .model
-            .with_untracked(|m| PathSettings::shipped(&m.plan)),
-    );
+    let keeping = super::persistence::use_keeping();
+    let plan = state.model.with_untracked(|m| m.plan.clone());
+    // A link's path, else the one kept from the last visit, else the shipped default. What
+    // cannot be read is named; the default is shown and the kept text is left as it was
+    // until the planner changes the path.
+    let hash = super::persistence::location_hash();
+    let kept = if hash.trim_start_matches('#').is_empty() {
+        super::persistence::storage()
+            .and_then(|s| s.get_item(PATH_KEY).ok().flatten())
+            .map(|text| (text, super::persistence::PATH_STORED))
+    } else {
+        link::path_part(&hash).map(|text| (text, link::PATH_IN_LINK))
+    };
+    let start = match kept {
+        None => shipped_path(&plan),
+        Some((text, input)) => match Path::from_json(&text, &plan, input) {
+            Ok(p) => p,
+            Err(e) => {
+                keeping.notice.set(Some(super::persistence::Notice::problem(
+                    &e,
+                    t::THE_DEFAULT_PATH_IS_SHOWN,
+                )));
+                shipped_path(&plan)
+            }
+        },
+    };
+    let settings = RwSignal::new(start);
     // Four years cost four preparations of the table: computed once the levers settle.
     let outcome: Memo<Arc<PathOutcome>> = Memo::new(move |_| {
-        let s = settings.get();
+        let p = settings.get();
         state.settled.track();
         state.model.with_untracked(|m| {
             state
                 .scenario
-                .with_untracked(|scenario| Arc::new(s.path(&m.plan, scenario).run(m)))
+                .with_untracked(|scenario| Arc::new(with_scenario(&p, scenario).run(m)))
         })
+    });
+    // Sync with the outside: the path goes into the link (only when it is not the shipped
+    // one) and into storage, once the planner changes it.
+    Effect::new(move |first: Option<()>| {
+        let p = settings.get();
+        let json = state.model.with_untracked(|m| {
+            let default = shipped_path(&m.plan);
+            (with_scenario(&p, &Default::default()) != with_scenario(&default, &Default::default()))
+                .then(|| kept_json(&p, &m.plan))
+        });
+        if keeping.path_part.get_untracked() != json {
+            keeping.path_part.set(json.clone());
+        }
+        if first.is_some() {
+            if let Some(s) = super::persistence::storage() {
+                let _ = match &json {
+                    Some(text) => s.set_item(PATH_KEY, text),
+                    None => s.remove_item(PATH_KEY),
+                };
+            }
+        }
+    });
+    // Back and Forward bring the path of that step back too.
+    let _ = window_event_listener(leptos::ev::popstate, move |_| {
+        let plan = state.model.with_untracked(|m| m.plan.clone());
+        let p = match link::path_part(&super::persistence::location_hash()) {
+            None => Ok(shipped_path(&plan)),
+            Some(text) => Path::from_json(&text, &plan, link::PATH_IN_LINK),
+        };
+        if let Ok(p) = p {
+            if p != settings.get_untracked() {
+                settings.set(p);
+            }
+        }
     });
     let shown = PathShown { settings, outcome };
     provide_context(shown);
@@ -143,9 +273,7 @@ pub fn PathView() -> impl IntoView {
     let keeping = super::persistence::use_keeping();
     let download_path = move |_| {
         let (json, name) = state.model.with_untracked(|m| {
-            let p = settings
-                .get_untracked()
-                .path(&m.plan, &state.scenario.get_untracked());
+            let p = with_scenario(&settings.get_untracked(), &state.scenario.get_untracked());
             (p.to_json(&m.plan), state.scenario_name())
         });
         super::persistence::download(
@@ -156,7 +284,7 @@ pub fn PathView() -> impl IntoView {
     };
     let path_file = NodeRef::<leptos::html::Input>::new();
     // A path file (model.md §7.1, what `ntm path --path` reads): its first year's scenario
-    // becomes the one on screen; what the path view cannot show is named, not dropped silently.
+    // becomes the one on screen; its later years' scenarios and all its targets are kept.
     let open_path = move |_| {
         let Some(input) = path_file.get() else { return };
         leptos::task::spawn_local(async move {
@@ -168,20 +296,14 @@ pub fn PathView() -> impl IntoView {
             let text = String::from_utf8_lossy(&bytes).into_owned();
             match Path::from_json(&text, &plan, &name) {
                 Ok(p) => {
-                    let (read, left) = PathSettings::from_path(&p);
                     if let Some((_, first)) = p.scenarios.iter().find(|(y, _)| *y == p.first_year) {
                         state.replace(first.clone());
                     }
-                    settings.set(read);
-                    let unused = left.join(", ");
-                    keeping.notice.set(Some(if left.is_empty() {
-                        super::persistence::Notice::info(t::OPENED_THE_PATH, &[("name", &name)])
-                    } else {
-                        super::persistence::Notice::info(
-                            t::OPENED_THE_PATH_NOT_USED_BY,
-                            &[("name", &name), ("unused", &unused)],
-                        )
-                    }));
+                    settings.set(p);
+                    keeping.notice.set(Some(super::persistence::Notice::info(
+                        t::OPENED_THE_PATH,
+                        &[("name", &name)],
+                    )));
                 }
                 Err(e) => keeping.notice.set(Some(super::persistence::Notice::problem(
                     &e,
@@ -192,42 +314,27 @@ pub fn PathView() -> impl IntoView {
     };
     let field_error = RwSignal::new(None::<&'static str>);
     let set_whole =
-        move |ev: leptos::ev::Event, max: u32, apply: fn(&mut PathSettings, u32)| match whole(
+        move |ev: leptos::ev::Event, max: u32, measure: Measure| match whole(
             &event_target_value(&ev),
             state.lang.get_untracked(),
             max,
         ) {
             Some(v) => {
                 field_error.set(None);
-                settings.update(|s| apply(s, v));
+                settings.update(|p| set_last_target(p, measure, f64::from(v)));
             }
             None => field_error.set(Some("whole")),
         };
     let verdict = move || {
         let o = outcome.get();
-        let s = settings.get();
-        o.targets
-            .iter()
-            .map(|t| {
-                let what = match t.measure {
-                    Measure::Certified => lang().fill(
-                        t::COMMUNES_CERTIFIED,
-                        &[("0", &t.year), ("1", &t.value), ("2", &s.target_certified)],
-                    ),
-                    _ => lang().fill(
-                        t::THE_LOWEST_COMMUNE_MEETS_CRITERIA,
-                        &[("0", &t.value), ("1", &s.target_min_criteria)],
-                    ),
-                };
-                let mark = if t.met {
-                    lang().say(t::REACHED)
-                } else {
-                    lang().say(t::NOT_REACHED)
-                };
-                format!("{what} — {mark}")
-            })
-            .collect::<Vec<_>>()
-            .join(" · ")
+        let l = lang();
+        state.model.with(|m| {
+            o.targets
+                .iter()
+                .map(|c| target_sentence(c, &m.plan, l, true))
+                .collect::<Vec<_>>()
+                .join(" · ")
+        })
     };
     view! {
         <section class="panel path" data-testid="path-view" aria-labelledby="path-title">
@@ -238,13 +345,13 @@ pub fn PathView() -> impl IntoView {
                     <span>{move || state.tr(t::UNTIL)}</span>
                     <select data-testid="path-last-year" on:change=move |ev| {
                         if let Ok(y) = event_target_value(&ev).parse::<u16>() {
-                            settings.update(|s| s.last_year = y);
+                            settings.update(|p| set_last_year(p, y));
                         }
                     }>
                         {move || {
                             let first_year = settings.with(|s| s.first_year);
                             (first_year..first_year + crate::engine::path::MAX_YEARS as u16)
-                                .map(|y| view! { <option value=y.to_string() selected=move || settings.with(|s| s.last_year == y)>{y}</option> })
+                                .map(|y| view! { <option value=y.to_string() selected=move || settings.with(|p| last_year(p) == y)>{y}</option> })
                                 .collect_view()
                         }}
                     </select>
@@ -252,14 +359,14 @@ pub fn PathView() -> impl IntoView {
                 <label>
                     <span>{move || state.tr(t::TARGET_CERTIFIED_COMMUNES)}</span>
                     <input type="text" inputmode="numeric" class="number small" data-testid="path-target-certified"
-                        prop:value=move || settings.with(|s| s.target_certified.to_string())
-                        on:change=move |ev| set_whole(ev, 50_000, |s, v| s.target_certified = v)/>
+                        prop:value=move || settings.with(|p| last_target(p, Measure::Certified).map_or(String::new(), |v| v.to_string()))
+                        on:change=move |ev| set_whole(ev, 50_000, Measure::Certified)/>
                 </label>
                 <label>
                     <span>{move || state.tr(t::NO_COMMUNE_UNDER_CRITERIA)}</span>
                     <input type="text" inputmode="numeric" class="number small" data-testid="path-target-min"
-                        prop:value=move || settings.with(|s| s.target_min_criteria.to_string())
-                        on:change=move |ev| set_whole(ev, CRITERIA as u32, |s, v| s.target_min_criteria = v)/>
+                        prop:value=move || settings.with(|p| last_target(p, Measure::MinCriteria).map_or(String::new(), |v| v.to_string()))
+                        on:change=move |ev| set_whole(ev, CRITERIA as u32, Measure::MinCriteria)/>
                 </label>
                 <label>
                     <span>{move || state.tr(t::COSTS_GROW_A_YEAR)}</span>
@@ -276,7 +383,7 @@ pub fn PathView() -> impl IntoView {
                         }/>
                 </label>
                 <label class="check">
-                    <input type="checkbox" data-testid="path-carry" prop:checked=move || settings.with(|s| s.carries_all())
+                    <input type="checkbox" data-testid="path-carry" prop:checked=move || settings.with(carries_all)
                         on:change=move |ev| {
                             let share = if event_target_checked(&ev) { 1.0 } else { 0.0 };
                             settings.update(|s| s.carry = Carry { undisbursed: share, idle: share, unused: share });
@@ -300,6 +407,7 @@ pub fn PathView() -> impl IntoView {
                     <input type="file" accept=".json,application/json" data-testid="open-path" node_ref=path_file on:change=open_path/>
                 </label>
             </div>
+            <YearScenarios settings=settings outcome=outcome/>
             <PathChart outcome=outcome settings=settings/>
             <div class="table-scroll">
             <table class="path-table">
@@ -324,8 +432,7 @@ pub fn PathView() -> impl IntoView {
                             let carried_next: f64 = o.years.get(i + 1).map_or_else(
                                 || {
                                     // After the last year: what would go on.
-                                    let s = settings.get_untracked();
-                                    let c = s.carry;
+                                    let c = settings.with_untracked(|p| p.carry);
                                     out.funding.sources.iter().map(|src| c.undisbursed * (src.pledged - src.arrived) + c.idle * src.idle).sum::<f64>()
                                         + c.unused * out.criteria.iter().map(|k| k.unused).sum::<f64>()
                                 },
@@ -352,24 +459,261 @@ pub fn PathView() -> impl IntoView {
     }
 }
 
+/// One scenario a year: the first year's is the one on screen; each later year keeps the year
+/// before's ("same as last year", the default) or has its own, edited here lever by lever
+/// (the registry's funding, disbursement and investment) or taken from a saved scenario.
+#[component]
+fn YearScenarios(settings: RwSignal<Path>, outcome: Memo<Arc<PathOutcome>>) -> impl IntoView {
+    let state = use_state();
+    let lang = move || state.lang.get();
+    let editing = RwSignal::new(None::<u16>);
+    // The year being edited: the one picked, while it is in the path; else the first.
+    let year = Memo::new(move |_| {
+        settings.with(|p| {
+            editing
+                .get()
+                .filter(|y| (p.first_year..=last_year(p)).contains(y))
+                .unwrap_or(p.first_year)
+        })
+    });
+    let own = move |y: u16| settings.with(|p| y != p.first_year && p.scenarios.iter().any(|(l, _)| *l == y));
+    let tabs = move || {
+        let (first, last) = settings.with(|p| (p.first_year, last_year(p)));
+        (first..=last)
+            .map(|y| {
+                let status = move || {
+                    if y == first {
+                        state.tr(t::THE_SCENARIO_SHOWN)
+                    } else if own(y) {
+                        state.tr(t::ITS_OWN_SCENARIO)
+                    } else {
+                        state.tr(t::SAME_AS_LAST_YEAR)
+                    }
+                };
+                view! {
+                    <button type="button" role="tab" class="year-tab" class:own=move || own(y)
+                        aria-selected=move || (year.get() == y).to_string()
+                        data-testid=format!("path-year-{y}")
+                        on:click=move |_| editing.set(Some(y))>
+                        <strong>{y}</strong>
+                        <small>{status}</small>
+                    </button>
+                }
+            })
+            .collect_view()
+    };
+    // Own scenario for `y`: the one in force that year with its investment as the numbers the
+    // path used, so that the results do not move until a lever does.
+    let make_own = move |y: u16| {
+        let first = state.scenario.get_untracked();
+        let o = outcome.get_untracked();
+        settings.update(|p| {
+            let mut s = with_scenario(p, &first)
+                .scenario_for(y)
+                .map(|(_, s)| s.clone())
+                .unwrap_or_default();
+            if let Some(yo) = o.years.iter().find(|yo| yo.year == y) {
+                for (k, c) in yo.outcome.criteria.iter().enumerate().take(CRITERIA) {
+                    s.investment[k] = Some(c.investment);
+                }
+            }
+            s.name = None;
+            p.set_scenario(y, s);
+        });
+    };
+    let take_from = move |y: u16, key: String| {
+        let all = super::compare::candidates(&state);
+        if let Some((_, _, s)) = all.into_iter().find(|(k, _, _)| *k == key) {
+            settings.update(|p| p.set_scenario(y, s));
+        }
+    };
+    let editor = move || {
+        let y = year.get();
+        let first = settings.with_untracked(|p| p.first_year);
+        if y == first {
+            return view! {
+                <p class="hint" data-testid="path-year-note">
+                    {move || lang().fill(t::YEAR_USES_THE_SCENARIO_SHOWN, &[("year", &y)])}
+                </p>
+            }
+            .into_any();
+        }
+        let fields = move || {
+            own(y).then(|| {
+                let choices = super::compare::candidates(&state);
+                view! {
+                    <label>
+                        <span>{move || state.tr(t::TAKE_A_SCENARIO)}</span>
+                        <select data-testid="path-year-from" on:change=move |ev| take_from(y, event_target_value(&ev))>
+                            <option value="" selected>{move || state.tr(t::CHOOSE)}</option>
+                            {choices.into_iter().map(|(key, name, _)| view! { <option value=key>{name}</option> }).collect_view()}
+                        </select>
+                    </label>
+                    <YearLevers settings=settings outcome=outcome year=y/>
+                }
+            })
+        };
+        view! {
+            <div class="year-editor" data-testid="path-year-editor">
+                <label class="check">
+                    <input type="checkbox" data-testid="path-same" prop:checked=move || !own(y)
+                        on:change=move |ev| {
+                            if event_target_checked(&ev) {
+                                settings.update(|p| p.unset_scenario(y));
+                            } else {
+                                make_own(y);
+                            }
+                        }/>
+                    <span>{move || lang().fill(t::YEAR_SAME_AS_YEAR_BEFORE, &[("year", &y), ("before", &(y - 1))])}</span>
+                </label>
+                {fields}
+            </div>
+        }
+        .into_any()
+    };
+    view! {
+        <div class="year-scenarios" data-testid="path-years">
+            <h4>{move || state.tr(t::THE_SCENARIO_OF_EACH_YEAR)}</h4>
+            <div class="year-tabs" role="tablist">{tabs}</div>
+            {editor}
+        </div>
+    }
+}
+
+/// The levers of one year's own scenario, from the registry: funding and disbursement per
+/// source, investment per criterion. Each value shown is the one in force that year.
+#[component]
+fn YearLevers(settings: RwSignal<Path>, outcome: Memo<Arc<PathOutcome>>, year: u16) -> impl IntoView {
+    use crate::engine::lever::{Lever, Value, DISBURSEMENT, FUNDING, INVESTMENT};
+    let state = use_state();
+    let row = move |lever: Lever| {
+        let (key, name_vi, name_en) = state.model.with_untracked(|m| {
+            let key = lever.item_key(&m.plan).unwrap_or_default().to_string();
+            match lever.family {
+                INVESTMENT => {
+                    let c = &m.plan.criteria[lever.item];
+                    (key, format!("{} {}", c.id, c.name_vi), format!("{} {}", c.id, c.name_en))
+                }
+                _ => {
+                    let src = &m.plan.sources[lever.item];
+                    (key, src.name_vi.clone(), src.name_en.clone())
+                }
+            }
+        });
+        let share = lever.family == DISBURSEMENT;
+        let value = Signal::derive(move || {
+            let set = settings.with(|p| {
+                p.scenarios
+                    .iter()
+                    .find(|(y, _)| *y == year)
+                    .and_then(|(_, s)| lever.get(s))
+            });
+            let x = match set {
+                Some(Value::Number(x)) => x,
+                _ if lever.family == INVESTMENT => outcome.with(|o| {
+                    o.years
+                        .iter()
+                        .find(|y| y.year == year)
+                        .map_or(0.0, |y| y.outcome.criteria[lever.item].investment)
+                }),
+                _ => state
+                    .model
+                    .with(|m| lever.default_in(m).number().unwrap_or(0.0)),
+            };
+            if share { x * 100.0 } else { x }
+        });
+        let on_commit = Callback::new(move |x: f64| {
+            let v = if share { x / 100.0 } else { x };
+            settings.update(|p| {
+                if let Some((_, s)) = p.scenarios.iter_mut().find(|(y, _)| *y == year) {
+                    lever.set(s, Some(Value::Number(v)));
+                }
+            });
+        });
+        let name = Signal::derive(move || state.lang.get().pick(&name_vi, &name_en).to_string());
+        // Read aloud with its year: the same source is a lever of the scenario on screen too.
+        let label = Signal::derive(move || format!("{year}: {}", name.get()));
+        let (limit, unit, decimals) = if share {
+            (100.0, "%", 1)
+        } else {
+            (crate::engine::scenario::MAX_AMOUNT, "", 2)
+        };
+        view! {
+            <div class="lever-row">
+                <span class="lever-name">{move || name.get()}</span>
+                <NumberField value=value on_commit=on_commit
+                    testid=format!("path-{}-{key}", lever.family().key)
+                    label=label limit=limit decimals=decimals unit=unit/>
+            </div>
+        }
+    };
+    let family = move |f: usize| {
+        (0..crate::engine::lever::FAMILIES[f].count())
+            .map(|i| row(Lever::new(f, i)))
+            .collect_view()
+    };
+    view! {
+        <div class="year-levers">
+            <fieldset>
+                <legend>{move || state.tr(t::FUNDING_BILLION_VND)}</legend>
+                {family(FUNDING)}
+            </fieldset>
+            <fieldset>
+                <legend>{move || state.tr(t::DISBURSEMENT_2)}</legend>
+                {family(DISBURSEMENT)}
+            </fieldset>
+            <details>
+                <summary>{move || state.tr(t::INVESTMENT_BY_CRITERION_BILLION_VND)}</summary>
+                {family(INVESTMENT)}
+            </details>
+        </div>
+    }
+}
+
 /// Certified communes year by year against the target (an SVG line; the bars are years).
 #[component]
-fn PathChart(outcome: Memo<Arc<PathOutcome>>, settings: RwSignal<PathSettings>) -> impl IntoView {
+fn PathChart(outcome: Memo<Arc<PathOutcome>>, settings: RwSignal<Path>) -> impl IntoView {
     let state = use_state();
     // P10–P90 of the path under risk, once drawn (the risk panel draws it with its odds).
     let band = use_context::<super::risk::Shown>().map(|s| s.path_band);
+    let showing = super::showing::use_showing();
+    // While scenarios are compared: the same path with each of them as the first year's, a
+    // faint line each (the one shown is the main line).
+    let compared: Memo<Vec<(String, Vec<u32>)>> = Memo::new(move |_| {
+        if !showing.compare_open.get() {
+            return Vec::new();
+        }
+        state.settled.track();
+        let picked = showing.picked.get();
+        let all = super::compare::candidates(&state);
+        let p = settings.get();
+        state.model.with_untracked(|m| {
+            picked
+                .iter()
+                .filter(|key| key.as_str() != "current")
+                .filter_map(|key| all.iter().find(|(k, _, _)| k == key))
+                .map(|(_, name, s)| {
+                    let years = with_scenario(&p, s).run(m).years;
+                    (name.clone(), years.iter().map(|y| y.outcome.certified).collect())
+                })
+                .collect()
+        })
+    });
     let (w, h, left, bottom, top) = (520.0, 180.0, 40.0, 24.0, 12.0);
     view! {
         <svg class="path-chart" viewBox=format!("0 0 {w} {h}") role="img" data-testid="path-chart"
             aria-label=move || state.tr(t::CERTIFIED_COMMUNES_BY_YEAR_AGAINST_THE)>
             {move || {
                 let o = outcome.get();
-                let target = f64::from(settings.with(|s| s.target_certified));
+                let target = settings.with(|p| last_target(p, Measure::Certified)).unwrap_or(0.0);
                 let communes = state.model.with(|m| m.table.communes.len()) as f64;
                 // The axis spans the start of the path to the target (or the best year), so that
                 // a few communes a year show as a slope, not a flat line.
                 let start = o.years.first().map_or(0.0, |y| f64::from(y.outcome.certified_baseline));
-                let best = o.years.iter().map(|y| f64::from(y.outcome.certified)).fold(target, f64::max);
+                let others = compared.get();
+                let best = o.years.iter().map(|y| f64::from(y.outcome.certified))
+                    .chain(others.iter().flat_map(|(_, v)| v.iter().map(|&c| f64::from(c))))
+                    .fold(target, f64::max);
                 let low = start.min(target);
                 let span = (best - low).max(1.0);
                 let low = (low - span * 0.15).max(0.0);
@@ -398,6 +742,17 @@ fn PathChart(outcome: Memo<Arc<PathOutcome>>, settings: RwSignal<PathSettings>) 
                     <text x=left - 4.0 y=y(high) + 8.0 text-anchor="end" class="path-year">{format!("{high:.0}")}</text>
                     <line x1=left y1=ty x2=w - 5.0 y2=ty class="target-line"/>
                     <text x=left + 4.0 y=ty - 4.0 class="target-label">{format!("{} {}", state.tr(t::TARGET_4), target)}</text>
+                    {others.iter().map(|(name, values)| {
+                        let pts: Vec<String> = values.iter().enumerate()
+                            .map(|(i, &c)| format!("{:.1},{:.1}", x(i), y(f64::from(c))))
+                            .collect();
+                        let last = values.last().copied().unwrap_or(0);
+                        view! {
+                            <polyline points=pts.join(" ") class="path-compare-line" data-testid="path-compare-line">
+                                <title>{format!("{name}: {last}")}</title>
+                            </polyline>
+                        }
+                    }).collect_view()}
                     <polyline points=points.join(" ") class="path-line"/>
                     {o.years.iter().enumerate().map(|(i, yr)| {
                         let v = f64::from(yr.outcome.certified);
@@ -410,6 +765,15 @@ fn PathChart(outcome: Memo<Arc<PathOutcome>>, settings: RwSignal<PathSettings>) 
                 }
             }}
         </svg>
+        {move || {
+            let others = compared.get();
+            (!others.is_empty()).then(|| view! {
+                <p class="hint" data-testid="path-compare-legend">
+                    {state.tr(t::A_LINE_PER_SCENARIO_COMPARED)}
+                    {others.iter().map(|(name, v)| format!(" {name}: {}.", v.last().copied().unwrap_or(0))).collect::<String>()}
+                </p>
+            })
+        }}
     }
 }
 
@@ -464,15 +828,19 @@ fn default_value(key: &str, m: &crate::engine::Model) -> f64 {
     }
 }
 
-#[component]
-pub fn GoalsPanel() -> impl IntoView {
-    let state = use_state();
-    let goal_key = RwSignal::new("certified".to_string());
-    let value_text =
-        RwSignal::new(state.model.with_untracked(|m| {
-            number(default_value("certified", m), 2, state.lang.get_untracked())
-        }));
-    let error = RwSignal::new(None::<String>);
+/// The goal sought last and the margins of more money, for the goals panel, the report and the
+/// presentation alike.
+#[derive(Clone, Copy)]
+pub struct GoalsShown {
+    /// The answer for the scenario on screen (gone when a lever moves).
+    pub answer: RwSignal<Option<Arc<Answer>>>,
+    /// The amount of "where does more money buy most", as typed.
+    pub amount_text: RwSignal<String>,
+    pub amount: Memo<Option<f64>>,
+    pub margins: Memo<Option<Vec<crate::engine::goals::Margin>>>,
+}
+
+pub fn provide_goals(state: super::state::State) -> GoalsShown {
     let answer = RwSignal::new(None::<Arc<Answer>>);
     // An answer is for the scenario it was sought from: a lever moved, it is gone.
     Effect::new(move |_| {
@@ -480,6 +848,142 @@ pub fn GoalsPanel() -> impl IntoView {
         state.model.track();
         answer.set(None);
     });
+    let amount_text = RwSignal::new("100".to_string());
+    let amount = Memo::new(move |_| {
+        parse_number(&amount_text.get(), state.lang.get())
+            .ok()
+            .filter(|x| x.is_finite() && *x >= 0.0 && *x <= crate::engine::scenario::MAX_AMOUNT)
+    });
+    let margins = Memo::new(move |_| {
+        let amount = amount.get()?;
+        // Nineteen runs: once the levers settle.
+        state.settled.track();
+        Some(
+            state
+                .model
+                .with_untracked(|m| state.scenario.with_untracked(|s| marginal(m, s, amount))),
+        )
+    });
+    let shown = GoalsShown {
+        answer,
+        amount_text,
+        amount,
+        margins,
+    };
+    provide_context(shown);
+    shown
+}
+
+/// The funding an answer lacks: per source, how much more of it alone would pay for what it
+/// may pay for (a source that cannot help is left out).
+fn more_funding_rows(a: &Answer, plan: &crate::engine::Plan, l: Lang) -> Vec<(String, String)> {
+    plan.sources
+        .iter()
+        .zip(a.more_funding)
+        .filter(|(_, x)| *x > 0.0)
+        .map(|(src, x)| {
+            let figure = if x.is_finite() {
+                format!("+{} {}", amount(x, 2, l), l.say(t::BILLION_VND_3))
+            } else {
+                l.say(t::NONE_OF_IT_ARRIVES).to_string()
+            };
+            (l.pick(&src.name_vi, &src.name_en).to_string(), figure)
+        })
+        .collect()
+}
+
+/// A goal's answer in short (report and presentation).
+pub(super) fn goal_summary(a: &Answer, m: &crate::engine::Model, l: Lang) -> AnyView {
+    let what = goal_options(&m.plan, l)
+        .into_iter()
+        .find(|(key, _)| {
+            if a.budget.is_some() {
+                key == "budget"
+            } else {
+                *key == a.measure.key(&m.plan)
+            }
+        })
+        .map(|(_, label)| label)
+        .unwrap_or_default();
+    let goal = match a.budget {
+        Some(b) => format!("{what}: {}", amount(b, 2, l)),
+        None if a.measure.is_count() => format!("{what}: {:.0}", a.target),
+        None => format!("{what}: {}", number(a.target, 2, l)),
+    };
+    let more = more_funding_rows(a, &m.plan, l);
+    view! {
+        <div class="goal-summary" data-testid="goal-summary">
+            <p class="big-sentence">{goal}</p>
+            <table class="slide-table">
+                <tbody>
+                    <tr><td>{l.say(t::LEAST_TOTAL_INVESTMENT)}</td><td class="num">{format!("{} {}", amount(a.total_investment, 2, l), l.say(t::BILLION_VND_3))}</td></tr>
+                    <tr><td>{l.say(t::SAVING_AGAINST_THE_SCENARIO)}</td><td class="num">{amount(a.saving, 2, l)}</td></tr>
+                    <tr><td>{l.say(t::COMMUNES_NEWLY_CERTIFIED)}</td><td class="num">{a.outcome.newly_certified.len()}</td></tr>
+                    <tr><td>{l.say(t::SHORT_WITH_THE_CURRENT_FUNDING)}</td><td class="num">{amount(a.outcome.funding.shortfall, 2, l)}</td></tr>
+                    <tr><td>{l.say(t::PROVEN_LEAST)}</td><td>{if a.exact { l.say(t::YES) } else { l.say(t::NO_GREEDY_A_CHEAPER_ANSWER_MAY) }}</td></tr>
+                    {more.into_iter().map(|(name, figure)| view! {
+                        <tr><td>{l.fill(t::MORE_FROM_SOURCE_ALONE, &[("name", &name)])}</td><td class="num">{figure}</td></tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+    .into_any()
+}
+
+/// Where more money buys most, the first rows (report and presentation).
+pub(super) fn margins_summary(
+    margins: Option<&[crate::engine::goals::Margin]>,
+    amount_more: Option<f64>,
+    plan: &crate::engine::Plan,
+    l: Lang,
+    rows: usize,
+) -> AnyView {
+    let (Some(list), Some(more)) = (margins, amount_more) else {
+        return view! { <p>{l.say(t::NOT_A_VALID_AMOUNT)}</p> }.into_any();
+    };
+    view! {
+        <div class="margins-summary" data-testid="margins-summary">
+            <p>{l.fill(t::WHERE_MORE_BUYS_MOST, &[("amount", &amount(more, 2, l))])}</p>
+            <table class="slide-table">
+                <thead><tr>
+                    <th>{l.say(t::CRITERION)}</th><th>{l.say(t::MORE_CERTIFIED)}</th>
+                    <th>{l.say(t::MORE_CRITERIA_MET)}</th><th>{l.say(t::SHORT)}</th>
+                </tr></thead>
+                <tbody>
+                    {list.iter().take(rows).map(|g| {
+                        let c = &plan.criteria[g.criterion];
+                        view! {
+                            <tr>
+                                <td>{format!("{} {}", c.id, l.pick(&c.name_vi, &c.name_en))}</td>
+                                <td class="num">{format!("{:+}", g.certified_gain)}</td>
+                                <td class="num">{format!("{:+}", g.criteria_gain)}</td>
+                                <td class="num">{amount(g.shortfall, 2, l)}</td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+    .into_any()
+}
+
+#[component]
+pub fn GoalsPanel() -> impl IntoView {
+    let state = use_state();
+    let GoalsShown {
+        answer,
+        amount_text,
+        margins,
+        ..
+    } = expect_context::<GoalsShown>();
+    let goal_key = RwSignal::new("certified".to_string());
+    let value_text =
+        RwSignal::new(state.model.with_untracked(|m| {
+            number(default_value("certified", m), 2, state.lang.get_untracked())
+        }));
+    let error = RwSignal::new(None::<String>);
     let lang = move || state.lang.get();
     let run = move |_| {
         let l = state.lang.get_untracked();
@@ -509,22 +1013,6 @@ pub fn GoalsPanel() -> impl IntoView {
             state.replace(scenario);
         }
     };
-    let amount_text = RwSignal::new("100".to_string());
-    let margin_amount = Memo::new(move |_| {
-        parse_number(&amount_text.get(), state.lang.get())
-            .ok()
-            .filter(|x| x.is_finite() && *x >= 0.0 && *x <= crate::engine::scenario::MAX_AMOUNT)
-    });
-    let margins = Memo::new(move |_| {
-        let amount = margin_amount.get()?;
-        // Nineteen runs: once the levers settle.
-        state.settled.track();
-        Some(
-            state
-                .model
-                .with_untracked(|m| state.scenario.with_untracked(|s| marginal(m, s, amount))),
-        )
-    });
     view! {
         <section class="panel goals" data-testid="goals-view" aria-labelledby="goals-title">
             <h3 id="goals-title">{move || state.tr(t::GOALS_WHAT_IS_THE_LEAST_IT)}</h3>
@@ -581,6 +1069,10 @@ pub fn GoalsPanel() -> impl IntoView {
                             <dd data-testid="goal-exact">{if a.exact { l.say(t::YES) } else { l.say(t::NO_GREEDY_A_CHEAPER_ANSWER_MAY) }}</dd>
                             <dt>{l.say(t::SHORT_WITH_THE_CURRENT_FUNDING)}</dt>
                             <dd data-testid="goal-shortfall">{amount(a.outcome.funding.shortfall, 2, l)}</dd>
+                            {state.model.with(|m| more_funding_rows(&a, &m.plan, l)).into_iter().map(|(name, figure)| view! {
+                                <dt>{l.fill(t::MORE_FROM_SOURCE_ALONE, &[("name", &name)])}</dt>
+                                <dd data-testid="goal-more-funding">{figure}</dd>
+                            }).collect_view()}
                             <dt>{l.say(t::INVESTED_IN)}</dt>
                             <dd>{criteria.join("; ")}</dd>
                             <dt>{l.say(t::COMMUNES_NEWLY_CERTIFIED)}</dt>

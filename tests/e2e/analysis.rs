@@ -58,7 +58,35 @@ async fn the_path_and_the_goals_show_the_engines_numbers_and_an_answer_applies_i
     let total = format!("{} tỷ đồng", amount(answer.total_investment, 2, Lang::Vi));
     wait_for_text(&wd, "goal-total", |t| t == total).await;
     assert_eq!(text(&wd, "goal-exact").await, "có");
+    // A goal the plan's money cannot pay for: what each source alone would have to add, as
+    // the engine finds it (sources that cannot help are left out).
+    let far = seek(&model, &plan, Goal::Target(Measure::Certified, 150.0));
+    select_value(&wd, "goal-target", "certified").await;
+    type_into(&wd, "goal-value", "150").await;
+    click(&wd, "[data-testid=goal-run]").await;
+    let total = format!("{} tỷ đồng", amount(far.total_investment, 2, Lang::Vi));
+    wait_for_text(&wd, "goal-total", |t| t == total).await;
+    let shown: Vec<String> = {
+        let mut v = Vec::new();
+        for el in wd.find_all(By::Css("[data-testid=goal-more-funding]")).await.unwrap() {
+            v.push(el.text().await.unwrap());
+        }
+        v
+    };
+    let wanted: Vec<String> = far
+        .more_funding
+        .iter()
+        .filter(|x| **x > 0.0)
+        .map(|x| format!("+{} tỷ đồng", amount(*x, 2, Lang::Vi)))
+        .collect();
+    assert!(!wanted.is_empty());
+    assert_eq!(shown, wanted);
     screenshot(&wd, "goals").await;
+    select_value(&wd, "goal-target", "avg_criteria").await;
+    type_into(&wd, "goal-value", "15").await;
+    click(&wd, "[data-testid=goal-run]").await;
+    let total = format!("{} tỷ đồng", amount(answer.total_investment, 2, Lang::Vi));
+    wait_for_text(&wd, "goal-total", |t| t == total).await;
     click(&wd, "[data-testid=goal-apply]").await;
     let avg = number(answer.outcome.avg_criteria, 2, Lang::Vi);
     wait_for_text(&wd, "avg-criteria", |t| t == avg).await;
@@ -279,7 +307,7 @@ async fn a_path_file_goes_out_and_comes_back_and_a_broken_one_is_named() {
     assert_eq!(path.year_list(), vec![2022, 2023, 2024, 2025]);
     assert_eq!(path.targets.len(), 2);
     // In: a path of three years from 2023, credit at 70%, its own targets and cost growth,
-    // and a scenario for 2025 the page does not show (said so).
+    // and a scenario of its own for 2025.
     let mine = downloads.join("lo-trinh-cua-tinh.json");
     std::fs::write(
         &mine,
@@ -295,8 +323,7 @@ async fn a_path_file_goes_out_and_comes_back_and_a_broken_one_is_named() {
         .send_keys(mine.to_string_lossy())
         .await
         .unwrap();
-    let notice = wait_for_text(&wd, "notice", |t| t.contains("lo-trinh-cua-tinh.json")).await;
-    assert!(notice.contains("scenarios.2025"), "{notice}");
+    wait_for_text(&wd, "notice", |t| t.contains("lo-trinh-cua-tinh.json")).await;
     wait_for_text(&wd, "shortfall", |t| t == "960").await;
     wait_for_text(&wd, "path-verdict", |t| {
         t.starts_with("2025") && t.contains("/ 100")
@@ -315,6 +342,23 @@ async fn a_path_file_goes_out_and_comes_back_and_a_broken_one_is_named() {
         .await
         .unwrap();
     assert_eq!(growth.prop("value").await.unwrap().as_deref(), Some("5,0"));
+    // 2025 has its own scenario, shown and editable; nothing of the file is dropped.
+    assert!(text(&wd, "path-year-2025").await.contains("riêng"));
+    assert!(text(&wd, "path-year-2024").await.contains("như năm trước"));
+    click(&wd, "[data-testid=path-year-2025]").await;
+    assert_eq!(field_value(&wd, "path-funding-credit").await, "2.000");
+    assert_eq!(field_value(&wd, "path-disbursement-credit").await, "100");
+    let expected = YearsPath::from_json(
+        &std::fs::read_to_string(&mine).unwrap(),
+        &plan,
+        "file",
+    )
+    .unwrap()
+    .run(&ntm_planner::engine::Model::shipped());
+    for y in &expected.years {
+        let id = format!("path-certified-{}", y.year);
+        assert_eq!(text(&wd, &id).await, y.outcome.certified.to_string(), "{id}");
+    }
     // A broken file: named, nothing changes.
     let broken = downloads.join("hong.json");
     std::fs::write(&broken, r#"{"schema":1,"years":[2023,2025]}"#).unwrap();
@@ -330,6 +374,102 @@ async fn a_path_file_goes_out_and_comes_back_and_a_broken_one_is_named() {
         "{notice}"
     );
     assert!(text(&wd, "path-verdict").await.contains("/ 100"));
+    assert!(errors(&wd).await.is_empty(), "{:?}", errors(&wd).await);
+    wd.quit().await.unwrap();
+}
+
+#[tokio::test]
+async fn each_year_of_the_path_has_its_own_scenario_kept_and_linked() {
+    use ntm_planner::engine::path::Path as YearsPath;
+    use ntm_planner::engine::{Model, Scenario};
+    let page = open_page(1366, 900).await;
+    let wd = page.wd.clone();
+    let model = Model::shipped();
+    let credit = model.plan.source_index("credit").unwrap();
+    let base = YearsPath::default_for(&model.plan, &Scenario::plan());
+    let before = base.run(&model);
+    // 2024 of its own: at first the year before's levers as numbers (nothing moves), then no
+    // credit at all that year.
+    let mut own = Scenario::plan();
+    for (k, c) in before.years[2].outcome.criteria.iter().enumerate() {
+        own.investment[k] = Some(c.investment);
+    }
+    own.funding[credit] = Some(0.0);
+    let mut changed = base.clone();
+    changed.set_scenario(2024, own);
+    let after = changed.run(&model);
+    assert_ne!(
+        before.years[3].outcome.certified, after.years[3].outcome.certified,
+        "the change shows in 2025"
+    );
+    let shows = |o: &ntm_planner::engine::path::PathOutcome| {
+        o.years
+            .iter()
+            .map(|y| (format!("path-certified-{}", y.year), y.outcome.certified.to_string()))
+            .collect::<Vec<_>>()
+    };
+    let expect = |o: ntm_planner::engine::path::PathOutcome| {
+        let wd = wd.clone();
+        async move {
+            for (id, value) in shows(&o) {
+                wait_for_text(&wd, &id, |t| t == value).await;
+            }
+        }
+    };
+    expect(before.clone()).await;
+    // The year being edited is the one marked; the first is the scenario on screen.
+    let tab = wd.find(By::Css("[data-testid=path-year-2022]")).await.unwrap();
+    assert_eq!(tab.attr("aria-selected").await.unwrap().as_deref(), Some("true"));
+    assert!(text(&wd, "path-year-note").await.contains("2022"));
+    click(&wd, "[data-testid=path-year-2024]").await;
+    let tab = wd.find(By::Css("[data-testid=path-year-2024]")).await.unwrap();
+    assert_eq!(tab.attr("aria-selected").await.unwrap().as_deref(), Some("true"));
+    let same = wd.find(By::Css("[data-testid=path-same]")).await.unwrap();
+    assert!(same.is_selected().await.unwrap(), "same as last year by default");
+    same.click().await.unwrap();
+    wait_for_text(&wd, "path-year-2024", |t| t.contains("riêng")).await;
+    expect(before.clone()).await;
+    type_into(&wd, "path-funding-credit", "0").await;
+    expect(after.clone()).await;
+    screenshot(&wd, "path-year-own").await;
+    // The one-year figures are the first year's: unchanged.
+    assert_eq!(text(&wd, "certified").await, "85");
+    // In the link, kept over a reload, and opened by someone else from the link alone.
+    tokio::time::sleep(Duration::from_millis(600)).await;
+    let url = current_url(&wd).await;
+    assert!(url.contains("&p=") || url.contains("#p="), "{url}");
+    wd.refresh().await.unwrap();
+    wait_for_text(&wd, "certified", |t| t == "85").await;
+    expect(after.clone()).await;
+    let other = browser(&page.driver, 1366, 900).await;
+    other.goto(&url).await.unwrap();
+    wait_for_text(&other, "certified", |t| t == "85").await;
+    for (id, value) in shows(&after) {
+        wait_for_text(&other, &id, |t| t == value).await;
+    }
+    assert!(text(&other, "path-year-2024").await.contains("riêng"));
+    other.quit().await.unwrap();
+    // Without the link, the path kept in this browser comes back.
+    wd.goto(page.server.url()).await.unwrap();
+    wait_for_text(&wd, "certified", |t| t == "85").await;
+    expect(after.clone()).await;
+    // A broken path in a link is named, and the default path is shown.
+    let broken = format!("{}#p=%7B%22schema%22%3A1%2C%22years%22%3A%5B2023%2C2025%5D%7D", page.server.url());
+    wd.goto(&broken).await.unwrap();
+    wd.refresh().await.unwrap();
+    let notice = wait_for_text(&wd, "notice", |t| t.contains("link, p")).await;
+    assert!(notice.contains("\"years\""), "{notice}");
+    expect(before.clone()).await;
+    // Back to "same as last year": the path is the shipped one again, and the link says so.
+    wd.goto(page.server.url()).await.unwrap();
+    wait_for_text(&wd, "certified", |t| t == "85").await;
+    expect(after).await;
+    click(&wd, "[data-testid=path-year-2024]").await;
+    click(&wd, "[data-testid=path-same]").await;
+    expect(before).await;
+    tokio::time::sleep(Duration::from_millis(600)).await;
+    assert!(!current_url(&wd).await.contains("p="));
+    screenshot(&wd, "path-years").await;
     assert!(errors(&wd).await.is_empty(), "{:?}", errors(&wd).await);
     wd.quit().await.unwrap();
 }

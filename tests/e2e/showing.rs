@@ -39,6 +39,25 @@ async fn scenarios_side_by_side() {
     );
     let criteria = text(&wd, "compare-criteria").await;
     assert!(criteria.contains("Thu nhập"), "{criteria}");
+    // The path draws a faint line for each scenario compared besides the one shown, each
+    // ending where that scenario's own path ends (the plan's: the native path's 2025).
+    let lines = wd
+        .find_all(By::Css("[data-testid=path-compare-line]"))
+        .await
+        .unwrap();
+    assert_eq!(lines.len(), 3, "plan and two presets");
+    let model = ntm_planner::engine::Model::shipped();
+    let plan_path = ntm_planner::engine::path::Path::default_for(
+        &model.plan,
+        &ntm_planner::engine::Scenario::plan(),
+    )
+    .run(&model);
+    let legend = text(&wd, "path-compare-legend").await;
+    let plan_end = plan_path.years.last().unwrap().outcome.certified;
+    assert!(
+        legend.contains(&format!("{}: {plan_end}.", model.plan.default_scenario_name)),
+        "{legend}"
+    );
     assert!(
         !wd.find_all(By::Css("[data-testid=compare-criteria] td.worse"))
             .await
@@ -68,8 +87,8 @@ async fn presentation_mode_moves_with_the_keys_a_clicker_sends() {
     let wd = page.wd.clone();
     click(&wd, "[data-testid=present]").await;
     assert_eq!(
-        wait_for_text(&wd, "slide-number", |t| t == "1 / 7").await,
-        "1 / 7"
+        wait_for_text(&wd, "slide-number", |t| t == "1 / 8").await,
+        "1 / 8"
     );
     let body = text(&wd, "presentation").await;
     assert!(
@@ -85,38 +104,47 @@ async fn presentation_mode_moves_with_the_keys_a_clicker_sends() {
         }
     };
     send(Key::Right).await;
-    assert_eq!(text(&wd, "slide-number").await, "2 / 7");
+    assert_eq!(text(&wd, "slide-number").await, "2 / 8");
     assert!(text(&wd, "presentation").await.contains("Giao thông"));
     screenshot(&wd, "16-present-criteria").await;
     send(Key::PageDown).await;
-    assert_eq!(text(&wd, "slide-number").await, "3 / 7");
+    assert_eq!(text(&wd, "slide-number").await, "3 / 8");
     send(Key::PageDown).await;
     send(Key::PageDown).await;
-    assert_eq!(text(&wd, "slide-number").await, "5 / 7");
+    assert_eq!(text(&wd, "slide-number").await, "5 / 8");
     let path = text(&wd, "presentation").await;
     assert!(
         path.contains("2025") && path.contains("mục tiêu 115"),
         "{path}"
     );
     send(Key::PageDown).await;
-    assert_eq!(text(&wd, "slide-number").await, "6 / 7");
+    assert_eq!(text(&wd, "slide-number").await, "6 / 8");
+    // The goals: none sought yet, and where the next 100 billion buys most.
+    let goals = text(&wd, "presentation").await;
+    assert!(
+        goals.contains("Chưa tìm mục tiêu") && goals.contains("Thêm 100 tỷ đồng"),
+        "{goals}"
+    );
+    send(Key::PageDown).await;
+    assert_eq!(text(&wd, "slide-number").await, "7 / 8");
     let odds = wait_for_text(&wd, "risk-summary", |t| t.contains("Khả năng đạt 85")).await;
     assert!(odds.contains("P10"), "{odds}");
     screenshot(&wd, "18-present-risk").await;
     send(Key::PageDown).await;
-    assert_eq!(text(&wd, "slide-number").await, "7 / 7");
+    assert_eq!(text(&wd, "slide-number").await, "8 / 8");
     assert!(text(&wd, "presentation").await.contains("Kế hoạch"));
     send(Key::PageDown).await;
     assert_eq!(
         text(&wd, "slide-number").await,
-        "7 / 7",
+        "8 / 8",
         "the last view stays"
     );
     send(Key::PageUp).await;
     send(Key::PageUp).await;
     send(Key::PageUp).await;
+    send(Key::PageUp).await;
     send(Key::Left).await;
-    assert_eq!(text(&wd, "slide-number").await, "3 / 7");
+    assert_eq!(text(&wd, "slide-number").await, "3 / 8");
     screenshot(&wd, "17-present-districts").await;
     send(Key::Escape).await;
     assert!(
@@ -149,9 +177,36 @@ async fn the_report_prints_on_a4_in_vietnamese() {
     .await
     .unwrap();
     screenshot(&wd, "18-report").await;
+    // *In* asks the browser to print (observed: headless Chromium has no print dialog).
+    wd.execute(
+        "window.__printed = 0; window.print = () => { window.__printed += 1; };",
+        vec![],
+    )
+    .await
+    .unwrap();
+    click(&wd, "[data-testid=print-now]").await;
+    let printed = wd.execute("return window.__printed", vec![]).await.unwrap();
+    assert_eq!(printed.json(), &json!(1), "the In button prints once");
+    // Words drawn only in the report's charts (not in its tables or text).
+    let drawn = wd
+        .execute(
+            r#"const r = document.querySelector('[data-testid=report]');
+               const plain = r.cloneNode(true);
+               plain.querySelectorAll('svg').forEach((s) => s.remove());
+               const words = plain.textContent;
+               return [...new Set([...r.querySelectorAll('svg text')]
+                   .map((t) => t.textContent.trim())
+                   .filter((w) => w.length > 3 && !/^[0-9.,%\s–-]+$/.test(w) && !words.includes(w)))];"#,
+            vec![],
+        )
+        .await
+        .unwrap();
+    let drawn: Vec<String> = serde_json::from_value(drawn.json().clone()).unwrap();
+    assert!(drawn.len() >= 3, "the charts draw words of their own: {drawn:?}");
+    // No paper size given: the page's own CSS (`@page`) decides.
     let pdf = wd
         .cdp()
-        .send_raw("Page.printToPDF", json!({ "paperWidth": 8.27, "paperHeight": 11.69, "preferCSSPageSize": true, "printBackground": true }))
+        .send_raw("Page.printToPDF", json!({ "preferCSSPageSize": true, "printBackground": true }))
         .await
         .unwrap();
     let bytes = base64_decode(pdf["data"].as_str().unwrap());
@@ -193,17 +248,37 @@ async fn the_report_prints_on_a4_in_vietnamese() {
         "Xã đạt chuẩn NTM",
         "Tràng Định",
         "Lộ trình nhiều năm",
+        "Mục tiêu và vốn thêm",
+        "Thêm 100 tỷ đồng",
         "Khả năng đạt 85 xã đạt chuẩn",
         "minh họa",
     ] {
         assert!(text.contains(wanted), "the PDF says {wanted:?}:\n{text}");
     }
     assert!(!text.contains("Đòn bẩy"), "the levers are not printed");
-    let _ = Command::new("pdftoppm")
+    // The charts are printed: their own words are in the PDF's text.
+    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let found: Vec<&String> = drawn
+        .iter()
+        .filter(|w| flat.contains(&w.split_whitespace().collect::<Vec<_>>().join(" ")))
+        .collect();
+    assert!(
+        found.len() * 2 >= drawn.len() && found.len() >= 3,
+        "chart words in the PDF: {found:?} of {drawn:?}"
+    );
+    let status = Command::new("pdftoppm")
         .args(["-png", "-r", "50", "-f", "1", "-l", "1"])
         .arg(&path)
         .arg(dir.join("page"))
-        .status();
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let first_page = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(Result::ok)
+        .find(|e| e.file_name().to_string_lossy().starts_with("page"))
+        .expect("the first page as a picture");
+    assert!(first_page.metadata().unwrap().len() > 5_000, "a page with something on it");
     wd.quit().await.unwrap();
 }
 
