@@ -26,6 +26,13 @@ pub enum RiskRequest {
     },
     /// Draws `from..to` of `job` (the worker may answer with fewer).
     Draws { job: u64, from: u64, to: u64 },
+    /// The search of a goal (model.md §7.2) for the scenario (JSON) on the last table; the page
+    /// makes the answer of what is found.
+    Seek {
+        seek: u64,
+        scenario: String,
+        goal: crate::engine::goals::Goal,
+    },
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -40,6 +47,10 @@ pub enum RiskReply {
     Failed {
         job: u64,
         message: String,
+    },
+    Sought {
+        seek: u64,
+        found: crate::engine::goals::Found,
     },
 }
 
@@ -106,6 +117,23 @@ impl RiskJobs {
                     }
                     Err(e) => Some(RiskReply::Failed {
                         job,
+                        message: e.to_string(),
+                    }),
+                }
+            }
+            RiskRequest::Seek {
+                seek,
+                scenario,
+                goal,
+            } => {
+                let model = self.model.get_or_insert_with(Model::shipped);
+                match Scenario::from_json(&scenario, &model.plan, "scenario") {
+                    Ok(s) => Some(RiskReply::Sought {
+                        seek,
+                        found: crate::engine::goals::search(model, &s, goal),
+                    }),
+                    Err(e) => Some(RiskReply::Failed {
+                        job: seek,
                         message: e.to_string(),
                     }),
                 }

@@ -231,6 +231,8 @@ fn needed_is_the_cost_of_the_first_communes_in_the_strategys_order() {
     ]);
     let base = m.baseline(TRANSPORT);
     assert_eq!(m.needed(TRANSPORT, base, Strategy::ClosestFirst), 0.0);
+    // No money is plus zero (an empty sum of floats would be minus zero, printed "-0").
+    assert!(m.needed(TRANSPORT, base, Strategy::ClosestFirst).is_sign_positive());
     assert_eq!(
         m.needed(TRANSPORT, base.saturating_sub(1), Strategy::ClosestFirst),
         0.0
@@ -268,4 +270,32 @@ fn results_count_certified_communes_bands_districts_and_border() {
     assert_eq!(o.border.communes, 2);
     assert_eq!(o.border.avg_criteria, (19.0 + 13.0) / 2.0);
     assert_eq!(o.avg_criteria, (19.0 + 19.0 + 13.0) / 3.0);
+}
+
+#[test]
+fn a_scenario_with_its_own_unit_costs_or_its_own_targets_runs_on_its_own_model() {
+    // Empty costs: each commune costs the unit cost of the plan, or of the scenario.
+    let mut rows = vec![row("a", &[SCHOOLS], 1.0), row("b", &[SCHOOLS], 1.0)];
+    for r in &mut rows {
+        r.cost = [None; CRITERIA];
+    }
+    let m = model(&rows);
+    let unit = m.plan.criteria[SCHOOLS].unit_cost;
+    // Own unit costs alone (no own targets).
+    let mut costs = Scenario::plan();
+    costs.unit_costs[SCHOOLS] = Some(unit * 2.0);
+    let own = m.for_scenario(&costs);
+    assert!(matches!(own, std::borrow::Cow::Owned(_)));
+    assert_eq!(own.cost(0, SCHOOLS), unit * 2.0);
+    // Own targets alone (no own unit costs): the default investment follows the target.
+    let mut targets = Scenario::plan();
+    targets.targets.criteria[SCHOOLS] = Some(m.baseline(SCHOOLS) + 1);
+    let own = m.for_scenario(&targets);
+    assert!(matches!(own, std::borrow::Cow::Owned(_)));
+    assert_eq!(own.default_investment()[SCHOOLS], unit);
+    // Neither: the table's own model, not a copy.
+    assert!(matches!(
+        m.for_scenario(&Scenario::plan()),
+        std::borrow::Cow::Borrowed(_)
+    ));
 }

@@ -18,7 +18,7 @@ use super::scenario::Scenario;
 pub const EXACT_CERTIFIED_LIMIT: usize = 16;
 
 /// What to seek.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Goal {
     /// Reach `target` of a measure (certified, avg_criteria, border_avg, a criterion).
     Target(Measure, f64),
@@ -102,10 +102,28 @@ impl Prefixes {
 /// Seeks the least prefix-form investment for a goal, under `scenario`'s strategy, unit costs
 /// and targets; funding does not limit the search (the answer's results show any shortfall).
 pub fn seek(model: &Model, scenario: &Scenario, goal: Goal) -> Answer {
+    let found = search(model, scenario, goal);
+    answer(model, scenario, &found)
+}
+
+/// What the search finds: how many candidates of each criterion to pay. The long part of a
+/// seek (the page has it done in its worker); [`answer`] makes the rest of the answer of it.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Found {
+    pub goal: Goal,
+    /// The target reached (for a budget: the most communes certified within it).
+    pub target: f64,
+    pub paid: [usize; CRITERIA],
+    pub reached: bool,
+    pub exact: bool,
+}
+
+/// The search of [`seek`].
+pub fn search(model: &Model, scenario: &Scenario, goal: Goal) -> Found {
     let model = model.for_scenario(scenario);
     let levers = model.levers(scenario);
     let prefixes = Prefixes::new(&model, &levers);
-    let (measure, target, budget, paid, reached, exact) = match goal {
+    let (target, paid, reached, exact) = match goal {
         Goal::Target(measure, target) => {
             let (paid, reached, exact) = match measure {
                 Measure::Criterion(k) => for_criterion(&model, &prefixes, k, target),
@@ -114,20 +132,36 @@ pub fn seek(model: &Model, scenario: &Scenario, goal: Goal) -> Answer {
                 Measure::Certified => for_certified(&model, &prefixes, target),
                 Measure::MinCriteria => for_minimum(&model, &prefixes, target),
             };
-            (measure, target, None, paid, reached, exact)
+            (target, paid, reached, exact)
         }
         Goal::Budget(budget) => {
             let (count, paid, exact) = certified_within(&model, &prefixes, budget);
-            (
-                Measure::Certified,
-                count as f64,
-                Some(budget),
-                paid,
-                true,
-                exact,
-            )
+            (f64::from(count), paid, true, exact)
         }
     };
+    Found {
+        goal,
+        target,
+        paid,
+        reached,
+        exact,
+    }
+}
+
+/// The answer of what was found: its investment, saving, scenario, results and the funding
+/// it lacks per source (one run of the engine).
+pub fn answer(model: &Model, scenario: &Scenario, found: &Found) -> Answer {
+    let model = model.for_scenario(scenario);
+    let levers = model.levers(scenario);
+    let prefixes = Prefixes::new(&model, &levers);
+    // What was found on another table (a stale reply) cannot pay past its candidates.
+    let paid: [usize; CRITERIA] =
+        std::array::from_fn(|k| found.paid[k].min(prefixes.orders[k].len()));
+    let (measure, budget) = match found.goal {
+        Goal::Target(measure, _) => (measure, None),
+        Goal::Budget(b) => (Measure::Certified, Some(b)),
+    };
+    let (target, reached, exact) = (found.target, found.reached, found.exact);
     let total_investment = prefixes.total(&paid);
     let own_total: f64 = levers.investment.iter().sum();
     let mut answer_scenario = complete(scenario, &levers);
@@ -518,31 +552,83 @@ pub struct Margin {
 /// scenario funds it); sorted by certified gain, then criteria gain (most first), then the
 /// criteria's order.
 pub fn marginal(model: &Model, scenario: &Scenario, amount: f64) -> Vec<Margin> {
-    let model = model.for_scenario(scenario);
-    let levers = model.levers(scenario);
-    let base = model.run_levers(&levers);
-    let met = |o: &Outcome| -> i64 { o.criteria.iter().map(|c| i64::from(c.met)).sum() };
-    let base_met = met(&base);
-    let mut margins: Vec<Margin> = (0..CRITERIA)
-        .map(|k| {
-            let mut more = levers.clone();
-            more.investment[k] += amount;
-            let o = model.run_levers(&more);
-            Margin {
-                criterion: k,
-                certified_gain: i64::from(o.certified) - i64::from(base.certified),
-                criteria_gain: met(&o) - base_met,
-                shortfall: o.funding.shortfall,
-            }
-        })
-        .collect();
-    margins.sort_by(|a, b| {
-        b.certified_gain
-            .cmp(&a.certified_gain)
-            .then(b.criteria_gain.cmp(&a.criteria_gain))
-            .then(a.criterion.cmp(&b.criterion))
-    });
-    margins
+    let mut run = MarginRun::new(model, scenario, amount);
+    while run.step(model) {}
+    run.finish()
+}
+
+/// The margins being worked out, a criterion at a time (the page works them out between
+/// frames on a large table). The table's model is lent to each step; a scenario with its own
+/// unit costs or targets brings its own model.
+#[derive(Debug, Clone)]
+pub struct MarginRun {
+    own: Option<Model>,
+    levers: Levers,
+    base_certified: u32,
+    base_met: i64,
+    amount: f64,
+    margins: Vec<Margin>,
+}
+
+fn criteria_met(o: &Outcome) -> i64 {
+    o.criteria.iter().map(|c| i64::from(c.met)).sum()
+}
+
+impl MarginRun {
+    pub fn new(model: &Model, scenario: &Scenario, amount: f64) -> MarginRun {
+        let for_scenario = model.for_scenario(scenario);
+        let levers = for_scenario.levers(scenario);
+        let base = for_scenario.run_levers(&levers);
+        let own = match for_scenario {
+            std::borrow::Cow::Owned(m) => Some(m),
+            std::borrow::Cow::Borrowed(_) => None,
+        };
+        MarginRun {
+            own,
+            levers,
+            base_certified: base.certified,
+            base_met: criteria_met(&base),
+            amount,
+            margins: Vec::with_capacity(CRITERIA),
+        }
+    }
+
+    /// The criteria worked out so far.
+    pub fn done(&self) -> usize {
+        self.margins.len()
+    }
+
+    /// Works out the next criterion's margin on `model` (the same every step); false once all
+    /// are done.
+    pub fn step(&mut self, model: &Model) -> bool {
+        let k = self.margins.len();
+        if k >= CRITERIA {
+            return false;
+        }
+        let model = self.own.as_ref().unwrap_or(model);
+        let mut more = self.levers.clone();
+        more.investment[k] += self.amount;
+        let o = model.run_levers(&more);
+        self.margins.push(Margin {
+            criterion: k,
+            certified_gain: i64::from(o.certified) - i64::from(self.base_certified),
+            criteria_gain: criteria_met(&o) - self.base_met,
+            shortfall: o.funding.shortfall,
+        });
+        self.margins.len() < CRITERIA
+    }
+
+    /// The margins, ranked.
+    pub fn finish(self) -> Vec<Margin> {
+        let mut margins = self.margins;
+        margins.sort_by(|a, b| {
+            b.certified_gain
+                .cmp(&a.certified_gain)
+                .then(b.criteria_gain.cmp(&a.criteria_gain))
+                .then(a.criterion.cmp(&b.criterion))
+        });
+        margins
+    }
 }
 
 #[cfg(test)]

@@ -31,19 +31,6 @@ pub struct Bands {
     pub b0_4: u32,
 }
 
-impl Bands {
-    /// The bands from most to fewest criteria, with their labels.
-    pub fn labelled(&self) -> [(&'static str, u32); 5] {
-        [
-            ("19", self.all),
-            ("15-18", self.b15_18),
-            ("10-14", self.b10_14),
-            ("5-9", self.b5_9),
-            ("0-4", self.b0_4),
-        ]
-    }
-}
-
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DistrictOutcome {
     pub name: String,

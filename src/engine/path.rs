@@ -11,7 +11,7 @@ use super::scenario::Scenario;
 pub const MAX_YEARS: usize = 10;
 
 /// What a figure of the results is measured by: the keys of targets and goals.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Measure {
     Certified,
     AvgCriteria,
@@ -182,60 +182,101 @@ impl Path {
     /// work paid for and not done within its year is done by the start of the next (its money
     /// was spent).
     pub fn run_chance<C: Chance>(&self, model: &Model, chance: &mut C) -> PathOutcome {
-        let mut meets: Vec<u32> = model.table.communes.iter().map(|c| c.meets).collect();
-        let mut carried = [0.0; SOURCES];
-        let mut reserved = [0.0; CRITERIA];
-        let mut years = Vec::with_capacity(self.years);
-        // The scenario in force, its model (own unit costs, targets) and its levers as numbers.
-        let mut current: Option<(u16, Model, Levers)> = None;
-        let mut factor = 1.0;
-        for (i, year) in self.year_list().into_iter().enumerate() {
-            // Multiplied year by year (not `powi`): the same bits on every platform.
-            if i > 0 {
-                factor *= 1.0 + self.cost_growth;
-            }
-            let listed = self.scenarios.iter().find(|(y, _)| *y == year);
-            let year_model = match (listed, &current) {
-                (None, Some((_, base, _))) => base.at_state(&meets, factor),
-                _ => {
-                    // Defaults resolved once, against the communes at the start of this year.
-                    let scenario = listed.map(|(_, s)| s.clone()).unwrap_or_default();
-                    let base = model.for_scenario(&scenario);
-                    let year_model = base.at_state(&meets, factor);
-                    let levers = year_model.levers(&scenario);
-                    current = Some((year, base.into_owned(), levers));
-                    year_model
-                }
-            };
-            let (scenario_year, _, levers) = current.as_ref().expect("set above");
-            let mut this_year = levers.clone();
-            for s in 0..SOURCES {
-                this_year.funding[s] += carried[s];
-            }
-            chance.disbursement(&mut this_year);
-            let (outcome, slipped) = year_model.run_chance(&this_year, &reserved, chance);
-            let carried_in = carried;
-            let reserved_in = reserved;
-            for (s, source) in outcome.funding.sources.iter().enumerate() {
-                carried[s] = self.carry.undisbursed * (source.pledged - source.arrived)
-                    + self.carry.idle * source.idle;
-            }
-            for (k, c) in outcome.criteria.iter().enumerate() {
-                reserved[k] = self.carry.unused * c.unused;
-            }
-            meets.clone_from(&outcome.meets);
-            for (m, s) in meets.iter_mut().zip(&slipped) {
-                *m |= s;
-            }
-            years.push(YearOutcome {
-                year,
-                outcome,
-                carried_in,
-                reserved_in,
-                scenario_year: *scenario_year,
-            });
+        let mut run = PathRun::new(model);
+        while run.step(self, model, chance) {}
+        run.finish(self)
+    }
+}
+
+/// A path being run, a year at a time (the page runs a long path in slices between frames).
+/// It holds only what carries from year to year; the path and the model are lent to each step.
+#[derive(Debug, Clone)]
+pub struct PathRun {
+    meets: Vec<u32>,
+    carried: [f64; SOURCES],
+    reserved: [f64; CRITERIA],
+    years: Vec<YearOutcome>,
+    /// The scenario in force, its model (own unit costs, targets) and its levers as numbers.
+    current: Option<(u16, Model, Levers)>,
+    factor: f64,
+}
+
+impl PathRun {
+    pub fn new(model: &Model) -> PathRun {
+        PathRun {
+            meets: model.table.communes.iter().map(|c| c.meets).collect(),
+            carried: [0.0; SOURCES],
+            reserved: [0.0; CRITERIA],
+            years: Vec::new(),
+            current: None,
+            factor: 1.0,
         }
-        let targets = self
+    }
+
+    /// The years run so far.
+    pub fn done(&self) -> usize {
+        self.years.len()
+    }
+
+    /// Runs the next year of `path` on `model` (the same every step); false once every year
+    /// has run.
+    pub fn step<C: Chance>(&mut self, path: &Path, model: &Model, chance: &mut C) -> bool {
+        let i = self.years.len();
+        if i >= path.years {
+            return false;
+        }
+        let year = path.first_year + i as u16;
+        // Multiplied year by year (not `powi`): the same bits on every platform.
+        if i > 0 {
+            self.factor *= 1.0 + path.cost_growth;
+        }
+        let listed = path.scenarios.iter().find(|(y, _)| *y == year);
+        let year_model = match (listed, &self.current) {
+            (None, Some((_, base, _))) => base.at_state(&self.meets, self.factor),
+            _ => {
+                // Defaults resolved once, against the communes at the start of this year.
+                let scenario = listed.map(|(_, s)| s.clone()).unwrap_or_default();
+                let base = model.for_scenario(&scenario);
+                let year_model = base.at_state(&self.meets, self.factor);
+                let levers = year_model.levers(&scenario);
+                self.current = Some((year, base.into_owned(), levers));
+                year_model
+            }
+        };
+        let (scenario_year, _, levers) = self.current.as_ref().expect("set above");
+        let mut this_year = levers.clone();
+        for s in 0..SOURCES {
+            this_year.funding[s] += self.carried[s];
+        }
+        chance.disbursement(&mut this_year);
+        let (outcome, slipped) = year_model.run_chance(&this_year, &self.reserved, chance);
+        let carried_in = self.carried;
+        let reserved_in = self.reserved;
+        for (s, source) in outcome.funding.sources.iter().enumerate() {
+            self.carried[s] = path.carry.undisbursed * (source.pledged - source.arrived)
+                + path.carry.idle * source.idle;
+        }
+        for (k, c) in outcome.criteria.iter().enumerate() {
+            self.reserved[k] = path.carry.unused * c.unused;
+        }
+        self.meets.clone_from(&outcome.meets);
+        for (m, s) in self.meets.iter_mut().zip(&slipped) {
+            *m |= s;
+        }
+        self.years.push(YearOutcome {
+            year,
+            outcome,
+            carried_in,
+            reserved_in,
+            scenario_year: *scenario_year,
+        });
+        self.years.len() < path.years
+    }
+
+    /// The years run and the path's targets checked against them.
+    pub fn finish(self, path: &Path) -> PathOutcome {
+        let years = self.years;
+        let targets = path
             .targets
             .iter()
             .filter_map(|t| {

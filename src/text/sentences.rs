@@ -1300,6 +1300,15 @@ catalogue! {
     NO_GOAL_SOUGHT_YET:
         "Chưa tìm mục tiêu nào cho kịch bản này (bảng Mục tiêu).",
         "No goal sought yet for this scenario (the Goals panel).";
+    WORKING_OUT_THE_PATH:
+        "Đang tính lộ trình… {done} / {of} năm",
+        "Working out the path… {done} / {of} years";
+    WORKING_OUT_THE_MARGINS:
+        "Đang tính… {done} / {of} tiêu chí",
+        "Working it out… {done} / {of} criteria";
+    SEEKING:
+        "Đang tìm…",
+        "Seeking…";
     THE_PATH_SHOWN_IS_UNCHANGED:
         "Lộ trình đang xem không đổi.",
         "The path shown is unchanged.";

@@ -16,6 +16,7 @@ pub mod results;
 pub mod risk;
 pub mod scenarios;
 pub mod showing;
+pub mod slices;
 pub mod state;
 pub mod targets;
 pub mod years;

@@ -86,30 +86,8 @@ pub fn provide_risk() -> Shown {
     shown
 }
 
-thread_local! {
-    /// The channel of the pending main-thread yield, kept alive until its message arrives.
-    static YIELD: RefCell<Option<web_sys::MessageChannel>> = const { RefCell::new(None) };
-}
-
-/// Waits for the next task, letting the page paint and handle input in between.
-async fn next_task() {
-    let promise = js_sys::Promise::new(
-        &mut |resolve, _reject| match web_sys::MessageChannel::new() {
-            Ok(channel) => {
-                channel.port1().set_onmessage(Some(&resolve));
-                let _ = channel.port2().post_message(&JsValue::NULL);
-                YIELD.with(|y| *y.borrow_mut() = Some(channel));
-            }
-            Err(_) => {
-                let _ = resolve.call0(&JsValue::NULL);
-            }
-        },
-    );
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-}
-
 /// Workers need a served page: from `file://` a worker's script cannot be loaded.
-fn workers_possible() -> bool {
+pub(super) fn workers_possible() -> bool {
     let Some(window) = web_sys::window() else {
         return false;
     };
@@ -174,6 +152,8 @@ fn spawn_worker(runner: &Rc<RefCell<Runner>>, shown: Shown) {
                     draws,
                     paths,
                 } => runner.borrow_mut().take(shown, job, from, draws, paths),
+                // Seeks have a worker of their own (the goals'); never here.
+                RiskReply::Sought { .. } => {}
                 RiskReply::Failed { .. } => {
                     // The worker could not read what the page sent: draw here instead.
                     fall_back(&runner, shown);
@@ -233,7 +213,7 @@ fn spawn_main_thread(runner: Rc<RefCell<Runner>>, shown: Shown, number: u64) {
                     return;
                 }
             }
-            next_task().await;
+            super::slices::next_task().await;
         }
     });
 }

@@ -181,7 +181,9 @@ pub(super) fn target_sentence(
 #[derive(Clone, Copy)]
 pub struct PathShown {
     pub settings: RwSignal<Path>,
-    pub outcome: Memo<Arc<PathOutcome>>,
+    pub outcome: RwSignal<Arc<PathOutcome>>,
+    /// Years run of the path being worked out, while it takes more than a slice.
+    pub progress: RwSignal<Option<(usize, usize)>>,
 }
 
 /// Where the page keeps the path (the scenario being worked on is kept with the saved ones).
@@ -214,16 +216,35 @@ pub fn provide_path(state: super::state::State) -> PathShown {
             }
         },
     };
+    let first = state.model.with_untracked(|m| {
+        state
+            .scenario
+            .with_untracked(|scenario| Arc::new(with_scenario(&start, scenario).run(m)))
+    });
     let settings = RwSignal::new(start);
-    // Four years cost four preparations of the table: computed once the levers settle.
-    let outcome: Memo<Arc<PathOutcome>> = Memo::new(move |_| {
+    let outcome = RwSignal::new(first);
+    let progress = RwSignal::new(None::<(usize, usize)>);
+    // Four years cost four preparations of the table: worked out once the levers settle, a
+    // year at a time between frames (the country's table takes several frames).
+    let job = StoredValue::new(0u64);
+    Effect::new(move |_| {
         let p = settings.get();
         state.settled.track();
-        state.model.with_untracked(|m| {
-            state
-                .scenario
-                .with_untracked(|scenario| Arc::new(with_scenario(&p, scenario).run(m)))
-        })
+        let model = state.model.get_untracked();
+        let path = state.scenario.with_untracked(|scenario| with_scenario(&p, scenario));
+        let run = crate::engine::path::PathRun::new(&model);
+        super::slices::sliced(
+            job,
+            (run, path, model),
+            |(run, path, model)| run.step(path, model, &mut crate::engine::run::Certain),
+            move |(run, path, _)| progress.set(Some((run.done(), path.years))),
+            move |(run, path, _)| {
+                outcome.set(Arc::new(run.finish(&path)));
+                if progress.get_untracked().is_some() {
+                    progress.set(None);
+                }
+            },
+        );
     });
     // Sync with the outside: the path goes into the link (only when it is not the shipped
     // one) and into storage, once the planner changes it.
@@ -259,7 +280,11 @@ pub fn provide_path(state: super::state::State) -> PathShown {
             }
         }
     });
-    let shown = PathShown { settings, outcome };
+    let shown = PathShown {
+        settings,
+        outcome,
+        progress,
+    };
     provide_context(shown);
     shown
 }
@@ -267,7 +292,11 @@ pub fn provide_path(state: super::state::State) -> PathShown {
 #[component]
 pub fn PathView() -> impl IntoView {
     let state = use_state();
-    let PathShown { settings, outcome } = expect_context::<PathShown>();
+    let PathShown {
+        settings,
+        outcome,
+        progress,
+    } = expect_context::<PathShown>();
     let risk_band = use_context::<super::risk::Shown>().map(|s| s.path_band);
     let lang = move || state.lang.get();
     let keeping = super::persistence::use_keeping();
@@ -398,6 +427,11 @@ pub fn PathView() -> impl IntoView {
                 })}
             </p>
             <p class="path-verdict" data-testid="path-verdict">{verdict}</p>
+            {move || progress.get().map(|(done, of)| view! {
+                <p class="hint working" role="status" data-testid="path-progress">
+                    {lang().fill(t::WORKING_OUT_THE_PATH, &[("done", &done), ("of", &of)])}
+                </p>
+            })}
             <div class="file-buttons">
                 <button type="button" data-testid="download-path" on:click=download_path>
                     {move || state.tr(t::DOWNLOAD_PATH_FILE)}
@@ -463,7 +497,7 @@ pub fn PathView() -> impl IntoView {
 /// before's ("same as last year", the default) or has its own, edited here lever by lever
 /// (the registry's funding, disbursement and investment) or taken from a saved scenario.
 #[component]
-fn YearScenarios(settings: RwSignal<Path>, outcome: Memo<Arc<PathOutcome>>) -> impl IntoView {
+fn YearScenarios(settings: RwSignal<Path>, outcome: RwSignal<Arc<PathOutcome>>) -> impl IntoView {
     let state = use_state();
     let lang = move || state.lang.get();
     let editing = RwSignal::new(None::<u16>);
@@ -583,7 +617,7 @@ fn YearScenarios(settings: RwSignal<Path>, outcome: Memo<Arc<PathOutcome>>) -> i
 /// The levers of one year's own scenario, from the registry: funding and disbursement per
 /// source, investment per criterion. Each value shown is the one in force that year.
 #[component]
-fn YearLevers(settings: RwSignal<Path>, outcome: Memo<Arc<PathOutcome>>, year: u16) -> impl IntoView {
+fn YearLevers(settings: RwSignal<Path>, outcome: RwSignal<Arc<PathOutcome>>, year: u16) -> impl IntoView {
     use crate::engine::lever::{Lever, Value, DISBURSEMENT, FUNDING, INVESTMENT};
     let state = use_state();
     let row = move |lever: Lever| {
@@ -672,7 +706,7 @@ fn YearLevers(settings: RwSignal<Path>, outcome: Memo<Arc<PathOutcome>>, year: u
 
 /// Certified communes year by year against the target (an SVG line; the bars are years).
 #[component]
-fn PathChart(outcome: Memo<Arc<PathOutcome>>, settings: RwSignal<Path>) -> impl IntoView {
+fn PathChart(outcome: RwSignal<Arc<PathOutcome>>, settings: RwSignal<Path>) -> impl IntoView {
     let state = use_state();
     // P10–P90 of the path under risk, once drawn (the risk panel draws it with its odds).
     let band = use_context::<super::risk::Shown>().map(|s| s.path_band);
@@ -837,16 +871,149 @@ pub struct GoalsShown {
     /// The amount of "where does more money buy most", as typed.
     pub amount_text: RwSignal<String>,
     pub amount: Memo<Option<f64>>,
-    pub margins: Memo<Option<Vec<crate::engine::goals::Margin>>>,
+    pub margins: RwSignal<Option<Vec<crate::engine::goals::Margin>>>,
+    /// Criteria worked out of the margins, while they take more than a slice.
+    pub progress: RwSignal<Option<usize>>,
+    /// A goal is being sought (in the worker, or after the next paint on the main thread).
+    pub seeking: RwSignal<bool>,
+    seeker: StoredValue<std::rc::Rc<std::cell::RefCell<Seeker>>, LocalStorage>,
+}
+
+/// Tables up to this many communes are sought on the main thread at once (the province's
+/// greedy seek: 63 µs natively); larger ones in the worker (the country's: 151 ms natively).
+const SEEK_HERE_UP_TO: usize = 2_000;
+
+/// The goals' own worker (the risk draws have theirs, so a seek never waits behind draws).
+#[derive(Default)]
+struct Seeker {
+    bridge: Option<gloo_worker::WorkerBridge<crate::risk_worker::worker::RiskWorker>>,
+    /// The table last sent to the worker (the page's model, by pointer).
+    sent_model: Option<*const crate::engine::Model>,
+    /// The seek wanted now; replies to others are dropped.
+    number: u64,
+    answered: bool,
+}
+
+impl GoalsShown {
+    /// Seeks `goal` for the scenario on screen: the search in the worker where one can run
+    /// (on the country's table it takes several frames), else on the main thread once
+    /// "seeking" is painted; the answer is made of what is found on the main thread.
+    pub fn seek(self, state: super::state::State, goal: Goal) {
+        use gloo_worker::Spawnable;
+        self.answer.set(None);
+        self.seeking.set(true);
+        let model = state.model.get_untracked();
+        let scenario = state.scenario.get_untracked();
+        let seeker = self.seeker.get_value();
+        let number = {
+            let mut s = seeker.borrow_mut();
+            s.number += 1;
+            s.number
+        };
+        let shown = self;
+        let on_main_thread = move |number: u64| {
+            leptos::task::spawn_local(async move {
+                super::slices::after_paint().await;
+                if shown.seeker.try_get_value().map(|s| s.borrow().number) != Some(number) {
+                    return;
+                }
+                let model = state.model.get_untracked();
+                let a = state
+                    .scenario
+                    .with_untracked(|s| seek(&model, s, goal));
+                shown.answer.set(Some(Arc::new(a)));
+                shown.seeking.set(false);
+            });
+        };
+        if model.table.communes.len() <= SEEK_HERE_UP_TO {
+            // The province's seek takes well under a millisecond: at once, in this frame.
+            let a = seek(&model, &scenario, goal);
+            self.answer.set(Some(Arc::new(a)));
+            self.seeking.set(false);
+            return;
+        }
+        if !super::risk::workers_possible() {
+            on_main_thread(number);
+            return;
+        }
+        let mut s = seeker.borrow_mut();
+        if s.bridge.is_none() {
+            let weak = std::rc::Rc::downgrade(&seeker);
+            let bridge = crate::risk_worker::worker::RiskWorker::spawner()
+                .callback(move |reply: crate::risk_worker::RiskReply| {
+                    let Some(seeker) = weak.upgrade() else { return };
+                    let current = {
+                        let mut s = seeker.borrow_mut();
+                        s.answered = true;
+                        s.number
+                    };
+                    match reply {
+                        crate::risk_worker::RiskReply::Sought { seek, found } if seek == current => {
+                            let model = state.model.get_untracked();
+                            let a = state
+                                .scenario
+                                .with_untracked(|s| crate::engine::goals::answer(&model, s, &found));
+                            shown.answer.set(Some(Arc::new(a)));
+                            shown.seeking.set(false);
+                        }
+                        crate::risk_worker::RiskReply::Failed { job, .. } if job == current => {
+                            on_main_thread(current);
+                        }
+                        _ => {}
+                    }
+                })
+                .as_module(false)
+                .spawn("./ntm-worker.js");
+            s.bridge = Some(bridge);
+            s.sent_model = None;
+        }
+        let model_ptr = Arc::as_ptr(&model);
+        let send_table = s.sent_model != Some(model_ptr);
+        s.sent_model = Some(model_ptr);
+        if let Some(bridge) = &s.bridge {
+            if send_table {
+                bridge.send(crate::risk_worker::RiskRequest::Table(model.table.clone()));
+            }
+            bridge.send(crate::risk_worker::RiskRequest::Seek {
+                seek: number,
+                scenario: scenario.to_json(&model.plan),
+                goal,
+            });
+        }
+        if !s.answered {
+            // A worker that has never answered gets a few seconds, then the main thread seeks.
+            let weak = std::rc::Rc::downgrade(&seeker);
+            gloo_timers::callback::Timeout::new(5000, move || {
+                if let Some(seeker) = weak.upgrade() {
+                    let (silent, current) = {
+                        let s = seeker.borrow();
+                        (!s.answered, s.number)
+                    };
+                    if silent && current == number {
+                        seeker.borrow_mut().bridge = None;
+                        on_main_thread(number);
+                    }
+                }
+            })
+            .forget();
+        }
+    }
 }
 
 pub fn provide_goals(state: super::state::State) -> GoalsShown {
     let answer = RwSignal::new(None::<Arc<Answer>>);
-    // An answer is for the scenario it was sought from: a lever moved, it is gone.
+    let seeking = RwSignal::new(false);
+    let seeker = StoredValue::new_local(std::rc::Rc::new(std::cell::RefCell::new(
+        Seeker::default(),
+    )));
+    // An answer is for the scenario it was sought from: a lever moved, it is gone, and so is a
+    // seek under way.
     Effect::new(move |_| {
         state.scenario.track();
         state.model.track();
         answer.set(None);
+        seeker.with_value(|s| s.borrow_mut().number += 1);
+        seeking.set(false);
     });
     let amount_text = RwSignal::new("100".to_string());
     let amount = Memo::new(move |_| {
@@ -854,21 +1021,49 @@ pub fn provide_goals(state: super::state::State) -> GoalsShown {
             .ok()
             .filter(|x| x.is_finite() && *x >= 0.0 && *x <= crate::engine::scenario::MAX_AMOUNT)
     });
-    let margins = Memo::new(move |_| {
-        let amount = amount.get()?;
-        // Nineteen runs: once the levers settle.
+    let margins = RwSignal::new(amount.get_untracked().map(|x| {
+        state
+            .model
+            .with_untracked(|m| state.scenario.with_untracked(|s| marginal(m, s, x)))
+    }));
+    let progress = RwSignal::new(None::<usize>);
+    // Nineteen runs: once the levers settle, a criterion at a time between frames.
+    let job = StoredValue::new(0u64);
+    Effect::new(move |_| {
+        let wanted = amount.get();
         state.settled.track();
-        Some(
-            state
-                .model
-                .with_untracked(|m| state.scenario.with_untracked(|s| marginal(m, s, amount))),
-        )
+        let model = state.model.get_untracked();
+        let Some(x) = wanted else {
+            // Stops the one under way.
+            job.update_value(|n| *n += 1);
+            margins.set(None);
+            progress.set(None);
+            return;
+        };
+        let run = state
+            .scenario
+            .with_untracked(|s| crate::engine::goals::MarginRun::new(&model, s, x));
+        super::slices::sliced(
+            job,
+            (run, model),
+            |(run, model)| run.step(model),
+            move |(run, _)| progress.set(Some(run.done())),
+            move |(run, _)| {
+                margins.set(Some(run.finish()));
+                if progress.get_untracked().is_some() {
+                    progress.set(None);
+                }
+            },
+        );
     });
     let shown = GoalsShown {
         answer,
         amount_text,
         amount,
         margins,
+        progress,
+        seeking,
+        seeker,
     };
     provide_context(shown);
     shown
@@ -972,12 +1167,15 @@ pub(super) fn margins_summary(
 #[component]
 pub fn GoalsPanel() -> impl IntoView {
     let state = use_state();
+    let goals = expect_context::<GoalsShown>();
     let GoalsShown {
         answer,
         amount_text,
         margins,
+        progress,
+        seeking,
         ..
-    } = expect_context::<GoalsShown>();
+    } = goals;
     let goal_key = RwSignal::new("certified".to_string());
     let value_text =
         RwSignal::new(state.model.with_untracked(|m| {
@@ -996,15 +1194,17 @@ pub fn GoalsPanel() -> impl IntoView {
             return;
         };
         error.set(None);
-        let found = state.model.with_untracked(|m| {
-            let goal = if key == "budget" {
-                Goal::Budget(value)
+        let goal = state.model.with_untracked(|m| {
+            if key == "budget" {
+                Some(Goal::Budget(value))
             } else {
-                Goal::Target(Measure::from_key(&key, &m.plan)?, value)
-            };
-            Some(state.scenario.with_untracked(|s| seek(m, s, goal)))
+                Some(Goal::Target(Measure::from_key(&key, &m.plan)?, value))
+            }
         });
-        answer.set(found.map(Arc::new));
+        match goal {
+            Some(goal) => goals.seek(state, goal),
+            None => answer.set(None),
+        }
     };
     let apply = move |_| {
         if let Some(a) = answer.get_untracked() {
@@ -1041,6 +1241,9 @@ pub fn GoalsPanel() -> impl IntoView {
                 <button type="button" data-testid="goal-run" on:click=run>{move || state.tr(t::FIND)}</button>
             </div>
             <p class="field-error" role="alert" data-testid="goal-error">{move || error.get()}</p>
+            {move || seeking.get().then(|| view! {
+                <p class="hint working" role="status" data-testid="goal-seeking">{state.tr(t::SEEKING)}</p>
+            })}
             {move || answer.get().map(|a| {
                 let l = lang();
                 let names: Vec<String> = state.model.with(|m| a.outcome.newly_certified.iter().filter_map(|id| {
@@ -1091,6 +1294,11 @@ pub fn GoalsPanel() -> impl IntoView {
                     prop:value=move || amount_text.get() on:input=move |ev| amount_text.set(event_target_value(&ev))/>
             </label>
             <p class="hint">{move || state.tr(t::EACH_ROW_THE_CURRENT_SCENARIO_WITH)}</p>
+            {move || progress.get().map(|done| view! {
+                <p class="hint working" role="status" data-testid="marginal-progress">
+                    {lang().fill(t::WORKING_OUT_THE_MARGINS, &[("done", &done), ("of", &CRITERIA)])}
+                </p>
+            })}
             <table class="marginal" data-testid="marginal-table">
                 <thead><tr>
                     <th scope="col">{move || state.tr(t::CRITERION)}</th>

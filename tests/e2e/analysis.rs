@@ -473,3 +473,57 @@ async fn each_year_of_the_path_has_its_own_scenario_kept_and_linked() {
     assert!(errors(&wd).await.is_empty(), "{:?}", errors(&wd).await);
     wd.quit().await.unwrap();
 }
+
+#[tokio::test]
+async fn on_the_countrys_table_the_path_runs_in_slices_and_a_goal_in_the_worker() {
+    use ntm_planner::engine::goals::{seek, Goal};
+    use ntm_planner::engine::path::{Measure, Path as YearsPath};
+    use ntm_planner::engine::{CommuneTable, Model, Plan, Scenario};
+    use ntm_planner::text::number::amount;
+    use ntm_planner::text::Lang;
+    let page = open_page(1366, 900).await;
+    let wd = page.wd.clone();
+    let plan = Plan::lang_son_2022();
+    let admin = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds/admin/communes-vietnam.csv"),
+    )
+    .unwrap();
+    let csv = ntm_planner::generate::synthetic_national(&plan, &admin, 7)
+        .unwrap()
+        .to_csv();
+    let file = scratch_dir("country").join("communes-vietnam.csv");
+    std::fs::write(&file, &csv).unwrap();
+    wd.find(By::Css("[data-testid=import-table]"))
+        .await
+        .unwrap()
+        .send_keys(file.to_string_lossy())
+        .await
+        .unwrap();
+    wait_for_text(&wd, "import-report", |t| t.contains("8248")).await;
+    click(&wd, "[data-testid=import-confirm]").await;
+    wait_for_text(&wd, "table-in-use", |t| t.contains("communes-vietnam.csv")).await;
+    let model = Model::new(plan.clone(), CommuneTable::from_csv(csv.as_bytes(), "t").unwrap());
+    // The path, a year a slice: the same numbers as the engine's in one go.
+    let path = YearsPath::default_for(&model.plan, &Scenario::plan()).run(&model);
+    for y in &path.years {
+        let id = format!("path-certified-{}", y.year);
+        let wanted = ntm_planner::text::number::number(f64::from(y.outcome.certified), 0, Lang::Vi);
+        wait_for_text(&wd, &id, |t| t == wanted || t == y.outcome.certified.to_string()).await;
+    }
+    // A goal beyond what is certified, found in the worker, as `ntm seek` finds it.
+    let target = f64::from(path.years[0].outcome.certified + 50);
+    let answer = seek(&model, &Scenario::plan(), Goal::Target(Measure::Certified, target));
+    select_value(&wd, "goal-target", "certified").await;
+    type_into(&wd, "goal-value", &format!("{target}")).await;
+    click(&wd, "[data-testid=goal-run]").await;
+    let total = format!("{} tỷ đồng", amount(answer.total_investment, 2, Lang::Vi));
+    wait_for_text(&wd, "goal-total", |t| t == total).await;
+    let communes = text(&wd, "goal-communes").await;
+    assert!(
+        communes.starts_with(&format!("{}:", answer.outcome.newly_certified.len())),
+        "{communes}"
+    );
+    assert!(wd.find(By::Css("[data-testid=goal-seeking]")).await.is_err(), "done seeking");
+    assert!(errors(&wd).await.is_empty(), "{:?}", errors(&wd).await);
+    wd.quit().await.unwrap();
+}

@@ -352,3 +352,94 @@ async fn start_profile() {
     }
     wd.quit().await.unwrap();
 }
+
+/// The longest task the page runs (PerformanceObserver `longtask`, 50 ms and more) from
+/// `action` (a script) until `wait_ms` after the paint that follows `ready` (a CSS selector)
+/// being on the page, and the time from the action to that paint.
+async fn longest_task(wd: &WebDriver, action: &str, ready: &str, wait_ms: u64) -> (f64, f64) {
+    let script = format!(
+        r#"const done = arguments[arguments.length - 1];
+        window.__long = 0;
+        const seen = new PerformanceObserver((list) => {{
+            for (const e of list.getEntries()) window.__long = Math.max(window.__long, e.duration);
+        }});
+        seen.observe({{ type: 'longtask' }});
+        const t0 = performance.now();
+        {action};
+        const look = () => {{
+            if (document.querySelector({ready:?})) {{
+                requestAnimationFrame(() => {{
+                    const c = new MessageChannel();
+                    c.port1.onmessage = () => {{
+                        const shown = performance.now() - t0;
+                        setTimeout(() => {{ seen.disconnect(); done([window.__long, shown]); }}, {wait_ms});
+                    }};
+                    c.port2.postMessage(0);
+                }});
+            }} else setTimeout(look, 5);
+        }};
+        look();"#
+    );
+    let v = wd.execute_async(&script, vec![]).await.unwrap();
+    let v: Value = v.json().clone();
+    (v[0].as_f64().unwrap_or(0.0), v[1].as_f64().unwrap_or(0.0))
+}
+
+/// What the years and goals cost in the page: the path and the margins once the levers settle,
+/// and a goal sought, on the province's table and on the country's.
+#[tokio::test]
+#[ignore = "a benchmark: run with --ignored and record the figures in BENCHMARKS.md"]
+async fn analysis_benchmark() {
+    let page = open_page(1366, 768).await;
+    let wd = page.wd.clone();
+    let settle = r#"const f = document.querySelector('[data-testid="disbursement-credit"]');
+        f.value = String(40 + Math.floor(Math.random() * 60)); f.dispatchEvent(new Event('input', { bubbles: true }))"#;
+    let seek = "document.querySelector('[data-testid=goal-run]').click()";
+    for table in ["province (181 communes)", "country (8,248 communes)"] {
+        if table.starts_with("country") {
+            let plan = ntm_planner::engine::Plan::lang_son_2022();
+            let admin = std::fs::read_to_string(
+                Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds/admin/communes-vietnam.csv"),
+            )
+            .unwrap();
+            let national = ntm_planner::generate::synthetic_national(&plan, &admin, 7)
+                .unwrap()
+                .to_csv();
+            let file = scratch_dir("benchmark").join("communes-vietnam.csv");
+            std::fs::write(&file, national).unwrap();
+            wd.find(By::Css("[data-testid=import-table]"))
+                .await
+                .unwrap()
+                .send_keys(file.to_string_lossy())
+                .await
+                .unwrap();
+            wait_for_text(&wd, "import-report", |t| t.contains("8248")).await;
+            click(&wd, "[data-testid=import-confirm]").await;
+            wait_for_text(&wd, "table-in-use", |t| t.contains("communes-vietnam.csv")).await;
+            tokio::time::sleep(Duration::from_millis(1500)).await;
+        }
+        let mut settled = Vec::new();
+        for _ in 0..5 {
+            settled.push(longest_task(&wd, settle, "body", 1500).await.0);
+        }
+        settled.sort_by(f64::total_cmp);
+        println!(
+            "{table}: longest task after a lever settles (path, margins, risk job), median of 5: {:.0} ms",
+            settled[2]
+        );
+        // Goals beyond what the table certifies already.
+        let now: u32 = text(&wd, "certified").await.replace('.', "").parse().unwrap();
+        for more in [10, 50, 200] {
+            let value = (now + more).to_string();
+            // Another goal picked and back: the last answer goes.
+            select_value(&wd, "goal-target", "avg_criteria").await;
+            select_value(&wd, "goal-target", "certified").await;
+            type_into(&wd, "goal-value", &value).await;
+            let (long, shown) = longest_task(&wd, seek, "[data-testid=goal-total]", 300).await;
+            println!(
+                "{table}: seek certified = {value}: answer painted {shown:.0} ms after the click, longest task {long:.0} ms"
+            );
+        }
+    }
+    wd.quit().await.unwrap();
+}
