@@ -268,6 +268,8 @@ fn results_count_certified_communes_bands_districts_and_border() {
         ("X", 2)
     );
     assert_eq!(o.border.communes, 2);
+    // Of the two border communes, "one-left" is certified now; "far" is not.
+    assert_eq!(o.border.certified, 1);
     assert_eq!(o.border.avg_criteria, (19.0 + 13.0) / 2.0);
     assert_eq!(o.avg_criteria, (19.0 + 19.0 + 13.0) / 3.0);
 }
@@ -298,4 +300,54 @@ fn a_scenario_with_its_own_unit_costs_or_its_own_targets_runs_on_its_own_model()
         m.for_scenario(&Scenario::plan()),
         std::borrow::Cow::Borrowed(_)
     ));
+}
+
+/// Paid works that are not done within the year (model.md §7.3's delivery): not met this
+/// year, said per commune as slipped, and done by the start of the next year of a path.
+#[test]
+fn a_paid_work_that_slips_is_not_met_this_year_and_is_met_the_next() {
+    use ntm_planner::engine::path::{Carry, Path};
+    use ntm_planner::engine::run::Chance;
+    struct Late;
+    impl Chance for Late {
+        fn cost(&mut self, estimate: f64) -> f64 {
+            estimate
+        }
+        fn delivered(&mut self) -> bool {
+            false
+        }
+    }
+    let m = model(&[
+        row("a", &[TRANSPORT, SCHOOLS], 1.0),
+        row("b", &[SCHOOLS], 1.0),
+        row("c", &[], 0.0),
+    ]);
+    let levers = levers_with(&m, Strategy::ClosestFirst, &[(TRANSPORT, 1.0), (SCHOOLS, 2.0)]);
+    let (o, slipped) = m.run_chance(&levers, &[0.0; CRITERIA], &mut Late);
+    assert_eq!(o.criteria[TRANSPORT].met, m.baseline(TRANSPORT));
+    assert_eq!(o.criteria[SCHOOLS].met, m.baseline(SCHOOLS));
+    assert_eq!(slipped, [1 << TRANSPORT | 1 << SCHOOLS, 1 << SCHOOLS, 0]);
+    // A path of two years with no money the second: what slipped is met at its start.
+    let mut s = Scenario::plan();
+    s.funding = [Some(1e6), Some(0.0), Some(0.0), Some(0.0), Some(0.0)];
+    for k in 0..CRITERIA {
+        s.investment[k] = Some(0.0);
+    }
+    s.investment[TRANSPORT] = Some(1.0);
+    s.investment[SCHOOLS] = Some(2.0);
+    let mut second = s.clone();
+    second.funding[0] = Some(0.0);
+    let path = Path {
+        name: None,
+        first_year: 2022,
+        years: 2,
+        scenarios: vec![(2022, s), (2023, second)],
+        carry: Carry { undisbursed: 0.0, idle: 0.0, unused: 0.0 },
+        cost_growth: 0.0,
+        targets: Vec::new(),
+    };
+    let years = path.run_chance(&m, &mut Late).years;
+    assert_eq!(years[0].outcome.certified, 1);
+    assert_eq!(years[1].outcome.criteria[SCHOOLS].baseline, 3);
+    assert_eq!(years[1].outcome.certified_baseline, 3);
 }

@@ -395,7 +395,7 @@ pub fn NoticeBar() -> impl IntoView {
                             keeping.notice.set(None);
                         }>{move || state.tr(t::DISCARD_THE_UNREADABLE_SAVED_DATA)}</button>
                     })}
-                    <button type="button" class="link" aria-label=move || state.tr(t::CLOSE)
+                    <button type="button" class="link" aria-label=move || state.tr(t::CLOSE) data-testid="notice-close"
                         on:click=move |_| keeping.notice.set(None)>"×"</button>
                 </div>
             }

@@ -260,10 +260,16 @@ pub fn provide_path(state: super::state::State) -> PathShown {
         }
         if first.is_some() {
             if let Some(s) = super::persistence::storage() {
-                let _ = match &json {
+                let kept = match &json {
                     Some(text) => s.set_item(PATH_KEY, text),
                     None => s.remove_item(PATH_KEY),
                 };
+                if kept.is_err() {
+                    keeping.notice.set(Some(super::persistence::Notice::info(
+                        t::CANNOT_SAVE_IN_THE_BROWSER_FULL,
+                        &[],
+                    )));
+                }
             }
         }
     });

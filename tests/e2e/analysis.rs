@@ -484,24 +484,7 @@ async fn on_the_countrys_table_the_path_runs_in_slices_and_a_goal_in_the_worker(
     let page = open_page(1366, 900).await;
     let wd = page.wd.clone();
     let plan = Plan::lang_son_2022();
-    let admin = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds/admin/communes-vietnam.csv"),
-    )
-    .unwrap();
-    let csv = ntm_planner::generate::synthetic_national(&plan, &admin, 7)
-        .unwrap()
-        .to_csv();
-    let file = scratch_dir("country").join("communes-vietnam.csv");
-    std::fs::write(&file, &csv).unwrap();
-    wd.find(By::Css("[data-testid=import-table]"))
-        .await
-        .unwrap()
-        .send_keys(file.to_string_lossy())
-        .await
-        .unwrap();
-    wait_for_text(&wd, "import-report", |t| t.contains("8248")).await;
-    click(&wd, "[data-testid=import-confirm]").await;
-    wait_for_text(&wd, "table-in-use", |t| t.contains("communes-vietnam.csv")).await;
+    let csv = import_country_table(&wd).await;
     let model = Model::new(plan.clone(), CommuneTable::from_csv(csv.as_bytes(), "t").unwrap());
     // The path, a year a slice: the same numbers as the engine's in one go.
     let path = YearsPath::default_for(&model.plan, &Scenario::plan()).run(&model);

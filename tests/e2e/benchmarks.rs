@@ -397,25 +397,7 @@ async fn analysis_benchmark() {
     let seek = "document.querySelector('[data-testid=goal-run]').click()";
     for table in ["province (181 communes)", "country (8,248 communes)"] {
         if table.starts_with("country") {
-            let plan = ntm_planner::engine::Plan::lang_son_2022();
-            let admin = std::fs::read_to_string(
-                Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds/admin/communes-vietnam.csv"),
-            )
-            .unwrap();
-            let national = ntm_planner::generate::synthetic_national(&plan, &admin, 7)
-                .unwrap()
-                .to_csv();
-            let file = scratch_dir("benchmark").join("communes-vietnam.csv");
-            std::fs::write(&file, national).unwrap();
-            wd.find(By::Css("[data-testid=import-table]"))
-                .await
-                .unwrap()
-                .send_keys(file.to_string_lossy())
-                .await
-                .unwrap();
-            wait_for_text(&wd, "import-report", |t| t.contains("8248")).await;
-            click(&wd, "[data-testid=import-confirm]").await;
-            wait_for_text(&wd, "table-in-use", |t| t.contains("communes-vietnam.csv")).await;
+            import_country_table(&wd).await;
             tokio::time::sleep(Duration::from_millis(1500)).await;
         }
         let mut settled = Vec::new();

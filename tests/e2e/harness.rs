@@ -576,3 +576,33 @@ pub async fn select_value(wd: &WebDriver, testid: &str, value: &str) {
         .unwrap();
     tokio::time::sleep(Duration::from_millis(150)).await;
 }
+
+/// Chooses `file` in the file field `testid`, as a planner picks it in the file dialog.
+pub async fn choose_file(wd: &WebDriver, testid: &str, file: &Path) {
+    wd.find(By::Css(format!("[data-testid=\"{testid}\"]")))
+        .await
+        .unwrap()
+        .send_keys(file.to_string_lossy())
+        .await
+        .unwrap();
+}
+
+/// Imports the synthetic national table (8,248 communes) through the import, its preview and
+/// "replace the table", as a planner does; returns its CSV.
+pub async fn import_country_table(wd: &WebDriver) -> String {
+    let plan = ntm_planner::engine::Plan::lang_son_2022();
+    let admin = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds/admin/communes-vietnam.csv"),
+    )
+    .unwrap();
+    let csv = ntm_planner::generate::synthetic_national(&plan, &admin, 7)
+        .unwrap()
+        .to_csv();
+    let file = scratch_dir("country").join("communes-vietnam.csv");
+    std::fs::write(&file, &csv).unwrap();
+    choose_file(wd, "import-table", &file).await;
+    wait_for_text(wd, "import-report", |t| t.contains("8248")).await;
+    click(wd, "[data-testid=import-confirm]").await;
+    wait_for_text(wd, "table-in-use", |t| t.contains("communes-vietnam.csv")).await;
+    csv
+}

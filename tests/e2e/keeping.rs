@@ -413,3 +413,99 @@ async fn blocked_storage_is_reported_and_the_page_still_works() {
     assert!(errors(&wd).await.is_empty(), "{:?}", errors(&wd).await);
     wd.quit().await.unwrap();
 }
+
+#[tokio::test]
+async fn the_scenario_being_worked_on_comes_back_after_the_tab_crashes() {
+    let _one = serial();
+    let server = StaticServer::start();
+    let driver = Driver::start();
+    let wd = browser(&driver, 1366, 768).await;
+    wd.goto(server.url()).await.unwrap();
+    wait_for_text(&wd, "certified", |t| t == "85").await;
+    type_into(&wd, "funding-direct", "300").await;
+    let working = wait_for_text(&wd, "shortfall", |t| t != "0").await;
+    // Past the moment the page keeps it (a write 200 ms after the last change), the tab's
+    // renderer dies: no `pagehide`, nothing flushed on the way out.
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    let crashing = wd.window().await.unwrap();
+    let other = wd.new_tab().await.unwrap();
+    wd.switch_to_window(crashing).await.unwrap();
+    let _ = wd.cdp().send_raw("Page.crash", json!({})).await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert!(wd.title().await.is_err(), "the tab is gone");
+    // The planner opens the page again in another tab of the same browser.
+    wd.switch_to_window(other).await.unwrap();
+    wd.goto(server.url()).await.unwrap();
+    wait_for_text(&wd, "shortfall", |t| t == working).await;
+    assert_eq!(field_value(&wd, "funding-direct").await, "300");
+    wd.quit().await.unwrap();
+}
+
+#[tokio::test]
+async fn a_broken_imported_table_in_storage_is_named_kept_and_the_illustrative_one_used() {
+    let page = open_page(1366, 768).await;
+    let wd = page.wd.clone();
+    // What another version, a full disk or a hand edit could leave: a table that is no table.
+    let kept = r#"{"name":"xa-cua-tinh.csv","csv":"id,name\n1"}"#;
+    wd.execute(
+        "localStorage.setItem('ntm.table', arguments[0])",
+        vec![json!(kept)],
+    )
+    .await
+    .unwrap();
+    wd.refresh().await.unwrap();
+    let notice = wait_for_text(&wd, "notice", |t| t.contains("xa-cua-tinh.csv")).await;
+    assert!(notice.contains("bảng minh họa"), "{notice}");
+    wait_for_text(&wd, "certified", |t| t == "85").await;
+    let still = wd
+        .execute("return localStorage.getItem('ntm.table')", vec![])
+        .await
+        .unwrap();
+    assert_eq!(still.json(), &json!(kept), "left as it was");
+    // Not even JSON.
+    wd.execute("localStorage.setItem('ntm.table', '{broken')", vec![])
+        .await
+        .unwrap();
+    wd.refresh().await.unwrap();
+    wait_for_text(&wd, "notice", |t| {
+        t.contains("Bảng xã đã nhập không đọc được")
+    })
+    .await;
+    wait_for_text(&wd, "certified", |t| t == "85").await;
+    wd.quit().await.unwrap();
+}
+
+#[tokio::test]
+async fn a_full_storage_is_said_and_what_is_on_screen_stays() {
+    let page = open_page(1366, 768).await;
+    let wd = page.wd.clone();
+    // The browser's quota reached: every write refused, as Chromium refuses it.
+    wd.execute(
+        "Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };",
+        vec![],
+    )
+    .await
+    .unwrap();
+    name_scenario(&wd, "Không lưu được").await;
+    type_into(&wd, "funding-credit", "2.000").await;
+    let certified = wait_for_text(&wd, "certified", |t| t != "85").await;
+    click(&wd, "[data-testid=save]").await;
+    let notice = wait_for_text(&wd, "notice", |t| t.contains("hết chỗ")).await;
+    assert!(notice.contains("Không lưu được vào trình duyệt"), "{notice}");
+    // What was there is not lost: the scenario on screen, and the list shown this session.
+    assert_eq!(text(&wd, "certified").await, certified);
+    assert!(text(&wd, "scenario-list").await.contains("Không lưu được"));
+    // The path too says so when it cannot be kept.
+    click(&wd, "[data-testid=notice-close]").await;
+    tokio::time::sleep(ADDRESS_DELAY).await;
+    assert!(wd.find(By::Css("[data-testid=notice]")).await.is_err());
+    type_into(&wd, "path-target-certified", "100").await;
+    wd.find(By::Css("[data-testid=path-target-certified]"))
+        .await
+        .unwrap()
+        .send_keys(Key::Tab)
+        .await
+        .unwrap();
+    wait_for_text(&wd, "notice", |t| t.contains("hết chỗ")).await;
+    wd.quit().await.unwrap();
+}

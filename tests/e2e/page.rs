@@ -330,3 +330,83 @@ async fn the_page_asks_nothing_outside_its_folder_under_its_content_security_pol
     assert!(errors(&wd).await.is_empty(), "{:?}", errors(&wd).await);
     wd.quit().await.unwrap();
 }
+
+#[tokio::test]
+async fn keys_undo_and_redo_a_dragged_slider_is_one_step_and_scale_all_scales_every_investment() {
+    use ntm_planner::engine::{Model, Scenario, CRITERIA};
+    use ntm_planner::text::number::amount;
+    use ntm_planner::text::Lang;
+    let page = open_page(1366, 900).await;
+    let wd = page.wd.clone();
+    let keys = |k: &'static str| {
+        let wd = wd.clone();
+        async move {
+            // Outside a text field: on the page's heading.
+            wd.find(By::Css("h1")).await.unwrap().click().await.unwrap();
+            wd.action_chain()
+                .key_down(Key::Control)
+                .send_keys(k)
+                .key_up(Key::Control)
+                .perform()
+                .await
+                .unwrap();
+        }
+    };
+    type_into(&wd, "funding-direct", "100").await;
+    let changed = wait_for_text(&wd, "certified", |t| t != "85").await;
+    keys("z").await;
+    wait_for_text(&wd, "certified", |t| t == "85").await;
+    assert_eq!(field_value(&wd, "funding-direct").await, "640");
+    keys("y").await;
+    wait_for_text(&wd, "certified", |t| t == changed).await;
+    keys("z").await;
+    wait_for_text(&wd, "certified", |t| t == "85").await;
+    // Dragging the credit slider to the left: the value follows the hand, one undo step.
+    let slider = wd
+        .find(By::Css("[data-testid=funding-credit-slider]"))
+        .await
+        .unwrap();
+    slider.scroll_into_view().await.unwrap();
+    wd.action_chain()
+        .click_and_hold_element(&slider)
+        .move_by_offset(-20, 0)
+        .move_by_offset(-20, 0)
+        .move_by_offset(-20, 0)
+        .release()
+        .perform()
+        .await
+        .unwrap();
+    let dragged = wait_for_text(&wd, "certified", |t| t != "85").await;
+    let credit: f64 = field_value(&wd, "funding-credit")
+        .await
+        .replace('.', "")
+        .replace(',', ".")
+        .parse()
+        .unwrap();
+    assert!(credit < 3200.0, "{credit}");
+    assert!(dragged.parse::<u32>().unwrap() < 85, "{dragged}");
+    keys("z").await;
+    wait_for_text(&wd, "certified", |t| t == "85").await;
+    assert_eq!(field_value(&wd, "funding-credit").await, "3.200", "one step undoes the drag");
+    // Scale every investment to 50%: each criterion's field says half the plan's, and the
+    // headline is the engine's for that scenario.
+    let model = Model::shipped();
+    let plan = model.default_investment();
+    let mut half = Scenario::plan();
+    for k in 0..CRITERIA {
+        half.investment[k] = Some(plan[k] * 0.5);
+    }
+    let o = model.run(&half);
+    type_into(&wd, "investment-scale", "50").await;
+    wait_for_text(&wd, "certified", |t| t == o.certified.to_string()).await;
+    for (k, key) in ["transport", "schools", "income"].iter().enumerate() {
+        let i = model.plan.criterion_index(key).unwrap();
+        assert_eq!(
+            field_value(&wd, &format!("investment-{key}")).await,
+            amount(plan[i] * 0.5, 2, Lang::Vi),
+            "{k} {key}"
+        );
+    }
+    assert_eq!(errors(&wd).await, Vec::<String>::new());
+    wd.quit().await.unwrap();
+}

@@ -9,6 +9,10 @@ async fn scenarios_side_by_side() {
     let page = open_page(1920, 1080).await;
     let wd = page.wd.clone();
     credit_at_70_percent(&wd).await;
+    // One saved scenario to compare too.
+    name_scenario(&wd, "Tín dụng 70% đã lưu").await;
+    click(&wd, "[data-testid=save]").await;
+    wait_for_text(&wd, "scenario-list", |t| t.contains("Tín dụng 70% đã lưu")).await;
     click(&wd, "[data-testid=compare]").await;
     // The plan and the scenario shown are picked at first.
     let table = wait_for_text(&wd, "compare-table", |t| t.contains("85")).await;
@@ -70,6 +74,31 @@ async fn scenarios_side_by_side() {
         .await
         .unwrap();
     assert!(svg.inner_html().await.unwrap().contains("rect"));
+    // A fifth pick, the saved scenario: four at the most, the oldest pick (the plan) gives way.
+    let plan_name = ntm_planner::engine::Plan::lang_son_2022().default_scenario_name;
+    let heads_text = |wd: WebDriver| async move {
+        let mut names = Vec::new();
+        for th in wd
+            .find_all(By::Css("[data-testid=compare-table] thead th"))
+            .await
+            .unwrap()
+        {
+            names.push(th.text().await.unwrap());
+        }
+        names
+    };
+    assert!(heads_text(wd.clone()).await.iter().any(|h| h.contains(&plan_name)));
+    for pick in wd.find_all(By::Css(".compare-view .pick")).await.unwrap() {
+        // The saved one (the scenario shown has the same name after "Đang xem: ").
+        if pick.text().await.unwrap().trim() == "Tín dụng 70% đã lưu" {
+            pick.find(By::Css("input")).await.unwrap().click().await.unwrap();
+        }
+    }
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let heads = heads_text(wd.clone()).await;
+    assert_eq!(heads.len(), 5, "still four scenarios: {heads:?}");
+    assert!(!heads.iter().any(|h| h.contains(&plan_name)), "{heads:?}");
+    assert!(heads.iter().any(|h| h.contains("Tín dụng 70% đã lưu")), "{heads:?}");
     wd.execute(
         "document.querySelector('[data-testid=compare-view]').scrollIntoView()",
         vec![],
@@ -96,6 +125,11 @@ async fn presentation_mode_moves_with_the_keys_a_clicker_sends() {
         "{body}"
     );
     screenshot(&wd, "15-present-headline").await;
+    let full = wd
+        .execute("return document.fullscreenElement !== null", vec![])
+        .await
+        .unwrap();
+    assert_eq!(full.json(), &json!(true), "the presentation fills the screen");
     let send = |key: Key| {
         let wd = wd.clone();
         async move {
@@ -154,6 +188,11 @@ async fn presentation_mode_moves_with_the_keys_a_clicker_sends() {
             .is_empty(),
         "Escape leaves"
     );
+    let full = wd
+        .execute("return document.fullscreenElement !== null", vec![])
+        .await
+        .unwrap();
+    assert_eq!(full.json(), &json!(false), "and leaves full screen");
     assert_eq!(text(&wd, "certified").await, "85");
     wd.quit().await.unwrap();
 }
