@@ -43,7 +43,7 @@ fn StrategyPicker() -> impl IntoView {
                     .into_iter()
                     .map(|s| {
                         view! {
-                            <option value=s.key() selected=move || selected() == s>
+                            <option value=s.key() prop:selected=move || selected() == s>
                                 {move || state.lang.get().order_name(s)}
                             </option>
                         }

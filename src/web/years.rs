@@ -386,7 +386,7 @@ pub fn PathView() -> impl IntoView {
                         {move || {
                             let first_year = settings.with(|s| s.first_year);
                             (first_year..first_year + crate::engine::path::MAX_YEARS as u16)
-                                .map(|y| view! { <option value=y.to_string() selected=move || settings.with(|p| last_year(p) == y)>{y}</option> })
+                                .map(|y| view! { <option value=y.to_string() prop:selected=move || settings.with(|p| last_year(p) == y)>{y}</option> })
                                 .collect_view()
                         }}
                     </select>
@@ -1234,7 +1234,7 @@ pub fn GoalsPanel() -> impl IntoView {
                     }>
                         {move || state.model.with(|m| goal_options(&m.plan, lang())).into_iter().map(|(key, label)| {
                             let k = key.clone();
-                            view! { <option value=key selected=move || goal_key.with(|g| *g == k)>{label}</option> }
+                            view! { <option value=key prop:selected=move || goal_key.with(|g| *g == k)>{label}</option> }
                         }).collect_view()}
                     </select>
                 </label>

@@ -120,25 +120,64 @@ async fn a_link_reopens_the_scenario_in_a_fresh_browser_and_back_walks_the_chang
         url.contains("s=equity_first") && !url.contains("f.direct"),
         "only what differs: {url}"
     );
-    // Back walks the changes, Forward comes back.
+    // Back walks the changes, Forward comes back: at each step exactly that step's figures.
+    use ntm_planner::engine::{Model, Strategy};
+    use ntm_planner::text::number::{amount, number};
+    use ntm_planner::text::Lang;
+    let model = Model::shipped();
+    let transport = model.plan.criterion_index("transport").unwrap();
+    let step1 = credit_70();
+    let mut step2 = step1.clone();
+    step2.investment[transport] = Some(600.5);
+    let mut step3 = step2.clone();
+    step3.strategy = Some(Strategy::EquityFirst);
+    let shown = |s: &ntm_planner::engine::Scenario| {
+        let o = model.run(s);
+        (
+            o.certified.to_string(),
+            number(o.avg_criteria, 2, Lang::Vi),
+            amount(o.funding.shortfall, 2, Lang::Vi),
+        )
+    };
+    assert_eq!(shown(&step3), figures);
+    assert_ne!(shown(&step2), shown(&step3));
+    assert_ne!(shown(&step1), shown(&step2));
+    let at = |expected: (String, String, String)| {
+        let wd = wd.clone();
+        async move {
+            wait_for_text(&wd, "certified", |t| t == expected.0).await;
+            wait_for_text(&wd, "avg-criteria", |t| t == expected.1).await;
+            wait_for_text(&wd, "shortfall", |t| t == expected.2).await;
+        }
+    };
+    let strategy = || {
+        let wd = wd.clone();
+        async move {
+            wd.find(By::Css("[data-testid=strategy]"))
+                .await
+                .unwrap()
+                .prop("value")
+                .await
+                .unwrap()
+                .unwrap_or_default()
+        }
+    };
     wd.back().await.unwrap();
-    wait_for_text(&wd, "avg-criteria", |t| t != figures.1).await;
+    at(shown(&step2)).await;
+    assert_eq!(strategy().await, "closest_first");
+    assert_eq!(field_value(&wd, "investment-transport").await, "600,5");
+    wd.back().await.unwrap();
+    at(shown(&step1)).await;
     assert_eq!(
-        wd.find(By::Css("[data-testid=strategy]"))
-            .await
-            .unwrap()
-            .prop("value")
-            .await
-            .unwrap()
-            .as_deref(),
-        Some("closest_first")
+        field_value(&wd, "investment-transport").await,
+        amount(model.default_investment()[transport], 2, Lang::Vi)
     );
-    wd.back().await.unwrap();
-    tokio::time::sleep(Duration::from_millis(300)).await;
-    assert_ne!(field_value(&wd, "investment-transport").await, "600,5");
     wd.forward().await.unwrap();
+    at(shown(&step2)).await;
+    assert_eq!(field_value(&wd, "investment-transport").await, "600,5");
     wd.forward().await.unwrap();
-    wait_for_text(&wd, "avg-criteria", |t| t == figures.1).await;
+    at(shown(&step3)).await;
+    assert_eq!(strategy().await, "equity_first");
     wd.quit().await.unwrap();
     // Another browser, another profile: the link alone brings the scenario back exactly.
     let other = browser(&page.driver, 1366, 768).await;
@@ -275,17 +314,35 @@ async fn unreadable_saved_data_gives_a_message_and_is_not_overwritten_without_as
 
 #[tokio::test]
 async fn a_scenario_file_goes_out_and_comes_back_exactly() {
+    use ntm_planner::engine::{Model, Scenario, CRITERIA};
+    use ntm_planner::text::number::{amount, number};
+    use ntm_planner::text::Lang;
     let page = open_page(1366, 768).await;
     let wd = page.wd.clone();
     let downloads = allow_downloads(&wd, "downloads").await;
+    let model = Model::shipped();
+    let plan = &model.plan;
+    // What the planner sets, and what the engine makes of it.
+    let mut expected = Scenario::plan();
+    expected.name = Some("Cộng đồng +50%".into());
+    expected.funding[plan.source_index("community").unwrap()] = Some(405.0);
+    expected.investment[plan.criterion_index("housing").unwrap()] = Some(750.25);
+    let o = model.run(&expected);
+    let figures = |o: &ntm_planner::engine::Outcome| {
+        [
+            ("certified", o.certified.to_string()),
+            ("avg-criteria", number(o.avg_criteria, 2, Lang::Vi)),
+            ("shortfall", amount(o.funding.shortfall, 2, Lang::Vi)),
+            ("idle", amount(o.funding.idle, 2, Lang::Vi)),
+        ]
+    };
+    assert_ne!(figures(&o), figures(&model.run(&Scenario::plan())));
     name_scenario(&wd, "Cộng đồng +50%").await;
     type_into(&wd, "funding-community", "405").await;
     type_into(&wd, "investment-housing", "750,25").await;
-    let figures = (
-        text(&wd, "certified").await,
-        text(&wd, "avg-criteria").await,
-        text(&wd, "idle").await,
-    );
+    for (id, value) in figures(&o) {
+        wait_for_text(&wd, id, |t| t == value).await;
+    }
     click(&wd, "[data-testid=download-scenario]").await;
     let file = downloads.join("Cộng-đồng-50.json");
     let deadline = Instant::now() + Duration::from_secs(20);
@@ -299,7 +356,11 @@ async fn a_scenario_file_goes_out_and_comes_back_exactly() {
     }
     tokio::time::sleep(Duration::from_millis(300)).await;
     let text_written = std::fs::read_to_string(&file).unwrap();
-    // The command line reads the same file and finds the same figures.
+    // Every lever as set, nothing else: the file reads back as the scenario set.
+    let read = Scenario::from_json(&text_written, plan, "file").unwrap();
+    assert_eq!(read, expected);
+    assert_eq!(read.to_json(plan), text_written, "canonical form");
+    // The command line reads the same file and finds every figure the engine finds.
     let cli = Command::new(env!("CARGO_BIN_EXE_ntm"))
         .args(["run", "--scenario"])
         .arg(&file)
@@ -311,12 +372,8 @@ async fn a_scenario_file_goes_out_and_comes_back_exactly() {
         String::from_utf8_lossy(&cli.stderr)
     );
     let v: Value = serde_json::from_slice(&cli.stdout).unwrap();
-    assert_eq!(v["certified"].to_string(), figures.0);
-    let plan = ntm_planner::engine::Plan::lang_son_2022();
-    let read = ntm_planner::engine::Scenario::from_json(&text_written, &plan, "file").unwrap();
-    assert_eq!(read.investment[8], Some(750.25));
-    assert_eq!(read.to_json(&plan), text_written, "canonical form");
-    // Back to the plan, then open the file: the same scenario.
+    assert_eq!(v, serde_json::to_value(&o).unwrap());
+    // Back to the plan, then open the file: the same scenario, lever by lever.
     click(&wd, "[data-testid=reset]").await;
     wait_for_text(&wd, "certified", |t| t == "85").await;
     wd.find(By::Css("[data-testid=open-scenario]"))
@@ -325,16 +382,34 @@ async fn a_scenario_file_goes_out_and_comes_back_exactly() {
         .send_keys(file.to_string_lossy())
         .await
         .unwrap();
-    wait_for_text(&wd, "idle", |t| t == figures.2).await;
-    assert_eq!(
-        (
-            text(&wd, "certified").await,
-            text(&wd, "avg-criteria").await,
-            text(&wd, "idle").await
-        ),
-        figures
-    );
+    for (id, value) in figures(&o) {
+        wait_for_text(&wd, id, |t| t == value).await;
+    }
     assert_eq!(field_value(&wd, "scenario-name").await, "Cộng đồng +50%");
+    for (s, source) in plan.sources.iter().enumerate() {
+        let want = expected.funding[s].unwrap_or(source.amount);
+        assert_eq!(
+            field_value(&wd, &format!("funding-{}", source.key)).await,
+            amount(want, 2, Lang::Vi),
+            "{}",
+            source.key
+        );
+    }
+    let defaults = model.default_investment();
+    for k in 0..CRITERIA {
+        let key = &plan.criteria[k].key;
+        let want = expected.investment[k].unwrap_or(defaults[k]);
+        assert_eq!(
+            field_value(&wd, &format!("investment-{key}")).await,
+            amount(want, 2, Lang::Vi),
+            "{key}"
+        );
+    }
+    let figures = (
+        text(&wd, "certified").await,
+        text(&wd, "avg-criteria").await,
+        text(&wd, "idle").await,
+    );
     // A broken file: a message, nothing changes.
     let bad = scratch_dir("bad-scenario").join("hỏng.json");
     std::fs::write(&bad, r#"{"schema": 1, "disbursement": {"credit": 2}}"#).unwrap();

@@ -205,7 +205,17 @@ async fn the_report_prints_on_a4_in_vietnamese() {
     open_assumptions(&wd).await;
     type_into(&wd, "disbursement-credit", "70").await;
     type_into(&wd, "investment-transport", "500").await;
-    wait_for_text(&wd, "shortfall", |t| t != "0").await;
+    // Both changes on screen before printing: the engine's shortfall for both.
+    let model = ntm_planner::engine::Model::shipped();
+    let mut s = credit_70();
+    s.investment[model.plan.criterion_index("transport").unwrap()] = Some(500.0);
+    let short = ntm_planner::text::number::amount(
+        model.run(&s).funding.shortfall,
+        2,
+        ntm_planner::text::Lang::Vi,
+    );
+    assert_ne!(short, "960");
+    wait_for_text(&wd, "shortfall", |t| t == short).await;
     click(&wd, "[data-testid=print]").await;
     wait_for_text(&wd, "report", |t| t.contains("BÁO CÁO")).await;
     wait_for_text(&wd, "risk-summary", |t| t.contains("Khả năng đạt")).await;
