@@ -148,3 +148,51 @@ fn the_built_in_presets_are_the_files_of_the_index() {
         assert_ne!(en, vi, "{key} has an English name");
     }
 }
+
+/// The presets' money, derived from the plan's own figures without the engine: every preset
+/// invests what the plan invests (model.md §6), and in the plan every billion that arrives is
+/// spent and none is short, so what arrives more or less than the plan's 4,770 is exactly what
+/// sits idle or is short (community +50%: 270 × 0.5 = 135 idle; direct −20%: 640 × 0.2 = 128
+/// short; credit at 70%: 3,200 × 0.3 = 960 short; border first: the same money, nothing).
+#[test]
+fn each_presets_idle_and_short_money_is_what_arrives_beyond_or_below_the_plan() {
+    use ntm_planner::engine::{Plan, Scenario};
+    let plan = Plan::lang_son_2022();
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds/scenarios");
+    let read = |name: &str| -> Value {
+        serde_json::from_str(&std::fs::read_to_string(dir.join(name)).unwrap()).unwrap()
+    };
+    let plan_results = read("plan.expected.json");
+    assert_eq!(plan_results["funding"]["idle"], 0.0);
+    assert_eq!(plan_results["funding"]["shortfall"], 0.0);
+    let plan_money: f64 = plan.sources.iter().map(|s| s.amount).sum();
+    let mut seen = 0;
+    for (file, expected_gap) in [
+        ("community-plus-50", -135.0),
+        ("direct-minus-20", 128.0),
+        ("credit-70", 960.0),
+        ("border-first", 0.0),
+    ] {
+        let text = std::fs::read_to_string(dir.join(format!("{file}.json"))).unwrap();
+        let s = Scenario::from_json(&text, &plan, file).unwrap();
+        assert!(s.investment.iter().all(Option::is_none), "{file} invests as the plan");
+        let arrived: f64 = plan
+            .sources
+            .iter()
+            .enumerate()
+            .map(|(i, src)| s.funding[i].unwrap_or(src.amount) * s.disbursement[i].unwrap_or(1.0))
+            .sum();
+        let gap = plan_money - arrived;
+        assert!((gap - expected_gap).abs() < 1e-9, "{file}: {gap}");
+        let results = read(&format!("{file}.expected.json"));
+        let short = results["funding"]["shortfall"].as_f64().unwrap();
+        let idle = results["funding"]["idle"].as_f64().unwrap();
+        assert!((short - idle - gap).abs() < 1e-6, "{file}: {short} short, {idle} idle");
+        // More money than the plan's, the plan's order: every commune the plan pays is paid.
+        if gap <= 0.0 && s.strategy.is_none() {
+            assert_eq!(results["certified"], plan_results["certified"], "{file}");
+        }
+        seen += 1;
+    }
+    assert_eq!(seen, 4);
+}
