@@ -1309,6 +1309,12 @@ catalogue! {
     SEEKING:
         "Đang tìm…",
         "Seeking…";
+    FROM_YEAR:
+        "Từ năm",
+        "From";
+    A_YEAR_FROM_2000_TO_2090:
+        "Năm phải từ 2000 đến 2090.",
+        "A year from 2000 to 2090.";
     THE_PATH_SHOWN_IS_UNCHANGED:
         "Lộ trình đang xem không đổi.",
         "The path shown is unchanged.";

@@ -71,6 +71,19 @@ fn set_last_year(p: &mut Path, year: u16) {
     p.years = usize::from(year - p.first_year) + 1;
 }
 
+/// Starts the path in `year`, every year of it moved along: its scenarios and targets keep
+/// their place in the path (an office planning 2026–2030 from the plan's 2022–2025).
+fn set_first_year(p: &mut Path, year: u16) {
+    let shift = |y: u16| (i32::from(y) + i32::from(year) - i32::from(p.first_year)) as u16;
+    for (y, _) in &mut p.scenarios {
+        *y = shift(*y);
+    }
+    for t in &mut p.targets {
+        t.year = shift(t.year);
+    }
+    p.first_year = year;
+}
+
 /// The path with `scenario` as its first year's: what runs, downloads and compares.
 pub fn with_scenario(p: &Path, scenario: &crate::engine::Scenario) -> Path {
     let mut p = p.clone();
@@ -377,6 +390,18 @@ pub fn PathView() -> impl IntoView {
             <p class="hint">{move || state.tr(t::THE_SCENARIO_SHOWN_IS_THE_FIRST)}</p>
             <div class="path-settings">
                 <label>
+                    <span>{move || state.tr(t::FROM_YEAR)}</span>
+                    <input type="text" inputmode="numeric" class="number small" data-testid="path-first-year"
+                        prop:value=move || settings.with(|p| p.first_year.to_string())
+                        on:change=move |ev| match whole(&event_target_value(&ev), state.lang.get_untracked(), 2090) {
+                            Some(y) if y >= 2000 => {
+                                field_error.set(None);
+                                settings.update(|p| set_first_year(p, y as u16));
+                            }
+                            _ => field_error.set(Some("year")),
+                        }/>
+                </label>
+                <label>
                     <span>{move || state.tr(t::UNTIL)}</span>
                     <select data-testid="path-last-year" on:change=move |ev| {
                         if let Ok(y) = event_target_value(&ev).parse::<u16>() {
@@ -429,6 +454,7 @@ pub fn PathView() -> impl IntoView {
             <p class="field-error" role="alert" data-testid="path-error">
                 {move || field_error.get().map(|which| match which {
                     "growth" => state.tr(t::COST_GROWTH_MUST_BE_A_NUMBER),
+                    "year" => state.tr(t::A_YEAR_FROM_2000_TO_2090),
                     _ => state.tr(t::TYPE_A_WHOLE_NUMBER_NOT_NEGATIVE),
                 })}
             </p>

@@ -359,6 +359,37 @@ async fn a_path_file_goes_out_and_comes_back_and_a_broken_one_is_named() {
         let id = format!("path-certified-{}", y.year);
         assert_eq!(text(&wd, &id).await, y.outcome.certified.to_string(), "{id}");
     }
+    // The same path from 2026: every year, scenario and target moved along, the same numbers.
+    type_into(&wd, "path-first-year", "2026").await;
+    wd.find(By::Css("[data-testid=path-first-year]"))
+        .await
+        .unwrap()
+        .send_keys(Key::Tab)
+        .await
+        .unwrap();
+    wait_for_text(&wd, "path-verdict", |t| t.starts_with("2028") && t.contains("/ 100")).await;
+    for y in &expected.years {
+        let id = format!("path-certified-{}", y.year + 3);
+        wait_for_text(&wd, &id, |t| t == y.outcome.certified.to_string()).await;
+    }
+    assert!(text(&wd, "path-year-2028").await.contains("riêng"));
+    type_into(&wd, "path-first-year", "1999").await;
+    wd.find(By::Css("[data-testid=path-first-year]"))
+        .await
+        .unwrap()
+        .send_keys(Key::Tab)
+        .await
+        .unwrap();
+    wait_for_text(&wd, "path-error", |t| t.contains("2000")).await;
+    assert!(text(&wd, "path-verdict").await.starts_with("2028"));
+    type_into(&wd, "path-first-year", "2023").await;
+    wd.find(By::Css("[data-testid=path-first-year]"))
+        .await
+        .unwrap()
+        .send_keys(Key::Tab)
+        .await
+        .unwrap();
+    wait_for_text(&wd, "path-verdict", |t| t.starts_with("2025")).await;
     // A broken file: named, nothing changes.
     let broken = downloads.join("hong.json");
     std::fs::write(&broken, r#"{"schema":1,"years":[2023,2025]}"#).unwrap();
