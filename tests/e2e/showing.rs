@@ -159,6 +159,7 @@ async fn presentation_mode_moves_with_the_keys_a_clicker_sends() {
         goals.contains("Chưa tìm mục tiêu") && goals.contains("Thêm 100 tỷ đồng"),
         "{goals}"
     );
+    screenshot(&wd, "18-present-goals").await;
     send(Key::PageDown).await;
     assert_eq!(text(&wd, "slide-number").await, "7 / 8");
     let odds = wait_for_text(&wd, "risk-summary", |t| t.contains("Khả năng đạt 85")).await;
