@@ -745,25 +745,47 @@ fn PathChart(outcome: RwSignal<Arc<PathOutcome>>, settings: RwSignal<Path>) -> i
     let showing = super::showing::use_showing();
     // While scenarios are compared: the same path with each of them as the first year's, a
     // faint line each (the one shown is the main line).
-    let compared: Memo<Vec<(String, Vec<u32>)>> = Memo::new(move |_| {
+    let compared = RwSignal::new(Vec::<(String, Vec<u32>)>::new());
+    // Each one a path run (four preparations of the table): a year a slice, as the path's own.
+    let job = StoredValue::new(0u64);
+    Effect::new(move |_| {
         if !showing.compare_open.get() {
-            return Vec::new();
+            job.update_value(|n| *n += 1);
+            if !compared.with_untracked(Vec::is_empty) {
+                compared.set(Vec::new());
+            }
+            return;
         }
         state.settled.track();
         let picked = showing.picked.get();
         let all = super::compare::candidates(&state);
         let p = settings.get();
-        state.model.with_untracked(|m| {
-            picked
-                .iter()
-                .filter(|key| key.as_str() != "current")
-                .filter_map(|key| all.iter().find(|(k, _, _)| k == key))
-                .map(|(_, name, s)| {
-                    let years = with_scenario(&p, s).run(m).years;
-                    (name.clone(), years.iter().map(|y| y.outcome.certified).collect())
-                })
-                .collect()
-        })
+        let model = state.model.get_untracked();
+        let paths: Vec<(String, Path)> = picked
+            .iter()
+            .filter(|key| key.as_str() != "current")
+            .filter_map(|key| all.iter().find(|(k, _, _)| k == key))
+            .map(|(_, name, s)| (name.clone(), with_scenario(&p, s)))
+            .collect();
+        let run = crate::engine::path::PathRun::new(&model);
+        super::slices::sliced(
+            job,
+            (paths, 0usize, run, Vec::new(), model),
+            |(paths, i, run, done, model)| {
+                let Some((name, path)) = paths.get(*i) else {
+                    return false;
+                };
+                if !run.step(path, model, &mut crate::engine::run::Certain) {
+                    let finished = std::mem::replace(run, crate::engine::path::PathRun::new(model));
+                    let years = finished.finish(path).years;
+                    done.push((name.clone(), years.iter().map(|y| y.outcome.certified).collect()));
+                    *i += 1;
+                }
+                *i < paths.len()
+            },
+            |_| {},
+            move |(_, _, _, done, _)| compared.set(done),
+        );
     });
     let (w, h, left, bottom, top) = (520.0, 180.0, 40.0, 24.0, 12.0);
     view! {
