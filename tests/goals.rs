@@ -401,3 +401,22 @@ fn more_funding_per_source_is_what_that_source_alone_must_add() {
     levers.eligibility[0] = 0b11;
     assert_eq!(more_funding_needed(&levers), [0.0; 5]);
 }
+
+/// The margins worked out a criterion at a time (the page's slices) count what is done and
+/// give what `marginal` gives in one go.
+#[test]
+fn margins_a_criterion_at_a_time_are_the_margins_in_one_go() {
+    use ntm_planner::engine::goals::MarginRun;
+    let model = Model::shipped();
+    let plan = Scenario::plan();
+    let mut run = MarginRun::new(&model, &plan, 100.0);
+    assert_eq!(run.done(), 0);
+    let mut steps = 0;
+    while run.step(&model) {
+        steps += 1;
+        assert_eq!(run.done(), steps);
+    }
+    assert_eq!(run.done(), CRITERIA);
+    assert!(!run.step(&model));
+    assert_eq!(run.finish(), marginal(&model, &plan, 100.0));
+}

@@ -275,3 +275,47 @@ fn the_shipped_default_path_reads() {
         ]
     );
 }
+
+/// The page's editing of a path: a year given its own scenario and back to "same as last
+/// year"; the first year always keeps one.
+#[test]
+fn a_year_listed_and_unlisted_and_the_first_year_kept() {
+    let plan_s = Scenario::plan();
+    let mut p = path(4, plan_s.clone());
+    let own = scenario(r#"{"schema": 1, "funding": {"credit": 2000}}"#);
+    p.set_scenario(2024, own.clone());
+    assert_eq!(p.scenario_for(2025), Some((2024, &own)));
+    p.unset_scenario(2024);
+    assert_eq!(p.scenario_for(2025), Some((2022, &plan_s)));
+    assert_eq!(p.scenarios.len(), 1);
+    // Unsetting a year not listed changes nothing; the first year cannot be unset.
+    p.set_scenario(2023, own.clone());
+    p.unset_scenario(2025);
+    assert_eq!(p.scenarios.len(), 2);
+    p.unset_scenario(2022);
+    assert_eq!(p.scenario_for(2022), Some((2022, &plan_s)));
+    assert_eq!(p.scenarios.len(), 2);
+}
+
+/// A path run a year at a time (the page's slices) counts its years and gives what a run in
+/// one go gives.
+#[test]
+fn a_path_run_a_year_at_a_time_is_the_path_run_in_one_go() {
+    use ntm_planner::engine::path::PathRun;
+    use ntm_planner::engine::run::Certain;
+    let model = Model::shipped();
+    let p = Path::default_for(&model.plan, &Scenario::plan());
+    let mut run = PathRun::new(&model);
+    assert_eq!(run.done(), 0);
+    let mut more = true;
+    let mut steps = 0;
+    while more {
+        more = run.step(&p, &model, &mut Certain);
+        steps += 1;
+        assert_eq!(run.done(), steps);
+    }
+    assert_eq!(steps, 4);
+    assert!(!run.step(&p, &model, &mut Certain), "nothing past the last year");
+    assert_eq!(run.done(), 4);
+    assert_eq!(run.finish(&p), p.run(&model));
+}
