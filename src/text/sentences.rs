@@ -1315,6 +1315,9 @@ catalogue! {
     A_YEAR_FROM_2000_TO_2090:
         "Năm phải từ 2000 đến 2090.",
         "A year from 2000 to 2090.";
+    NO_MONEY_FOR_MORE:
+        "Các nguồn vốn đã chi hết: thêm tiền cho một tiêu chí chỉ lấy bớt của tiêu chí khác (số xã đạt chuẩn có thể giảm). Hãy tăng nguồn vốn cùng lúc.",
+        "The sources are fully spent: more for one criterion only takes from the others (certified communes may fall). Raise the funding with it.";
     THE_PATH_SHOWN_IS_UNCHANGED:
         "Lộ trình đang xem không đổi.",
         "The path shown is unchanged.";

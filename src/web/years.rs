@@ -1180,6 +1180,12 @@ pub(super) fn goal_summary(a: &Answer, m: &crate::engine::Model, l: Lang) -> Any
     .into_any()
 }
 
+/// Whether the sources leave every criterion's extra amount short: then more for one criterion
+/// only moves money from the others (the plan's case: every billion is spent).
+fn all_short(list: &[crate::engine::goals::Margin], more: f64) -> bool {
+    more > 0.0 && !list.is_empty() && list.iter().all(|g| g.shortfall + 1e-6 >= more)
+}
+
 /// Where more money buys most, the first rows (report and presentation).
 pub(super) fn margins_summary(
     margins: Option<&[crate::engine::goals::Margin]>,
@@ -1191,9 +1197,13 @@ pub(super) fn margins_summary(
     let (Some(list), Some(more)) = (margins, amount_more) else {
         return view! { <p>{l.say(t::NOT_A_VALID_AMOUNT)}</p> }.into_any();
     };
+    let no_money = all_short(list, more).then(|| view! {
+        <p class="report-note" data-testid="margins-no-money">{l.say(t::NO_MONEY_FOR_MORE)}</p>
+    });
     view! {
         <div class="margins-summary" data-testid="margins-summary">
             <p>{l.fill(t::WHERE_MORE_BUYS_MOST, &[("amount", &amount(more, 2, l))])}</p>
+            {no_money}
             <table class="slide-table">
                 <thead><tr>
                     <th>{l.say(t::CRITERION)}</th><th>{l.say(t::MORE_CERTIFIED)}</th>
@@ -1348,6 +1358,12 @@ pub fn GoalsPanel() -> impl IntoView {
                     prop:value=move || amount_text.get() on:input=move |ev| amount_text.set(event_target_value(&ev))/>
             </label>
             <p class="hint">{move || state.tr(t::EACH_ROW_THE_CURRENT_SCENARIO_WITH)}</p>
+            {move || {
+                let more = goals.amount.get()?;
+                margins.with(|m| m.as_deref().is_some_and(|list| all_short(list, more))).then(|| view! {
+                    <p class="hint" role="note" data-testid="margins-no-money">{state.tr(t::NO_MONEY_FOR_MORE)}</p>
+                })
+            }}
             {move || progress.get().map(|done| view! {
                 <p class="hint working" role="status" data-testid="marginal-progress">
                     {lang().fill(t::WORKING_OUT_THE_MARGINS, &[("done", &done), ("of", &CRITERIA)])}

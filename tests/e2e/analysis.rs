@@ -112,6 +112,17 @@ async fn the_path_and_the_goals_show_the_engines_numbers_and_an_answer_applies_i
         .await
         .unwrap();
     assert_eq!(rows.len(), 19);
+    // In the plan every billion is spent: the page says what that means for the margins, and
+    // stops saying it once there is money to spare.
+    wait_for_text(&wd, "margins-no-money", |t| t.contains("đã chi hết")).await;
+    type_into(&wd, "funding-credit", "5.000").await;
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while wd.find(By::Css("[data-testid=margins-no-money]")).await.is_ok() {
+        assert!(Instant::now() < deadline, "the note stays with money to spare");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    click(&wd, "[data-testid=undo]").await;
+    wait_for_text(&wd, "margins-no-money", |t| t.contains("đã chi hết")).await;
     let path_view = wd.find(By::Css("[data-testid=path-view]")).await.unwrap();
     path_view.scroll_into_view().await.unwrap();
     screenshot(&wd, "path").await;

@@ -156,7 +156,9 @@ async fn presentation_mode_moves_with_the_keys_a_clicker_sends() {
     // The goals: none sought yet, and where the next 100 billion buys most.
     let goals = text(&wd, "presentation").await;
     assert!(
-        goals.contains("Chưa tìm mục tiêu") && goals.contains("Thêm 100 tỷ đồng"),
+        goals.contains("Chưa tìm mục tiêu")
+            && goals.contains("Thêm 100 tỷ đồng")
+            && goals.contains("đã chi hết"),
         "{goals}"
     );
     screenshot(&wd, "18-present-goals").await;
