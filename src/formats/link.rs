@@ -245,6 +245,24 @@ mod tests {
     use crate::text::Lang;
 
     #[test]
+    fn a_path_rides_in_a_link_beside_the_scenario() {
+        let plan = Plan::lang_son_2022();
+        let json = r#"{"schema":1,"years":[2026,2027],"targets":{"2027":{"certified":120}}}"#;
+        let part = encode_path(json);
+        assert!(part.starts_with("p=%7B%22schema%22"), "{part}");
+        let mut s = Scenario::plan();
+        s.disbursement[3] = Some(0.7);
+        let fragment = format!("#{}&{part}", encode(&s, &plan));
+        assert_eq!(path_part(&fragment).as_deref(), Some(json));
+        // The scenario reads as if the path were not there.
+        assert_eq!(decode(&fragment, &plan).unwrap(), s);
+        assert_eq!(path_part(&format!("#{}", encode(&s, &plan))), None);
+        assert_eq!(path_part(""), None);
+        // The path's text is given as it is; its own reader judges it.
+        assert_eq!(path_part("v=1&p=%7Bbroken").as_deref(), Some("{broken"));
+    }
+
+    #[test]
     fn a_scenario_goes_through_a_link_exactly() {
         let plan = Plan::lang_son_2022();
         let mut s = Scenario::plan();
