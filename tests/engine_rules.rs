@@ -232,7 +232,9 @@ fn needed_is_the_cost_of_the_first_communes_in_the_strategys_order() {
     let base = m.baseline(TRANSPORT);
     assert_eq!(m.needed(TRANSPORT, base, Strategy::ClosestFirst), 0.0);
     // No money is plus zero (an empty sum of floats would be minus zero, printed "-0").
-    assert!(m.needed(TRANSPORT, base, Strategy::ClosestFirst).is_sign_positive());
+    assert!(m
+        .needed(TRANSPORT, base, Strategy::ClosestFirst)
+        .is_sign_positive());
     assert_eq!(
         m.needed(TRANSPORT, base.saturating_sub(1), Strategy::ClosestFirst),
         0.0
@@ -322,7 +324,11 @@ fn a_paid_work_that_slips_is_not_met_this_year_and_is_met_the_next() {
         row("b", &[SCHOOLS], 1.0),
         row("c", &[], 0.0),
     ]);
-    let levers = levers_with(&m, Strategy::ClosestFirst, &[(TRANSPORT, 1.0), (SCHOOLS, 2.0)]);
+    let levers = levers_with(
+        &m,
+        Strategy::ClosestFirst,
+        &[(TRANSPORT, 1.0), (SCHOOLS, 2.0)],
+    );
     let (o, slipped) = m.run_chance(&levers, &[0.0; CRITERIA], &mut Late);
     assert_eq!(o.criteria[TRANSPORT].met, m.baseline(TRANSPORT));
     assert_eq!(o.criteria[SCHOOLS].met, m.baseline(SCHOOLS));
@@ -342,7 +348,11 @@ fn a_paid_work_that_slips_is_not_met_this_year_and_is_met_the_next() {
         first_year: 2022,
         years: 2,
         scenarios: vec![(2022, s), (2023, second)],
-        carry: Carry { undisbursed: 0.0, idle: 0.0, unused: 0.0 },
+        carry: Carry {
+            undisbursed: 0.0,
+            idle: 0.0,
+            unused: 0.0,
+        },
         cost_growth: 0.0,
         targets: Vec::new(),
     };

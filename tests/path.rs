@@ -315,7 +315,10 @@ fn a_path_run_a_year_at_a_time_is_the_path_run_in_one_go() {
         assert_eq!(run.done(), steps);
     }
     assert_eq!(steps, 4);
-    assert!(!run.step(&p, &model, &mut Certain), "nothing past the last year");
+    assert!(
+        !run.step(&p, &model, &mut Certain),
+        "nothing past the last year"
+    );
     assert_eq!(run.done(), 4);
     assert_eq!(run.finish(&p), p.run(&model));
 }

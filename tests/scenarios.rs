@@ -175,7 +175,10 @@ fn each_presets_idle_and_short_money_is_what_arrives_beyond_or_below_the_plan() 
     ] {
         let text = std::fs::read_to_string(dir.join(format!("{file}.json"))).unwrap();
         let s = Scenario::from_json(&text, &plan, file).unwrap();
-        assert!(s.investment.iter().all(Option::is_none), "{file} invests as the plan");
+        assert!(
+            s.investment.iter().all(Option::is_none),
+            "{file} invests as the plan"
+        );
         let arrived: f64 = plan
             .sources
             .iter()
@@ -187,7 +190,10 @@ fn each_presets_idle_and_short_money_is_what_arrives_beyond_or_below_the_plan() 
         let results = read(&format!("{file}.expected.json"));
         let short = results["funding"]["shortfall"].as_f64().unwrap();
         let idle = results["funding"]["idle"].as_f64().unwrap();
-        assert!((short - idle - gap).abs() < 1e-6, "{file}: {short} short, {idle} idle");
+        assert!(
+            (short - idle - gap).abs() < 1e-6,
+            "{file}: {short} short, {idle} idle"
+        );
         // More money than the plan's, the plan's order: every commune the plan pays is paid.
         if gap <= 0.0 && s.strategy.is_none() {
             assert_eq!(results["certified"], plan_results["certified"], "{file}");

@@ -28,7 +28,11 @@ impl Answer {
             .iter()
             .zip(self.more_funding)
             .map(|(src, x)| {
-                let v = if x.is_finite() { Value::from(x) } else { Value::Null };
+                let v = if x.is_finite() {
+                    Value::from(x)
+                } else {
+                    Value::Null
+                };
                 (src.key.clone(), v)
             })
             .collect();

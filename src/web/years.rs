@@ -5,8 +5,8 @@ use super::fields::NumberField;
 use super::state::use_state;
 use crate::engine::goals::{marginal, seek, Answer, Goal};
 use crate::engine::path::{Carry, Measure, Path, PathOutcome, YearTarget};
-use crate::formats::link;
 use crate::engine::{CRITERIA, SOURCES};
+use crate::formats::link;
 use crate::text::number::{amount, number, parse_number};
 use crate::text::sentences as t;
 use crate::text::Lang;
@@ -137,7 +137,11 @@ pub(super) fn target_sentence(
             "{} — {mark}",
             lang.fill(
                 t::COMMUNES_CERTIFIED,
-                &[("0", &check.year), ("1", &shown(check.value)), ("2", &shown(check.target))],
+                &[
+                    ("0", &check.year),
+                    ("1", &shown(check.value)),
+                    ("2", &shown(check.target))
+                ],
             )
         ),
         Measure::MinCriteria if on_page => format!(
@@ -244,7 +248,9 @@ pub fn provide_path(state: super::state::State) -> PathShown {
         let p = settings.get();
         state.settled.track();
         let model = state.model.get_untracked();
-        let path = state.scenario.with_untracked(|scenario| with_scenario(&p, scenario));
+        let path = state
+            .scenario
+            .with_untracked(|scenario| with_scenario(&p, scenario));
         let run = crate::engine::path::PathRun::new(&model);
         super::slices::sliced(
             job,
@@ -361,18 +367,17 @@ pub fn PathView() -> impl IntoView {
         });
     };
     let field_error = RwSignal::new(None::<&'static str>);
-    let set_whole =
-        move |ev: leptos::ev::Event, max: u32, measure: Measure| match whole(
-            &event_target_value(&ev),
-            state.lang.get_untracked(),
-            max,
-        ) {
-            Some(v) => {
-                field_error.set(None);
-                settings.update(|p| set_last_target(p, measure, f64::from(v)));
-            }
-            None => field_error.set(Some("whole")),
-        };
+    let set_whole = move |ev: leptos::ev::Event, max: u32, measure: Measure| match whole(
+        &event_target_value(&ev),
+        state.lang.get_untracked(),
+        max,
+    ) {
+        Some(v) => {
+            field_error.set(None);
+            settings.update(|p| set_last_target(p, measure, f64::from(v)));
+        }
+        None => field_error.set(Some("whole")),
+    };
     let verdict = move || {
         let o = outcome.get();
         let l = lang();
@@ -542,7 +547,9 @@ fn YearScenarios(settings: RwSignal<Path>, outcome: RwSignal<Arc<PathOutcome>>) 
                 .unwrap_or(p.first_year)
         })
     });
-    let own = move |y: u16| settings.with(|p| y != p.first_year && p.scenarios.iter().any(|(l, _)| *l == y));
+    let own = move |y: u16| {
+        settings.with(|p| y != p.first_year && p.scenarios.iter().any(|(l, _)| *l == y))
+    };
     let tabs = move || {
         let (first, last) = settings.with(|p| (p.first_year, last_year(p)));
         (first..=last)
@@ -649,7 +656,11 @@ fn YearScenarios(settings: RwSignal<Path>, outcome: RwSignal<Arc<PathOutcome>>) 
 /// The levers of one year's own scenario, from the registry: funding and disbursement per
 /// source, investment per criterion. Each value shown is the one in force that year.
 #[component]
-fn YearLevers(settings: RwSignal<Path>, outcome: RwSignal<Arc<PathOutcome>>, year: u16) -> impl IntoView {
+fn YearLevers(
+    settings: RwSignal<Path>,
+    outcome: RwSignal<Arc<PathOutcome>>,
+    year: u16,
+) -> impl IntoView {
     use crate::engine::lever::{Lever, Value, DISBURSEMENT, FUNDING, INVESTMENT};
     let state = use_state();
     let row = move |lever: Lever| {
@@ -658,7 +669,11 @@ fn YearLevers(settings: RwSignal<Path>, outcome: RwSignal<Arc<PathOutcome>>, yea
             match lever.family {
                 INVESTMENT => {
                     let c = &m.plan.criteria[lever.item];
-                    (key, format!("{} {}", c.id, c.name_vi), format!("{} {}", c.id, c.name_en))
+                    (
+                        key,
+                        format!("{} {}", c.id, c.name_vi),
+                        format!("{} {}", c.id, c.name_en),
+                    )
                 }
                 _ => {
                     let src = &m.plan.sources[lever.item];
@@ -686,7 +701,11 @@ fn YearLevers(settings: RwSignal<Path>, outcome: RwSignal<Arc<PathOutcome>>, yea
                     .model
                     .with(|m| lever.default_in(m).number().unwrap_or(0.0)),
             };
-            if share { x * 100.0 } else { x }
+            if share {
+                x * 100.0
+            } else {
+                x
+            }
         });
         let on_commit = Callback::new(move |x: f64| {
             let v = if share { x / 100.0 } else { x };
@@ -778,7 +797,10 @@ fn PathChart(outcome: RwSignal<Arc<PathOutcome>>, settings: RwSignal<Path>) -> i
                 if !run.step(path, model, &mut crate::engine::run::Certain) {
                     let finished = std::mem::replace(run, crate::engine::path::PathRun::new(model));
                     let years = finished.finish(path).years;
-                    done.push((name.clone(), years.iter().map(|y| y.outcome.certified).collect()));
+                    done.push((
+                        name.clone(),
+                        years.iter().map(|y| y.outcome.certified).collect(),
+                    ));
                     *i += 1;
                 }
                 *i < paths.len()
@@ -972,9 +994,7 @@ impl GoalsShown {
                     return;
                 }
                 let model = state.model.get_untracked();
-                let a = state
-                    .scenario
-                    .with_untracked(|s| seek(&model, s, goal));
+                let a = state.scenario.with_untracked(|s| seek(&model, s, goal));
                 shown.answer.set(Some(Arc::new(a)));
                 shown.seeking.set(false);
             });
@@ -1002,11 +1022,13 @@ impl GoalsShown {
                         s.number
                     };
                     match reply {
-                        crate::risk_worker::RiskReply::Sought { seek, found } if seek == current => {
+                        crate::risk_worker::RiskReply::Sought { seek, found }
+                            if seek == current =>
+                        {
                             let model = state.model.get_untracked();
-                            let a = state
-                                .scenario
-                                .with_untracked(|s| crate::engine::goals::answer(&model, s, &found));
+                            let a = state.scenario.with_untracked(|s| {
+                                crate::engine::goals::answer(&model, s, &found)
+                            });
                             shown.answer.set(Some(Arc::new(a)));
                             shown.seeking.set(false);
                         }
@@ -1057,9 +1079,8 @@ impl GoalsShown {
 pub fn provide_goals(state: super::state::State) -> GoalsShown {
     let answer = RwSignal::new(None::<Arc<Answer>>);
     let seeking = RwSignal::new(false);
-    let seeker = StoredValue::new_local(std::rc::Rc::new(std::cell::RefCell::new(
-        Seeker::default(),
-    )));
+    let seeker =
+        StoredValue::new_local(std::rc::Rc::new(std::cell::RefCell::new(Seeker::default())));
     // An answer is for the scenario it was sought from: a lever moved, it is gone, and so is a
     // seek under way.
     Effect::new(move |_| {
@@ -1197,8 +1218,10 @@ pub(super) fn margins_summary(
     let (Some(list), Some(more)) = (margins, amount_more) else {
         return view! { <p>{l.say(t::NOT_A_VALID_AMOUNT)}</p> }.into_any();
     };
-    let no_money = all_short(list, more).then(|| view! {
-        <p class="report-note" data-testid="margins-no-money">{l.say(t::NO_MONEY_FOR_MORE)}</p>
+    let no_money = all_short(list, more).then(|| {
+        view! {
+            <p class="report-note" data-testid="margins-no-money">{l.say(t::NO_MONEY_FOR_MORE)}</p>
+        }
     });
     view! {
         <div class="margins-summary" data-testid="margins-summary">

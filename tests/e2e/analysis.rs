@@ -68,7 +68,11 @@ async fn the_path_and_the_goals_show_the_engines_numbers_and_an_answer_applies_i
     wait_for_text(&wd, "goal-total", |t| t == total).await;
     let shown: Vec<String> = {
         let mut v = Vec::new();
-        for el in wd.find_all(By::Css("[data-testid=goal-more-funding]")).await.unwrap() {
+        for el in wd
+            .find_all(By::Css("[data-testid=goal-more-funding]"))
+            .await
+            .unwrap()
+        {
             v.push(el.text().await.unwrap());
         }
         v
@@ -117,8 +121,15 @@ async fn the_path_and_the_goals_show_the_engines_numbers_and_an_answer_applies_i
     wait_for_text(&wd, "margins-no-money", |t| t.contains("đã chi hết")).await;
     type_into(&wd, "funding-credit", "5.000").await;
     let deadline = Instant::now() + Duration::from_secs(20);
-    while wd.find(By::Css("[data-testid=margins-no-money]")).await.is_ok() {
-        assert!(Instant::now() < deadline, "the note stays with money to spare");
+    while wd
+        .find(By::Css("[data-testid=margins-no-money]"))
+        .await
+        .is_ok()
+    {
+        assert!(
+            Instant::now() < deadline,
+            "the note stays with money to spare"
+        );
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     click(&wd, "[data-testid=undo]").await;
@@ -359,16 +370,16 @@ async fn a_path_file_goes_out_and_comes_back_and_a_broken_one_is_named() {
     click(&wd, "[data-testid=path-year-2025]").await;
     assert_eq!(field_value(&wd, "path-funding-credit").await, "2.000");
     assert_eq!(field_value(&wd, "path-disbursement-credit").await, "100");
-    let expected = YearsPath::from_json(
-        &std::fs::read_to_string(&mine).unwrap(),
-        &plan,
-        "file",
-    )
-    .unwrap()
-    .run(&ntm_planner::engine::Model::shipped());
+    let expected = YearsPath::from_json(&std::fs::read_to_string(&mine).unwrap(), &plan, "file")
+        .unwrap()
+        .run(&ntm_planner::engine::Model::shipped());
     for y in &expected.years {
         let id = format!("path-certified-{}", y.year);
-        assert_eq!(text(&wd, &id).await, y.outcome.certified.to_string(), "{id}");
+        assert_eq!(
+            text(&wd, &id).await,
+            y.outcome.certified.to_string(),
+            "{id}"
+        );
     }
     // The same path from 2026: every year, scenario and target moved along, the same numbers.
     type_into(&wd, "path-first-year", "2026").await;
@@ -378,7 +389,10 @@ async fn a_path_file_goes_out_and_comes_back_and_a_broken_one_is_named() {
         .send_keys(Key::Tab)
         .await
         .unwrap();
-    wait_for_text(&wd, "path-verdict", |t| t.starts_with("2028") && t.contains("/ 100")).await;
+    wait_for_text(&wd, "path-verdict", |t| {
+        t.starts_with("2028") && t.contains("/ 100")
+    })
+    .await;
     for y in &expected.years {
         let id = format!("path-certified-{}", y.year + 3);
         wait_for_text(&wd, &id, |t| t == y.outcome.certified.to_string()).await;
@@ -447,7 +461,12 @@ async fn each_year_of_the_path_has_its_own_scenario_kept_and_linked() {
     let shows = |o: &ntm_planner::engine::path::PathOutcome| {
         o.years
             .iter()
-            .map(|y| (format!("path-certified-{}", y.year), y.outcome.certified.to_string()))
+            .map(|y| {
+                (
+                    format!("path-certified-{}", y.year),
+                    y.outcome.certified.to_string(),
+                )
+            })
             .collect::<Vec<_>>()
     };
     let expect = |o: ntm_planner::engine::path::PathOutcome| {
@@ -460,14 +479,29 @@ async fn each_year_of_the_path_has_its_own_scenario_kept_and_linked() {
     };
     expect(before.clone()).await;
     // The year being edited is the one marked; the first is the scenario on screen.
-    let tab = wd.find(By::Css("[data-testid=path-year-2022]")).await.unwrap();
-    assert_eq!(tab.attr("aria-selected").await.unwrap().as_deref(), Some("true"));
+    let tab = wd
+        .find(By::Css("[data-testid=path-year-2022]"))
+        .await
+        .unwrap();
+    assert_eq!(
+        tab.attr("aria-selected").await.unwrap().as_deref(),
+        Some("true")
+    );
     assert!(text(&wd, "path-year-note").await.contains("2022"));
     click(&wd, "[data-testid=path-year-2024]").await;
-    let tab = wd.find(By::Css("[data-testid=path-year-2024]")).await.unwrap();
-    assert_eq!(tab.attr("aria-selected").await.unwrap().as_deref(), Some("true"));
+    let tab = wd
+        .find(By::Css("[data-testid=path-year-2024]"))
+        .await
+        .unwrap();
+    assert_eq!(
+        tab.attr("aria-selected").await.unwrap().as_deref(),
+        Some("true")
+    );
     let same = wd.find(By::Css("[data-testid=path-same]")).await.unwrap();
-    assert!(same.is_selected().await.unwrap(), "same as last year by default");
+    assert!(
+        same.is_selected().await.unwrap(),
+        "same as last year by default"
+    );
     same.click().await.unwrap();
     wait_for_text(&wd, "path-year-2024", |t| t.contains("riêng")).await;
     expect(before.clone()).await;
@@ -496,7 +530,10 @@ async fn each_year_of_the_path_has_its_own_scenario_kept_and_linked() {
     wait_for_text(&wd, "certified", |t| t == "85").await;
     expect(after.clone()).await;
     // A broken path in a link is named, and the default path is shown.
-    let broken = format!("{}#p=%7B%22schema%22%3A1%2C%22years%22%3A%5B2023%2C2025%5D%7D", page.server.url());
+    let broken = format!(
+        "{}#p=%7B%22schema%22%3A1%2C%22years%22%3A%5B2023%2C2025%5D%7D",
+        page.server.url()
+    );
     wd.goto(&broken).await.unwrap();
     wd.refresh().await.unwrap();
     let notice = wait_for_text(&wd, "notice", |t| t.contains("link, p")).await;
@@ -527,17 +564,27 @@ async fn on_the_countrys_table_the_path_runs_in_slices_and_a_goal_in_the_worker(
     let wd = page.wd.clone();
     let plan = Plan::lang_son_2022();
     let csv = import_country_table(&wd).await;
-    let model = Model::new(plan.clone(), CommuneTable::from_csv(csv.as_bytes(), "t").unwrap());
+    let model = Model::new(
+        plan.clone(),
+        CommuneTable::from_csv(csv.as_bytes(), "t").unwrap(),
+    );
     // The path, a year a slice: the same numbers as the engine's in one go.
     let path = YearsPath::default_for(&model.plan, &Scenario::plan()).run(&model);
     for y in &path.years {
         let id = format!("path-certified-{}", y.year);
         let wanted = ntm_planner::text::number::number(f64::from(y.outcome.certified), 0, Lang::Vi);
-        wait_for_text(&wd, &id, |t| t == wanted || t == y.outcome.certified.to_string()).await;
+        wait_for_text(&wd, &id, |t| {
+            t == wanted || t == y.outcome.certified.to_string()
+        })
+        .await;
     }
     // A goal beyond what is certified, found in the worker, as `ntm seek` finds it.
     let target = f64::from(path.years[0].outcome.certified + 50);
-    let answer = seek(&model, &Scenario::plan(), Goal::Target(Measure::Certified, target));
+    let answer = seek(
+        &model,
+        &Scenario::plan(),
+        Goal::Target(Measure::Certified, target),
+    );
     select_value(&wd, "goal-target", "certified").await;
     type_into(&wd, "goal-value", &format!("{target}")).await;
     click(&wd, "[data-testid=goal-run]").await;
@@ -548,7 +595,12 @@ async fn on_the_countrys_table_the_path_runs_in_slices_and_a_goal_in_the_worker(
         communes.starts_with(&format!("{}:", answer.outcome.newly_certified.len())),
         "{communes}"
     );
-    assert!(wd.find(By::Css("[data-testid=goal-seeking]")).await.is_err(), "done seeking");
+    assert!(
+        wd.find(By::Css("[data-testid=goal-seeking]"))
+            .await
+            .is_err(),
+        "done seeking"
+    );
     assert!(errors(&wd).await.is_empty(), "{:?}", errors(&wd).await);
     wd.quit().await.unwrap();
 }

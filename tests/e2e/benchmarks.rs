@@ -410,7 +410,11 @@ async fn analysis_benchmark() {
             settled[2]
         );
         // Goals beyond what the table certifies already.
-        let now: u32 = text(&wd, "certified").await.replace('.', "").parse().unwrap();
+        let now: u32 = text(&wd, "certified")
+            .await
+            .replace('.', "")
+            .parse()
+            .unwrap();
         for more in [10, 50, 200] {
             let value = (now + more).to_string();
             // Another goal picked and back: the last answer goes.

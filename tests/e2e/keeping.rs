@@ -566,7 +566,10 @@ async fn a_full_storage_is_said_and_what_is_on_screen_stays() {
     let certified = wait_for_text(&wd, "certified", |t| t != "85").await;
     click(&wd, "[data-testid=save]").await;
     let notice = wait_for_text(&wd, "notice", |t| t.contains("hết chỗ")).await;
-    assert!(notice.contains("Không lưu được vào trình duyệt"), "{notice}");
+    assert!(
+        notice.contains("Không lưu được vào trình duyệt"),
+        "{notice}"
+    );
     // What was there is not lost: the scenario on screen, and the list shown this session.
     assert_eq!(text(&wd, "certified").await, certified);
     assert!(text(&wd, "scenario-list").await.contains("Không lưu được"));

@@ -387,7 +387,11 @@ async fn keys_undo_and_redo_a_dragged_slider_is_one_step_and_scale_all_scales_ev
     assert!(dragged.parse::<u32>().unwrap() < 85, "{dragged}");
     keys("z").await;
     wait_for_text(&wd, "certified", |t| t == "85").await;
-    assert_eq!(field_value(&wd, "funding-credit").await, "3.200", "one step undoes the drag");
+    assert_eq!(
+        field_value(&wd, "funding-credit").await,
+        "3.200",
+        "one step undoes the drag"
+    );
     // Scale every investment to 50%: each criterion's field says half the plan's, and the
     // headline is the engine's for that scenario.
     let model = Model::shipped();

@@ -59,7 +59,10 @@ async fn scenarios_side_by_side() {
     let legend = text(&wd, "path-compare-legend").await;
     let plan_end = plan_path.years.last().unwrap().outcome.certified;
     assert!(
-        legend.contains(&format!("{}: {plan_end}.", model.plan.default_scenario_name)),
+        legend.contains(&format!(
+            "{}: {plan_end}.",
+            model.plan.default_scenario_name
+        )),
         "{legend}"
     );
     assert!(
@@ -87,18 +90,29 @@ async fn scenarios_side_by_side() {
         }
         names
     };
-    assert!(heads_text(wd.clone()).await.iter().any(|h| h.contains(&plan_name)));
+    assert!(heads_text(wd.clone())
+        .await
+        .iter()
+        .any(|h| h.contains(&plan_name)));
     for pick in wd.find_all(By::Css(".compare-view .pick")).await.unwrap() {
         // The saved one (the scenario shown has the same name after "Đang xem: ").
         if pick.text().await.unwrap().trim() == "Tín dụng 70% đã lưu" {
-            pick.find(By::Css("input")).await.unwrap().click().await.unwrap();
+            pick.find(By::Css("input"))
+                .await
+                .unwrap()
+                .click()
+                .await
+                .unwrap();
         }
     }
     tokio::time::sleep(Duration::from_millis(200)).await;
     let heads = heads_text(wd.clone()).await;
     assert_eq!(heads.len(), 5, "still four scenarios: {heads:?}");
     assert!(!heads.iter().any(|h| h.contains(&plan_name)), "{heads:?}");
-    assert!(heads.iter().any(|h| h.contains("Tín dụng 70% đã lưu")), "{heads:?}");
+    assert!(
+        heads.iter().any(|h| h.contains("Tín dụng 70% đã lưu")),
+        "{heads:?}"
+    );
     wd.execute(
         "document.querySelector('[data-testid=compare-view]').scrollIntoView()",
         vec![],
@@ -129,7 +143,11 @@ async fn presentation_mode_moves_with_the_keys_a_clicker_sends() {
         .execute("return document.fullscreenElement !== null", vec![])
         .await
         .unwrap();
-    assert_eq!(full.json(), &json!(true), "the presentation fills the screen");
+    assert_eq!(
+        full.json(),
+        &json!(true),
+        "the presentation fills the screen"
+    );
     let send = |key: Key| {
         let wd = wd.clone();
         async move {
@@ -254,11 +272,17 @@ async fn the_report_prints_on_a4_in_vietnamese() {
         .await
         .unwrap();
     let drawn: Vec<String> = serde_json::from_value(drawn.json().clone()).unwrap();
-    assert!(drawn.len() >= 3, "the charts draw words of their own: {drawn:?}");
+    assert!(
+        drawn.len() >= 3,
+        "the charts draw words of their own: {drawn:?}"
+    );
     // No paper size given: the page's own CSS (`@page`) decides.
     let pdf = wd
         .cdp()
-        .send_raw("Page.printToPDF", json!({ "preferCSSPageSize": true, "printBackground": true }))
+        .send_raw(
+            "Page.printToPDF",
+            json!({ "preferCSSPageSize": true, "printBackground": true }),
+        )
         .await
         .unwrap();
     let bytes = base64_decode(pdf["data"].as_str().unwrap());
@@ -330,7 +354,10 @@ async fn the_report_prints_on_a4_in_vietnamese() {
         .filter_map(Result::ok)
         .find(|e| e.file_name().to_string_lossy().starts_with("page"))
         .expect("the first page as a picture");
-    assert!(first_page.metadata().unwrap().len() > 5_000, "a page with something on it");
+    assert!(
+        first_page.metadata().unwrap().len() > 5_000,
+        "a page with something on it"
+    );
     wd.quit().await.unwrap();
 }
 
