@@ -244,9 +244,13 @@ pub fn provide_path(state: super::state::State) -> PathShown {
     // Four years cost four preparations of the table: worked out once the levers settle, a
     // year at a time between frames (the country's table takes several frames).
     let job = StoredValue::new(0u64);
-    Effect::new(move |_| {
+    Effect::new(move |first_run: Option<()>| {
         let p = settings.get();
         state.settled.track();
+        // The first outcome was worked out above, with the page.
+        if first_run.is_none() {
+            return;
+        }
         let model = state.model.get_untracked();
         let path = state
             .scenario
@@ -1104,9 +1108,13 @@ pub fn provide_goals(state: super::state::State) -> GoalsShown {
     let progress = RwSignal::new(None::<usize>);
     // Nineteen runs: once the levers settle, a criterion at a time between frames.
     let job = StoredValue::new(0u64);
-    Effect::new(move |_| {
+    Effect::new(move |first_run: Option<()>| {
         let wanted = amount.get();
         state.settled.track();
+        // The first margins were worked out above, with the page.
+        if first_run.is_none() {
+            return;
+        }
         let model = state.model.get_untracked();
         let Some(x) = wanted else {
             // Stops the one under way.
