@@ -9,12 +9,18 @@ use crate::text::sentences as t;
 use leptos::prelude::*;
 use std::sync::Arc;
 
-/// Rows in the page at once: the grid's window (about 26 rows) and some on either side. The
-/// grid holds every commune the filters keep (8,248 for the country) but only these are
-/// elements, so a lever's move restyles at most this many rows.
-const WINDOW: usize = 60;
+/// Rows kept in the page beyond those in view, above and below (and a step more): the grid
+/// holds every commune the filters keep (8,248 for the country) but only its window is
+/// elements, so a lever's move restyles and repaints at most this many rows.
+const MARGIN: usize = 6;
 /// The window moves in steps of this many rows, so scrolling rewrites it seldom.
-const STEP: usize = 10;
+const STEP: usize = 6;
+/// Rows in view until the grid's height is measured (32em of 16 px over 21 px rows).
+const IN_VIEW_AT_START: usize = 25;
+/// The window's length for so many rows in view: the rows in view start anywhere in a step.
+fn window_for(in_view: usize) -> usize {
+    2 * MARGIN + STEP + in_view
+}
 /// A row's height in CSS pixels as styled (`table.grid tbody tr`), until one is measured.
 const ROW_PX: f64 = 21.0;
 
@@ -76,6 +82,8 @@ pub fn CommunesGrid() -> impl IntoView {
     // The first row in the window, following the grid's scroll.
     let first = RwSignal::new(0usize);
     let row_px = StoredValue::new(ROW_PX);
+    // How many rows the window holds, following the grid's height in rows.
+    let window = RwSignal::new(window_for(IN_VIEW_AT_START));
     let wrap = NodeRef::<leptos::html::Div>::new();
     let on_scroll = move || {
         let Some(wrap) = wrap.get_untracked() else {
@@ -89,8 +97,13 @@ pub fn CommunesGrid() -> impl IntoView {
                 row_px.set_value(h);
             }
         }
-        let top = (f64::from(wrap.scroll_top()) / row_px.get_value()).floor() as usize;
-        let wanted = top.saturating_sub(WINDOW / 3) / STEP * STEP;
+        let px = row_px.get_value();
+        let top = (f64::from(wrap.scroll_top()) / px).floor() as usize;
+        let wanted = top.saturating_sub(MARGIN) / STEP * STEP;
+        let length = window_for((f64::from(wrap.client_height()) / px).ceil() as usize);
+        if length != window.get_untracked() {
+            window.set(length);
+        }
         if wanted != first.get_untracked() {
             first.set(wanted);
         }
@@ -120,6 +133,7 @@ pub fn CommunesGrid() -> impl IntoView {
         state.plan_outcome.track();
         state.model.track();
         first.track();
+        window.track();
         shown.track();
         if !on_screen {
             return previous.unwrap_or_default();
@@ -127,7 +141,7 @@ pub fn CommunesGrid() -> impl IntoView {
         let model = state.model.get();
         let total = shown.with(Vec::len);
         let start = first.get().min(total.saturating_sub(1) / STEP * STEP);
-        let end = (start + WINDOW).min(total);
+        let end = (start + window.get()).min(total);
         let rows: Vec<usize> = shown.with(|r| r[start.min(end)..end].to_vec());
         let o = state.outcome.get();
         let p = state.plan_outcome.get();
