@@ -384,6 +384,51 @@ async fn the_communes_grid_filters_and_shows_a_communes_details() {
         row(180).is_some() && row(0).is_none(),
         "the window moved to the end"
     );
+    // Wherever the grid is scrolled, what is in view is rows, never the spacers standing for
+    // the rows outside the window: at the top and the bottom of the view.
+    for top in [0, 130, 500, 777, 1234, 2000, 2345, 3000, 100_000] {
+        wrap.set_scroll_top(top);
+        wrap.dispatch_event(&web_sys::Event::new("scroll").unwrap())
+            .unwrap();
+        settle().await;
+        wrap.scroll_into_view();
+        let view = wrap.get_bounding_client_rect();
+        let header = app
+            .query_selector("[data-testid=communes-grid] thead")
+            .unwrap()
+            .unwrap()
+            .get_bounding_client_rect()
+            .height();
+        // (The test page may be shorter than the grid's view: what of it is on screen.)
+        let screen = web_sys::window()
+            .unwrap()
+            .inner_height()
+            .unwrap()
+            .as_f64()
+            .unwrap();
+        assert!(
+            view.top() + header + 60.0 < screen,
+            "the grid is on screen: {} + {header} of {screen}",
+            view.top()
+        );
+        let rows = wrap.query_selector_all("tr[data-row]").unwrap();
+        let (mut first, mut last) = (f64::MAX, f64::MIN);
+        for k in 0..rows.length() {
+            let r = rows
+                .item(k)
+                .unwrap()
+                .unchecked_into::<web_sys::Element>()
+                .get_bounding_client_rect();
+            first = first.min(r.top());
+            last = last.max(r.bottom());
+        }
+        let (wanted_first, wanted_last) =
+            (view.top() + header + 6.0, view.bottom().min(screen) - 6.0);
+        assert!(
+            first <= wanted_first && last >= wanted_last,
+            "scrolled to {top} px, the rows in the page span {first:.0}–{last:.0} px, the view {wanted_first:.0}–{wanted_last:.0}"
+        );
+    }
     wrap.set_scroll_top(0);
     wrap.dispatch_event(&web_sys::Event::new("scroll").unwrap())
         .unwrap();
