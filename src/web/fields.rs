@@ -38,6 +38,9 @@ pub fn NumberField(
             }
         })
     };
+    // The value through a memo: the field and its slider follow it only when it changes, and
+    // the scenario has one subscriber per field instead of three (every input re-ran them all).
+    let value = Memo::new(move |_| value.get());
     let state = use_state();
     let shown = move |x: f64| amount(x, decimals, state.lang.get_untracked());
     let text = RwSignal::new(shown(value.get_untracked()));

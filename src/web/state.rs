@@ -242,10 +242,10 @@ pub fn use_state() -> State {
     expect_context::<State>()
 }
 
-/// Whether an element is on screen (or within 300 px of it), following the scroll: what costs
-/// a frame to redraw (the charts, the grid) is redrawn only while it can be seen, and catches
-/// up as it comes into view.
-pub fn on_screen(element: &web_sys::Element, seen: RwSignal<bool>) {
+/// Whether an element is on screen, or within `margin` (CSS, "300px") of it, following the
+/// scroll: what costs a frame to redraw (the charts, the grid) is redrawn only while it can be
+/// seen, and catches up as it comes near.
+pub fn on_screen(element: &web_sys::Element, seen: RwSignal<bool>, margin: &str) {
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
     let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
@@ -255,12 +255,12 @@ pub fn on_screen(element: &web_sys::Element, seen: RwSignal<bool>) {
         }
     });
     let init = web_sys::IntersectionObserverInit::new();
-    init.set_root_margin("300px");
+    init.set_root_margin(margin);
     match web_sys::IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &init)
     {
         Ok(observer) => {
             observer.observe(element);
-            // Observers live as long as the page (one a chart and one for the grid).
+            // Observers live as long as the page (two a chart and two for the grid).
             std::mem::forget(observer);
             callback.forget();
         }

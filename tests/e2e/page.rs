@@ -106,6 +106,125 @@ async fn credit_arriving_at_70_percent_lowers_the_results() {
 }
 
 #[tokio::test]
+async fn the_grid_and_a_chart_just_off_screen_catch_up_once_the_levers_stop() {
+    let page = open_page(1366, 768).await;
+    let wd = page.wd.clone();
+    // Typed without focusing the field (focusing would scroll the page).
+    let credit = |v: &'static str| {
+        let wd = wd.clone();
+        async move {
+            wd.execute(
+                "const f = document.querySelector('[data-testid=disbursement-credit]'); f.value = arguments[0]; f.dispatchEvent(new Event('input', { bubbles: true }));",
+                vec![json!(v)],
+            )
+            .await
+            .unwrap();
+        }
+    };
+    let words = || async {
+        wd.execute(
+            "return document.querySelector('[data-testid=chart-districts] canvas').getAttribute('aria-label')",
+            vec![],
+        )
+        .await
+        .unwrap()
+        .json()
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
+    };
+    // Criteria met, summed over the grid's rows in the page.
+    let lost = || async {
+        wd.execute(
+            "return [...document.querySelectorAll('[data-testid=communes-grid] tr[data-row] td.num')].reduce((n, td) => n + Number(td.textContent), 0)",
+            vec![],
+        )
+        .await
+        .unwrap()
+        .json()
+        .as_u64()
+        .unwrap()
+    };
+    // First away from the plan (the page's text above the charts takes its new length), the
+    // grid and the chart seen once.
+    credit("70").await;
+    let at_70 = wait_for_text(&wd, "certified", |t| t != "85").await;
+    wd.execute(
+        "document.querySelector('[data-testid=communes-grid]').scrollIntoView()",
+        vec![],
+    )
+    .await
+    .unwrap();
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let (lost_70, words_70) = (lost().await, words().await);
+    // Then the districts chart just below the screen (within the 300 px it is watched from),
+    // the grid further below, and nothing scrolls them into view from here on.
+    let place = r#"
+        const [what, by] = arguments;
+        const e = document.querySelector(what);
+        if (by !== null) window.scrollBy(0, e.getBoundingClientRect().top - innerHeight - by);
+        return e.getBoundingClientRect().top - innerHeight;
+    "#;
+    let below = |what: &'static str, by: Option<f64>| {
+        let wd = wd.clone();
+        async move {
+            wd.execute(place, vec![json!(what), json!(by)])
+                .await
+                .unwrap()
+                .json()
+                .as_f64()
+                .unwrap()
+        }
+    };
+    let (chart, grid) = ("[data-testid=chart-districts] canvas", ".grid-wrap");
+    let until = |what: &'static str, done: Box<dyn Fn(u64, &str) -> bool>| {
+        let (lost, words) = (&lost, &words);
+        async move {
+            let deadline = Instant::now() + Duration::from_secs(10);
+            loop {
+                let (l, w) = (lost().await, words().await);
+                if done(l, &w) {
+                    return l;
+                }
+                assert!(
+                    Instant::now() < deadline,
+                    "{what} ({l} criteria met in the grid's rows)"
+                );
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
+        }
+    };
+    assert!((0.0..300.0).contains(&below(chart, Some(150.0)).await));
+    assert!(below(grid, None).await > 300.0);
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    credit("40").await;
+    wait_for_text(&wd, "certified", |t| t != at_70).await;
+    let w70 = words_70.clone();
+    until(
+        "the chart caught up off screen",
+        Box::new(move |_, w| w != w70),
+    )
+    .await;
+    assert_eq!(lost().await, lost_70, "further off, the grid waits");
+    // The grid just below the screen: it catches up as it comes near, then once the levers stop.
+    assert!((0.0..300.0).contains(&below(grid, Some(100.0)).await));
+    let at_40 = until(
+        "the grid caught up as it came near",
+        Box::new(move |l, _| l != lost_70),
+    )
+    .await;
+    credit("55").await;
+    until(
+        "the grid caught up off screen",
+        Box::new(move |l, _| l != at_40),
+    )
+    .await;
+    assert!(below(grid, None).await > 0.0, "the grid stayed off screen");
+    assert_eq!(errors(&wd).await, Vec::<String>::new());
+    wd.quit().await.unwrap();
+}
+
+#[tokio::test]
 async fn a_bad_amount_shows_a_message_and_leaves_the_results() {
     let page = open_page(1366, 768).await;
     let wd = page.wd.clone();
