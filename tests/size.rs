@@ -1,13 +1,13 @@
 //! What the first load costs: the page's HTML, script, WebAssembly and style sheet as served,
 //! gzipped, against the budget. Needs `trunk build --release` first (scripts/test.sh does it).
 //!
-//! The budget here is a ratchet at today's size: issue 7 aims at 350 KB, not met yet (the
+//! The budget here is a ratchet just above today's size: issue 7 aims at 350 KB, not met yet (the
 //! figure is printed; BENCHMARKS.md has the history). Lower it as the page gets smaller.
 
 use std::path::Path;
 
 /// The first load, gzipped, at most (bytes).
-const BUDGET: usize = 560 * 1024;
+const BUDGET: usize = 505 * 1024;
 /// What the project aims at.
 const AIM: usize = 350 * 1024;
 

@@ -492,4 +492,18 @@ mod tests {
         assert_eq!(column_letter(26), "AA");
         assert_eq!(column_letter(44), "AS");
     }
+
+    #[test]
+    fn a_number_in_a_message_is_written_as_typed_or_in_scientific_notation_past_its_range() {
+        assert_eq!(shown(0.0), "0");
+        assert_eq!(shown(12.5), "12.5");
+        assert_eq!(shown(-3.0), "-3");
+        // From a millionth up to a billion, as typed (the edges included).
+        assert_eq!(shown(0.000001), "0.000001");
+        assert_eq!(shown(999_999_999.0), "999999999");
+        assert_eq!(shown(0.0000005), "5e-7");
+        assert_eq!(shown(-0.0000005), "-5e-7");
+        assert_eq!(shown(1e9), "1e9");
+        assert_eq!(shown(-2.5e12), "-2.5e12");
+    }
 }
