@@ -204,12 +204,18 @@ pub fn CommunesGrid() -> impl IntoView {
                     continue;
                 };
                 let c = &model.table.communes[i];
-                tr.set_class_name(&row_class(c.meets, after, in_plan));
-                let cells = tr.children();
-                if let Some(count) = cells.item(2) {
-                    count.set_text_content(Some(&after.count_ones().to_string()));
-                }
                 let (old_after, old_plan) = prev.states[j];
+                // Only what differs is written: a class restyles, a text lays the row out again.
+                let class = row_class(c.meets, after, in_plan);
+                if class != row_class(c.meets, old_after, old_plan) {
+                    tr.set_class_name(&class);
+                }
+                let cells = tr.children();
+                if after.count_ones() != old_after.count_ones() {
+                    if let Some(count) = cells.item(2) {
+                        count.set_text_content(Some(&after.count_ones().to_string()));
+                    }
+                }
                 for k in 0..CRITERIA {
                     let bit = 1 << k;
                     if (old_after ^ after) & bit == 0 && (old_plan ^ in_plan) & bit == 0 {
@@ -217,8 +223,13 @@ pub fn CommunesGrid() -> impl IntoView {
                     }
                     if let Some(td) = cells.item(3 + k as u32) {
                         let (class, mark) = cell_state(c.meets, after, in_plan, bit);
-                        td.set_class_name(class);
-                        td.set_text_content(Some(mark));
+                        let (old_class, old_mark) = cell_state(c.meets, old_after, old_plan, bit);
+                        if class != old_class {
+                            td.set_class_name(class);
+                        }
+                        if mark != old_mark {
+                            td.set_text_content(Some(mark));
+                        }
                     }
                 }
             }
