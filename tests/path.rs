@@ -254,6 +254,20 @@ fn path_files_round_trip_and_bad_ones_name_the_field() {
         );
         assert_ne!(vi, en);
     }
+    // A year's scenario that is not an object is named by its year alone, and the error prints
+    // as its English message.
+    let err = Path::from_json(
+        r#"{"schema":1,"years":[2022],"scenarios":{"2022":5}}"#,
+        &plan,
+        "p.json",
+    )
+    .unwrap_err();
+    let en = err.message(Lang::En);
+    assert!(
+        en.contains("\"scenarios.2022\"") && !en.contains("(scenario)"),
+        "{en}"
+    );
+    assert_eq!(err.to_string(), en);
 }
 
 #[test]
