@@ -173,3 +173,17 @@ fn messages_are_in_vietnamese_too() {
         }
     }
 }
+
+#[test]
+fn an_amount_at_its_limit_is_read_and_one_above_it_is_refused() {
+    use ntm_planner::engine::scenario::MAX_AMOUNT;
+    let at = format!(r#"{{"schema":1,"funding":{{"credit":{MAX_AMOUNT}}}}}"#);
+    let s = read(&at).unwrap();
+    assert_eq!(s.funding[3], Some(MAX_AMOUNT), "{s:?}");
+    let above = format!(
+        r#"{{"schema":1,"funding":{{"credit":{}}}}}"#,
+        MAX_AMOUNT + 0.5
+    );
+    let e = read(&above).unwrap_err();
+    assert!(e.contains("funding.credit"), "{e}");
+}
