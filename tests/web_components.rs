@@ -379,14 +379,18 @@ async fn the_communes_grid_filters_and_shows_a_communes_details() {
     // Scrolled as the planner scrolls it, looking at it (what is built after the headline may
     // have moved it down meanwhile; just off screen, the grid follows only when the levers
     // settle).
+    // (Two frames: the browser tells what came on screen after a frame's rendering.)
     let scroll = |top: i32| {
         wrap.scroll_into_view();
         wrap.set_scroll_top(top);
         wrap.dispatch_event(&web_sys::Event::new("scroll").unwrap())
             .unwrap();
+        async {
+            settle().await;
+            settle().await;
+        }
     };
-    scroll(100_000);
-    settle().await;
+    scroll(100_000).await;
     assert!(
         row(180).is_some() && row(0).is_none(),
         "the window moved to the end"
@@ -394,8 +398,7 @@ async fn the_communes_grid_filters_and_shows_a_communes_details() {
     // Wherever the grid is scrolled, what is in view is rows, never the spacers standing for
     // the rows outside the window: at the top and the bottom of the view.
     for top in [0, 130, 500, 777, 1234, 2000, 2345, 3000, 100_000] {
-        scroll(top);
-        settle().await;
+        scroll(top).await;
         wrap.scroll_into_view();
         let view = wrap.get_bounding_client_rect();
         let header = app
@@ -434,8 +437,7 @@ async fn the_communes_grid_filters_and_shows_a_communes_details() {
             "scrolled to {top} px, the rows in the page span {first:.0}–{last:.0} px, the view {wanted_first:.0}–{wanted_last:.0}"
         );
     }
-    scroll(0);
-    settle().await;
+    scroll(0).await;
     assert!(row(0).is_some());
     choose(&app, "filter-district", "Đình Lập").await;
     assert_eq!(grid_rows(&app), 10);

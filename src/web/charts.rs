@@ -33,22 +33,9 @@ pub fn Chart(
     let odds = move || risk.and_then(|r| r.get());
     let canvas = NodeRef::<leptos::html::Canvas>::new();
     let words = RwSignal::new(String::new());
-    // Near the screen (within 300 px) and on it.
-    let near = RwSignal::new(false);
-    let on = RwSignal::new(false);
-    Effect::new(move |watching: Option<bool>| {
-        if watching != Some(true) {
-            if let Some(canvas) = canvas.get() {
-                super::state::on_screen(&canvas, near, "300px");
-                super::state::on_screen(&canvas, on, "0px");
-                return true;
-            }
-        }
-        watching.unwrap_or(false)
-    });
-    // What the canvas shows (language, figures, which risk run), and what the last run saw.
+    let screen = super::state::ScreenWatch::new(move || canvas.get().map(Into::into));
+    // What the canvas shows: the language, the figures, which risk run.
     let drawn = StoredValue::new(None::<(Lang, Vec<f64>, Option<usize>)>);
-    let last = StoredValue::new((u64::MAX, false));
     Effect::new(move |_| {
         let lang = state.lang.get();
         let odds = odds();
@@ -57,21 +44,12 @@ pub fn Chart(
             figures.get(),
             odds.as_ref().map(|o| std::sync::Arc::as_ptr(o) as usize),
         );
-        let settled = state.settled.get();
         let Some(canvas) = canvas.get() else {
             return;
         };
-        let (is_near, is_on) = (near.get(), on.get());
-        let (settled_before, near_before) = last.get_value();
-        last.set_value((settled, is_near));
-        if drawn.with_value(|d| d.as_ref() == Some(&now)) {
-            return;
-        }
-        // On screen, drawn at once. Just off it, drawn once the levers stop moving or as it
-        // comes near (a drag does not redraw what cannot be seen: 3–4 ms a chart an input).
-        // Further off, it waits.
-        let catch_up = is_near && (settled != settled_before || !near_before);
-        if !is_on && !catch_up {
+        // (A drag does not redraw what cannot be seen: 2–4 ms a chart an input.)
+        let due = screen.due(&state);
+        if !due || drawn.with_value(|d| d.as_ref() == Some(&now)) {
             return;
         }
         let words_drawn = state.model.with(|m| {

@@ -114,35 +114,19 @@ pub fn CommunesGrid() -> impl IntoView {
     let tbody = NodeRef::<leptos::html::Tbody>::new();
     // Off screen, the grid waits (and keeps what it shows, to touch only what changed once it
     // comes into view); just off screen, it follows once the levers stop moving.
-    let near = RwSignal::new(false);
-    let on = RwSignal::new(false);
-    Effect::new(move |watching: Option<bool>| {
-        if watching != Some(true) {
-            if let Some(wrap) = wrap.get() {
-                super::state::on_screen(&wrap, near, "300px");
-                super::state::on_screen(&wrap, on, "0px");
-                return true;
-            }
-        }
-        watching.unwrap_or(false)
-    });
-    let last = StoredValue::new((u64::MAX, false));
+    let screen = super::state::ScreenWatch::new(move || wrap.get().map(Into::into));
     Effect::new(move |previous: Option<GridState>| {
         let Some(body) = tbody.get() else {
             return previous.unwrap_or_default();
         };
-        let (is_near, is_on) = (near.get(), on.get());
-        let settled = state.settled.get();
+        let due = screen.due(&state);
         state.outcome.track();
         state.plan_outcome.track();
         state.model.track();
         first.track();
         window.track();
         shown.track();
-        let (settled_before, near_before) = last.get_value();
-        last.set_value((settled, is_near));
-        let catch_up = is_near && (settled != settled_before || !near_before);
-        if !is_on && !catch_up {
+        if !due {
             return previous.unwrap_or_default();
         }
         let model = state.model.get();

@@ -268,3 +268,45 @@ pub fn on_screen(element: &web_sys::Element, seen: RwSignal<bool>, margin: &str)
         Err(_) => seen.set(true),
     }
 }
+
+/// Where something costly to redraw (a chart, the grid) stands against the screen, and whether
+/// to redraw it now: on screen, at once; within 300 px of it, once the levers settle or as it
+/// comes near; further off, not (it catches up as it comes near).
+#[derive(Clone, Copy)]
+pub struct ScreenWatch {
+    near: RwSignal<bool>,
+    on: RwSignal<bool>,
+    /// What the last look saw: the levers' settle count and whether it was near.
+    last: StoredValue<(u64, bool)>,
+}
+
+impl ScreenWatch {
+    /// Watches the element once it is in the page.
+    pub fn new(element: impl Fn() -> Option<web_sys::Element> + 'static) -> Self {
+        let watch = ScreenWatch {
+            near: RwSignal::new(false),
+            on: RwSignal::new(false),
+            last: StoredValue::new((u64::MAX, false)),
+        };
+        Effect::new(move |watching: Option<bool>| {
+            if watching != Some(true) {
+                if let Some(element) = element() {
+                    on_screen(&element, watch.near, "300px");
+                    on_screen(&element, watch.on, "0px");
+                    return true;
+                }
+            }
+            watching.unwrap_or(false)
+        });
+        watch
+    }
+
+    /// Whether to redraw now (tracks the screen and the levers' settling).
+    pub fn due(&self, state: &State) -> bool {
+        let (near, on) = (self.near.get(), self.on.get());
+        let settled = state.settled.get();
+        let (settled_before, near_before) = self.last.get_value();
+        self.last.set_value((settled, near));
+        on || (near && (settled != settled_before || !near_before))
+    }
+}
