@@ -268,6 +268,14 @@ fn path_files_round_trip_and_bad_ones_name_the_field() {
         "{en}"
     );
     assert_eq!(err.to_string(), en);
+    // Ten years is the most a path holds, and it is read.
+    let ten = Path::from_json(
+        r#"{"schema":1,"years":[2021,2022,2023,2024,2025,2026,2027,2028,2029,2030]}"#,
+        &plan,
+        "p.json",
+    )
+    .unwrap();
+    assert_eq!((ten.first_year, ten.years), (2021, 10));
 }
 
 #[test]

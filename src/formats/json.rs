@@ -203,3 +203,20 @@ pub fn put_lever(
     }
     map.insert(last.to_string(), value);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whole_amounts_are_written_without_a_fraction_while_exact() {
+        assert_eq!(number_value(640.0).to_string(), "640");
+        assert_eq!(number_value(-3.0).to_string(), "-3");
+        assert_eq!(number_value(12.5).to_string(), "12.5");
+        assert_eq!(number_value(8.999e15).to_string(), "8999000000000000");
+        // From 9e15 on, a float as the reader gives it back (beyond what an i64 cast keeps
+        // exact for every whole double).
+        assert!(number_value(9.0e15).is_f64());
+        assert!(number_value(-9.0e15).is_f64());
+    }
+}
