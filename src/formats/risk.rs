@@ -156,10 +156,4 @@ impl RiskOutcome {
         top.insert("histogram".into(), Value::Array(histogram));
         Value::Object(top)
     }
-
-    pub fn to_json(&self) -> String {
-        let mut text = serde_json::to_string_pretty(&self.to_value()).unwrap_or_default();
-        text.push('\n');
-        text
-    }
 }
