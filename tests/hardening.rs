@@ -192,3 +192,45 @@ fn exported_numbers_have_no_float_noise_and_no_negative_zero() {
     assert_eq!(number_text(4770.0), "4770");
     assert_eq!(number_text(f64::NAN), "");
 }
+
+#[test]
+fn the_communes_sheet_gives_each_communes_criteria_and_certification_as_the_run() {
+    use ntm_planner::engine::{Model, CRITERIA};
+    let m = Model::shipped();
+    let s = Scenario {
+        disbursement: [None, None, None, Some(0.7), None],
+        ..Scenario::plan()
+    };
+    let o = m.run(&s);
+    let sheets = result_sheets(&m, &s, &o, Lang::En);
+    let communes = sheets
+        .iter()
+        .find(|sh| sh.rows.len() == m.table.communes.len() + 1)
+        .expect("a sheet of the communes");
+    let width = communes.rows[0].len();
+    let all = (1u32 << CRITERIA) - 1;
+    let (mut yes, mut no) = (0, 0);
+    for (row, &after) in communes.rows[1..].iter().zip(&o.meets) {
+        let number = |i: usize| match &row[i] {
+            Cell::Number(x) => *x,
+            other => panic!("column {i}: {other:?}"),
+        };
+        assert_eq!(number(width - CRITERIA - 2), f64::from(after.count_ones()));
+        let certified = number(width - CRITERIA - 1);
+        assert_eq!(certified, if after == all { 1.0 } else { 0.0 });
+        if certified == 1.0 {
+            yes += 1
+        } else {
+            no += 1
+        }
+        for k in 0..CRITERIA {
+            assert_eq!(
+                number(width - CRITERIA + k),
+                f64::from((after >> k) & 1),
+                "TC{}",
+                k + 1
+            );
+        }
+    }
+    assert!(yes > 0 && no > 0);
+}

@@ -187,3 +187,17 @@ fn an_amount_at_its_limit_is_read_and_one_above_it_is_refused() {
     let e = read(&above).unwrap_err();
     assert!(e.contains("funding.credit"), "{e}");
 }
+
+#[test]
+fn a_name_at_its_limit_is_read_and_a_negative_disbursement_is_said_as_out_of_its_range() {
+    use ntm_planner::engine::scenario::MAX_NAME_CHARS;
+    let name = "x".repeat(MAX_NAME_CHARS);
+    let s = read(&format!(r#"{{"schema":1,"name":"{name}"}}"#)).unwrap();
+    assert_eq!(s.name.as_deref(), Some(name.as_str()));
+    let e = refused(&format!(r#"{{"schema":1,"name":"{name}y"}}"#));
+    assert!(e.contains("name"), "{e}");
+    // Below 0 as above 1: the share must be between 0 and 1 (not "must not be negative").
+    let above = refused(r#"{"schema":1,"disbursement":{"credit":1.5}}"#);
+    let below = refused(r#"{"schema":1,"disbursement":{"credit":-0.5}}"#);
+    assert_eq!(below, above.replace("1.5", "-0.5"));
+}

@@ -56,8 +56,7 @@ impl Scenario {
             let Some(value) = lever.get(self) else {
                 continue;
             };
-            let kind = lever.family().kind;
-            put_lever(&mut top, lever, plan, lever_value(value, kind, plan));
+            put_lever(&mut top, lever, plan, lever_value(value, plan));
         }
         Value::Object(top)
     }
@@ -207,7 +206,8 @@ fn read_value(
 }
 
 /// A lever's value as a file writes it.
-fn lever_value(value: LeverValue, kind: Kind, plan: &Plan) -> Value {
+/// (A whole number is written without a fraction by `number_value`, as every amount is.)
+fn lever_value(value: LeverValue, plan: &Plan) -> Value {
     match value {
         LeverValue::Order(o) => Value::from(o.key()),
         LeverValue::Criteria(m) => Value::Array(
@@ -216,7 +216,6 @@ fn lever_value(value: LeverValue, kind: Kind, plan: &Plan) -> Value {
                 .map(|k| Value::from(plan.criteria[k].key.clone()))
                 .collect(),
         ),
-        LeverValue::Number(x) if matches!(kind, Kind::Whole { .. }) => Value::from(x as u64),
         LeverValue::Number(x) => number_value(x),
     }
 }
