@@ -34,22 +34,33 @@ pub fn Chart(
     let canvas = NodeRef::<leptos::html::Canvas>::new();
     let words = RwSignal::new(String::new());
     let screen = super::state::ScreenWatch::new(move || canvas.get().map(Into::into));
-    // What the canvas shows: the language, the figures, which risk run.
-    let drawn = StoredValue::new(None::<(Lang, Vec<f64>, Option<usize>)>);
+    // What the canvas shows: the language, the figures, which risk run (the run itself is
+    // kept, so that a later run cannot take its address and pass for it).
+    type Shows = (
+        Lang,
+        Vec<f64>,
+        Option<std::sync::Arc<crate::engine::risk::RiskOutcome>>,
+    );
+    let drawn = StoredValue::new(None::<Shows>);
+    let same = |a: &Shows, b: &Shows| {
+        a.0 == b.0
+            && a.1 == b.1
+            && match (&a.2, &b.2) {
+                (Some(x), Some(y)) => std::sync::Arc::ptr_eq(x, y),
+                (None, None) => true,
+                _ => false,
+            }
+    };
     Effect::new(move |_| {
         let lang = state.lang.get();
         let odds = odds();
-        let now = (
-            lang,
-            figures.get(),
-            odds.as_ref().map(|o| std::sync::Arc::as_ptr(o) as usize),
-        );
+        let now: Shows = (lang, figures.get(), odds.clone());
         let Some(canvas) = canvas.get() else {
             return;
         };
         // (A drag does not redraw what cannot be seen: 2–4 ms a chart an input.)
         let due = screen.due(&state);
-        if !due || drawn.with_value(|d| d.as_ref() == Some(&now)) {
+        if !due || drawn.with_value(|d| d.as_ref().is_some_and(|d| same(d, &now))) {
             return;
         }
         let words_drawn = state.model.with(|m| {

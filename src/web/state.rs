@@ -245,7 +245,7 @@ pub fn use_state() -> State {
 /// Whether an element is on screen, or within `margin` (CSS, "300px") of it, following the
 /// scroll: what costs a frame to redraw (the charts, the grid) is redrawn only while it can be
 /// seen, and catches up as it comes near.
-pub fn on_screen(element: &web_sys::Element, seen: RwSignal<bool>, margin: &str) {
+fn on_screen(element: &web_sys::Element, seen: RwSignal<bool>, margin: &str) {
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
     let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
