@@ -74,7 +74,8 @@ pub fn stated(text: &str) -> Option<(f64, usize)> {
 /// Does `exact` round to the stated figure?
 pub fn agrees(exact: f64, stated: f64, decimals: usize) -> bool {
     let scale = 10f64.powi(decimals as i32);
-    ((exact * scale).round() - (stated * scale).round()).abs() < 0.5
+    // Both sides rounded to whole numbers of the last stated decimal: equal or a step apart.
+    (exact * scale).round() == (stated * scale).round()
 }
 
 pub fn check_plan(plan: &Plan) -> Vec<Finding> {
@@ -116,6 +117,10 @@ pub fn check_plan(plan: &Plan) -> Vec<Finding> {
     }
     let n = plan.communes_total;
     for (k, c) in plan.criteria.iter().enumerate() {
+        // Whether or not the plan states the criterion's share.
+        if c.target < plan.targets.certified {
+            findings.push(Finding::CriterionBelowCertified { criterion: k });
+        }
         let Some((share, decimals)) = c.stated_share.as_deref().and_then(stated) else {
             continue;
         };
@@ -127,9 +132,6 @@ pub fn check_plan(plan: &Plan) -> Vec<Finding> {
                 exact,
                 decimals,
             });
-        }
-        if c.target < plan.targets.certified {
-            findings.push(Finding::CriterionBelowCertified { criterion: k });
         }
     }
     let t = &plan.targets;
