@@ -116,3 +116,118 @@ fn the_plan_scenario_gives_exactly_the_plans_targets() {
         .iter()
         .all(|s| s.idle == 0.0 && s.arrived == s.pledged));
 }
+
+/// The plan seed changed by `edit`, as text.
+fn plan_seed_with(edit: impl FnOnce(&mut serde_json::Value)) -> String {
+    let mut seed: serde_json::Value =
+        serde_json::from_str(ntm_planner::formats::seeds::LANG_SON_2022).unwrap();
+    edit(&mut seed);
+    seed.to_string()
+}
+
+#[test]
+fn a_plan_seed_broken_in_any_way_is_refused_with_what_is_wrong() {
+    use serde_json::json;
+    type Edit = Box<dyn FnOnce(&mut serde_json::Value)>;
+    let cases: Vec<(&str, Edit, &str)> = vec![
+        (
+            "a criterion missing",
+            Box::new(|p| {
+                p["criteria"].as_array_mut().unwrap().pop();
+            }),
+            "18 criteria, expected 19",
+        ),
+        (
+            "a source missing",
+            Box::new(|p| {
+                p["sources"].as_array_mut().unwrap().pop();
+            }),
+            "4 sources, expected 5",
+        ),
+        (
+            "criteria out of order",
+            Box::new(|p| p["criteria"][3]["id"] = json!(5)),
+            "criterion 4 has id 5",
+        ),
+        (
+            "an unknown group",
+            Box::new(|p| p["criteria"][2]["group"] = json!("roads")),
+            "criterion irrigation: unknown group roads",
+        ),
+        (
+            "a negative unit cost",
+            Box::new(|p| p["criteria"][1]["unit_cost"] = json!(-0.5)),
+            "criterion transport: bad unit cost",
+        ),
+        (
+            "a baseline above the communes",
+            Box::new(|p| p["criteria"][1]["baseline"] = json!(182)),
+            "criterion transport: count above communes_total",
+        ),
+        (
+            "a target above the communes",
+            Box::new(|p| p["criteria"][1]["target"] = json!(182)),
+            "criterion transport: count above communes_total",
+        ),
+        (
+            "eligibility for an unknown source",
+            Box::new(|p| p["default_eligibility"]["loans"] = json!(["planning"])),
+            "default_eligibility: unknown source loans",
+        ),
+        (
+            "a source without eligibility",
+            Box::new(|p| {
+                p["default_eligibility"]
+                    .as_object_mut()
+                    .unwrap()
+                    .remove("community");
+            }),
+            "default_eligibility: no entry for community",
+        ),
+        (
+            "eligibility for an unknown criterion",
+            Box::new(|p| p["default_eligibility"]["credit"] = json!(["income", "roads"])),
+            "default_eligibility.credit: unknown criterion roads",
+        ),
+    ];
+    for (what, edit, reason) in cases {
+        let err = Plan::from_json(&plan_seed_with(edit)).expect_err(what);
+        assert!(err.contains(reason), "{what}: {err}");
+    }
+    // At the edges: a free criterion, and counts equal to the communes, are fine.
+    let edge = plan_seed_with(|p| {
+        p["criteria"][1]["unit_cost"] = json!(0.0);
+        p["criteria"][1]["baseline"] = json!(181);
+        p["criteria"][1]["target"] = json!(181);
+    });
+    let plan = Plan::from_json(&edge).unwrap();
+    assert_eq!(plan.criteria[1].target, 181);
+}
+
+#[test]
+fn the_plans_eligibility_masks_name_the_criteria_each_source_may_pay_for() {
+    let plan = Plan::lang_son_2022();
+    let masks = plan.default_eligibility_masks();
+    let named = |s: usize| -> Vec<&str> {
+        (0..CRITERIA)
+            .filter(|k| masks[s] & (1 << k) != 0)
+            .map(|k| plan.criteria[k].key.as_str())
+            .collect()
+    };
+    assert_eq!(masks[0], (1 << CRITERIA) - 1);
+    assert_eq!(
+        named(2),
+        [
+            "electricity",
+            "commerce",
+            "ict",
+            "income",
+            "production",
+            "environment"
+        ]
+    );
+    assert_eq!(plan.criterion_index("security"), Some(18));
+    assert_eq!(plan.criterion_index("roads"), None);
+    assert_eq!(plan.source_index("community"), Some(4));
+    assert_eq!(plan.funding(), [640.0, 580.0, 80.0, 3200.0, 270.0]);
+}

@@ -64,4 +64,59 @@ mod tests {
             (0.0..1.0).contains(&u)
         }));
     }
+
+    #[test]
+    fn it_is_splitmix64_as_published() {
+        // The reference outputs of SplitMix64 from seed 0 (Steele, Lea and Flood 2014; the
+        // values of Vigna's splitmix64.c).
+        let mut r = Rng::new(0);
+        assert_eq!(r.next_u64(), 0xE220_A839_7B1D_CDAF);
+        assert_eq!(r.next_u64(), 0x6E78_9E6A_A1B9_65F4);
+        assert_eq!(r.next_u64(), 0x06C4_5D18_8009_454F);
+    }
+
+    #[test]
+    fn unit_below_normal_and_shuffle_keep_their_ranges_and_shapes() {
+        let mut r = Rng::new(42);
+        let n = 20_000;
+        let units: Vec<f64> = (0..n).map(|_| r.unit()).collect();
+        let mean = units.iter().sum::<f64>() / n as f64;
+        assert!((mean - 0.5).abs() < 0.01, "{mean}");
+        // Every value of 0..7 comes up, about as often as the others, and nothing else.
+        let mut counts = [0usize; 7];
+        for _ in 0..n {
+            counts[r.below(7)] += 1;
+        }
+        assert!(
+            counts
+                .iter()
+                .all(|&c| (c as f64 - n as f64 / 7.0).abs() < 200.0),
+            "{counts:?}"
+        );
+        assert_eq!(r.below(1), 0);
+        let normals: Vec<f64> = (0..n).map(|_| r.normal()).collect();
+        let mean = normals.iter().sum::<f64>() / n as f64;
+        let var = normals.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / n as f64;
+        assert!(mean.abs() < 0.03, "{mean}");
+        assert!((var - 1.0).abs() < 0.05, "{var}");
+        assert!(normals.iter().all(|x| x.abs() <= 2.0 * 3f64.sqrt()));
+        // A shuffle is a permutation, moves things, and the last item is not always kept.
+        let mut items: Vec<u32> = (0..50).collect();
+        r.shuffle(&mut items);
+        let mut sorted = items.clone();
+        sorted.sort();
+        assert_eq!(sorted, (0..50).collect::<Vec<u32>>());
+        assert_ne!(items, sorted);
+        let last_moved = (0..100).any(|_| {
+            let mut v = [0, 1, 2];
+            r.shuffle(&mut v);
+            v[2] != 2
+        });
+        let first_moved = (0..100).any(|_| {
+            let mut v = [0, 1, 2];
+            r.shuffle(&mut v);
+            v[0] != 0
+        });
+        assert!(last_moved && first_moved);
+    }
 }
