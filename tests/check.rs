@@ -126,10 +126,7 @@ fn sources_that_add_up_to_the_stated_total_are_not_reported() {
     );
     // A sum short of the total by a little more than rounding is reported.
     plan.stated_total.amount = 4770.0 + 1e-6;
-    assert!(matches!(
-        check_plan(&plan)[0],
-        Finding::StatedTotal { .. }
-    ));
+    assert!(matches!(check_plan(&plan)[0], Finding::StatedTotal { .. }));
 }
 
 #[test]

@@ -41,8 +41,9 @@ struct Job {
 
 struct Runner {
     bridge: Option<WorkerBridge<RiskWorker>>,
-    /// The table last sent to the worker (the page's model, by pointer).
-    sent_model: Option<*const Model>,
+    /// The model whose table was last sent to the worker: kept, not its address, so that a
+    /// later model allocated where a freed one was is not taken for it.
+    sent_model: Option<Arc<Model>>,
     job: Option<Job>,
     next_number: u64,
     /// A reply from the worker has come since it was spawned.
@@ -140,28 +141,34 @@ fn finish(job: &Job, shown: Shown) {
     }
 }
 
+/// Starts a worker of the page's (`ntm-worker`, which the risk draws and the goals' seek each
+/// have one of). Classic, not a module: as a module it fails without a word.
+pub(super) fn spawn(on_reply: impl Fn(RiskReply) + 'static) -> WorkerBridge<RiskWorker> {
+    RiskWorker::spawner()
+        .callback(on_reply)
+        .as_module(false)
+        .spawn("./ntm-worker.js")
+}
+
 fn spawn_worker(runner: &Rc<RefCell<Runner>>, shown: Shown) {
     let weak = Rc::downgrade(runner);
-    let bridge = RiskWorker::spawner()
-        .callback(move |reply: RiskReply| {
-            let Some(runner) = weak.upgrade() else { return };
-            match reply {
-                RiskReply::Draws {
-                    job,
-                    from,
-                    draws,
-                    paths,
-                } => runner.borrow_mut().take(shown, job, from, draws, paths),
-                // Seeks have a worker of their own (the goals'); never here.
-                RiskReply::Sought { .. } => {}
-                RiskReply::Failed { .. } => {
-                    // The worker could not read what the page sent: draw here instead.
-                    fall_back(&runner, shown);
-                }
+    let bridge = spawn(move |reply: RiskReply| {
+        let Some(runner) = weak.upgrade() else { return };
+        match reply {
+            RiskReply::Draws {
+                job,
+                from,
+                draws,
+                paths,
+            } => runner.borrow_mut().take(shown, job, from, draws, paths),
+            // Seeks have a worker of their own (the goals'); never here.
+            RiskReply::Sought { .. } => {}
+            RiskReply::Failed { .. } => {
+                // The worker could not read what the page sent: draw here instead.
+                fall_back(&runner, shown);
             }
-        })
-        .as_module(false)
-        .spawn("./ntm-worker.js");
+        }
+    });
     let mut r = runner.borrow_mut();
     r.bridge = Some(bridge);
     r.sent_model = None;
@@ -237,8 +244,10 @@ fn start_job(
         let plan = &model.plan;
         let scenario_json = scenario.to_json(plan);
         let settings_json = settings.to_value(plan).to_string();
-        let model_ptr = Arc::as_ptr(&model);
-        let send_table = r.sent_model != Some(model_ptr);
+        let send_table = !r
+            .sent_model
+            .as_ref()
+            .is_some_and(|sent| Arc::ptr_eq(sent, &model));
         if let Some(bridge) = &r.bridge {
             if send_table {
                 bridge.send(RiskRequest::Table(model.table.clone()));
@@ -256,7 +265,7 @@ fn start_job(
             });
         }
         if r.bridge.is_some() {
-            r.sent_model = Some(model_ptr);
+            r.sent_model = Some(model.clone());
         }
         r.job = Some(Job {
             number,

@@ -967,8 +967,9 @@ const SEEK_HERE_UP_TO: usize = 2_000;
 #[derive(Default)]
 struct Seeker {
     bridge: Option<gloo_worker::WorkerBridge<crate::risk_worker::worker::RiskWorker>>,
-    /// The table last sent to the worker (the page's model, by pointer).
-    sent_model: Option<*const crate::engine::Model>,
+    /// The model whose table was last sent to the worker (kept, not its address: see the
+    /// risk runner's).
+    sent_model: Option<Arc<crate::engine::Model>>,
     /// The seek wanted now; replies to others are dropped.
     number: u64,
     answered: bool,
@@ -979,7 +980,6 @@ impl GoalsShown {
     /// (on the country's table it takes several frames), else on the main thread once
     /// "seeking" is painted; the answer is made of what is found on the main thread.
     pub fn seek(self, state: super::state::State, goal: Goal) {
-        use gloo_worker::Spawnable;
         self.answer.set(None);
         self.seeking.set(true);
         let model = state.model.get_untracked();
@@ -1017,39 +1017,36 @@ impl GoalsShown {
         let mut s = seeker.borrow_mut();
         if s.bridge.is_none() {
             let weak = std::rc::Rc::downgrade(&seeker);
-            let bridge = crate::risk_worker::worker::RiskWorker::spawner()
-                .callback(move |reply: crate::risk_worker::RiskReply| {
-                    let Some(seeker) = weak.upgrade() else { return };
-                    let current = {
-                        let mut s = seeker.borrow_mut();
-                        s.answered = true;
-                        s.number
-                    };
-                    match reply {
-                        crate::risk_worker::RiskReply::Sought { seek, found }
-                            if seek == current =>
-                        {
-                            let model = state.model.get_untracked();
-                            let a = state.scenario.with_untracked(|s| {
-                                crate::engine::goals::answer(&model, s, &found)
-                            });
-                            shown.answer.set(Some(Arc::new(a)));
-                            shown.seeking.set(false);
-                        }
-                        crate::risk_worker::RiskReply::Failed { job, .. } if job == current => {
-                            on_main_thread(current);
-                        }
-                        _ => {}
+            let bridge = super::risk::spawn(move |reply: crate::risk_worker::RiskReply| {
+                let Some(seeker) = weak.upgrade() else { return };
+                let current = {
+                    let mut s = seeker.borrow_mut();
+                    s.answered = true;
+                    s.number
+                };
+                match reply {
+                    crate::risk_worker::RiskReply::Sought { seek, found } if seek == current => {
+                        let model = state.model.get_untracked();
+                        let a = state
+                            .scenario
+                            .with_untracked(|s| crate::engine::goals::answer(&model, s, &found));
+                        shown.answer.set(Some(Arc::new(a)));
+                        shown.seeking.set(false);
                     }
-                })
-                .as_module(false)
-                .spawn("./ntm-worker.js");
+                    crate::risk_worker::RiskReply::Failed { job, .. } if job == current => {
+                        on_main_thread(current);
+                    }
+                    _ => {}
+                }
+            });
             s.bridge = Some(bridge);
             s.sent_model = None;
         }
-        let model_ptr = Arc::as_ptr(&model);
-        let send_table = s.sent_model != Some(model_ptr);
-        s.sent_model = Some(model_ptr);
+        let send_table = !s
+            .sent_model
+            .as_ref()
+            .is_some_and(|sent| Arc::ptr_eq(sent, &model));
+        s.sent_model = Some(model.clone());
         if let Some(bridge) = &s.bridge {
             if send_table {
                 bridge.send(crate::risk_worker::RiskRequest::Table(model.table.clone()));
