@@ -347,4 +347,31 @@ mod tests {
         let d = differences(&s, &model, &model.default_investment());
         assert_eq!(encode(&d, &model.plan), "v=1&f.credit=2000");
     }
+
+    #[test]
+    fn an_investment_is_dropped_at_the_scenarios_own_default_and_the_plans_name_too() {
+        let model = crate::engine::Model::shipped();
+        let plan = &model.plan;
+        // Its own target for transport: its own model invests otherwise by default.
+        let mut s = Scenario::plan();
+        s.targets.criteria[1] = Some(plan.criteria[1].target + 10);
+        let own = model.for_scenario(&s).default_investment();
+        assert_ne!(own[1], model.default_investment()[1]);
+        s.investment[1] = Some(own[1]);
+        s.investment[2] = Some(model.default_investment()[2] + 1.0);
+        s.name = Some(plan.default_scenario_name.clone());
+        let d = differences(&s, &model, &own);
+        assert_eq!(
+            d.investment[1], None,
+            "the scenario's own default is not carried"
+        );
+        assert_eq!(d.investment[2], s.investment[2]);
+        assert_eq!(d.name, None, "the plan's own name is not carried");
+        // At the plan's default but not the scenario's own, an investment is carried.
+        s.investment[1] = Some(model.default_investment()[1]);
+        s.name = Some("Ưu tiên giao thông".into());
+        let d = differences(&s, &model, &own);
+        assert_eq!(d.investment[1], s.investment[1]);
+        assert_eq!(d.name.as_deref(), Some("Ưu tiên giao thông"));
+    }
 }
