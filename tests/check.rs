@@ -225,6 +225,11 @@ fn criteria_targets_below_the_average_target_are_reported() {
     assert!(!check_plan(&plan)
         .iter()
         .any(|f| matches!(f, Finding::AverageBelow { .. })));
+    // Within a billionth (rounding of the division) is not below.
+    plan.targets.avg_criteria_min = implied + 1e-9;
+    assert!(!check_plan(&plan)
+        .iter()
+        .any(|f| matches!(f, Finding::AverageBelow { .. })));
     plan.targets.avg_criteria_min = 14.7;
     let findings = check_plan(&plan);
     match of_kind(&findings, |f| matches!(f, Finding::AverageBelow { .. })).as_slice() {

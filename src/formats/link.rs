@@ -185,14 +185,13 @@ pub fn decode(fragment: &str, plan: &Plan) -> Result<Scenario, InputError> {
                             .find(|f| f.per != Per::One && f.link == prefix)
                             .map(|f| (f, item))
                     }) {
-                        Some((f, item)) if !f.link.contains('.') && f.link != "t" => {
-                            InputError::scenario(
-                                LINK,
-                                ScenarioProblem::UnknownField {
-                                    field: format!("{}.{item}", f.path.join(".")),
-                                },
-                            )
-                        }
+                        // `t.…` may be a one-value target mistyped as much as a criterion.
+                        Some((f, item)) if f.link != "t" => InputError::scenario(
+                            LINK,
+                            ScenarioProblem::UnknownField {
+                                field: format!("{}.{item}", f.path.join(".")),
+                            },
+                        ),
                         Some((_, item)) => InputError::scenario(
                             LINK,
                             ScenarioProblem::UnknownField {
@@ -346,6 +345,24 @@ mod tests {
         s.funding[3] = Some(2000.0);
         let d = differences(&s, &model, &model.default_investment());
         assert_eq!(encode(&d, &model.plan), "v=1&f.credit=2000");
+    }
+
+    #[test]
+    fn an_unknown_source_or_criterion_in_a_link_is_named_as_a_file_would_name_it() {
+        let plan = crate::engine::Plan::lang_son_2022();
+        let named = |fragment: &str| match decode(fragment, &plan) {
+            Err(InputError {
+                problem:
+                    crate::formats::error::Problem::Scenario(ScenarioProblem::UnknownField { field }),
+                ..
+            }) => field,
+            other => panic!("{fragment}: {other:?}"),
+        };
+        assert_eq!(named("v=1&f.loans=5"), "funding.loans");
+        assert_eq!(named("v=1&i.roads=5"), "investment.roads");
+        assert_eq!(named("v=1&t.roads=5"), "targets.roads");
+        assert_eq!(named("v=1&t.avrage=5"), "targets.avrage");
+        assert_eq!(named("v=1&q.credit=5"), "q.credit=5");
     }
 
     #[test]
