@@ -120,6 +120,25 @@ mod tests {
         let o = model.run(&Scenario::plan());
         let csv = results_csv(&result_sheets(&model, &Scenario::plan(), &o, Lang::Vi));
         assert!(csv.starts_with("\u{feff}Tiêu chí\r\nMã,Tiêu chí,Đầu năm"));
+        // Each later block follows a blank line, under its sheet's name; none before the first.
+        let sheets = result_sheets(&model, &Scenario::plan(), &o, Lang::Vi);
+        assert!(sheets.len() >= 3);
+        for sheet in &sheets[1..] {
+            assert!(
+                csv.contains(&format!("\r\n\r\n{}\r\n", sheet.name)),
+                "{}",
+                sheet.name
+            );
+        }
+        let gaps: Vec<&str> = csv
+            .match_indices("\r\n\r\n")
+            .map(|(i, _)| &csv[i.saturating_sub(40)..(i + 40).min(csv.len())])
+            .collect();
+        let empty_rows: usize = sheets
+            .iter()
+            .map(|s| s.rows.iter().filter(|r| r.is_empty()).count())
+            .sum();
+        assert_eq!(gaps.len(), sheets.len() - 1 + empty_rows, "{gaps:#?}");
         // A field with a comma, a quote or a line break is quoted, its quotes doubled; others
         // are written as they are.
         use super::super::sheet::{csv_field, Cell};
