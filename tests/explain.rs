@@ -48,6 +48,20 @@ fn credit_at_70_percent_is_named_with_what_it_costs() {
         }]
     );
     assert_eq!((e.certified, e.certified_change), (82, -3));
+    // The average's change is against the plan's run; the criteria below target are counted
+    // from the scenario's own run.
+    let plan_run = model.run(&Scenario::plan());
+    let run = model.run(&s);
+    assert!((e.avg_change - (run.avg_criteria - plan_run.avg_criteria)).abs() < 1e-12);
+    assert!(e.avg_change < -0.2 && e.avg_criteria < plan_run.avg_criteria);
+    let below: Vec<usize> = (0..run.criteria.len())
+        .filter(|&k| run.criteria[k].met < model.plan.criteria[k].target)
+        .collect();
+    assert!(
+        !below.is_empty() && below.len() < run.criteria.len(),
+        "{below:?}"
+    );
+    assert_eq!(e.below_target, below.len());
     // 30% of credit's 3,200 billion does not arrive, and nothing else pays for its criteria.
     assert!((e.shortfall - 3200.0 * 0.3).abs() < 1e-6, "{}", e.shortfall);
     let vi = sentence(&e, &model.plan, Lang::Vi);
