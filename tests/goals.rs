@@ -396,6 +396,13 @@ fn more_funding_per_source_is_what_that_source_alone_must_add() {
     let more = more_funding_needed(&levers);
     assert!(more[1].is_infinite(), "{more:?}");
     assert!((more[0] - 70.0).abs() < 1e-5, "{more:?}");
+    // A source that pledges nothing yet may pay: all it could pay for (criterion 1's 70 that
+    // credit leaves), from nothing.
+    levers.disbursement[1] = 0.5;
+    levers.eligibility[2] = 0b01;
+    let more = more_funding_needed(&levers);
+    assert!((more[2] - 70.0).abs() < 1e-5, "{more:?}");
+    levers.eligibility[2] = 0;
     // Nothing short: nothing more needed.
     levers.funding[0] = 500.0;
     levers.eligibility[0] = 0b11;
