@@ -131,16 +131,16 @@ fn parse_cost(text: &str) -> Result<Option<f64>, ()> {
     if t.is_empty() {
         return Ok(None);
     }
-    let canonical = if t.contains(',') && !t.contains('.') && t.matches(',').count() == 1 {
-        t.replace(',', ".")
-    } else {
-        t.to_string()
-    };
+    // A comma is the decimal point: with a second comma, or a point as well, there are two
+    // points and it does not parse.
+    let canonical = t.replace(',', ".");
+    // Digits and a point only: no sign, exponent, `inf` or `NaN`.
     if !canonical.chars().all(|c| c.is_ascii_digit() || c == '.') {
         return Err(());
     }
     match canonical.parse::<f64>() {
-        Ok(v) if v.is_finite() && v >= 0.0 => Ok(Some(v)),
+        // 400 digits parse as infinity.
+        Ok(v) if v.is_finite() => Ok(Some(v)),
         _ => Err(()),
     }
 }
@@ -532,6 +532,12 @@ mod tests {
         assert_eq!(parse_cost("-1"), Err(()));
         assert_eq!(parse_cost("NaN"), Err(()));
         assert_eq!(parse_cost("1e3"), Err(()));
+        assert_eq!(parse_cost("1,234.5"), Err(()));
+        assert_eq!(parse_cost("1,2,3"), Err(()));
+        assert_eq!(parse_cost("1.234,5"), Err(()));
+        assert_eq!(parse_cost("5,"), Ok(Some(5.0)));
+        assert_eq!(parse_cost(&"9".repeat(400)), Err(()));
+        assert_eq!(parse_cost(&"9".repeat(300)), Ok(Some(1e300)));
     }
 
     #[test]
