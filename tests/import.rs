@@ -4,6 +4,7 @@
 mod common;
 
 use ntm_planner::engine::CommuneTable;
+use ntm_planner::formats::error::TableProblem;
 use ntm_planner::formats::seeds::SHIPPED_COMMUNES;
 use ntm_planner::text::Lang;
 
@@ -76,6 +77,15 @@ fn a_bad_cost_names_line_and_column_letter() {
     assert!(
         en.contains("line 2, column \"cost2\" (AA)") && en.contains("\"-5\""),
         "{en}"
+    );
+    // One problem is that problem, not a list of one.
+    let err = CommuneTable::from_csv(text.as_bytes(), "t.csv").unwrap_err();
+    assert!(
+        matches!(
+            err.problem,
+            ntm_planner::formats::error::Problem::Table(TableProblem::BadCost { .. })
+        ),
+        "{err:?}"
     );
 }
 

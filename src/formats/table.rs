@@ -303,7 +303,8 @@ impl CommuneTable {
                 districts,
                 ignored_columns,
             }),
-            1 if more == 0 => Err(problems.remove(0)),
+            // One problem is said as itself (with fewer than MAX_PROBLEMS listed, none more).
+            1 => Err(problems.remove(0)),
             _ => Err(TableProblem::Several { problems, more }),
         }
     }
