@@ -453,14 +453,12 @@ fn csv_cell(text: &str) -> String {
     }
 }
 
+/// What the CSV reader found wrong (records are read as bytes: text that is not UTF-8 is
+/// found by `decode_record`, never here).
 fn csv_problem(e: &csv::Error) -> TableProblem {
-    let line = e.position().map(|p| p.line()).unwrap_or(0);
-    match e.kind() {
-        csv::ErrorKind::Utf8 { .. } => TableProblem::NotUtf8 { line },
-        _ => TableProblem::Malformed {
-            line,
-            detail: e.to_string(),
-        },
+    TableProblem::Malformed {
+        line: e.position().map(|p| p.line()).unwrap_or(0),
+        detail: e.to_string(),
     }
 }
 
