@@ -491,6 +491,9 @@ mod tests {
         assert_eq!(column_letter(25), "Z");
         assert_eq!(column_letter(26), "AA");
         assert_eq!(column_letter(44), "AS");
+        assert_eq!(column_letter(51), "AZ");
+        assert_eq!(column_letter(701), "ZZ");
+        assert_eq!(column_letter(702), "AAA");
     }
 
     #[test]

@@ -1,19 +1,9 @@
 //! The results sheets as an Excel workbook (.xlsx): shared nothing, inline strings.
 
+use super::error::column_letter;
 use super::sheet::{number_text, Cell, Sheet};
 use super::zip::zip;
 use crate::text::number::escape_markup;
-
-fn column_name(mut index: usize) -> String {
-    let mut name = Vec::new();
-    index += 1;
-    while index > 0 {
-        name.push(b'A' + ((index - 1) % 26) as u8);
-        index = (index - 1) / 26;
-    }
-    name.reverse();
-    String::from_utf8(name).unwrap_or_default()
-}
 
 fn sheet_xml(sheet: &Sheet) -> String {
     let mut xml = String::from(
@@ -22,7 +12,7 @@ fn sheet_xml(sheet: &Sheet) -> String {
     for (r, row) in sheet.rows.iter().enumerate() {
         xml.push_str(&format!("<row r=\"{}\">", r + 1));
         for (c, cell) in row.iter().enumerate() {
-            let at = format!("{}{}", column_name(c), r + 1);
+            let at = format!("{}{}", column_letter(c), r + 1);
             match cell {
                 Cell::Number(x) if x.is_finite() => {
                     xml.push_str(&format!("<c r=\"{at}\"><v>{}</v></c>", number_text(*x)))
@@ -95,10 +85,8 @@ mod tests {
     use crate::text::Lang;
 
     #[test]
-    fn crc_and_column_names_are_right() {
+    fn the_crc_is_the_standard_one() {
         assert_eq!(crc32(b"123456789"), 0xCBF4_3926);
-        assert_eq!(column_name(0), "A");
-        assert_eq!(column_name(27), "AB");
     }
 
     #[test]
@@ -112,6 +100,32 @@ mod tests {
         assert_eq!(rows[0].1[1], "Tiêu chí");
         assert_eq!(rows[2].1[1], "Giao thông");
         assert_eq!(rows[2].1[3], "102");
+    }
+
+    #[test]
+    fn a_number_that_is_not_finite_is_left_out_of_the_sheet() {
+        let sheet = Sheet {
+            name: "Tài chính".into(),
+            rows: vec![vec![
+                Cell::Number(1.5),
+                Cell::Number(f64::INFINITY),
+                Cell::Number(f64::NAN),
+                Cell::Text("x < y".into()),
+            ]],
+        };
+        let xml = super::sheet_xml(&sheet);
+        assert!(xml.contains("<c r=\"A1\"><v>1.5</v></c>"), "{xml}");
+        assert!(
+            !xml.contains("r=\"B1\"") && !xml.contains("r=\"C1\""),
+            "{xml}"
+        );
+        assert!(!xml.contains("inf") && !xml.contains("NaN"), "{xml}");
+        assert!(
+            xml.contains(
+                "<c r=\"D1\" t=\"inlineStr\"><is><t xml:space=\"preserve\">x &lt; y</t></is></c>"
+            ),
+            "{xml}"
+        );
     }
 
     #[test]
