@@ -100,6 +100,19 @@ mod tests {
         assert_eq!(rows[0].1[1], "Tiêu chí");
         assert_eq!(rows[2].1[1], "Giao thông");
         assert_eq!(rows[2].1[3], "102");
+        // Sheets are numbered from 1, as Excel wants, each with its own part.
+        use super::super::zip::{entries, read_entry};
+        let parts = entries(&bytes).unwrap();
+        let book = read_entry(&parts, "xl/workbook.xml").unwrap().unwrap();
+        for id in 1..=sheets.len() {
+            assert!(
+                book.contains(&format!("sheetId=\"{id}\" r:id=\"rId{id}\"")),
+                "{book}"
+            );
+            let part = format!("xl/worksheets/sheet{id}.xml");
+            assert!(read_entry(&parts, &part).unwrap().is_some(), "{part}");
+        }
+        assert!(!book.contains("sheetId=\"0\""), "{book}");
     }
 
     #[test]

@@ -292,6 +292,62 @@ mod tests {
         assert_eq!(number_text("12.5"), "12.5");
     }
 
+    /// A workbook whose first sheet is `xl/worksheets/data.xml`, its relationship named
+    /// `rId7` by an attribute with the prefix `prefix`.
+    fn workbook_with_its_sheet_elsewhere(prefix: &str) -> Vec<u8> {
+        let ns = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+        let files = [
+            (
+                "xl/workbook.xml",
+                format!("<workbook xmlns:{prefix}=\"{ns}\"><sheets><sheet name=\"Xã\" sheetId=\"1\" {prefix}:id=\"rId7\"/></sheets></workbook>"),
+            ),
+            (
+                "xl/_rels/workbook.xml.rels",
+                "<Relationships><Relationship Id=\"rId1\" Target=\"worksheets/sheet1.xml\"/><Relationship Id=\"rId7\" Target=\"worksheets/data.xml\"/></Relationships>".to_string(),
+            ),
+            (
+                "xl/worksheets/sheet1.xml",
+                "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>wrong sheet</t></is></c></row></sheetData></worksheet>".to_string(),
+            ),
+            (
+                "xl/worksheets/data.xml",
+                "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>first sheet</t></is></c></row></sheetData></worksheet>".to_string(),
+            ),
+        ];
+        let files: Vec<(String, Vec<u8>)> = files
+            .into_iter()
+            .map(|(name, xml)| (name.to_string(), xml.into_bytes()))
+            .collect();
+        crate::formats::zip::zip(&files)
+    }
+
+    #[test]
+    fn the_first_sheet_is_found_through_the_workbooks_relationships() {
+        for prefix in ["r", "rel"] {
+            let rows = first_sheet_rows(&workbook_with_its_sheet_elsewhere(prefix)).unwrap();
+            assert_eq!(
+                rows,
+                vec![(1, vec!["first sheet".to_string()])],
+                "{prefix}:id"
+            );
+        }
+    }
+
+    #[test]
+    fn a_part_too_large_is_said_with_the_limit_in_megabytes() {
+        let message = XlsxError::TooLarge("xl/worksheets/sheet1.xml".into());
+        assert!(
+            message.message(Lang::En).contains("(at most 48 MB)"),
+            "{}",
+            message.message(Lang::En)
+        );
+        assert!(
+            message.message(Lang::Vi).contains("(tối đa 48 MB)"),
+            "{}",
+            message.message(Lang::Vi)
+        );
+    }
+
     #[test]
     fn junk_is_refused() {
         assert!(first_sheet_rows(b"PK\x03\x04 nothing more").is_err());
