@@ -386,12 +386,9 @@ fn exact_certified(
             best[count] = (cost, paid);
         }
     }
-    // Reaching at least c: the cheapest of c or more.
-    for c in (0..m).rev() {
-        if best[c + 1].0 < best[c].0 {
-            best[c] = best[c + 1];
-        }
-    }
+    // Exactly c is never dearer than c + 1, so this is also the least for at least c: from
+    // the payments certifying c + 1, drop the last commune paid for in a criterion whose last
+    // one is certified; that uncertifies it alone (positions in an order are distinct).
     best
 }
 
