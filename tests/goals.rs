@@ -427,3 +427,48 @@ fn margins_a_criterion_at_a_time_are_the_margins_in_one_go() {
     assert!(!run.step(&model));
     assert_eq!(run.finish(), marginal(&model, &plan, 100.0));
 }
+
+/// The greedy (more than EXACT_CERTIFIED_LIMIT communes to certify) worked by hand, cheapest
+/// first: fifteen communes lacking schools at 100 each come first in the rows; A lacks
+/// transport (5), B irrigation (5), C both (6 each), D electricity (15).
+#[test]
+fn the_greedy_adds_the_commune_that_costs_least_on_top_of_what_is_chosen_ties_in_row_order() {
+    use ntm_planner::engine::goals::EXACT_CERTIFIED_LIMIT;
+    let (transport, irrigation, electricity, schools) = (1, 2, 3, 4);
+    let mut rows: Vec<Row> = (0..15)
+        .map(|i| row(&format!("f{i}"), &[schools], 100.0))
+        .collect();
+    rows.push(row("a", &[transport], 5.0));
+    rows.push(row("b", &[irrigation], 5.0));
+    rows.push(row("c", &[transport, irrigation], 6.0));
+    rows.push(row("d", &[electricity], 15.0));
+    assert!(rows.len() > EXACT_CERTIFIED_LIMIT);
+    let m = model(&rows);
+    let scenario = Scenario {
+        strategy: Some(ServingOrder::CheapestFirst),
+        ..Scenario::default()
+    };
+    let base = m.certified_baseline() as f64;
+    let paid_for = |further: f64| {
+        let a = seek(
+            &m,
+            &scenario,
+            Goal::Target(Measure::Certified, base + further),
+        );
+        assert!(!a.exact && a.reached, "{further}: {a:?}");
+        check_answer(&m, &scenario, &a);
+        [
+            a.paid[transport],
+            a.paid[irrigation],
+            a.paid[electricity],
+            a.paid[schools],
+        ]
+    };
+    // First A (5, before B's tie at 5: row order), then B (5), then C (6 + 6 on top of what A
+    // and B paid: 12, against D's 15), then D, then the schools one by one.
+    assert_eq!(paid_for(1.0), [1, 0, 0, 0]);
+    assert_eq!(paid_for(2.0), [1, 1, 0, 0]);
+    assert_eq!(paid_for(3.0), [2, 2, 0, 0]);
+    assert_eq!(paid_for(4.0), [2, 2, 1, 0]);
+    assert_eq!(paid_for(5.0), [2, 2, 1, 1]);
+}

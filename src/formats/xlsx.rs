@@ -333,6 +333,49 @@ mod tests {
         }
     }
 
+    /// A workbook of `xl/worksheets/sheet1.xml` (one cell) with the given workbook and
+    /// relationships parts.
+    fn workbook_with(book: &str, rels: &str) -> Vec<u8> {
+        let sheet = "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>sheet one</t></is></c></row></sheetData></worksheet>";
+        let files: Vec<(String, Vec<u8>)> = [
+            ("xl/workbook.xml", book),
+            ("xl/_rels/workbook.xml.rels", rels),
+            ("xl/worksheets/sheet1.xml", sheet),
+        ]
+        .into_iter()
+        .map(|(name, xml)| (name.to_string(), xml.as_bytes().to_vec()))
+        .collect();
+        crate::formats::zip::zip(&files)
+    }
+
+    #[test]
+    fn without_a_sheet_or_its_relationship_the_first_sheet_is_sheet1_and_broken_parts_are_named() {
+        let rels = "<Relationships><Relationship Id=\"rId1\" Target=\"worksheets/sheet1.xml\"/></Relationships>";
+        let one = vec![(1, vec!["sheet one".to_string()])];
+        // No sheet listed; a sheet whose relationship is not there.
+        let no_sheet = workbook_with("<workbook><sheets></sheets></workbook>", rels);
+        assert_eq!(first_sheet_rows(&no_sheet).unwrap(), one);
+        let elsewhere = workbook_with(
+            "<workbook xmlns:r=\"x\"><sheets><sheet name=\"A\" r:id=\"rId9\"/></sheets></workbook>",
+            rels,
+        );
+        assert_eq!(first_sheet_rows(&elsewhere).unwrap(), one);
+        // Broken XML in either part is named.
+        let broken_book = workbook_with("<workbook><sheets></sheet></workbook>", rels);
+        assert_eq!(
+            first_sheet_rows(&broken_book).unwrap_err(),
+            XlsxError::Xml("xl/workbook.xml".into())
+        );
+        let broken_rels = workbook_with(
+            "<workbook xmlns:r=\"x\"><sheets><sheet name=\"A\" r:id=\"rId1\"/></sheets></workbook>",
+            "<Relationships></Relationship></Relationships>",
+        );
+        assert_eq!(
+            first_sheet_rows(&broken_rels).unwrap_err(),
+            XlsxError::Xml("xl/_rels/workbook.xml.rels".into())
+        );
+    }
+
     #[test]
     fn a_part_too_large_is_said_with_the_limit_in_megabytes() {
         let message = XlsxError::TooLarge("xl/worksheets/sheet1.xml".into());
