@@ -292,33 +292,36 @@ mod tests {
         assert_eq!(number_text("12.5"), "12.5");
     }
 
+    /// A zip of the given parts (name, XML).
+    fn zipped(parts: &[(&str, &str)]) -> Vec<u8> {
+        let files: Vec<(String, Vec<u8>)> = parts
+            .iter()
+            .map(|(name, xml)| (name.to_string(), xml.as_bytes().to_vec()))
+            .collect();
+        crate::formats::zip::zip(&files)
+    }
+
+    /// A sheet of one text cell.
+    fn sheet_of(text: &str) -> String {
+        format!("<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>{text}</t></is></c></row></sheetData></worksheet>")
+    }
+
     /// A workbook whose first sheet is `xl/worksheets/data.xml`, its relationship named
     /// `rId7` by an attribute with the prefix `prefix`.
     fn workbook_with_its_sheet_elsewhere(prefix: &str) -> Vec<u8> {
         let ns = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-        let files = [
+        zipped(&[
             (
                 "xl/workbook.xml",
-                format!("<workbook xmlns:{prefix}=\"{ns}\"><sheets><sheet name=\"Xã\" sheetId=\"1\" {prefix}:id=\"rId7\"/></sheets></workbook>"),
+                &format!("<workbook xmlns:{prefix}=\"{ns}\"><sheets><sheet name=\"Xã\" sheetId=\"1\" {prefix}:id=\"rId7\"/></sheets></workbook>"),
             ),
             (
                 "xl/_rels/workbook.xml.rels",
-                "<Relationships><Relationship Id=\"rId1\" Target=\"worksheets/sheet1.xml\"/><Relationship Id=\"rId7\" Target=\"worksheets/data.xml\"/></Relationships>".to_string(),
+                "<Relationships><Relationship Id=\"rId1\" Target=\"worksheets/sheet1.xml\"/><Relationship Id=\"rId7\" Target=\"worksheets/data.xml\"/></Relationships>",
             ),
-            (
-                "xl/worksheets/sheet1.xml",
-                "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>wrong sheet</t></is></c></row></sheetData></worksheet>".to_string(),
-            ),
-            (
-                "xl/worksheets/data.xml",
-                "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>first sheet</t></is></c></row></sheetData></worksheet>".to_string(),
-            ),
-        ];
-        let files: Vec<(String, Vec<u8>)> = files
-            .into_iter()
-            .map(|(name, xml)| (name.to_string(), xml.into_bytes()))
-            .collect();
-        crate::formats::zip::zip(&files)
+            ("xl/worksheets/sheet1.xml", &sheet_of("wrong sheet")),
+            ("xl/worksheets/data.xml", &sheet_of("first sheet")),
+        ])
     }
 
     #[test]
@@ -336,16 +339,11 @@ mod tests {
     /// A workbook of `xl/worksheets/sheet1.xml` (one cell) with the given workbook and
     /// relationships parts.
     fn workbook_with(book: &str, rels: &str) -> Vec<u8> {
-        let sheet = "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>sheet one</t></is></c></row></sheetData></worksheet>";
-        let files: Vec<(String, Vec<u8>)> = [
+        zipped(&[
             ("xl/workbook.xml", book),
             ("xl/_rels/workbook.xml.rels", rels),
-            ("xl/worksheets/sheet1.xml", sheet),
-        ]
-        .into_iter()
-        .map(|(name, xml)| (name.to_string(), xml.as_bytes().to_vec()))
-        .collect();
-        crate::formats::zip::zip(&files)
+            ("xl/worksheets/sheet1.xml", &sheet_of("sheet one")),
+        ])
     }
 
     #[test]

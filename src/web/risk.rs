@@ -41,9 +41,7 @@ struct Job {
 
 struct Runner {
     bridge: Option<WorkerBridge<RiskWorker>>,
-    /// The model whose table was last sent to the worker: kept, not its address, so that a
-    /// later model allocated where a freed one was is not taken for it.
-    sent_model: Option<Arc<Model>>,
+    sent: SentTable,
     job: Option<Job>,
     next_number: u64,
     /// A reply from the worker has come since it was spawned.
@@ -141,6 +139,20 @@ fn finish(job: &Job, shown: Shown) {
     }
 }
 
+/// The model whose table a worker was last sent: kept, not its address, so that a later model
+/// allocated where a freed one was is not taken for it (and its table left unsent).
+#[derive(Default)]
+pub(super) struct SentTable(Option<Arc<Model>>);
+
+impl SentTable {
+    /// Whether the worker must be sent `model`'s table; from now on it has it.
+    pub(super) fn send(&mut self, model: &Arc<Model>) -> bool {
+        let has = self.0.as_ref().is_some_and(|sent| Arc::ptr_eq(sent, model));
+        self.0 = Some(model.clone());
+        !has
+    }
+}
+
 /// Starts a worker of the page's (`ntm-worker`, which the risk draws and the goals' seek each
 /// have one of). Classic, not a module: as a module it fails without a word.
 pub(super) fn spawn(on_reply: impl Fn(RiskReply) + 'static) -> WorkerBridge<RiskWorker> {
@@ -171,7 +183,7 @@ fn spawn_worker(runner: &Rc<RefCell<Runner>>, shown: Shown) {
     });
     let mut r = runner.borrow_mut();
     r.bridge = Some(bridge);
-    r.sent_model = None;
+    r.sent = SentTable::default();
     r.worker_answered = false;
 }
 
@@ -238,18 +250,16 @@ fn start_job(
     shown.progress.set((0, total));
     shown.clear();
     let number = {
-        let mut r = runner.borrow_mut();
+        let mut runner = runner.borrow_mut();
+        // One borrow of the runner's fields apart: the bridge and what it was sent.
+        let r = &mut *runner;
         r.next_number += 1;
         let number = r.next_number;
         let plan = &model.plan;
         let scenario_json = scenario.to_json(plan);
         let settings_json = settings.to_value(plan).to_string();
-        let send_table = !r
-            .sent_model
-            .as_ref()
-            .is_some_and(|sent| Arc::ptr_eq(sent, &model));
         if let Some(bridge) = &r.bridge {
-            if send_table {
+            if r.sent.send(&model) {
                 bridge.send(RiskRequest::Table(model.table.clone()));
             }
             bridge.send(RiskRequest::Job {
@@ -263,9 +273,6 @@ fn start_job(
                 from: 0,
                 to: total,
             });
-        }
-        if r.bridge.is_some() {
-            r.sent_model = Some(model.clone());
         }
         r.job = Some(Job {
             number,
@@ -322,7 +329,7 @@ pub fn RiskPanel() -> impl IntoView {
     let shown = expect_context::<Shown>();
     let runner = Rc::new(RefCell::new(Runner {
         bridge: None,
-        sent_model: None,
+        sent: SentTable::default(),
         job: None,
         next_number: 0,
         worker_answered: false,

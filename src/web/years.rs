@@ -967,9 +967,7 @@ const SEEK_HERE_UP_TO: usize = 2_000;
 #[derive(Default)]
 struct Seeker {
     bridge: Option<gloo_worker::WorkerBridge<crate::risk_worker::worker::RiskWorker>>,
-    /// The model whose table was last sent to the worker (kept, not its address: see the
-    /// risk runner's).
-    sent_model: Option<Arc<crate::engine::Model>>,
+    sent: super::risk::SentTable,
     /// The seek wanted now; replies to others are dropped.
     number: u64,
     answered: bool,
@@ -1040,13 +1038,9 @@ impl GoalsShown {
                 }
             });
             s.bridge = Some(bridge);
-            s.sent_model = None;
+            s.sent = Default::default();
         }
-        let send_table = !s
-            .sent_model
-            .as_ref()
-            .is_some_and(|sent| Arc::ptr_eq(sent, &model));
-        s.sent_model = Some(model.clone());
+        let send_table = s.sent.send(&model);
         if let Some(bridge) = &s.bridge {
             if send_table {
                 bridge.send(crate::risk_worker::RiskRequest::Table(model.table.clone()));
