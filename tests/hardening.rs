@@ -96,6 +96,53 @@ fn a_part_that_inflates_beyond_the_cap_is_refused_whatever_it_claims() {
     assert_eq!(rows, vec![(1, vec![String::new(), "7".to_string()])]);
 }
 
+/// A stored (method 0) archive of one sheet of `data`, claiming `claimed` bytes (the reader
+/// checks no CRC, so none is written).
+fn stored_workbook(data: &[u8], claimed: u32) -> Vec<u8> {
+    let name = "xl/worksheets/sheet1.xml";
+    let empty = zip(&[(name.to_string(), Vec::new())]);
+    let local = 30 + name.len();
+    let mut bytes = empty[..local].to_vec();
+    bytes.extend_from_slice(data);
+    bytes.extend_from_slice(&empty[local..]);
+    let n = data.len() as u32;
+    let central = local + data.len();
+    bytes[18..22].copy_from_slice(&n.to_le_bytes());
+    bytes[22..26].copy_from_slice(&claimed.to_le_bytes());
+    bytes[central + 20..central + 24].copy_from_slice(&n.to_le_bytes());
+    bytes[central + 24..central + 28].copy_from_slice(&claimed.to_le_bytes());
+    let end = bytes.len() - 22;
+    bytes[end + 16..end + 20].copy_from_slice(&(central as u32).to_le_bytes());
+    bytes
+}
+
+#[test]
+fn a_stored_part_larger_than_the_cap_or_claiming_to_be_is_refused_at_the_cap_itself_read() {
+    let too_large = Err(XlsxError::TooLarge("xl/worksheets/sheet1.xml".into()));
+    let sheet = b"<worksheet><sheetData><row r=\"1\"><c r=\"A1\"><v>7</v></c></row></sheetData>";
+    let one = vec![(1, vec!["7".to_string()])];
+    let cap = MAX_PART_BYTES as u32;
+    // What the entry claims: the cap itself is read, one byte more refused before any work.
+    let mut small = sheet.to_vec();
+    small.extend_from_slice(b"</worksheet>");
+    assert_eq!(
+        first_sheet_rows(&stored_workbook(&small, cap)),
+        Ok(one.clone())
+    );
+    assert_eq!(
+        first_sheet_rows(&stored_workbook(&small, cap + 1)),
+        too_large
+    );
+    // What it holds, whatever it claims: the cap itself is read, one byte more refused.
+    let mut full = sheet.to_vec();
+    full.resize(MAX_PART_BYTES - b"</worksheet>".len(), b' ');
+    full.extend_from_slice(b"</worksheet>");
+    assert_eq!(full.len(), MAX_PART_BYTES);
+    assert_eq!(first_sheet_rows(&stored_workbook(&full, 100)), Ok(one));
+    full.insert(sheet.len(), b' ');
+    assert_eq!(first_sheet_rows(&stored_workbook(&full, 100)), too_large);
+}
+
 #[test]
 fn damaged_workbooks_say_so_in_the_users_language() {
     let good = workbook_with_rows("<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>");

@@ -346,3 +346,20 @@ fn a_table_larger_than_any_province_is_refused() {
         );
     }
 }
+
+#[test]
+fn a_workbook_written_by_another_program_is_read() {
+    // tests/excel/make.py: deflated parts with extra fields and comments, the first sheet at
+    // communes.xml, shared strings with a rich-text item and a phonetic reading, a row skipped.
+    let bytes = include_bytes!("excel/written-elsewhere.xlsx");
+    let rows = ntm_planner::formats::xlsx::first_sheet_rows(bytes).unwrap();
+    let row = |cells: &[&str]| cells.iter().map(|c| c.to_string()).collect::<Vec<_>>();
+    assert_eq!(
+        rows,
+        vec![
+            (1, row(&["Mã xã", "Tên xã", "Chi phí"])),
+            (2, row(&["6091", "Xã Yên Thịnh", "12.5"])),
+            (4, row(&["6094", "Bắc Sơn", "3"])),
+        ]
+    );
+}

@@ -254,3 +254,44 @@ fn a_path_under_no_risk_is_the_path_and_under_risk_repeats_by_seed() {
         assert!(d.windows(2).all(|w| w[1] >= w[0]), "{d:?}");
     }
 }
+
+#[test]
+fn a_paths_first_year_draw_is_the_one_year_draw_of_the_paths_streams() {
+    // The module's doc: path draw d of seed s takes its numbers from the streams of one-year
+    // draw d of seed s ^ 0x7061_7468, in the same order. So a one-year path under risk is the
+    // one-year draw, draw by draw: the one-year walk (written out for speed) and a path's year
+    // (the walk with its chances) agree.
+    use ntm_planner::engine::path::Path;
+    use ntm_planner::engine::risk::path_draw;
+    let m = Model::shipped();
+    let mut path = Path::default_for(&m.plan, &Scenario::plan());
+    path.years = 1;
+    for seed in [1u64, 8, 0x68, 0x7061_7468] {
+        let mut settings = RiskSettings::default_for(&m.plan);
+        settings.seed = seed;
+        let mut one_year = settings.clone();
+        one_year.seed = seed ^ 0x7061_7468;
+        let run = RiskRun::new(&m, &Scenario::plan(), one_year);
+        let paths: Vec<u32> = (0..30)
+            .map(|d| path_draw(&path, &m, &settings, d)[0])
+            .collect();
+        let years: Vec<u32> = (0..30).map(|d| run.draw(d).certified).collect();
+        assert_eq!(paths, years, "seed {seed}");
+        assert!(
+            years.iter().any(|&c| c != years[0]),
+            "seed {seed}: the draws differ"
+        );
+    }
+    // With no spread in costs and delivery at chance, the walk draws no normals.
+    let mut settings = RiskSettings::default_for(&m.plan);
+    settings.cost_sd = 0.0;
+    settings.delivery = 0.9;
+    let mut one_year = settings.clone();
+    one_year.seed ^= 0x7061_7468;
+    let run = RiskRun::new(&m, &Scenario::plan(), one_year);
+    let paths: Vec<u32> = (0..30)
+        .map(|d| path_draw(&path, &m, &settings, d)[0])
+        .collect();
+    let years: Vec<u32> = (0..30).map(|d| run.draw(d).certified).collect();
+    assert_eq!(paths, years, "no cost spread");
+}

@@ -9,7 +9,9 @@
 //! criterion, candidate by candidate in serving order, a standard normal for the cost (when the
 //! spread is above 0: Marsaglia's polar method, its second value kept for the next candidate)
 //! and, for a commune paid, one uniform for delivery (when delivery is below 1). Logarithms and
-//! exponentials come from `libm`, so native and wasm32 give the same bits.
+//! exponentials come from `libm`, so native and wasm32 give the same bits. Draw `d` of a path
+//! under seed `s` takes its numbers, year after year, from the generator of one-year draw `d`
+//! of seed `s ^ 0x7061_7468` ("path"), so a path's draws are not the one-year draws again.
 
 use super::path::Path;
 use super::plan::{CRITERIA, SOURCES};
@@ -413,4 +415,147 @@ pub struct RiskOutcome {
     pub targets: (f64, f64, f64),
     /// Draws by certified communes: (certified, draws), ascending.
     pub histogram: Vec<(u32, u32)>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_draws_generator_is_seeded_by_splitmix64_over_the_seed_and_the_draw() {
+        // The module's doc, worked out apart: SplitMix64 from seed ^ d·0xD1B54A32D192ED03 gives
+        // four words; the state is the first two (high, low), the stream the next two.
+        for (seed, d) in [(1u64, 0u64), (1, 1), (42, 999), (u64::MAX, 7)] {
+            let mut mix = SplitMix::new(seed ^ d.wrapping_mul(0xD1B5_4A32_D192_ED03));
+            let w: Vec<u128> = (0..4).map(|_| u128::from(mix.next_u64())).collect();
+            let (state, stream) = splitmix_pair(seed, d);
+            assert_eq!(state, w[0] * (1u128 << 64) + w[1], "state of {seed}, {d}");
+            assert_eq!(stream, w[2] * (1u128 << 64) + w[3], "stream of {seed}, {d}");
+        }
+    }
+
+    #[test]
+    fn both_normals_of_each_pair_are_standard() {
+        let mut rng = Pcg64::new(3, 5);
+        let mut normals = Normals { spare: None };
+        let n = 20_000;
+        let (mut first, mut second) = (Vec::new(), Vec::new());
+        for _ in 0..n {
+            first.push(normals.next(&mut rng));
+            second.push(normals.next(&mut rng));
+        }
+        for (which, z) in [("first", &first), ("second", &second)] {
+            let mean = z.iter().sum::<f64>() / n as f64;
+            let var = z.iter().map(|x| (x - mean) * (x - mean)).sum::<f64>() / n as f64;
+            let below = z.iter().filter(|&&x| x < 0.0).count() as f64 / n as f64;
+            // Four standard errors: 0.028 for the mean, 0.04 for the variance, 0.014 for the share.
+            assert!(mean.abs() < 0.028, "{which}: mean {mean}");
+            assert!((var - 1.0).abs() < 0.04, "{which}: variance {var}");
+            assert!((below - 0.5).abs() < 0.014, "{which}: below zero {below}");
+        }
+    }
+
+    fn settings(cost_sd: f64, delivery: f64) -> RiskSettings {
+        RiskSettings {
+            cost_sd,
+            delivery,
+            ..RiskSettings::none()
+        }
+    }
+
+    /// What a path year's chances draw, `n` times, and the generator's next word after them.
+    fn drawn<T>(
+        settings: &RiskSettings,
+        n: usize,
+        mut f: impl FnMut(&mut Drawn<'_>) -> T,
+    ) -> (Vec<T>, u64) {
+        let mut rng = Pcg64::new(9, 4);
+        let mut chance = Drawn {
+            rng: &mut rng,
+            normals: Normals { spare: None },
+            settings,
+        };
+        let values = (0..n).map(|_| f(&mut chance)).collect();
+        (values, rng.next_u64())
+    }
+
+    #[test]
+    fn a_path_years_chances_follow_the_settings_and_draw_only_what_they_use() {
+        let untouched = Pcg64::new(9, 4).next_u64();
+        // No spread, sure delivery: the estimate and done, nothing drawn.
+        let certain = settings(0.0, 1.0);
+        assert_eq!(
+            drawn(&certain, 3, |c| c.cost(12.5)),
+            (vec![12.5; 3], untouched)
+        );
+        assert_eq!(
+            drawn(&certain, 3, |c| c.delivered()),
+            (vec![true; 3], untouched)
+        );
+        assert_eq!(
+            drawn(&settings(0.0, 0.0), 2, |c| c.delivered()).0,
+            vec![false; 2]
+        );
+        // Costs: a factor exp(σZ − σ²/2), mean 1, its logarithm's spread σ.
+        let n = 20_000;
+        let (costs, _) = drawn(&settings(0.15, 1.0), n, |c| c.cost(10.0));
+        let mean = costs.iter().sum::<f64>() / n as f64 / 10.0;
+        let logs: Vec<f64> = costs.iter().map(|x| (x / 10.0).ln()).collect();
+        let log_mean = logs.iter().sum::<f64>() / n as f64;
+        let log_sd = (logs.iter().map(|l| (l - log_mean).powi(2)).sum::<f64>() / n as f64).sqrt();
+        assert!((mean - 1.0).abs() < 0.005, "mean factor {mean}");
+        assert!(
+            (log_mean + 0.15 * 0.15 / 2.0).abs() < 0.005,
+            "log mean {log_mean}"
+        );
+        assert!((log_sd - 0.15).abs() < 0.005, "log spread {log_sd}");
+        // Delivery: done with its chance.
+        let (done, _) = drawn(&settings(0.0, 0.3), n, |c| c.delivered());
+        let share = done.iter().filter(|&&d| d).count() as f64 / n as f64;
+        assert!((share - 0.3).abs() < 0.013, "delivered {share}");
+        // Disbursement: drawn in its range for a source listed, the others left.
+        let mut ranged = RiskSettings::none();
+        ranged.disbursement[1] = Some(Triangular {
+            min: 0.2,
+            mode: 0.3,
+            max: 0.4,
+        });
+        let (levers, _) = drawn(&ranged, 200, |c| {
+            let mut levers = Levers {
+                strategy: Default::default(),
+                funding: [100.0; SOURCES],
+                disbursement: [0.9; SOURCES],
+                investment: [0.0; CRITERIA],
+                eligibility: [0; SOURCES],
+            };
+            c.disbursement(&mut levers);
+            levers.disbursement
+        });
+        assert!(
+            levers.iter().all(|d| (0.2..=0.4).contains(&d[1])),
+            "{levers:?}"
+        );
+        assert!(
+            levers.iter().any(|d| d[1] != levers[0][1]),
+            "one value drawn every time"
+        );
+        assert!(levers
+            .iter()
+            .all(|d| d[0] == 0.9 && d[2..].iter().all(|&x| x == 0.9)));
+    }
+
+    #[test]
+    fn a_uniform_is_the_generators_top_53_bits() {
+        let mut a = Pcg64::new(7, 11);
+        let mut b = Pcg64::new(7, 11);
+        for _ in 0..1000 {
+            let word = b.next_u64();
+            let u = unit(&mut a);
+            assert!((0.0..1.0).contains(&u), "{u}");
+            // Exactly the word's top 53 bits over 2^53: within 2^-53 below word / 2^64.
+            let exact = word as f64 / 18_446_744_073_709_551_616.0;
+            assert!(u <= exact && exact - u < 1.2e-16, "{u} against {exact}");
+            assert_eq!(u * 9_007_199_254_740_992.0, (word >> 11) as f64);
+        }
+    }
 }

@@ -131,8 +131,8 @@ fn shared_strings(entries: &[Entry<'_>]) -> Result<Vec<String>, XlsxError> {
     let mut in_phonetic = false;
     loop {
         match reader.read_event() {
+            // No `si` arm: the text of an item is taken at its end, so each starts empty.
             Ok(Event::Start(e)) => match e.local_name().as_ref() {
-                b"si" => current.clear(),
                 b"t" => in_text = true,
                 b"rPh" => in_phonetic = true,
                 _ => {}
@@ -178,10 +178,11 @@ fn cell_ref(r: &str) -> Result<Option<(u64, usize)>, XlsxError> {
     Ok(Some((row, col - 1)))
 }
 
-/// A number as a person would type it: `1`, not `1.0`.
+/// A number as a person would type it: `1`, not `1.0`; `0`, not `-0` (Rust writes a number
+/// without an exponent or a trailing `.0`, and keeps the sign of a negative zero).
 fn number_text(raw: &str) -> String {
     match raw.parse::<f64>() {
-        Ok(v) if v.fract() == 0.0 && v.abs() < 1e15 => format!("{}", v as i64),
+        Ok(v) if v == 0.0 => "0".to_string(),
         Ok(v) => format!("{v}"),
         Err(_) => raw.to_string(),
     }
@@ -237,6 +238,8 @@ pub fn first_sheet_rows(bytes: &[u8]) -> Result<Vec<(u64, Vec<String>)>, XlsxErr
             Ok(Event::End(e)) => match e.local_name().as_ref() {
                 b"v" | b"t" => in_value = false,
                 b"c" => {
+                    // A boolean's value is 0 or 1, an error's is its text (`#DIV/0!`): read
+                    // as numbers are.
                     let text = match kind.as_str() {
                         "s" => value
                             .trim()
@@ -244,9 +247,7 @@ pub fn first_sheet_rows(bytes: &[u8]) -> Result<Vec<(u64, Vec<String>)>, XlsxErr
                             .ok()
                             .and_then(|i| strings.get(i).cloned())
                             .unwrap_or_default(),
-                        "b" => value.trim().to_string(),
                         "str" | "inlineStr" => value.clone(),
-                        "e" => format!("#{}", value.trim()),
                         _ => number_text(value.trim()),
                     };
                     if col >= MAX_COLUMNS {
@@ -290,6 +291,12 @@ mod tests {
         assert!(cell_ref("A60001").is_err());
         assert_eq!(number_text("1.0"), "1");
         assert_eq!(number_text("12.5"), "12.5");
+        assert_eq!(number_text("-0"), "0");
+        assert_eq!(number_text("-0.0"), "0");
+        assert_eq!(number_text("1E3"), "1000");
+        assert_eq!(number_text("-2.50"), "-2.5");
+        assert_eq!(number_text("1e16"), "10000000000000000");
+        assert_eq!(number_text("n/a"), "n/a");
     }
 
     /// A zip of the given parts (name, XML).
@@ -386,6 +393,136 @@ mod tests {
             message.message(Lang::Vi).contains("(tối đa 48 MB)"),
             "{}",
             message.message(Lang::Vi)
+        );
+    }
+
+    /// A workbook whose one cell is shared string 1, with the given shared-strings part.
+    fn workbook_with_strings(strings: &str) -> Vec<u8> {
+        zipped(&[
+            ("xl/worksheets/sheet1.xml", "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>1</v></c></row></sheetData></worksheet>"),
+            ("xl/sharedStrings.xml", strings),
+        ])
+    }
+
+    #[test]
+    fn a_shared_string_is_its_text_runs_without_phonetic_readings_or_layout() {
+        // As Excel writes them: indented, a rich-text item of two runs with a phonetic reading.
+        let strings = "<sst>\n  <si><t>Bắc Sơn</t></si>\n  <si>\n    <r><t>Xã </t></r>\n    <r><t>Yên Thịnh</t></r>\n    <rPh sb=\"0\" eb=\"1\"><t>ya</t></rPh>\n  </si>\n</sst>";
+        assert_eq!(
+            first_sheet_rows(&workbook_with_strings(strings)).unwrap(),
+            vec![(1, vec!["Xã Yên Thịnh".to_string()])]
+        );
+        let broken = "<sst><si><t>Bắc Sơn</x></si></sst>";
+        assert_eq!(
+            first_sheet_rows(&workbook_with_strings(broken)).unwrap_err(),
+            XlsxError::Xml("xl/sharedStrings.xml".into())
+        );
+    }
+
+    #[test]
+    fn formulas_empty_cells_and_cells_without_a_reference_read_as_excel_shows_them() {
+        // Indented as some writers do; a formula's text is not its value; a shared formula is
+        // an empty element inside its cell; a styled empty cell; cells without `r` follow on.
+        let sheet = "<worksheet><sheetData>
+  <row r=\"1\">
+    <c r=\"A1\" t=\"inlineStr\"><is><t>a</t></is></c>
+    <c r=\"B1\" s=\"3\"/>
+    <c r=\"C1\"><f>A2*2</f><v>12</v></c>
+  </row>
+  <row r=\"2\">
+    <c r=\"A2\"><f t=\"shared\" ref=\"A2:A3\" si=\"0\"/><v>5</v></c>
+    <c r=\"C2\" s=\"1\"/>
+    <c t=\"inlineStr\"><is><t>b</t></is></c>
+    <c/>
+    <c><v>3</v></c>
+  </row>
+  <row><c t=\"inlineStr\"><is><t>c</t></is></c></row>
+</sheetData></worksheet>";
+        let rows = first_sheet_rows(&zipped(&[("xl/worksheets/sheet1.xml", sheet)])).unwrap();
+        let text = |cells: &[&str]| cells.iter().map(|c| c.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            rows,
+            vec![
+                (1, text(&["a", "", "12"])),
+                (2, text(&["5", "", "", "b", "", "3"])),
+                (3, text(&["c"])),
+            ]
+        );
+        let broken =
+            "<worksheet><sheetData><row r=\"1\"><c r=\"A1\"><v>1</v></row></sheetData></worksheet>";
+        assert_eq!(
+            first_sheet_rows(&zipped(&[("xl/worksheets/sheet1.xml", broken)])).unwrap_err(),
+            XlsxError::Xml("xl/worksheets/sheet1.xml".into())
+        );
+    }
+
+    #[test]
+    fn a_row_beyond_the_last_the_reader_takes_is_refused_and_the_last_is_read() {
+        let sheet = |r: u64| {
+            let row = format!("<row r=\"{r}\"><c t=\"inlineStr\"><is><t>x</t></is></c></row>");
+            zipped(&[(
+                "xl/worksheets/sheet1.xml",
+                &format!("<worksheet><sheetData>{row}</sheetData></worksheet>"),
+            )])
+        };
+        assert_eq!(
+            first_sheet_rows(&sheet(MAX_ROWS)).unwrap(),
+            vec![(MAX_ROWS, vec!["x".to_string()])]
+        );
+        assert_eq!(
+            first_sheet_rows(&sheet(MAX_ROWS + 1)),
+            Err(XlsxError::TooManyRows)
+        );
+    }
+
+    #[test]
+    fn text_is_kept_as_written_and_booleans_and_errors_as_excel_stores_them() {
+        // A commune code kept as text keeps its zeros; a formula's text result and an inline
+        // string keep their spaces; a boolean is 0 or 1; an error cell is its error.
+        let sheet = "<worksheet><sheetData><row r=\"1\">\
+            <c r=\"A1\" t=\"inlineStr\"><is><t>00601</t></is></c>\
+            <c r=\"B1\" t=\"str\"><f>B2</f><v> 1.50 </v></c>\
+            <c r=\"C1\" t=\"b\"><v>1</v></c>\
+            <c r=\"D1\" t=\"e\"><v>#DIV/0!</v></c>\
+            <c r=\"E1\"><v>00601</v></c>\
+            </row></sheetData></worksheet>";
+        let rows = first_sheet_rows(&zipped(&[("xl/worksheets/sheet1.xml", sheet)])).unwrap();
+        let cells: Vec<String> = ["00601", " 1.50 ", "1", "#DIV/0!", "601"]
+            .iter()
+            .map(|c| c.to_string())
+            .collect();
+        assert_eq!(rows, vec![(1, cells)]);
+    }
+
+    /// A sheet of `rows` rows, each with a cell in column A and one in AMJ (the last column),
+    /// then a row reaching column `last` (none if empty).
+    fn wide_rows(rows: u64, last: &str) -> Vec<u8> {
+        let mut xml = String::from("<worksheet><sheetData>");
+        let row = |r: u64, to: &str| {
+            format!("<row r=\"{r}\"><c r=\"A{r}\"><v>1</v></c><c r=\"{to}{r}\"><v>1</v></c></row>")
+        };
+        for r in 1..=rows {
+            xml.push_str(&row(r, "AMJ"));
+        }
+        if !last.is_empty() {
+            xml.push_str(&row(rows + 1, last));
+        }
+        xml.push_str("</sheetData></worksheet>");
+        zipped(&[("xl/worksheets/sheet1.xml", &xml)])
+    }
+
+    #[test]
+    fn the_cells_counted_against_the_limit_are_those_a_row_reaches() {
+        // 3,906 rows of 1,024 cells and one of 256 (to IV): 4,000,000, the limit itself;
+        // 3,910 rows of 1,024: 4,003,840.
+        assert_eq!(MAX_CELLS, 4_000_000);
+        assert_eq!(
+            first_sheet_rows(&wide_rows(3_906, "IV")).unwrap().len(),
+            3_907
+        );
+        assert_eq!(
+            first_sheet_rows(&wide_rows(3_910, "")),
+            Err(XlsxError::TooManyCells)
         );
     }
 
