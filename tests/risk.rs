@@ -266,16 +266,21 @@ fn a_paths_first_year_draw_is_the_one_year_draw_of_the_paths_streams() {
     let m = Model::shipped();
     let mut path = Path::default_for(&m.plan, &Scenario::plan());
     path.years = 1;
+    // Year one of path draws 0..30 of `settings`, and one-year draws 0..30 of the path's seed.
+    let first_years = |settings: &RiskSettings| {
+        let mut one_year = settings.clone();
+        one_year.seed ^= 0x7061_7468;
+        let run = RiskRun::new(&m, &Scenario::plan(), one_year);
+        let paths: Vec<u32> = (0..30)
+            .map(|d| path_draw(&path, &m, settings, d)[0])
+            .collect();
+        let years: Vec<u32> = (0..30).map(|d| run.draw(d).certified).collect();
+        (paths, years)
+    };
     for seed in [1u64, 8, 0x68, 0x7061_7468] {
         let mut settings = RiskSettings::default_for(&m.plan);
         settings.seed = seed;
-        let mut one_year = settings.clone();
-        one_year.seed = seed ^ 0x7061_7468;
-        let run = RiskRun::new(&m, &Scenario::plan(), one_year);
-        let paths: Vec<u32> = (0..30)
-            .map(|d| path_draw(&path, &m, &settings, d)[0])
-            .collect();
-        let years: Vec<u32> = (0..30).map(|d| run.draw(d).certified).collect();
+        let (paths, years) = first_years(&settings);
         assert_eq!(paths, years, "seed {seed}");
         assert!(
             years.iter().any(|&c| c != years[0]),
@@ -286,12 +291,6 @@ fn a_paths_first_year_draw_is_the_one_year_draw_of_the_paths_streams() {
     let mut settings = RiskSettings::default_for(&m.plan);
     settings.cost_sd = 0.0;
     settings.delivery = 0.9;
-    let mut one_year = settings.clone();
-    one_year.seed ^= 0x7061_7468;
-    let run = RiskRun::new(&m, &Scenario::plan(), one_year);
-    let paths: Vec<u32> = (0..30)
-        .map(|d| path_draw(&path, &m, &settings, d)[0])
-        .collect();
-    let years: Vec<u32> = (0..30).map(|d| run.draw(d).certified).collect();
+    let (paths, years) = first_years(&settings);
     assert_eq!(paths, years, "no cost spread");
 }

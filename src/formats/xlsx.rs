@@ -308,6 +308,15 @@ mod tests {
         crate::formats::zip::zip(&files)
     }
 
+    /// A workbook of only `xl/worksheets/sheet1.xml`.
+    fn one_sheet(xml: &str) -> Vec<u8> {
+        zipped(&[("xl/worksheets/sheet1.xml", xml)])
+    }
+
+    fn cells(texts: &[&str]) -> Vec<String> {
+        texts.iter().map(|c| c.to_string()).collect()
+    }
+
     /// A sheet of one text cell.
     fn sheet_of(text: &str) -> String {
         format!("<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>{text}</t></is></c></row></sheetData></worksheet>")
@@ -438,20 +447,19 @@ mod tests {
   </row>
   <row><c t=\"inlineStr\"><is><t>c</t></is></c></row>
 </sheetData></worksheet>";
-        let rows = first_sheet_rows(&zipped(&[("xl/worksheets/sheet1.xml", sheet)])).unwrap();
-        let text = |cells: &[&str]| cells.iter().map(|c| c.to_string()).collect::<Vec<_>>();
+        let rows = first_sheet_rows(&one_sheet(sheet)).unwrap();
         assert_eq!(
             rows,
             vec![
-                (1, text(&["a", "", "12"])),
-                (2, text(&["5", "", "", "b", "", "3"])),
-                (3, text(&["c"])),
+                (1, cells(&["a", "", "12"])),
+                (2, cells(&["5", "", "", "b", "", "3"])),
+                (3, cells(&["c"])),
             ]
         );
         let broken =
             "<worksheet><sheetData><row r=\"1\"><c r=\"A1\"><v>1</v></row></sheetData></worksheet>";
         assert_eq!(
-            first_sheet_rows(&zipped(&[("xl/worksheets/sheet1.xml", broken)])).unwrap_err(),
+            first_sheet_rows(&one_sheet(broken)).unwrap_err(),
             XlsxError::Xml("xl/worksheets/sheet1.xml".into())
         );
     }
@@ -460,14 +468,13 @@ mod tests {
     fn a_row_beyond_the_last_the_reader_takes_is_refused_and_the_last_is_read() {
         let sheet = |r: u64| {
             let row = format!("<row r=\"{r}\"><c t=\"inlineStr\"><is><t>x</t></is></c></row>");
-            zipped(&[(
-                "xl/worksheets/sheet1.xml",
-                &format!("<worksheet><sheetData>{row}</sheetData></worksheet>"),
-            )])
+            one_sheet(&format!(
+                "<worksheet><sheetData>{row}</sheetData></worksheet>"
+            ))
         };
         assert_eq!(
             first_sheet_rows(&sheet(MAX_ROWS)).unwrap(),
-            vec![(MAX_ROWS, vec!["x".to_string()])]
+            vec![(MAX_ROWS, cells(&["x"]))]
         );
         assert_eq!(
             first_sheet_rows(&sheet(MAX_ROWS + 1)),
@@ -486,12 +493,11 @@ mod tests {
             <c r=\"D1\" t=\"e\"><v>#DIV/0!</v></c>\
             <c r=\"E1\"><v>00601</v></c>\
             </row></sheetData></worksheet>";
-        let rows = first_sheet_rows(&zipped(&[("xl/worksheets/sheet1.xml", sheet)])).unwrap();
-        let cells: Vec<String> = ["00601", " 1.50 ", "1", "#DIV/0!", "601"]
-            .iter()
-            .map(|c| c.to_string())
-            .collect();
-        assert_eq!(rows, vec![(1, cells)]);
+        let rows = first_sheet_rows(&one_sheet(sheet)).unwrap();
+        assert_eq!(
+            rows,
+            vec![(1, cells(&["00601", " 1.50 ", "1", "#DIV/0!", "601"]))]
+        );
     }
 
     /// A sheet of `rows` rows, each with a cell in column A and one in AMJ (the last column),
@@ -508,7 +514,7 @@ mod tests {
             xml.push_str(&row(rows + 1, last));
         }
         xml.push_str("</sheetData></worksheet>");
-        zipped(&[("xl/worksheets/sheet1.xml", &xml)])
+        one_sheet(&xml)
     }
 
     #[test]
