@@ -4,7 +4,7 @@
 mod common;
 
 use common::{model, row};
-use ntm_planner::engine::risk::{RiskRun, RiskSettings, Spread, Triangular};
+use ntm_planner::engine::risk::{Draw, RiskRun, RiskSettings, Spread, Triangular};
 use ntm_planner::engine::{Model, Plan, Scenario, CRITERIA};
 use ntm_planner::text::Lang;
 
@@ -154,6 +154,48 @@ fn drawn_disbursement_and_costs_follow_their_distributions() {
         "{}",
         r.certified.mean
     );
+}
+
+#[test]
+fn a_chance_counts_the_draws_at_their_target_and_above_and_the_histogram_counts_each_value() {
+    // Two communes, one on the border; targets set so that a draw can sit exactly on each.
+    let mut m = model(&[row("01", &[0], 1.0), row("02", &[0], 1.0).border()]);
+    m.plan.targets.certified = 1;
+    m.plan.targets.avg_criteria_min = 15.5;
+    m.plan.targets.border_avg_min = 15.0;
+    m.plan.criteria[0].target = 1;
+    let draw = |certified: u32, criteria_met: u32, border_met: u32, met0: u32| {
+        let mut met = [0; CRITERIA];
+        met[0] = met0;
+        Draw {
+            certified,
+            criteria_met,
+            border_met,
+            met,
+        }
+    };
+    let at = draw(1, 31, 15, 1); // each figure exactly its target (31 / 2 = 15.5)
+    let below = draw(0, 30, 14, 0);
+    let above = draw(2, 38, 19, 2);
+    let run = RiskRun::new(&m, &Scenario::plan(), RiskSettings::none());
+    let r = run.summarise(&[at, below, above, at]);
+    assert_eq!(r.draws, 4);
+    assert_eq!(
+        [
+            r.chance_certified,
+            r.chance_avg_criteria,
+            r.chance_border_avg,
+            r.criteria[0].chance
+        ],
+        [0.75; 4]
+    );
+    assert_eq!(r.targets, (1.0, 15.5, 15.0));
+    assert_eq!(r.histogram, vec![(0, 1), (1, 2), (2, 1)]);
+    assert_eq!(r.avg_criteria.mean, (15.5 + 15.0 + 19.0 + 15.5) / 4.0);
+    assert_eq!(r.border_avg.p90, 19.0);
+    // No draws: no chance and no histogram, not a division by zero.
+    let none = run.summarise(&[]);
+    assert_eq!((none.chance_certified, none.histogram.len()), (0.0, 0));
 }
 
 #[test]
