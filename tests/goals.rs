@@ -357,7 +357,12 @@ fn marginal_ranks_criteria_by_communes_then_criteria() {
             i64::from(o.certified) - i64::from(base.certified)
         );
         assert_eq!(g.shortfall, o.funding.shortfall);
+        let met = |o: &ntm_planner::engine::Outcome| -> i64 {
+            o.criteria.iter().map(|c| i64::from(c.met)).sum()
+        };
+        assert_eq!(g.criteria_gain, met(&o) - met(&base), "{}", g.criterion);
     }
+    assert!(margins.iter().any(|g| g.criteria_gain > 0));
     // Integrated has 420 more than the plan needs: every criterion's 100 is paid in full.
     assert!(margins.iter().all(|g| g.shortfall == 0.0));
     assert!(margins.iter().any(|g| g.criteria_gain > 0));
@@ -423,7 +428,8 @@ fn margins_a_criterion_at_a_time_are_the_margins_in_one_go() {
         steps += 1;
         assert_eq!(run.done(), steps);
     }
-    assert_eq!(run.done(), CRITERIA);
+    // The step that works out the last criterion says there is no more.
+    assert_eq!((steps, run.done()), (CRITERIA - 1, CRITERIA));
     assert!(!run.step(&model));
     assert_eq!(run.finish(), marginal(&model, &plan, 100.0));
 }
@@ -471,4 +477,87 @@ fn the_greedy_adds_the_commune_that_costs_least_on_top_of_what_is_chosen_ties_in
     assert_eq!(paid_for(3.0), [2, 2, 0, 0]);
     assert_eq!(paid_for(4.0), [2, 2, 1, 0]);
     assert_eq!(paid_for(5.0), [2, 2, 1, 1]);
+}
+
+#[test]
+fn a_budget_buys_what_it_pays_for_exactly_by_the_least_sets_and_by_the_greedy() {
+    let cheapest = Scenario {
+        strategy: Some(ServingOrder::CheapestFirst),
+        ..Scenario::default()
+    };
+    // Proven least (three communes, under the exact limit): 1 + 2 fits a budget of 3 exactly.
+    let three: Vec<Row> = (1..=3)
+        .map(|i| row(&format!("e{i}"), &[1], f64::from(i)))
+        .collect();
+    let small = model(&three);
+    let a = seek(&small, &cheapest, Goal::Budget(3.0));
+    assert_eq!((a.target, a.total_investment, a.exact), (2.0, 3.0, true));
+    // The greedy (twenty communes at 20, 19, … 1, two already certified): 1 + 2 + 3 = 6
+    // certifies three more; a hair under 6, two.
+    let mut rows: Vec<Row> = (0..20)
+        .map(|i| row(&format!("x{i}"), &[1], f64::from(20 - i)))
+        .collect();
+    rows.push(row("done1", &[], 0.0));
+    rows.push(row("done2", &[], 0.0));
+    let m = model(&rows);
+    assert_eq!(m.certified_baseline(), 2);
+    for (budget, certified, total) in [(6.0, 5.0, 6.0), (5.999, 4.0, 3.0), (0.5, 2.0, 0.0)] {
+        let a = seek(&m, &cheapest, Goal::Budget(budget));
+        assert!(!a.exact, "{budget}: greedy");
+        assert_eq!(
+            (a.target, a.total_investment),
+            (certified, total),
+            "{budget}"
+        );
+        assert_eq!(a.outcome.certified as f64, certified, "{budget}: run");
+    }
+}
+
+#[test]
+fn every_criterion_in_every_commune_is_a_minimum_that_can_be_reached() {
+    let m = model(&[row("a", &[1], 3.0), row("b", &[2, 4], 2.0)]);
+    let a = seek(
+        &m,
+        &Scenario::plan(),
+        Goal::Target(Measure::MinCriteria, 19.0),
+    );
+    assert!(a.reached);
+    assert_eq!(a.total_investment, 7.0);
+    assert_eq!(a.outcome.certified, 2);
+    let a = seek(
+        &m,
+        &Scenario::plan(),
+        Goal::Target(Measure::MinCriteria, 19.5),
+    );
+    assert!(!a.reached, "more than every criterion");
+}
+
+#[test]
+fn a_minimum_raises_each_commune_in_row_order_by_what_adds_least_on_top_of_what_is_paid() {
+    let (transport, irrigation, electricity, schools, facilities, info) = (1, 2, 3, 4, 5, 6);
+    let rows = [
+        row("a", &[transport, irrigation], 3.0).cost(irrigation, 5.0), // 17 criteria
+        row("b", &[transport, electricity, schools], 4.0)
+            .cost(electricity, 1.0)
+            .cost(schools, 2.0), // 16
+        row("d", &[facilities, info], 2.0),                            // 17
+        row("e", &[transport], 1.0),                                   // 18
+    ];
+    let m = model(&rows);
+    let cheapest = Scenario {
+        strategy: Some(ServingOrder::CheapestFirst),
+        ..Scenario::default()
+    };
+    let a = seek(&m, &cheapest, Goal::Target(Measure::MinCriteria, 18.0));
+    // Transport is served e (1), a (3), b (4). a: transport adds 1 + 3 = 4 (e's on the way),
+    // irrigation 5: transport. b: its transport would add 4, electricity 1, schools 2: those
+    // two. d: facilities and information both 2: the first. e has transport paid already.
+    let mut paid = [0; CRITERIA];
+    paid[transport] = 2;
+    paid[electricity] = 1;
+    paid[schools] = 1;
+    paid[facilities] = 1;
+    assert_eq!(a.paid, paid);
+    assert_eq!((a.total_investment, a.reached, a.exact), (9.0, true, false));
+    assert_eq!(a.outcome.min_criteria, 18);
 }

@@ -195,6 +195,11 @@ fn an_excel_workbook_with_vietnamese_headers_reads_the_same_table() {
     let table = CommuneTable::from_file_bytes(&bytes, "xa.xlsx").unwrap();
     assert_eq!(table.communes, CommuneTable::shipped().communes);
     assert_eq!(table.districts, CommuneTable::shipped().districts);
+    assert!(table.has_districts());
+    assert_eq!(
+        table.district_name(&table.communes[0]),
+        Some("Thành phố Lạng Sơn")
+    );
 }
 
 #[test]

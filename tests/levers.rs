@@ -130,3 +130,55 @@ fn a_wrong_value_is_named_by_the_levers_own_field() {
         );
     }
 }
+
+#[test]
+fn each_levers_default_is_the_plans_own_figure() {
+    use ntm_planner::engine::lever::{TARGET_AVERAGE, UNIT_COSTS};
+    use ntm_planner::engine::lever::{TARGET_BORDER_MAX, TARGET_BORDER_MIN, TARGET_CERTIFIED};
+    let model = Model::shipped();
+    let plan = &model.plan;
+    let number = |lever: Lever| lever.default_in(&model).number().unwrap();
+    for k in 0..plan.criteria.len() {
+        assert_eq!(
+            number(Lever::new(UNIT_COSTS, k)),
+            plan.criteria[k].unit_cost
+        );
+        assert_eq!(
+            number(Lever::target_criterion(k)),
+            f64::from(plan.criteria[k].target)
+        );
+        assert_eq!(number(Lever::investment(k)), model.default_investment()[k]);
+    }
+    let t = &plan.targets;
+    assert_eq!(
+        number(Lever::new(TARGET_CERTIFIED, 0)),
+        f64::from(t.certified)
+    );
+    assert_eq!(number(Lever::new(TARGET_AVERAGE, 0)), t.avg_criteria_min);
+    assert_eq!(number(Lever::new(TARGET_BORDER_MIN, 0)), t.border_avg_min);
+    assert_eq!(number(Lever::new(TARGET_BORDER_MAX, 0)), t.border_avg_max);
+    for s in 0..plan.sources.len() {
+        assert_eq!(number(Lever::funding(s)), plan.sources[s].amount);
+        assert_eq!(number(Lever::disbursement(s)), 1.0);
+    }
+}
+
+#[test]
+fn a_value_of_the_wrong_kind_leaves_the_scenario_as_it_was() {
+    let model = Model::shipped();
+    for lever in Lever::all() {
+        let mut s = Scenario::default();
+        let value = other_value(lever, &model);
+        lever.set(&mut s, Some(value));
+        let wrong = match lever.family().kind {
+            Kind::Order => Value::Number(1.0),
+            Kind::Criteria => Value::Order(Strategy::EquityFirst),
+            _ => Value::Criteria(0b11),
+        };
+        let before = s.clone();
+        lever.set(&mut s, Some(wrong));
+        assert_eq!(s, before, "{lever:?} given {wrong:?}");
+        lever.set(&mut s, None);
+        assert_eq!(lever.get(&s), None, "{lever:?} back to the plan's");
+    }
+}

@@ -201,3 +201,18 @@ fn a_name_at_its_limit_is_read_and_a_negative_disbursement_is_said_as_out_of_its
     let below = refused(r#"{"schema":1,"disbursement":{"credit":-0.5}}"#);
     assert_eq!(below, above.replace("1.5", "-0.5"));
 }
+
+#[test]
+fn a_scenario_is_shown_by_its_own_name_or_else_by_the_plans_default_name() {
+    let plan = Plan::lang_son_2022();
+    assert!(!plan.default_scenario_name.is_empty());
+    assert_eq!(
+        Scenario::plan().display_name(&plan),
+        plan.default_scenario_name
+    );
+    let named = Scenario {
+        name: Some("Tín dụng 70%".into()),
+        ..Scenario::plan()
+    };
+    assert_eq!(named.display_name(&plan), "Tín dụng 70%");
+}

@@ -483,10 +483,9 @@ fn certified_within(
     let mut answer = (0usize, [0usize; CRITERIA]);
     greedy_certified(prefixes, &pending, |count, total, paid| {
         if total <= budget + TOLERANCE {
-            // The answer for a target of `count` is the first step that reaches it.
-            if count > answer.0 || count == 0 {
-                answer = (count, *paid);
-            }
+            // Each step certifies at least one more commune, so the last step within the
+            // budget is the answer (the first to reach its count).
+            answer = (count, *paid);
             true
         } else {
             false
@@ -524,15 +523,9 @@ fn for_minimum(model: &Model, prefixes: &Prefixes, target: f64) -> ([usize; CRIT
             met += 1;
         }
     }
-    let reached = model.table.communes.iter().enumerate().all(|(i, c)| {
-        let met = (0..CRITERIA)
-            .filter(|&k| {
-                c.meets(k) || prefixes.position[k][i].is_some_and(|p| (p as usize) < paid[k])
-            })
-            .count() as u32;
-        met >= floor
-    });
-    (paid, reached, false)
+    // Reached: a commune stops short of the floor only once it has every criterion (the
+    // floor is at most 19), and later communes' raises only add to what it has.
+    (paid, true, false)
 }
 
 /// What `amount` more for one criterion brings (model.md §7.2 `ntm marginal`).

@@ -247,6 +247,16 @@ mod tests {
     }
 
     #[test]
+    fn a_criterion_listed_twice_for_a_source_is_eligible_once() {
+        let mut plan = Plan::lang_son_2022();
+        let before = plan.default_eligibility_masks();
+        let credit = plan.default_eligibility.get_mut("credit").unwrap();
+        let first = credit[0].clone();
+        credit.push(first);
+        assert_eq!(plan.default_eligibility_masks(), before);
+    }
+
+    #[test]
     fn a_broken_seed_is_refused_with_a_reason() {
         let broken = crate::formats::seeds::LANG_SON_2022
             .replace("\"key\": \"credit\"", "\"key\": \"loans\"");
