@@ -48,6 +48,25 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_shuffle_gives_every_order_about_as_often() {
+        // Fisher–Yates: each of the 6 orders of three items with chance 1/6, the identity too.
+        let mut r = Rng::new(11);
+        let mut seen = std::collections::HashMap::new();
+        let n = 6000;
+        for _ in 0..n {
+            let mut items = [0, 1, 2];
+            r.shuffle(&mut items);
+            *seen.entry(items).or_insert(0) += 1;
+        }
+        assert_eq!(seen.len(), 6, "{seen:?}");
+        // Four standard errors of a count of 1,000 out of 6,000: about 115.
+        assert!(
+            seen.values().all(|&c| (c as i32 - 1000).abs() < 115),
+            "{seen:?}"
+        );
+    }
+
+    #[test]
     fn same_seed_same_numbers() {
         let a: Vec<u64> = {
             let mut r = Rng::new(7);
