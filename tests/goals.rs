@@ -538,7 +538,7 @@ fn a_minimum_raises_each_commune_in_row_order_by_what_adds_least_on_top_of_what_
     let rows = [
         row("a", &[transport, irrigation], 3.0).cost(irrigation, 5.0), // 17 criteria
         row("b", &[transport, electricity, schools], 4.0)
-            .cost(electricity, 1.0)
+            .cost(electricity, 5.0)
             .cost(schools, 2.0), // 16
         row("d", &[facilities, info], 2.0),                            // 17
         row("e", &[transport], 1.0),                                   // 18
@@ -550,14 +550,17 @@ fn a_minimum_raises_each_commune_in_row_order_by_what_adds_least_on_top_of_what_
     };
     let a = seek(&m, &cheapest, Goal::Target(Measure::MinCriteria, 18.0));
     // Transport is served e (1), a (3), b (4). a: transport adds 1 + 3 = 4 (e's on the way),
-    // irrigation 5: transport. b: its transport would add 4, electricity 1, schools 2: those
-    // two. d: facilities and information both 2: the first. e has transport paid already.
+    // irrigation 5: transport. b: schools 2 first, then its transport, which adds 4 on top of
+    // what is paid (not the 8 of the whole prefix), against electricity's 5. d: facilities and
+    // information both 2: the first. e has transport paid already.
     let mut paid = [0; CRITERIA];
-    paid[transport] = 2;
-    paid[electricity] = 1;
+    paid[transport] = 3;
     paid[schools] = 1;
     paid[facilities] = 1;
     assert_eq!(a.paid, paid);
-    assert_eq!((a.total_investment, a.reached, a.exact), (9.0, true, false));
+    assert_eq!(
+        (a.total_investment, a.reached, a.exact),
+        (12.0, true, false)
+    );
     assert_eq!(a.outcome.min_criteria, 18);
 }

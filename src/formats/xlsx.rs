@@ -405,10 +405,10 @@ mod tests {
         );
     }
 
-    /// A workbook whose one cell is shared string 1, with the given shared-strings part.
+    /// A workbook whose two cells are shared strings 1 and 2, with the given shared-strings part.
     fn workbook_with_strings(strings: &str) -> Vec<u8> {
         zipped(&[
-            ("xl/worksheets/sheet1.xml", "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>1</v></c></row></sheetData></worksheet>"),
+            ("xl/worksheets/sheet1.xml", "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>1</v></c><c r=\"B1\" t=\"s\"><v>2</v></c></row></sheetData></worksheet>"),
             ("xl/sharedStrings.xml", strings),
         ])
     }
@@ -416,10 +416,11 @@ mod tests {
     #[test]
     fn a_shared_string_is_its_text_runs_without_phonetic_readings_or_layout() {
         // As Excel writes them: indented, a rich-text item of two runs with a phonetic reading.
-        let strings = "<sst>\n  <si><t>Bắc Sơn</t></si>\n  <si>\n    <r><t>Xã </t></r>\n    <r><t>Yên Thịnh</t></r>\n    <rPh sb=\"0\" eb=\"1\"><t>ya</t></rPh>\n  </si>\n</sst>";
+        let strings = "<sst>\n  <si><t>Bắc Sơn</t></si>\n  <si>\n    <r><t>Xã </t></r>\n    <r><t>Yên Thịnh</t></r>\n    <rPh sb=\"0\" eb=\"1\"><t>ya</t></rPh>\n  </si>\n  <si><t>Hữu Lũng</t></si>\n</sst>";
+        // The item after a phonetic reading is read again.
         assert_eq!(
             first_sheet_rows(&workbook_with_strings(strings)).unwrap(),
-            vec![(1, vec!["Xã Yên Thịnh".to_string()])]
+            vec![(1, vec!["Xã Yên Thịnh".to_string(), "Hữu Lũng".to_string()])]
         );
         let broken = "<sst><si><t>Bắc Sơn</x></si></sst>";
         assert_eq!(

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Mutation testing of the engine and the formats (issue 11; figures in BENCHMARKS.md).
+#
+#   scripts/mutants.sh            every group, one after the other (about 3 hours on 2 cores)
+#   scripts/mutants.sh risk zip   the groups named
+#   scripts/mutants.sh --list     the groups and their files
+#
+# Each group is a set of files and the native test targets that reach them: a mutant is built
+# and tested against those targets only (the page's tests need a browser and take minutes).
+# Results go to target/mutants/<group>/mutants.out (missed.txt: the survivors).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+
+declare -A FILES TARGETS
+FILES[one-year]="src/engine/run.rs src/engine/outcome.rs src/engine/path.rs src/engine/check.rs src/engine/explain.rs"
+TARGETS[one-year]="--lib --test engine_rules --test properties --test scenarios --test seeds --test path --test goals --test risk --test cli --test levers --test scenario_files --test explain --test check --test hardening --test charts"
+FILES[goals]="src/engine/goals.rs src/engine/lever.rs src/engine/plan.rs src/engine/table.rs src/engine/scenario.rs"
+TARGETS[goals]="--lib --test goals --test levers --test engine_rules --test scenarios --test seeds --test scenario_files --test check --test path --test import"
+FILES[risk]="src/engine/risk.rs src/engine/rng.rs"
+TARGETS[risk]="--lib --test risk --test seeds"
+FILES[formats]="src/formats/error.rs src/formats/json.rs src/formats/scenario.rs src/formats/saved.rs src/formats/sheet.rs src/formats/workbook.rs src/formats/risk.rs src/formats/path.rs src/formats/goals.rs src/formats/outcome.rs src/formats/seeds.rs src/formats/link.rs src/formats/table.rs"
+TARGETS[formats]="--lib --test scenario_files --test levers --test cli --test hardening --test seeds --test import --test fuzz --test path --test risk --test goals --test charts --test explain --test scenarios --test properties"
+FILES[zip]="src/formats/xlsx.rs src/formats/zip.rs"
+TARGETS[zip]="--lib --test import --test hardening --test fuzz --test cli"
+ORDER=(one-year goals risk formats zip)
+
+if [[ "${1:-}" == "--list" ]]; then
+  for g in "${ORDER[@]}"; do echo "$g: ${FILES[$g]}"; done
+  exit 0
+fi
+command -v cargo-mutants >/dev/null || cargo install --locked cargo-mutants
+# nextest runs a target's tests in parallel processes: about 10 s a mutant's tests instead of 23.
+tool=(--test-tool cargo)
+filter=()
+if command -v cargo-nextest >/dev/null; then
+  tool=(--test-tool nextest)
+  # The CSV fuzz test alone takes 7 s and reaches only the CSV reader, which others test.
+  filter=(-E 'not test(=commune_tables_in_csv)')
+fi
+selected=("$@")
+[[ ${#selected[@]} -gt 0 ]] || selected=("${ORDER[@]}")
+for g in "${selected[@]}"; do
+  [[ -n "${FILES[$g]:-}" ]] || { echo "no group $g (see --list)" >&2; exit 2; }
+  files=()
+  for f in ${FILES[$g]}; do files+=(--file "$f"); done
+  echo "== $g: ${FILES[$g]}"
+  # No debug information: each mutant links faster. A loop made endless is caught by the limit.
+  CARGO_PROFILE_DEV_DEBUG=0 cargo mutants "${tool[@]}" --timeout 40 -o "target/mutants/$g" \
+    "${files[@]}" -- ${TARGETS[$g]} "${filter[@]}" || true
+  for k in caught timeout missed unviable; do
+    printf '%s %s: %s\n' "$g" "$k" "$(wc -l < "target/mutants/$g/mutants.out/$k.txt")"
+  done
+done
