@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Mutation testing of the engine and the formats (issue 11; figures in BENCHMARKS.md).
 #
-#   scripts/mutants.sh            every group, one after the other (about 3 hours on 2 cores:
-#                                 two mutants at a time, each about 10 s to build, 1-3 s to test)
+#   scripts/mutants.sh            every group, one after the other (two to three hours on two
+#                                 cores, two mutants at a time: the risk group's 231 took 20 min)
 #   scripts/mutants.sh risk zip   the groups named
 #   scripts/mutants.sh --list     the groups and their files
 #
@@ -31,7 +31,7 @@ if [[ "${1:-}" == "--list" ]]; then
   exit 0
 fi
 command -v cargo-mutants >/dev/null || cargo install --locked cargo-mutants
-# nextest runs a target's tests in parallel processes: about 10 s a mutant's tests instead of 23.
+# nextest runs a target's tests in parallel processes (the whole native suite: 10 s against 23).
 tool=(--test-tool cargo)
 filter=()
 if command -v cargo-nextest >/dev/null; then
@@ -51,8 +51,8 @@ for g in "${selected[@]}"; do
   targets=()
   for t in ${TARGETS[$g]}; do targets+=("--cargo-arg=$t"); done
   echo "== $g: ${FILES[$g]}"
-  # No debug information: each mutant links faster. A loop made endless is caught by the limit.
   mkdir -p "target/mutants/$g"
+  # No debug information: each mutant links faster. A loop made endless is caught by the limit.
   # Exit 2: some mutants missed, 3: some caught by the time limit; anything else is a failure.
   rc=0
   CARGO_PROFILE_DEV_DEBUG=0 cargo mutants "${tool[@]}" --jobs 2 --timeout 40 -o "target/mutants/$g" \

@@ -133,8 +133,9 @@ fn a_wrong_value_is_named_by_the_levers_own_field() {
 
 #[test]
 fn each_levers_default_is_the_plans_own_figure() {
-    use ntm_planner::engine::lever::{TARGET_AVERAGE, UNIT_COSTS};
-    use ntm_planner::engine::lever::{TARGET_BORDER_MAX, TARGET_BORDER_MIN, TARGET_CERTIFIED};
+    use ntm_planner::engine::lever::{
+        TARGET_AVERAGE, TARGET_BORDER_MAX, TARGET_BORDER_MIN, TARGET_CERTIFIED, UNIT_COSTS,
+    };
     let model = Model::shipped();
     let plan = &model.plan;
     let number = |lever: Lever| lever.default_in(&model).number().unwrap();
