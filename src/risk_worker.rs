@@ -1,6 +1,6 @@
 //! The risk draws off the page's main thread: the messages between the page and its Web Worker,
-//! and the worker's side. The page sends a job (the commune table when it changed, the scenario
-//! and the risk settings, as the files the command line reads), then asks for draws range by
+//! and the worker's side. The page sends a job (the plan and commune table when they changed, the
+//! scenario and the risk settings, as the files the command line reads), then asks for draws range by
 //! range; the worker answers each request with as many draws as it computes in about
 //! [`SLICE_MS`], so a newer job is never queued behind a long one and the page can show progress.
 
@@ -14,8 +14,12 @@ pub const SLICE_MS: f64 = 40.0;
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub enum RiskRequest {
-    /// A new commune table (sent whole: the worker must use exactly the page's costs).
-    Table(CommuneTable),
+    /// The page's plan and commune table, when either changed (sent whole: the worker must
+    /// use exactly the page's plan and costs).
+    Model {
+        plan: Box<Plan>,
+        table: CommuneTable,
+    },
     /// A new job on the last table: the scenario and settings as JSON (model.md §4, §7.3).
     Job {
         job: u64,
@@ -91,8 +95,8 @@ impl RiskJobs {
     /// Handles one request; `now` is a clock in ms (the worker's `Date.now`).
     pub fn handle(&mut self, request: RiskRequest, now: impl Fn() -> f64) -> Option<RiskReply> {
         match request {
-            RiskRequest::Table(table) => {
-                self.model = Some(Model::new(Plan::lang_son_2022(), table));
+            RiskRequest::Model { plan, table } => {
+                self.model = Some(Model::new(*plan, table));
                 None
             }
             RiskRequest::Job {
@@ -101,11 +105,11 @@ impl RiskJobs {
                 settings,
                 path,
             } => {
-                let plan = Plan::lang_son_2022();
-                let parsed = Scenario::from_json(&scenario, &plan, "scenario").and_then(|s| {
-                    let r = RiskSettings::from_json(&settings, &plan, "risk")?;
+                let plan = &self.model.get_or_insert_with(Model::shipped).plan;
+                let parsed = Scenario::from_json(&scenario, plan, "scenario").and_then(|s| {
+                    let r = RiskSettings::from_json(&settings, plan, "risk")?;
                     let p = match path {
-                        Some(text) => Some(Path::from_json(&text, &plan, "path")?),
+                        Some(text) => Some(Path::from_json(&text, plan, "path")?),
                         None => None,
                     };
                     Ok((s, r, p))

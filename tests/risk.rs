@@ -336,3 +336,62 @@ fn a_paths_first_year_draw_is_the_one_year_draw_of_the_paths_streams() {
     let (paths, years) = first_years(&settings);
     assert_eq!(paths, years, "no cost spread");
 }
+
+#[test]
+fn the_worker_draws_on_the_plan_and_table_the_page_sends() {
+    use ntm_planner::engine::CommuneTable;
+    use ntm_planner::formats::seeds::DEFAULT_RISK;
+    use ntm_planner::risk_worker::{RiskJobs, RiskReply, RiskRequest};
+    // Another plan than the shipped one: the second criterion's target 10 communes lower
+    // (so the plan's scenario pays for fewer of them).
+    let mut other = plan();
+    other.criteria[1].target -= 10;
+    let table = CommuneTable::shipped();
+    let scenario = Scenario::plan();
+    let settings = RiskSettings::from_json(DEFAULT_RISK, &other, "risk").unwrap();
+    let expected: Vec<Draw> = {
+        let m = Model::new(other.clone(), table.clone());
+        let run = RiskRun::new(&m, &scenario, settings.clone());
+        (0..20).map(|d| run.draw(d)).collect()
+    };
+    let shipped: Vec<Draw> = {
+        let m = Model::shipped();
+        let run = RiskRun::new(&m, &scenario, settings);
+        (0..20).map(|d| run.draw(d)).collect()
+    };
+    assert_ne!(expected, shipped, "the other plan must change the draws");
+    let mut jobs = RiskJobs::default();
+    let model = RiskRequest::Model {
+        plan: Box::new(other.clone()),
+        table,
+    };
+    assert!(jobs.handle(model, || 0.0).is_none());
+    let job = RiskRequest::Job {
+        job: 7,
+        scenario: scenario.to_json(&other),
+        settings: DEFAULT_RISK.to_string(),
+        path: None,
+    };
+    assert!(jobs.handle(job, || 0.0).is_none());
+    let asked = RiskRequest::Draws {
+        job: 7,
+        from: 0,
+        to: 20,
+    };
+    match jobs.handle(asked, || 0.0) {
+        Some(RiskReply::Draws {
+            job, from, draws, ..
+        }) => {
+            assert_eq!((job, from), (7, 0));
+            assert_eq!(draws, expected);
+        }
+        other => panic!("{other:?}"),
+    }
+    // Draws of another job than the last are not drawn.
+    let stale = RiskRequest::Draws {
+        job: 6,
+        from: 0,
+        to: 20,
+    };
+    assert!(jobs.handle(stale, || 0.0).is_none());
+}

@@ -673,12 +673,12 @@ catalogue! {
     COST_BN:
         "Chi phí (tỷ)",
         "Cost (bn)";
-    AS_PROVINCES_REPORT_31_83:
-        "Như các tỉnh báo cáo (31–83%)",
-        "As provinces report (31–83%)";
-    AS_IN_2022_4_83:
-        "Như năm 2022 (4–83%)",
-        "As in 2022 (4–83%)";
+    AS_PROVINCES_REPORT_RANGE:
+        "Như các tỉnh báo cáo ({low}–{high}%)",
+        "As provinces report ({low}–{high}%)";
+    AS_IN_2022_RANGE:
+        "Như năm 2022 ({low}–{high}%)",
+        "As in 2022 ({low}–{high}%)";
     FULL_DISBURSEMENT:
         "Giải ngân đủ",
         "Full disbursement";

@@ -260,7 +260,10 @@ fn start_job(
         let settings_json = settings.to_value(plan).to_string();
         if let Some(bridge) = &r.bridge {
             if r.sent.send(&model) {
-                bridge.send(RiskRequest::Table(model.table.clone()));
+                bridge.send(RiskRequest::Model {
+                    plan: Box::new(model.plan.clone()),
+                    table: model.table.clone(),
+                });
             }
             bridge.send(RiskRequest::Job {
                 job: number,
@@ -313,12 +316,22 @@ fn percent_field(text: &str, lang: Lang) -> Result<Option<f64>, ()> {
     }
 }
 
-fn preset_name(key: &str, lang: Lang) -> &'static str {
-    match key {
-        "as-provinces-report" => lang.say(t::AS_PROVINCES_REPORT_31_83),
-        "as-in-2022" => lang.say(t::AS_IN_2022_4_83),
-        _ => lang.say(t::FULL_DISBURSEMENT),
-    }
+/// A preset's name, with the range of disbursement its seed draws from (lowest to highest of
+/// any source, in percent).
+fn preset_name(key: &str, settings: &RiskSettings, lang: Lang) -> String {
+    let ranges = settings.disbursement.iter().flatten();
+    let low = ranges.clone().map(|t| t.min).fold(f64::INFINITY, f64::min);
+    let high = ranges.map(|t| t.max).fold(f64::NEG_INFINITY, f64::max);
+    let sentence = match key {
+        "as-provinces-report" => t::AS_PROVINCES_REPORT_RANGE,
+        "as-in-2022" => t::AS_IN_2022_RANGE,
+        _ => return lang.say(t::FULL_DISBURSEMENT).to_string(),
+    };
+    let percent = |x: f64| crate::text::number::amount(x * 100.0, 1, lang);
+    lang.fill(
+        sentence,
+        &[("low", &percent(low)), ("high", &percent(high))],
+    )
 }
 
 #[component]
@@ -473,10 +486,11 @@ pub fn RiskPanel() -> impl IntoView {
                 <label>
                     <span>{move || state.tr(t::DISBURSEMENT_ASSUMPTION)}</span>
                     <select data-testid="risk-preset" on:change=move |ev| load_preset(event_target_value(&ev))>
-                        {RISK_PRESETS.iter().map(|(key, _)| {
+                        {RISK_PRESETS.iter().filter_map(|(key, text)| {
+                            let preset = RiskSettings::from_json(text, &plan, "preset").ok()?;
                             let key = key.to_string();
                             let k = key.clone();
-                            view! { <option value=key>{move || preset_name(&k, lang())}</option> }
+                            Some(view! { <option value=key>{move || preset_name(&k, &preset, lang())}</option> })
                         }).collect_view()}
                     </select>
                 </label>

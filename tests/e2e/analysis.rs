@@ -150,6 +150,35 @@ async fn risk_runs_in_a_worker_with_the_native_numbers_and_restarts_when_a_lever
     risk.scroll_into_view().await.unwrap();
     let odds = native_risk(&plan, 1);
     expect_risk(&wd, &odds).await;
+    // Each preset is named with the range its seed draws from.
+    {
+        use ntm_planner::engine::risk::RiskSettings;
+        use ntm_planner::formats::seeds::RISK_PRESETS;
+        use ntm_planner::text::{number::amount, Lang};
+        let plan = ntm_planner::engine::Plan::lang_son_2022();
+        let options = wd
+            .execute("return [...document.querySelectorAll('[data-testid=risk-preset] option')].map(o => o.textContent)", vec![])
+            .await
+            .unwrap();
+        let options: Vec<String> = serde_json::from_value(options.json().clone()).unwrap();
+        assert_eq!(options.len(), RISK_PRESETS.len(), "{options:?}");
+        for ((_, seed), option) in RISK_PRESETS.iter().zip(&options) {
+            let settings = RiskSettings::from_json(seed, &plan, "seed").unwrap();
+            let ranges: Vec<_> = settings.disbursement.iter().flatten().collect();
+            if ranges.is_empty() {
+                assert_eq!(option, "Giải ngân đủ");
+                continue;
+            }
+            let low = ranges.iter().map(|t| t.min).fold(1.0, f64::min);
+            let high = ranges.iter().map(|t| t.max).fold(0.0, f64::max);
+            let range = format!(
+                "({}–{}%)",
+                amount(low * 100.0, 1, Lang::Vi),
+                amount(high * 100.0, 1, Lang::Vi)
+            );
+            assert!(option.ends_with(&range), "{option} for {range}");
+        }
+    }
     wait_for_text(&wd, "risk-status", |t| {
         t.contains("xong 1000 lần (luồng phụ)")
     })
