@@ -58,6 +58,16 @@ pub enum RiskReply {
     },
 }
 
+impl RiskRequest {
+    /// The page's model for the worker: its plan and commune table.
+    pub fn model(model: &Model) -> RiskRequest {
+        RiskRequest::Model {
+            plan: Box::new(model.plan.clone()),
+            table: model.table.clone(),
+        }
+    }
+}
+
 /// What the worker holds between messages.
 #[derive(Default)]
 pub struct RiskJobs {

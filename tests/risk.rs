@@ -395,3 +395,20 @@ fn the_worker_draws_on_the_plan_and_table_the_page_sends() {
     };
     assert!(jobs.handle(stale, || 0.0).is_none());
 }
+
+#[test]
+fn the_disbursement_span_runs_from_the_lowest_minimum_to_the_highest_maximum() {
+    let mut settings = RiskSettings::none();
+    assert_eq!(settings.disbursement_span(), None);
+    settings.disbursement[1] = Some(Triangular {
+        min: 0.3,
+        mode: 0.5,
+        max: 0.6,
+    });
+    settings.disbursement[3] = Some(Triangular {
+        min: 0.1,
+        mode: 0.2,
+        max: 0.4,
+    });
+    assert_eq!(settings.disbursement_span(), Some((0.1, 0.6)));
+}

@@ -72,6 +72,15 @@ pub struct RiskSettings {
 }
 
 impl RiskSettings {
+    /// The lowest and highest disbursement drawn for any source; `None` when every source
+    /// keeps the scenario's.
+    pub fn disbursement_span(&self) -> Option<(f64, f64)> {
+        let ranges = self.disbursement.iter().flatten();
+        let low = ranges.clone().map(|t| t.min).reduce(f64::min)?;
+        let high = ranges.map(|t| t.max).reduce(f64::max)?;
+        Some((low, high))
+    }
+
     /// No spread at all: every draw is the deterministic run.
     pub fn none() -> RiskSettings {
         RiskSettings {

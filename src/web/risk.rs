@@ -260,10 +260,7 @@ fn start_job(
         let settings_json = settings.to_value(plan).to_string();
         if let Some(bridge) = &r.bridge {
             if r.sent.send(&model) {
-                bridge.send(RiskRequest::Model {
-                    plan: Box::new(model.plan.clone()),
-                    table: model.table.clone(),
-                });
+                bridge.send(RiskRequest::model(&model));
             }
             bridge.send(RiskRequest::Job {
                 job: number,
@@ -319,13 +316,12 @@ fn percent_field(text: &str, lang: Lang) -> Result<Option<f64>, ()> {
 /// A preset's name, with the range of disbursement its seed draws from (lowest to highest of
 /// any source, in percent).
 fn preset_name(key: &str, settings: &RiskSettings, lang: Lang) -> String {
-    let ranges = settings.disbursement.iter().flatten();
-    let low = ranges.clone().map(|t| t.min).fold(f64::INFINITY, f64::min);
-    let high = ranges.map(|t| t.max).fold(f64::NEG_INFINITY, f64::max);
+    let Some((low, high)) = settings.disbursement_span() else {
+        return lang.say(t::FULL_DISBURSEMENT).to_string();
+    };
     let sentence = match key {
-        "as-provinces-report" => t::AS_PROVINCES_REPORT_RANGE,
         "as-in-2022" => t::AS_IN_2022_RANGE,
-        _ => return lang.say(t::FULL_DISBURSEMENT).to_string(),
+        _ => t::AS_PROVINCES_REPORT_RANGE,
     };
     let percent = |x: f64| crate::text::number::amount(x * 100.0, 1, lang);
     lang.fill(

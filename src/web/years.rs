@@ -1043,10 +1043,7 @@ impl GoalsShown {
         let send_table = s.sent.send(&model);
         if let Some(bridge) = &s.bridge {
             if send_table {
-                bridge.send(crate::risk_worker::RiskRequest::Model {
-                    plan: Box::new(model.plan.clone()),
-                    table: model.table.clone(),
-                });
+                bridge.send(crate::risk_worker::RiskRequest::model(&model));
             }
             bridge.send(crate::risk_worker::RiskRequest::Seek {
                 seek: number,
