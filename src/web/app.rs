@@ -110,19 +110,32 @@ pub fn App() -> impl IntoView {
             _ => {}
         }
     });
-    // The headline first: what costs most to build (the path, goals and risk panels, the
-    // charts, the grid, the presentation and the report) comes once the first frame with the
-    // headline is painted (a timeout queued from an animation frame runs after that paint).
-    let rest = RwSignal::new(false);
-    request_animation_frame(move || set_timeout(move || rest.set(true), std::time::Duration::ZERO));
+    // The page in three frames, so that the answer is on screen first: the headline; then
+    // what the planner moves and reads next (scenarios, levers, the criteria table);
+    // then what costs most to build (targets, import, the path, goals and risk panels, the
+    // charts, the grid, the presentation and the report). Each stage comes once the frame
+    // before it is painted (a timeout queued from an animation frame runs after that paint).
+    let stage = RwSignal::new(Stage::Headline);
+    wasm_bindgen_futures::spawn_local(async move {
+        super::slices::after_paint().await;
+        stage.set(Stage::Levers);
+        super::slices::after_paint().await;
+        stage.set(Stage::Rest);
+    });
+    let levers = move || stage.get() >= Stage::Levers;
+    let rest = move || stage.get() >= Stage::Rest;
     view! {
         <Header/>
         <persistence::NoticeBar/>
         <main class="layout">
             <div class="left">
-                <scenarios::ScenariosPanel/>
-                <levers::Levers/>
-                <Show when=move || rest.get()>
+                // Until the levers come, where one column holds all (a narrow window) their
+                // place is kept, so that the headline does not jump down when they come.
+                <Show when=levers fallback=|| view! { <div class="levers-to-come"></div> }>
+                    <scenarios::ScenariosPanel/>
+                    <levers::Levers/>
+                </Show>
+                <Show when=rest>
                     <targets::TargetsPanel/>
                     <import::ImportPanel/>
                 </Show>
@@ -132,8 +145,10 @@ pub fn App() -> impl IntoView {
                 <exports::ExportBar/>
                 <compare::CompareView/>
                 <results::Headline/>
-                <results::CriteriaTable/>
-                <Show when=move || rest.get()>
+                <Show when=levers>
+                    <results::CriteriaTable/>
+                </Show>
+                <Show when=rest>
                     <years::PathView/>
                     <years::GoalsPanel/>
                     <risk::RiskPanel/>
@@ -142,7 +157,7 @@ pub fn App() -> impl IntoView {
                 </Show>
             </section>
         </main>
-        <Show when=move || rest.get()>
+        <Show when=rest>
             <presentation::Presentation/>
             <report::Report/>
         </Show>
@@ -154,6 +169,14 @@ pub fn App() -> impl IntoView {
             }}
         </footer>
     }
+}
+
+/// What of the page is built so far (see `App`).
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Stage {
+    Headline,
+    Levers,
+    Rest,
 }
 
 #[component]

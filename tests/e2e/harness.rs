@@ -251,14 +251,19 @@ pub async fn browser_with_profile(
     let wd = WebDriver::new(format!("http://127.0.0.1:{}", driver.port), caps)
         .await
         .expect("a browser session");
+    on_every_document(&wd, ERROR_CATCHER).await;
+    wd
+}
+
+/// Runs `script` in every document the browser opens from now on, before the page's own.
+pub async fn on_every_document(wd: &WebDriver, script: &str) {
     wd.cdp()
         .send_raw(
             "Page.addScriptToEvaluateOnNewDocument",
-            json!({ "source": ERROR_CATCHER }),
+            json!({ "source": script }),
         )
         .await
         .unwrap();
-    wd
 }
 
 pub async fn errors(wd: &WebDriver) -> Vec<String> {

@@ -469,13 +469,11 @@ async fn blocked_storage_is_reported_and_the_page_still_works() {
     let driver = Driver::start();
     let wd = browser(&driver, 1366, 768).await;
     // What a browser does with site data blocked: touching localStorage throws.
-    wd.cdp()
-        .send_raw(
-            "Page.addScriptToEvaluateOnNewDocument",
-            json!({ "source": "Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('blocked', 'SecurityError'); } });" }),
-        )
-        .await
-        .unwrap();
+    on_every_document(
+        &wd,
+        "Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('blocked', 'SecurityError'); } });",
+    )
+    .await;
     wd.goto(server.url()).await.unwrap();
     wait_for_text(&wd, "certified", |t| t == "85").await;
     let notice = wait_for_text(&wd, "notice", |t| !t.is_empty()).await;

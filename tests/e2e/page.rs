@@ -3,6 +3,87 @@
 
 use crate::harness::*;
 
+/// Notes, in the page, what is there when the headline's figure first has text: the levers,
+/// the communes grid, the headline's place; and when each part arrives.
+const FIRST_FRAME_WATCH: &str = r#"
+window.__first = null;
+new MutationObserver((_, observer) => {
+    const figure = document.querySelector('[data-testid=certified]');
+    if (!window.__first && figure && figure.textContent.trim()) {
+        window.__first = {
+            levers: !!document.querySelector('[data-testid=strategy]'),
+            grid: !!document.querySelector('[data-testid=communes-grid]'),
+            top: figure.getBoundingClientRect().top,
+        };
+    }
+    if (window.__first && document.querySelector('[data-testid=strategy]') && document.querySelector('[data-testid=communes-grid]')) {
+        observer.disconnect();
+        window.__all = true;
+    }
+}).observe(document, { childList: true, subtree: true, characterData: true });
+"#;
+
+#[tokio::test]
+async fn the_headline_comes_first_then_the_levers_and_the_rest_without_moving_it() {
+    let _one = serial();
+    let server = StaticServer::start();
+    let driver = Driver::start();
+    for (width, height) in [(1366, 768), (900, 800)] {
+        let wd = browser(&driver, width, height).await;
+        on_every_document(&wd, FIRST_FRAME_WATCH).await;
+        wd.goto(server.url()).await.unwrap();
+        wait_for_text(&wd, "certified", |t| t == "85").await;
+        let mut all = false;
+        for _ in 0..200 {
+            let v = wd
+                .execute("return window.__all === true", vec![])
+                .await
+                .unwrap();
+            if v.json() == &json!(true) {
+                all = true;
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(25)).await;
+        }
+        assert!(all, "{width}: the levers and the grid arrive");
+        let first = wd.execute("return window.__first", vec![]).await.unwrap();
+        let first = first.json().clone();
+        assert_eq!(
+            first["levers"],
+            json!(false),
+            "{width}: the headline before the levers"
+        );
+        assert_eq!(
+            first["grid"],
+            json!(false),
+            "{width}: the headline before the grid"
+        );
+        let now = wd
+            .execute(
+                "return document.querySelector('[data-testid=certified]').getBoundingClientRect().top",
+                vec![],
+            )
+            .await
+            .unwrap();
+        let (then, now) = (first["top"].as_f64().unwrap(), now.json().as_f64().unwrap());
+        if width > 1100 {
+            // Two columns: the levers come beside the headline, which stays where it was.
+            assert!(
+                (then - now).abs() < 1.0,
+                "the headline moved from {then} to {now}"
+            );
+        } else {
+            // One column: the levers' place was kept, the headline below the first screen.
+            assert!(
+                then >= f64::from(height) - 1.0,
+                "the headline at {then} in a {height} px window"
+            );
+        }
+        assert!(errors(&wd).await.is_empty(), "{:?}", errors(&wd).await);
+        wd.quit().await.unwrap();
+    }
+}
+
 #[tokio::test]
 async fn the_page_loads_from_a_sub_folder_without_console_errors_and_shows_the_plan() {
     let _one = serial();
