@@ -28,6 +28,13 @@ async fn a_saved_scenario_and_the_current_one_survive_a_reload() {
     assert_ne!(certified_of[0].1, "85");
     // Keep working on another, then close the browser and open it again on the same profile.
     type_into(&wd, "funding-direct", "300").await;
+    // Closed by the driver, the browser gets no `pagehide`: wait until the change is kept (the
+    // address bar is written in the same step, after storage) before closing it.
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while !current_url(&wd).await.contains("f.direct=300") {
+        assert!(Instant::now() < deadline, "{}", current_url(&wd).await);
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
     let working = wait_for_text(&wd, "shortfall", |t| t != "0").await;
     wd.quit().await.unwrap();
     let wd = browser_with_profile(&driver, 1366, 768, Some(&profile)).await;
