@@ -18,7 +18,18 @@ async fn settle() {
     for _ in 0..3 {
         leptos::task::tick().await;
     }
-    // What the page builds after the headline's first frame: an animation frame, then a task.
+    // What the page builds after the headline's frame, in two stages, each an animation frame
+    // and then a task after the one before.
+    for _ in 0..2 {
+        frame().await;
+        for _ in 0..3 {
+            leptos::task::tick().await;
+        }
+    }
+}
+
+/// An animation frame, then a task.
+async fn frame() {
     let frame = js_sys::Promise::new(&mut |resolve, _| {
         let then = wasm_bindgen::closure::Closure::once_into_js(move || {
             let _ = web_sys::window()
@@ -30,9 +41,6 @@ async fn settle() {
             .request_animation_frame(then.unchecked_ref());
     });
     let _ = wasm_bindgen_futures::JsFuture::from(frame).await;
-    for _ in 0..3 {
-        leptos::task::tick().await;
-    }
 }
 
 fn document() -> web_sys::Document {
