@@ -3,7 +3,7 @@
 
 use super::fields::NumberField;
 use super::state::use_state;
-use crate::engine::goals::{marginal, seek, Answer, Goal};
+use crate::engine::goals::{seek, Answer, Goal};
 use crate::engine::path::{Carry, Measure, Path, PathOutcome, YearTarget};
 use crate::engine::{CRITERIA, SOURCES};
 use crate::formats::link;
@@ -233,24 +233,18 @@ pub fn provide_path(state: super::state::State) -> PathShown {
             }
         },
     };
-    let first = state.model.with_untracked(|m| {
-        state
-            .scenario
-            .with_untracked(|scenario| Arc::new(with_scenario(&start, scenario).run(m)))
-    });
+    // Nothing worked out yet: the first outcome comes once the headline is painted.
+    let years = start.years;
     let settings = RwSignal::new(start);
-    let outcome = RwSignal::new(first);
-    let progress = RwSignal::new(None::<(usize, usize)>);
+    let outcome = RwSignal::new(Arc::new(crate::engine::path::PathOutcome {
+        years: Vec::new(),
+        targets: Vec::new(),
+    }));
+    let progress = RwSignal::new(Some((0, years)));
     // Four years cost four preparations of the table: worked out once the levers settle, a
     // year at a time between frames (the country's table takes several frames).
     let job = StoredValue::new(0u64);
-    Effect::new(move |first_run: Option<()>| {
-        let p = settings.get();
-        state.settled.track();
-        // The first outcome was worked out above, with the page.
-        if first_run.is_none() {
-            return;
-        }
+    let work_out = move |p: Path| {
         let model = state.model.get_untracked();
         let path = state
             .scenario
@@ -268,6 +262,23 @@ pub fn provide_path(state: super::state::State) -> PathShown {
                 }
             },
         );
+    };
+    Effect::new(move |first_run: Option<()>| {
+        let p = settings.get();
+        state.settled.track();
+        if first_run.is_some() {
+            work_out(p);
+            return;
+        }
+        // The answer first: the path's first years once the headline is on screen, unless a
+        // change came in between (it started its own).
+        let number = job.get_value();
+        leptos::task::spawn_local(async move {
+            super::slices::after_paint().await;
+            if job.try_get_value() == Some(number) {
+                work_out(settings.get_untracked());
+            }
+        });
     });
     // Sync with the outside: the path goes into the link (only when it is not the shipped
     // one) and into storage, once the planner changes it.
@@ -1091,21 +1102,12 @@ pub fn provide_goals(state: super::state::State) -> GoalsShown {
             .ok()
             .filter(|x| x.is_finite() && *x >= 0.0 && *x <= crate::engine::scenario::MAX_AMOUNT)
     });
-    let margins = RwSignal::new(amount.get_untracked().map(|x| {
-        state
-            .model
-            .with_untracked(|m| state.scenario.with_untracked(|s| marginal(m, s, x)))
-    }));
-    let progress = RwSignal::new(None::<usize>);
+    // Nothing worked out yet: the first margins come once the headline is painted.
+    let margins = RwSignal::new(None);
+    let progress = RwSignal::new(amount.get_untracked().map(|_| 0));
     // Nineteen runs: once the levers settle, a criterion at a time between frames.
     let job = StoredValue::new(0u64);
-    Effect::new(move |first_run: Option<()>| {
-        let wanted = amount.get();
-        state.settled.track();
-        // The first margins were worked out above, with the page.
-        if first_run.is_none() {
-            return;
-        }
+    let work_out = move |wanted: Option<f64>| {
         let model = state.model.get_untracked();
         let Some(x) = wanted else {
             // Stops the one under way.
@@ -1129,6 +1131,22 @@ pub fn provide_goals(state: super::state::State) -> GoalsShown {
                 }
             },
         );
+    };
+    Effect::new(move |first_run: Option<()>| {
+        let wanted = amount.get();
+        state.settled.track();
+        if first_run.is_some() {
+            work_out(wanted);
+            return;
+        }
+        // The answer first (see the path's).
+        let number = job.get_value();
+        leptos::task::spawn_local(async move {
+            super::slices::after_paint().await;
+            if job.try_get_value() == Some(number) {
+                work_out(amount.get_untracked());
+            }
+        });
     });
     let shown = GoalsShown {
         answer,
@@ -1402,6 +1420,8 @@ pub fn GoalsPanel() -> impl IntoView {
                     {move || {
                         let l = lang();
                         match margins.get() {
+                            // A valid amount, not worked out yet (the progress line says so).
+                            None if goals.amount.get().is_some() => ().into_any(),
                             None => view! { <tr><td colspan="4" class="field-error">{l.say(t::NOT_A_VALID_AMOUNT)}</td></tr> }.into_any(),
                             Some(list) => state.model.with(|m| list.iter().map(|g| {
                                 let c = &m.plan.criteria[g.criterion];

@@ -335,6 +335,10 @@ async fn start_profile() {
     wd.goto(server.url()).await.unwrap();
     wait_for_text(&wd, "certified", |t| !t.is_empty()).await;
     let profile = cdp.send_raw("Profiler.stop", json!({})).await.unwrap();
+    // The whole profile, for a closer look (Chromium's DevTools opens a .cpuprofile).
+    if let Some(file) = std::env::var_os("NTM_PROFILE_FILE") {
+        std::fs::write(file, profile["profile"].to_string()).unwrap();
+    }
     let nodes = profile["profile"]["nodes"].as_array().unwrap();
     let samples = profile["profile"]["samples"].as_array().unwrap();
     let deltas = profile["profile"]["timeDeltas"].as_array().unwrap();
