@@ -97,3 +97,16 @@ pub async fn after_paint() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
     next_task().await;
 }
+
+/// Runs `work` once the page has painted what is on it now, unless a job of `job` started in
+/// between (a change came, and started its own).
+pub fn once_painted(job: leptos::prelude::StoredValue<u64>, work: impl FnOnce() + 'static) {
+    use leptos::prelude::*;
+    let number = job.get_value();
+    leptos::task::spawn_local(async move {
+        after_paint().await;
+        if job.try_get_value() == Some(number) {
+            work();
+        }
+    });
+}

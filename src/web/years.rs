@@ -266,19 +266,11 @@ pub fn provide_path(state: super::state::State) -> PathShown {
     Effect::new(move |first_run: Option<()>| {
         let p = settings.get();
         state.settled.track();
-        if first_run.is_some() {
-            work_out(p);
-            return;
+        match first_run {
+            Some(()) => work_out(p),
+            // The answer first: the path's first years once the headline is on screen.
+            None => super::slices::once_painted(job, move || work_out(settings.get_untracked())),
         }
-        // The answer first: the path's first years once the headline is on screen, unless a
-        // change came in between (it started its own).
-        let number = job.get_value();
-        leptos::task::spawn_local(async move {
-            super::slices::after_paint().await;
-            if job.try_get_value() == Some(number) {
-                work_out(settings.get_untracked());
-            }
-        });
     });
     // Sync with the outside: the path goes into the link (only when it is not the shipped
     // one) and into storage, once the planner changes it.
@@ -1135,18 +1127,11 @@ pub fn provide_goals(state: super::state::State) -> GoalsShown {
     Effect::new(move |first_run: Option<()>| {
         let wanted = amount.get();
         state.settled.track();
-        if first_run.is_some() {
-            work_out(wanted);
-            return;
+        match first_run {
+            Some(()) => work_out(wanted),
+            // The answer first: the margins once the headline is on screen.
+            None => super::slices::once_painted(job, move || work_out(amount.get_untracked())),
         }
-        // The answer first (see the path's).
-        let number = job.get_value();
-        leptos::task::spawn_local(async move {
-            super::slices::after_paint().await;
-            if job.try_get_value() == Some(number) {
-                work_out(amount.get_untracked());
-            }
-        });
     });
     let shown = GoalsShown {
         answer,
