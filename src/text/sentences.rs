@@ -1036,6 +1036,9 @@ catalogue! {
     SAVING_AGAINST_THE_SCENARIO:
         "Tiết kiệm so với kịch bản",
         "Saving against the scenario";
+    MORE_THAN_THE_SCENARIO:
+        "Cần thêm so với kịch bản",
+        "More than the scenario invests";
     PROVEN_LEAST:
         "Chứng minh là ít nhất?",
         "Proven least?";

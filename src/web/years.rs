@@ -1164,6 +1164,22 @@ fn more_funding_rows(a: &Answer, plan: &crate::engine::Plan, l: Lang) -> Vec<(St
         .collect()
 }
 
+/// The answer against the scenario's own total: a saving, or (when the goal costs more than the
+/// scenario invests) how much more, never a negative saving.
+fn against_the_scenario(a: &Answer, l: Lang) -> (&'static str, String) {
+    if a.saving < 0.0 {
+        (
+            l.say(t::MORE_THAN_THE_SCENARIO),
+            format!("+{}", amount(-a.saving, 2, l)),
+        )
+    } else {
+        (
+            l.say(t::SAVING_AGAINST_THE_SCENARIO),
+            amount(a.saving, 2, l),
+        )
+    }
+}
+
 /// A goal's answer in short (report and presentation).
 pub(super) fn goal_summary(a: &Answer, m: &crate::engine::Model, l: Lang) -> AnyView {
     let what = goal_options(&m.plan, l)
@@ -1189,7 +1205,7 @@ pub(super) fn goal_summary(a: &Answer, m: &crate::engine::Model, l: Lang) -> Any
             <table class="slide-table">
                 <tbody>
                     <tr><td>{l.say(t::LEAST_TOTAL_INVESTMENT)}</td><td class="num">{format!("{} {}", amount(a.total_investment, 2, l), l.say(t::BILLION_VND_3))}</td></tr>
-                    <tr><td>{l.say(t::SAVING_AGAINST_THE_SCENARIO)}</td><td class="num">{amount(a.saving, 2, l)}</td></tr>
+                    {let (label, figure) = against_the_scenario(a, l); view! { <tr><td>{label}</td><td class="num">{figure}</td></tr> }}
                     <tr><td>{l.say(t::COMMUNES_NEWLY_CERTIFIED)}</td><td class="num">{a.outcome.newly_certified.len()}</td></tr>
                     <tr><td>{l.say(t::SHORT_WITH_THE_CURRENT_FUNDING)}</td><td class="num">{amount(a.outcome.funding.shortfall, 2, l)}</td></tr>
                     <tr><td>{l.say(t::PROVEN_LEAST)}</td><td>{if a.exact { l.say(t::YES) } else { l.say(t::NO_GREEDY_A_CHEAPER_ANSWER_MAY) }}</td></tr>
@@ -1355,8 +1371,10 @@ pub fn GoalsPanel() -> impl IntoView {
                         <dl>
                             <dt>{l.say(t::LEAST_TOTAL_INVESTMENT)}</dt>
                             <dd data-testid="goal-total">{format!("{} {}", amount(a.total_investment, 2, l), l.say(t::BILLION_VND_3))}</dd>
-                            <dt>{l.say(t::SAVING_AGAINST_THE_SCENARIO)}</dt>
-                            <dd data-testid="goal-saving">{amount(a.saving, 2, l)}</dd>
+                            {let (label, figure) = against_the_scenario(&a, l); view! {
+                                <dt data-testid="goal-saving-label">{label}</dt>
+                                <dd data-testid="goal-saving">{figure}</dd>
+                            }}
                             <dt>{l.say(t::PROVEN_LEAST)}</dt>
                             <dd data-testid="goal-exact">{if a.exact { l.say(t::YES) } else { l.say(t::NO_GREEDY_A_CHEAPER_ANSWER_MAY) }}</dd>
                             <dt>{l.say(t::SHORT_WITH_THE_CURRENT_FUNDING)}</dt>

@@ -58,6 +58,20 @@ async fn the_path_and_the_goals_show_the_engines_numbers_and_an_answer_applies_i
     let total = format!("{} tỷ đồng", amount(answer.total_investment, 2, Lang::Vi));
     wait_for_text(&wd, "goal-total", |t| t == total).await;
     assert_eq!(text(&wd, "goal-exact").await, "có");
+    // Against the scenario's own total: a saving, or how much more (never a negative saving).
+    let (label, figure) = if answer.saving < 0.0 {
+        (
+            "Cần thêm so với kịch bản",
+            format!("+{}", amount(-answer.saving, 2, Lang::Vi)),
+        )
+    } else {
+        (
+            "Tiết kiệm so với kịch bản",
+            amount(answer.saving, 2, Lang::Vi),
+        )
+    };
+    assert_eq!(text(&wd, "goal-saving-label").await, label);
+    assert_eq!(text(&wd, "goal-saving").await, figure);
     // A goal the plan's money cannot pay for: what each source alone would have to add, as
     // the engine finds it (sources that cannot help are left out).
     let far = seek(&model, &plan, Goal::Target(Measure::Certified, 150.0));
@@ -66,6 +80,18 @@ async fn the_path_and_the_goals_show_the_engines_numbers_and_an_answer_applies_i
     click(&wd, "[data-testid=goal-run]").await;
     let total = format!("{} tỷ đồng", amount(far.total_investment, 2, Lang::Vi));
     wait_for_text(&wd, "goal-total", |t| t == total).await;
+    assert!(
+        far.saving < 0.0,
+        "150 certified costs more than the plan invests"
+    );
+    assert_eq!(
+        text(&wd, "goal-saving-label").await,
+        "Cần thêm so với kịch bản"
+    );
+    assert_eq!(
+        text(&wd, "goal-saving").await,
+        format!("+{}", amount(-far.saving, 2, Lang::Vi))
+    );
     let shown: Vec<String> = {
         let mut v = Vec::new();
         for el in wd
