@@ -139,6 +139,25 @@ async fn presentation_mode_moves_with_the_keys_a_clicker_sends() {
         "{body}"
     );
     screenshot(&wd, "15-present-headline").await;
+    // Only the slide scrolls: the page behind it shows no scroll bars (its own width at the
+    // screen's size is no concern of the slides). The widest elements are named if it fails.
+    let bars = wd
+        .execute(
+            r#"const d = document.documentElement;
+               const wide = [...document.querySelectorAll('body *')]
+                 .filter(e => e.getBoundingClientRect().right > d.clientWidth + 1)
+                 .slice(0, 5).map(e => e.tagName + '.' + e.className);
+               return [innerWidth - d.clientWidth, innerHeight - d.clientHeight, wide.join(' ')];"#,
+            vec![],
+        )
+        .await
+        .unwrap();
+    let bars = bars.json();
+    assert_eq!(
+        (&bars[0], &bars[1]),
+        (&json!(0), &json!(0)),
+        "scroll bars behind the slide: {bars}"
+    );
     let full = wd
         .execute("return document.fullscreenElement !== null", vec![])
         .await
