@@ -246,3 +246,83 @@ fn stated_figures_are_read_and_compared_as_the_plan_writes_them() {
     assert!(agrees(1.25, 1.25, 2));
     assert!(!agrees(1.26, 1.25, 2));
 }
+
+#[test]
+fn targets_beyond_the_table_are_those_above_its_communes_and_only_those() {
+    use ntm_planner::engine::check::{beyond_the_table, BeyondTheTable};
+    // Equal to the communes is reachable; one more is not.
+    assert_eq!(beyond_the_table(65, 65, [65, 64, 0]), None);
+    assert_eq!(
+        beyond_the_table(65, 66, [65, 66, 0, 181]),
+        Some(BeyondTheTable {
+            communes: 65,
+            certified: Some(66),
+            criteria: vec![(1, 66), (3, 181)],
+        })
+    );
+    // A criterion alone, or the certified target alone, is enough to say so.
+    assert_eq!(
+        beyond_the_table(10, 5, [11]).map(|b| (b.certified, b.criteria)),
+        Some((None, vec![(0, 11)]))
+    );
+    assert_eq!(
+        beyond_the_table(10, 11, [1]).map(|b| (b.certified, b.criteria)),
+        Some((Some(11), vec![]))
+    );
+    // The shipped plan fits its own 181 communes.
+    let plan = Plan::lang_son_2022();
+    assert_eq!(
+        beyond_the_table(
+            plan.communes_total,
+            plan.targets.certified,
+            plan.criteria.iter().map(|c| c.target)
+        ),
+        None
+    );
+}
+
+#[test]
+fn the_sentence_names_the_first_five_and_counts_the_rest_in_both_languages() {
+    use ntm_planner::engine::check::beyond_the_table;
+    use ntm_planner::text::check::say_beyond_the_table;
+    use ntm_planner::text::Lang;
+    let plan = Plan::lang_son_2022();
+    // 65 communes: 85 certified, and every criterion whose target is above 65.
+    let beyond = beyond_the_table(65, 85, plan.criteria.iter().map(|c| c.target)).expect("85 > 65");
+    let above = plan.criteria.iter().filter(|c| c.target > 65).count();
+    let vi = say_beyond_the_table(&beyond, &plan, Lang::Vi);
+    let first = &plan.criteria[beyond.criteria[0].0];
+    assert!(
+        vi.starts_with(&format!(
+            "Bảng xã đang dùng có 65 xã; chỉ tiêu lớn hơn số đó không thể đạt ({}): xã đạt chuẩn NTM (mục tiêu 85); {} (mục tiêu {});",
+            above + 1,
+            first.name_vi,
+            first.target
+        )),
+        "{vi}"
+    );
+    assert!(
+        vi.contains(&format!("và {} chỉ tiêu khác.", above + 1 - 5)),
+        "{vi}"
+    );
+    let fifth = &plan.criteria[beyond.criteria[3].0];
+    let sixth = &plan.criteria[beyond.criteria[4].0];
+    assert!(
+        vi.contains(&fifth.name_vi) && !vi.contains(&format!("{} (", sixth.name_vi)),
+        "{vi}"
+    );
+    let en = say_beyond_the_table(&beyond, &plan, Lang::En);
+    assert!(
+        en.starts_with("The commune table in use has 65 communes;")
+            && en.contains(&format!("{} (target {})", first.name_en, first.target))
+            && en.contains(&format!("and {} more.", above + 1 - 5)),
+        "{en}"
+    );
+    // Five or fewer: all named, none counted.
+    let few = beyond_the_table(65, 85, [70, 80]).unwrap();
+    let said = say_beyond_the_table(&few, &plan, Lang::Vi);
+    assert!(
+        said.contains("(3)") && !said.contains("chỉ tiêu khác"),
+        "{said}"
+    );
+}

@@ -456,3 +456,51 @@ fn risk_is_seeded_and_zero_spread_is_the_run() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("delivery"), "{}", stderr(&out));
 }
+
+#[test]
+fn a_table_smaller_than_the_plans_targets_is_told_which_it_cannot_reach() {
+    // The first 65 communes of the shipped table: the plan's 85 certified, and each criterion
+    // target above 65, cannot be reached; the line says so, and the full table has none.
+    let shipped = ntm_planner::formats::seeds::SHIPPED_COMMUNES;
+    let small: String = shipped.lines().take(66).map(|l| format!("{l}\n")).collect();
+    let path = temp_file("xa-65.csv", small.as_bytes());
+    let plan = ntm_planner::engine::Plan::lang_son_2022();
+    let beyond = ntm_planner::engine::check::beyond_the_table(
+        65,
+        85,
+        plan.criteria.iter().map(|c| c.target),
+    )
+    .expect("85 > 65");
+    for (lang, words) in [("vi", "có 65 xã"), ("en", "has 65 communes")] {
+        let out = ntm(&[
+            "run",
+            "--format",
+            "table",
+            "--lang",
+            lang,
+            "--communes",
+            &path,
+        ]);
+        assert!(out.status.success());
+        let text = String::from_utf8(out.stdout).unwrap();
+        let line = ntm_planner::text::check::say_beyond_the_table(
+            &beyond,
+            &plan,
+            if lang == "vi" {
+                ntm_planner::text::Lang::Vi
+            } else {
+                ntm_planner::text::Lang::En
+            },
+        );
+        assert!(line.contains(words), "{line}");
+        assert!(text.lines().any(|l| l == line), "{text}");
+    }
+    let full = String::from_utf8(ntm(&["run", "--format", "table"]).stdout).unwrap();
+    assert!(
+        !full.contains("có 65 xã") && !full.contains("không thể đạt"),
+        "{full}"
+    );
+    // The JSON stays as model.md §5.4 has it.
+    let json: Value = serde_json::from_slice(&ntm(&["run", "--communes", &path]).stdout).unwrap();
+    assert!(json.get("beyond").is_none() && json["certified"].as_u64().unwrap() <= 65);
+}

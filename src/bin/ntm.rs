@@ -333,6 +333,17 @@ fn summary(
         out.push_str(lang.say(t::THE_COMMUNE_TABLE_IS_ILLUSTRATIVE_UNTIL));
     }
     out.push('\n');
+    let certified_target = scenario.targets.certified.unwrap_or(t.certified);
+    if let Some(b) = ntm_planner::engine::check::beyond_the_table(
+        model.table.communes.len() as u32,
+        certified_target,
+        o.criteria.iter().map(|c| c.target),
+    ) {
+        out.push_str(&ntm_planner::text::check::say_beyond_the_table(
+            &b, plan, lang,
+        ));
+        out.push('\n');
+    }
     let rows: Vec<(String, String)> = vec![
         (
             lang.say(t::CERTIFIED_COMMUNES).into(),

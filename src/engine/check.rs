@@ -161,3 +161,34 @@ pub fn check_plan(plan: &Plan) -> Vec<Finding> {
     }
     findings
 }
+
+/// Targets the table in use cannot reach: more communes than it holds (the plan's targets kept
+/// after a table of merged communes was brought in). Checked against the targets in force.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BeyondTheTable {
+    /// Communes in the table.
+    pub communes: u32,
+    /// The certified target, where it is more than the communes.
+    pub certified: Option<u32>,
+    /// Each criterion (index, target) whose target is more than the communes, in criterion order.
+    pub criteria: Vec<(usize, u32)>,
+}
+
+/// `None` when every target fits the table.
+pub fn beyond_the_table(
+    communes: u32,
+    certified: u32,
+    criteria: impl IntoIterator<Item = u32>,
+) -> Option<BeyondTheTable> {
+    let criteria: Vec<(usize, u32)> = criteria
+        .into_iter()
+        .enumerate()
+        .filter(|&(_, target)| target > communes)
+        .collect();
+    let certified = (certified > communes).then_some(certified);
+    (certified.is_some() || !criteria.is_empty()).then_some(BeyondTheTable {
+        communes,
+        certified,
+        criteria,
+    })
+}

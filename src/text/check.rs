@@ -3,7 +3,7 @@
 use super::number::{amount, number};
 use super::sentences as t;
 use super::Lang;
-use crate::engine::check::Finding;
+use crate::engine::check::{BeyondTheTable, Finding};
 use crate::engine::plan::Plan;
 use serde::Serialize;
 
@@ -218,4 +218,33 @@ mod tests {
         assert!(agrees(56.35, 56.0, 0));
         assert!(!agrees(96.685, 96.6, 1));
     }
+}
+
+/// Targets the table in use cannot reach, in one sentence: the first few named with their
+/// figure, the rest counted.
+pub fn say_beyond_the_table(b: &BeyondTheTable, plan: &Plan, lang: Lang) -> String {
+    const NAMED: usize = 5;
+    let mut items: Vec<String> = Vec::new();
+    if let Some(target) = b.certified {
+        items.push(lang.fill(t::CERTIFIED_COMMUNES_TARGET, &[("0", &target)]));
+    }
+    items.extend(b.criteria.iter().map(|&(k, target)| {
+        let c = &plan.criteria[k];
+        let name = lang.pick(&c.name_vi, &c.name_en);
+        lang.fill(t::NAMED_TARGET, &[("name", &name), ("target", &target)])
+    }));
+    let count = items.len();
+    if count > NAMED {
+        let rest = count - NAMED;
+        items.truncate(NAMED);
+        items.push(lang.fill(t::AND_N_MORE, &[("n", &rest)]));
+    }
+    lang.fill(
+        t::TARGETS_BEYOND_THE_TABLE,
+        &[
+            ("communes", &b.communes),
+            ("count", &count),
+            ("list", &items.join("; ")),
+        ],
+    )
 }

@@ -1333,4 +1333,13 @@ catalogue! {
     THE_TABLE_IS_IN_USE_BUT:
         "Bảng xã đã được dùng nhưng không lưu được vào trình duyệt (quá lớn?): sẽ mất khi tải lại trang.",
         "The table is in use but could not be kept in the browser (too large?): it will be gone after a reload.";
+    TARGETS_BEYOND_THE_TABLE:
+        "Bảng xã đang dùng có {communes} xã; chỉ tiêu lớn hơn số đó không thể đạt ({count}): {list}. Sửa ở mục \"Chỉ tiêu và đơn giá của tỉnh\".",
+        "The commune table in use has {communes} communes; targets larger than that cannot be reached ({count}): {list}. Change them under \"The province's targets and unit costs\".";
+    NAMED_TARGET:
+        "{name} (mục tiêu {target})",
+        "{name} (target {target})";
+    AND_N_MORE:
+        "và {n} chỉ tiêu khác",
+        "and {n} more";
 }

@@ -247,5 +247,30 @@ pub(super) fn Header() -> impl IntoView {
                 {move || state.tr(t::THE_COMMUNE_DATA_IS_ILLUSTRATIVE_REAL)}
             </p>
         </Show>
+        <TargetsBeyondTheTable/>
+    }
+}
+
+/// Says so when a target in force is more than the communes of the table in use (the plan's
+/// 181-commune targets kept after a table of merged communes was brought in).
+#[component]
+fn TargetsBeyondTheTable() -> impl IntoView {
+    let state = use_state();
+    let beyond = Memo::new(move |_| {
+        let communes = state.model.with(|m| m.table.communes.len()) as u32;
+        let certified = state.targets().certified;
+        state.outcome.with(|o| {
+            crate::engine::check::beyond_the_table(
+                communes,
+                certified,
+                o.criteria.iter().map(|c| c.target),
+            )
+        })
+    });
+    move || {
+        beyond.get().map(|b| {
+            let said = state.model.with(|m| crate::text::check::say_beyond_the_table(&b, &m.plan, state.lang.get()));
+            view! { <p class="banner warn" data-testid="targets-beyond-table" role="status">{said}</p> }
+        })
     }
 }

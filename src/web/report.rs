@@ -137,6 +137,13 @@ pub fn Report() -> impl IntoView {
                 {state.illustrative.get().then(|| view! {
                     <p class="report-note">{lang.say(t::NOTE_THE_COMMUNE_DATA_IS_ILLUSTRATIVE)}</p>
                 })}
+                {crate::engine::check::beyond_the_table(
+                    state.model.with(|m| m.table.communes.len()) as u32,
+                    state.targets().certified,
+                    o.criteria.iter().map(|c| c.target),
+                ).map(|b| view! {
+                    <p class="report-note" data-testid="report-targets-beyond-table">{crate::text::check::say_beyond_the_table(&b, &plan, lang)}</p>
+                })}
                 <h2>{lang.say(t::N_1_ASSUMPTIONS)}</h2>
                 <p>{format!("{}: {}", lang.say(t::WHICH_COMMUNES_GO_FIRST), lang.order_name(levers.strategy))}</p>
                 <table>

@@ -199,6 +199,13 @@ async fn importing_the_provinces_table_previews_refuses_broken_files_and_survive
 async fn a_province_table_without_districts_works_everywhere_and_survives_a_reload() {
     let page = open_page(1366, 900).await;
     let wd = page.wd.clone();
+    // Every target fits the shipped table of 181 communes: nothing to say.
+    wait_for_text(&wd, "certified", |t| !t.is_empty()).await;
+    assert!(wd
+        .find_all(By::Css("[data-testid=targets-beyond-table]"))
+        .await
+        .unwrap()
+        .is_empty());
     // 65 units, no district column: a province's table since July 2025.
     let dir = scratch_dir("no-districts");
     let file = dir.join("xa-2025.csv");
@@ -227,6 +234,27 @@ async fn a_province_table_without_districts_works_everywhere_and_survives_a_relo
     assert!(subtitle.contains("65 xã"), "{subtitle}");
     let summary = text(&wd, "change-summary").await;
     assert!(summary.contains("chưa đạt chỉ tiêu 2022"), "{summary}");
+    // The plan's targets count 181 communes: those the 65 cannot reach are named, as the
+    // engine finds them, until the planner sets the province's own.
+    let plan = ntm_planner::engine::Plan::lang_son_2022();
+    let said = |certified: u32| {
+        let beyond = ntm_planner::engine::check::beyond_the_table(
+            65,
+            certified,
+            plan.criteria.iter().map(|c| c.target),
+        )
+        .unwrap();
+        ntm_planner::text::check::say_beyond_the_table(&beyond, &plan, ntm_planner::text::Lang::Vi)
+    };
+    let beyond = text(&wd, "targets-beyond-table").await;
+    assert_eq!(beyond, said(85));
+    assert!(
+        beyond.contains("có 65 xã") && beyond.contains("mục tiêu 85"),
+        "{beyond}"
+    );
+    open_details(&wd, "targets-panel").await;
+    type_into(&wd, "target-certified", "60").await;
+    wait_for_text(&wd, "targets-beyond-table", |t| t == said(60)).await;
     let rows = wd
         .find_all(By::Css("[data-testid=communes-grid] tbody tr"))
         .await
@@ -241,6 +269,7 @@ async fn a_province_table_without_districts_works_everywhere_and_survives_a_relo
     wait_for_text(&wd, "risk-status", |t| t.contains("xong")).await;
     click(&wd, "[data-testid=print]").await;
     wait_for_text(&wd, "report", |t| t.contains("không có cột huyện")).await;
+    assert_eq!(text(&wd, "report-targets-beyond-table").await, said(60));
     click(&wd, "[data-testid=report-close]").await;
     wd.refresh().await.unwrap();
     wait_for_text(&wd, "table-in-use", |t| t.contains("xa-2025.csv")).await;
