@@ -344,3 +344,33 @@ fn a_path_run_a_year_at_a_time_is_the_path_run_in_one_go() {
     assert_eq!(run.done(), 4);
     assert_eq!(run.finish(&p), p.run(&model));
 }
+
+#[test]
+fn certified_targets_beyond_the_table_are_those_above_its_communes() {
+    let mut p = path(4, Scenario::plan());
+    let target = |year, measure, target| YearTarget {
+        year,
+        measure,
+        target,
+    };
+    p.targets = vec![
+        target(2023, Measure::Certified, 65.0),
+        target(2024, Measure::Certified, 65.5),
+        target(2025, Measure::Certified, 115.0),
+        // Not a count of communes: never beyond the table.
+        target(2025, Measure::MinCriteria, 15.0),
+        target(2025, Measure::AvgCriteria, 90.0),
+    ];
+    let beyond: Vec<(u16, f64)> = p
+        .certified_targets_beyond(65)
+        .into_iter()
+        .map(|t| (t.year, t.target))
+        .collect();
+    assert_eq!(beyond, vec![(2024, 65.5), (2025, 115.0)]);
+    assert!(p.certified_targets_beyond(115).is_empty());
+    // The shipped path fits the shipped table.
+    let shipped = Path::default_for(&plan(), &Scenario::plan());
+    assert!(shipped
+        .certified_targets_beyond(plan().communes_total)
+        .is_empty());
+}

@@ -132,6 +132,14 @@ pub struct PathOutcome {
 }
 
 impl Path {
+    /// Its certified targets that a table of `communes` cannot reach (more than it holds).
+    pub fn certified_targets_beyond(&self, communes: u32) -> Vec<&YearTarget> {
+        self.targets
+            .iter()
+            .filter(|t| t.measure == Measure::Certified && t.target > f64::from(communes))
+            .collect()
+    }
+
     /// The years, first to last.
     pub fn year_list(&self) -> Vec<u16> {
         (0..self.years as u16)

@@ -1342,4 +1342,7 @@ catalogue! {
     AND_N_MORE:
         "và {n} chỉ tiêu khác",
         "and {n} more";
+    PATH_TARGET_BEYOND_THE_TABLE:
+        "Mục tiêu {target} xã đạt chuẩn năm {year} lớn hơn số xã của bảng đang dùng ({communes}): không thể đạt.",
+        "The target of {target} certified communes in {year} is more than the table in use has ({communes}): it cannot be reached.";
 }

@@ -471,6 +471,16 @@ pub fn PathView() -> impl IntoView {
                 })}
             </p>
             <p class="path-verdict" data-testid="path-verdict">{verdict}</p>
+            {move || {
+                let communes = state.model.with(|m| m.table.communes.len()) as u32;
+                let said: Vec<String> = settings.with(|p| {
+                    p.certified_targets_beyond(communes)
+                        .into_iter()
+                        .map(|t| lang().fill(t::PATH_TARGET_BEYOND_THE_TABLE, &[("target", &t.target), ("year", &t.year), ("communes", &communes)]))
+                        .collect()
+                });
+                (!said.is_empty()).then(|| view! { <p class="field-note warn" data-testid="path-target-beyond" role="status">{said.join(" ")}</p> })
+            }}
             {move || progress.get().map(|(done, of)| view! {
                 <p class="hint working" role="status" data-testid="path-progress">
                     {lang().fill(t::WORKING_OUT_THE_PATH, &[("done", &done), ("of", &of)])}

@@ -266,6 +266,22 @@ async fn a_province_table_without_districts_works_everywhere_and_survives_a_relo
     );
     // The path, the goals and the odds run on it.
     wait_for_text(&wd, "path-certified-2025", |t| !t.is_empty()).await;
+    // So is the path's 2025 target of 115 certified communes.
+    let path =
+        ntm_planner::engine::path::Path::default_for(&plan, &ntm_planner::engine::Scenario::plan());
+    let beyond = path.certified_targets_beyond(65);
+    assert_eq!(beyond.len(), 1);
+    assert_eq!(
+        text(&wd, "path-target-beyond").await,
+        ntm_planner::text::Lang::Vi.fill(
+            ntm_planner::text::sentences::PATH_TARGET_BEYOND_THE_TABLE,
+            &[
+                ("target", &beyond[0].target),
+                ("year", &beyond[0].year),
+                ("communes", &65)
+            ]
+        )
+    );
     wait_for_text(&wd, "risk-status", |t| t.contains("xong")).await;
     click(&wd, "[data-testid=print]").await;
     wait_for_text(&wd, "report", |t| t.contains("không có cột huyện")).await;
