@@ -325,4 +325,22 @@ fn the_sentence_names_the_first_five_and_counts_the_rest_in_both_languages() {
         said.contains("(3)") && !said.contains("chỉ tiêu khác"),
         "{said}"
     );
+    // Exactly five: all named; six: five named and one counted.
+    let five = beyond_the_table(65, 85, [70, 80, 90, 100]).unwrap();
+    let said = say_beyond_the_table(&five, &plan, Lang::Vi);
+    assert!(
+        said.contains("(5)") && !said.contains("chỉ tiêu khác"),
+        "{said}"
+    );
+    assert!(
+        said.contains(&format!("{} (mục tiêu 100)", plan.criteria[3].name_vi)),
+        "{said}"
+    );
+    let six = beyond_the_table(65, 85, [70, 80, 90, 100, 110]).unwrap();
+    let said = say_beyond_the_table(&six, &plan, Lang::Vi);
+    assert!(
+        said.contains("(6)") && said.contains("và 1 chỉ tiêu khác."),
+        "{said}"
+    );
+    assert!(!said.contains("(mục tiêu 110)"), "{said}");
 }
