@@ -282,6 +282,13 @@ async fn a_province_table_without_districts_works_everywhere_and_survives_a_relo
             ]
         )
     );
+    wd.execute(
+        "document.querySelector('[data-testid=path-view]').scrollIntoView()",
+        vec![],
+    )
+    .await
+    .unwrap();
+    screenshot(&wd, "19-no-districts-path").await;
     wait_for_text(&wd, "risk-status", |t| t.contains("xong")).await;
     click(&wd, "[data-testid=print]").await;
     wait_for_text(&wd, "report", |t| t.contains("không có cột huyện")).await;
