@@ -504,3 +504,41 @@ fn a_table_smaller_than_the_plans_targets_is_told_which_it_cannot_reach() {
     let json: Value = serde_json::from_slice(&ntm(&["run", "--communes", &path]).stdout).unwrap();
     assert!(json.get("beyond").is_none() && json["certified"].as_u64().unwrap() <= 65);
 }
+
+#[test]
+fn each_command_takes_the_options_its_usage_lists_and_refuses_the_others() {
+    let usage = String::from_utf8(ntm(&["help"]).stdout).unwrap();
+    let all = [
+        "--communes",
+        "--scenario",
+        "--format",
+        "--path",
+        "--risk",
+        "--target",
+        "--budget",
+        "--amount",
+        "--lang",
+    ];
+    for command in ["run", "path", "seek", "marginal", "risk", "check-plan"] {
+        let line = usage
+            .lines()
+            .find(|l| l.trim_start().starts_with(&format!("ntm {command} ")))
+            .unwrap_or_else(|| panic!("no usage line for {command}: {usage}"));
+        for flag in all {
+            // A value that is wrong for every option: an option the command takes fails on
+            // the value (or the file), one it does not take is named as not its own.
+            let out = ntm(&[command, flag, "/no/such/value"]);
+            let err = String::from_utf8(out.stderr).unwrap();
+            let refused = err.contains(&format!("not an option of {command}"));
+            assert_eq!(
+                refused,
+                !line.contains(flag),
+                "ntm {command} {flag}: {err} (usage: {line})"
+            );
+            assert_eq!(out.status.code(), Some(2), "ntm {command} {flag}: {err}");
+            if refused {
+                assert!(err.contains(flag) && err.contains("lệnh"), "{err}");
+            }
+        }
+    }
+}

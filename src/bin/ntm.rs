@@ -4,7 +4,7 @@
 //! ntm path [--communes FILE] [--scenario FILE] [--path FILE]
 //! ntm seek (--target KEY=VALUE | --budget B) [--communes FILE] [--scenario FILE]
 //! ntm marginal [--amount A] [--communes FILE] [--scenario FILE]
-//! ntm risk [--communes FILE] [--scenario FILE] [--risk FILE]
+//! ntm risk [--communes FILE] [--scenario FILE] [--risk FILE] [--path FILE]
 //! ntm check-plan [--format text|json] [--lang vi|en]
 
 use ntm_planner::engine::goals::{marginal, seek, Goal};
@@ -25,10 +25,10 @@ ntm — mô phỏng Chương trình xây dựng nông thôn mới (Lạng Sơn 2
 
 Cách dùng / usage:
   ntm run [--communes FILE] [--scenario FILE] [--format json|table] [--lang vi|en]
-  ntm path [--communes FILE] [--scenario FILE] [--path FILE]
-  ntm seek --target KEY=VALUE | --budget B [--communes FILE] [--scenario FILE]
-  ntm marginal [--amount A] [--communes FILE] [--scenario FILE]
-  ntm risk [--communes FILE] [--scenario FILE] [--risk FILE] [--path FILE]
+  ntm path [--communes FILE] [--scenario FILE] [--path FILE] [--lang vi|en]
+  ntm seek --target KEY=VALUE | --budget B [--communes FILE] [--scenario FILE] [--lang vi|en]
+  ntm marginal [--amount A] [--communes FILE] [--scenario FILE] [--lang vi|en]
+  ntm risk [--communes FILE] [--scenario FILE] [--risk FILE] [--path FILE] [--lang vi|en]
   ntm check-plan [--format text|json] [--lang vi|en]
   ntm help
 
@@ -61,6 +61,26 @@ struct Options {
     lang: Lang,
 }
 
+/// The options each command reads (the usage above says the same); any other is refused
+/// rather than silently ignored (`seek --format table` would otherwise print JSON).
+const COMMAND_OPTIONS: [(&str, &[&str]); 6] = [
+    ("run", &["--communes", "--scenario", "--format", "--lang"]),
+    ("path", &["--communes", "--scenario", "--path", "--lang"]),
+    (
+        "seek",
+        &["--target", "--budget", "--communes", "--scenario", "--lang"],
+    ),
+    (
+        "marginal",
+        &["--amount", "--communes", "--scenario", "--lang"],
+    ),
+    (
+        "risk",
+        &["--communes", "--scenario", "--risk", "--path", "--lang"],
+    ),
+    ("check-plan", &["--format", "--lang"]),
+];
+
 /// A bad invocation or bad input: one message, exit status 2.
 struct Failure(String);
 
@@ -79,11 +99,27 @@ fn parse_args(args: Vec<String>) -> Result<Options, Failure> {
         amount: None,
         lang: Lang::Vi,
     };
+    let accepted = COMMAND_OPTIONS
+        .iter()
+        .find(|(name, _)| *name == options.command)
+        .map(|(_, flags)| *flags);
     while let Some(arg) = it.next() {
         let (flag, inline) = match arg.split_once('=') {
             Some((f, v)) if f.starts_with("--") => (f.to_string(), Some(v.to_string())),
             _ => (arg.clone(), None),
         };
+        if let Some(flags) = accepted {
+            let known = COMMAND_OPTIONS
+                .iter()
+                .any(|(_, f)| f.contains(&flag.as_str()));
+            if known && !flags.contains(&flag.as_str()) {
+                return Err(Failure(format!(
+                    "{flag}: lệnh {0} không dùng tùy chọn này / not an option of {0} ({0}: {1})",
+                    options.command,
+                    flags.join(", ")
+                )));
+            }
+        }
         let mut value = || {
             inline
                 .clone()
