@@ -32,7 +32,7 @@ pub fn Presentation() -> impl IntoView {
                     <div class="slide-figures">
                         <div><span class="big">{o.certified}</span><span>{lang.fill(t::CERTIFIED_COMMUNES_TARGET, &[("0", &t.certified)])}</span></div>
                         <div><span class="big">{number(o.avg_criteria, 2, lang)}</span><span>{lang.fill(t::CRITERIA_A_COMMUNE_TARGET_2, &[("0", &number(t.avg_criteria_min, 1, lang))])}</span></div>
-                        <div><span class="big">{number(o.border.avg_criteria, 2, lang)}</span><span>{lang.fill(t::CRITERIA_A_BORDER_COMMUNE_TARGET, &[("0", &number(t.border_avg_min, 0, lang)), ("1", &number(t.border_avg_max, 1, lang))])}</span></div>
+                        <div><span class="big">{super::results::border_average(&o, lang)}</span><span>{if o.border.communes == 0 { lang.say(t::NO_BORDER_COMMUNES_IN_THE_TABLE).to_string() } else { lang.fill(t::CRITERIA_A_BORDER_COMMUNE_TARGET, &[("0", &number(t.border_avg_min, 0, lang)), ("1", &number(t.border_avg_max, 1, lang))]) }}</span></div>
                         <div><span class="big">{amount(o.funding.shortfall, 0, lang)}</span><span>{lang.say(t::BILLION_VND_SHORT_2)}</span></div>
                     </div>
                     <p class="slide-sentence">{change_sentence(&state)}</p>

@@ -34,7 +34,11 @@ pub fn Headline() -> impl IntoView {
     let lang = move || lang.get();
     let certified_ok = move || o.with(|o| o.certified >= targets().certified);
     let avg_ok = move || o.with(|o| o.avg_criteria + 1e-9 >= targets().avg_criteria_min);
-    let border_ok = move || o.with(|o| o.border.avg_criteria + 1e-9 >= targets().border_avg_min);
+    let no_border = move || o.with(|o| o.border.communes == 0);
+    let border_ok = move || {
+        !no_border() && o.with(|o| o.border.avg_criteria + 1e-9 >= targets().border_avg_min)
+    };
+    let border_short = move || !no_border() && !border_ok();
     view! {
         <section class="headline" aria-label=move || state.tr(t::HEADLINE_RESULTS)>
             <div class="card" class:ok=certified_ok class:short=move || !certified_ok()>
@@ -57,15 +61,19 @@ pub fn Headline() -> impl IntoView {
                 </div>
                 <div class="card-band" data-testid="band-avg">{band(|r| r.avg_criteria, 2)}</div>
             </div>
-            <div class="card" class:ok=border_ok class:short=move || !border_ok()>
+            <div class="card" class:ok=border_ok class:short=border_short>
                 <div class="card-label">
                     {move || format!("{} ({})", state.tr(t::BORDER_COMMUNES_CRITERIA_EACH), o.with(|o| o.border.communes))}
                 </div>
-                <div class="figure" data-testid="border-avg">{move || number(o.with(|o| o.border.avg_criteria), 2, lang())}</div>
-                <div class="card-note">
+                <div class="figure" data-testid="border-avg">{move || o.with(|o| border_average(o, lang()))}</div>
+                <div class="card-note" data-testid="border-note">
                     {move || {
                         let t = targets();
-                        format!("{} {}–{}", state.tr(t::TARGET_4), number(t.border_avg_min, 0, lang()), number(t.border_avg_max, 1, lang()))
+                        if no_border() {
+                            state.tr(t::NO_BORDER_COMMUNES_IN_THE_TABLE).to_string()
+                        } else {
+                            format!("{} {}–{}", state.tr(t::TARGET_4), number(t.border_avg_min, 0, lang()), number(t.border_avg_max, 1, lang()))
+                        }
                     }}
                 </div>
                 <div class="card-band" data-testid="band-border">{band(|r| r.border_avg, 2)}</div>
@@ -82,6 +90,16 @@ pub fn Headline() -> impl IntoView {
             </div>
         </section>
         <p class="change-summary" data-testid="change-summary" aria-live="polite">{move || change_sentence(&state)}</p>
+    }
+}
+
+/// The border communes' average criteria, or a dash when the table has none (an average of
+/// nothing is not 0).
+pub(super) fn border_average(o: &crate::engine::Outcome, lang: Lang) -> String {
+    if o.border.communes == 0 {
+        "—".into()
+    } else {
+        number(o.border.avg_criteria, 2, lang)
     }
 }
 

@@ -305,3 +305,51 @@ async fn a_province_table_without_districts_works_everywhere_and_survives_a_relo
     );
     wd.quit().await.unwrap();
 }
+
+#[tokio::test]
+async fn a_table_with_no_border_communes_shows_no_border_average() {
+    let page = open_page(1366, 900).await;
+    let wd = page.wd.clone();
+    // An inland table: the shipped one with every commune off the border.
+    let dir = scratch_dir("no-border");
+    let file = dir.join("xa-noi-dia.csv");
+    let table: String = ntm_planner::formats::seeds::SHIPPED_COMMUNES
+        .lines()
+        .enumerate()
+        .map(|(i, line)| {
+            let mut cells: Vec<&str> = line.split(',').collect();
+            if i > 0 {
+                cells[3] = "0";
+            }
+            cells.join(",") + "\n"
+        })
+        .collect();
+    std::fs::write(&file, table).unwrap();
+    // With border communes, their average and its target.
+    assert!(text(&wd, "border-note").await.contains("15"));
+    choose_file(&wd, "import-table", &file).await;
+    wait_for_text(&wd, "import-report", |t| t.contains("181 xã")).await;
+    click(&wd, "[data-testid=import-confirm]").await;
+    wait_for_text(&wd, "table-in-use", |t| t.contains("xa-noi-dia.csv")).await;
+    // An average of no communes is not 0 below the target: a dash, said why, not in red.
+    assert_eq!(wait_for_text(&wd, "border-avg", |t| t == "—").await, "—");
+    assert_eq!(
+        text(&wd, "border-note").await,
+        "bảng xã đang dùng không có xã biên giới"
+    );
+    let card = wd
+        .find(By::XPath(
+            "//*[@data-testid='border-avg']/ancestor::div[contains(@class,'card')][1]",
+        ))
+        .await
+        .unwrap();
+    let class = card.attr("class").await.unwrap().unwrap_or_default();
+    assert!(!class.contains("short") && !class.contains("ok"), "{class}");
+    click(&wd, "[data-testid=print]").await;
+    assert_eq!(
+        wait_for_text(&wd, "report-border-avg", |t| !t.is_empty()).await,
+        "—"
+    );
+    assert!(errors(&wd).await.is_empty(), "{:?}", errors(&wd).await);
+    wd.quit().await.unwrap();
+}
