@@ -345,6 +345,19 @@ async fn a_table_with_no_border_communes_shows_no_border_average() {
         .unwrap();
     let class = card.attr("class").await.unwrap().unwrap_or_default();
     assert!(!class.contains("short") && !class.contains("ok"), "{class}");
+    // The path's years, and the comparison (the two presets with the scenario shown).
+    wait_for_text(&wd, "path-certified-2025", |t| !t.is_empty()).await;
+    for year in 2022..=2025 {
+        assert_eq!(text(&wd, &format!("path-border-{year}")).await, "—");
+    }
+    click(&wd, "[data-testid=compare]").await;
+    let compared = wait_for_text(&wd, "compare-table", |t| !t.is_empty()).await;
+    assert!(
+        compared.contains("Bình quân tiêu chí/xã")
+            && !compared.contains(ntm_planner::text::sentences::BORDER_COMMUNES_CRITERIA_EACH.vi),
+        "{compared}"
+    );
+    click(&wd, "[data-testid=compare]").await;
     click(&wd, "[data-testid=print]").await;
     assert_eq!(
         wait_for_text(&wd, "report-border-avg", |t| !t.is_empty()).await,
