@@ -542,3 +542,16 @@ fn each_command_takes_the_options_its_usage_lists_and_refuses_the_others() {
         }
     }
 }
+
+#[test]
+fn the_table_summary_holds_results_against_the_scenarios_own_targets() {
+    let path = temp_file(
+        "own-targets.json",
+        br#"{"schema": 1, "targets": {"certified": 100, "avg_criteria": 15.0}}"#,
+    );
+    let text =
+        String::from_utf8(ntm(&["run", "--format", "table", "--scenario", &path]).stdout).unwrap();
+    assert!(text.contains("/ mục tiêu 100"), "{text}");
+    assert!(!text.contains("/ mục tiêu 85"), "{text}");
+    assert!(text.contains("15,0"), "{text}");
+}

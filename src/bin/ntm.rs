@@ -356,7 +356,8 @@ fn summary(
     illustrative: bool,
 ) -> String {
     let plan = &model.plan;
-    let t = &plan.targets;
+    // The targets in force: the scenario's own where it sets them.
+    let t = &scenario.targets.over(&plan.targets);
     let levers = model.levers(scenario);
     let money = |x: f64| amount(x, 2, lang);
     let mut out = String::new();
@@ -369,10 +370,9 @@ fn summary(
         out.push_str(lang.say(t::THE_COMMUNE_TABLE_IS_ILLUSTRATIVE_UNTIL));
     }
     out.push('\n');
-    let certified_target = scenario.targets.certified.unwrap_or(t.certified);
     if let Some(b) = ntm_planner::engine::check::beyond_the_table(
         model.table.communes.len() as u32,
-        certified_target,
+        t.certified,
         o.criteria.iter().map(|c| c.target),
     ) {
         out.push_str(&ntm_planner::text::check::say_beyond_the_table(

@@ -102,11 +102,7 @@ impl Model {
                 c.target = target;
             }
         }
-        let t = &scenario.targets;
-        plan.targets.certified = t.certified.unwrap_or(plan.targets.certified);
-        plan.targets.avg_criteria_min = t.avg_criteria.unwrap_or(plan.targets.avg_criteria_min);
-        plan.targets.border_avg_min = t.border_avg_min.unwrap_or(plan.targets.border_avg_min);
-        plan.targets.border_avg_max = t.border_avg_max.unwrap_or(plan.targets.border_avg_max);
+        plan.targets = scenario.targets.over(&plan.targets);
         Cow::Owned(Model::new(plan, self.table.clone()))
     }
 

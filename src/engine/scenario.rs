@@ -73,6 +73,16 @@ impl Targets {
     pub fn is_empty(&self) -> bool {
         *self == Targets::default()
     }
+
+    /// The province-wide targets in force: these where set, else the plan's.
+    pub fn over(&self, plan: &super::plan::Targets) -> super::plan::Targets {
+        let mut t = plan.clone();
+        t.certified = self.certified.unwrap_or(t.certified);
+        t.avg_criteria_min = self.avg_criteria.unwrap_or(t.avg_criteria_min);
+        t.border_avg_min = self.border_avg_min.unwrap_or(t.border_avg_min);
+        t.border_avg_max = self.border_avg_max.unwrap_or(t.border_avg_max);
+        t
+    }
 }
 
 /// A scenario's name is a title, not a document: longer ones are refused.

@@ -259,15 +259,7 @@ fn TargetsBeyondTheTable() -> impl IntoView {
     // A plain closure, not a memo: a memo of its own type cost 1.4 KB of wasm, and the check is
     // 19 comparisons a change.
     move || {
-        let communes = state.model.with(|m| m.table.communes.len()) as u32;
-        let certified = state.targets().certified;
-        let beyond = state.outcome.with(|o| {
-            crate::engine::check::beyond_the_table(
-                communes,
-                certified,
-                o.criteria.iter().map(|c| c.target),
-            )
-        })?;
+        let beyond = state.targets_beyond_the_table()?;
         let said = state
             .model
             .with(|m| crate::text::check::say_beyond_the_table(&beyond, &m.plan, state.lang.get()));

@@ -137,11 +137,7 @@ pub fn Report() -> impl IntoView {
                 {state.illustrative.get().then(|| view! {
                     <p class="report-note">{lang.say(t::NOTE_THE_COMMUNE_DATA_IS_ILLUSTRATIVE)}</p>
                 })}
-                {crate::engine::check::beyond_the_table(
-                    state.model.with(|m| m.table.communes.len()) as u32,
-                    state.targets().certified,
-                    o.criteria.iter().map(|c| c.target),
-                ).map(|b| view! {
+                {state.targets_beyond_the_table().map(|b| view! {
                     <p class="report-note" data-testid="report-targets-beyond-table">{crate::text::check::say_beyond_the_table(&b, &plan, lang)}</p>
                 })}
                 <h2>{lang.say(t::N_1_ASSUMPTIONS)}</h2>
@@ -160,7 +156,7 @@ pub fn Report() -> impl IntoView {
                     <tbody>
                         <tr><td>{lang.say(t::CERTIFIED_COMMUNES)}</td><td class="num">{o.certified}</td><td>{lang.fill(t::TARGET_START_2, &[("0", &t.certified), ("1", &o.certified_baseline)])}</td></tr>
                         <tr><td>{lang.say(t::AVERAGE_CRITERIA_A_COMMUNE)}</td><td class="num">{number(o.avg_criteria, 2, lang)}</td><td>{format!("{} {}", lang.say(t::TARGET_3), number(t.avg_criteria_min, 1, lang))}</td></tr>
-                        <tr><td>{lang.say(t::BORDER_COMMUNES_CRITERIA_EACH)}</td><td class="num" data-testid="report-border-avg">{super::results::border_average(&o, lang)}</td><td>{if o.border.communes == 0 { lang.say(t::NO_BORDER_COMMUNES_IN_THE_TABLE).to_string() } else { format!("{} {}–{}", lang.say(t::TARGET_4), number(t.border_avg_min, 0, lang), number(t.border_avg_max, 1, lang)) }}</td></tr>
+                        <tr><td>{lang.say(t::BORDER_COMMUNES_CRITERIA_EACH)}</td><td class="num" data-testid="report-border-avg">{super::results::border_average(&o, lang)}</td><td>{super::results::border_target(&o, &t, lang)}</td></tr>
                         <tr><td>{lang.say(t::MONEY_SHORT_BN_VND)}</td><td class="num">{amount(o.funding.shortfall, 2, lang)}</td><td></td></tr>
                         <tr><td>{lang.say(t::MONEY_IDLE_BN_VND)}</td><td class="num">{amount(o.funding.idle, 2, lang)}</td><td></td></tr>
                     </tbody>

@@ -67,14 +67,7 @@ pub fn Headline() -> impl IntoView {
                 </div>
                 <div class="figure" data-testid="border-avg">{move || o.with(|o| border_average(o, lang()))}</div>
                 <div class="card-note" data-testid="border-note">
-                    {move || {
-                        let t = targets();
-                        if no_border() {
-                            state.tr(t::NO_BORDER_COMMUNES_IN_THE_TABLE).to_string()
-                        } else {
-                            format!("{} {}–{}", state.tr(t::TARGET_4), number(t.border_avg_min, 0, lang()), number(t.border_avg_max, 1, lang()))
-                        }
-                    }}
+                    {move || o.with(|o| border_target(o, &targets(), lang()))}
                 </div>
                 <div class="card-band" data-testid="band-border">{band(|r| r.border_avg, 2)}</div>
             </div>
@@ -100,6 +93,25 @@ pub(super) fn border_average(o: &crate::engine::Outcome, lang: Lang) -> String {
         "—".into()
     } else {
         number(o.border.avg_criteria, 2, lang)
+    }
+}
+
+/// What the border average is held against: the target range, or why there is none.
+pub(super) fn border_target(
+    o: &crate::engine::Outcome,
+    targets: &crate::engine::plan::Targets,
+    lang: Lang,
+) -> String {
+    if o.border.communes == 0 {
+        lang.say(t::NO_BORDER_COMMUNES_IN_THE_TABLE).to_string()
+    } else {
+        let (min, max) = (targets.border_avg_min, targets.border_avg_max);
+        format!(
+            "{} {}–{}",
+            lang.say(t::TARGET_4),
+            number(min, 0, lang),
+            number(max, 1, lang)
+        )
     }
 }
 

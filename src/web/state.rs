@@ -221,15 +221,21 @@ impl State {
 
     /// The targets in force: the scenario's own where it sets them, else the plan's.
     pub fn targets(&self) -> crate::engine::plan::Targets {
-        let mut t = self.model.with(|m| m.plan.targets.clone());
-        self.scenario.with(|s| {
-            let own = &s.targets;
-            t.certified = own.certified.unwrap_or(t.certified);
-            t.avg_criteria_min = own.avg_criteria.unwrap_or(t.avg_criteria_min);
-            t.border_avg_min = own.border_avg_min.unwrap_or(t.border_avg_min);
-            t.border_avg_max = own.border_avg_max.unwrap_or(t.border_avg_max);
-        });
-        t
+        self.model
+            .with(|m| self.scenario.with(|s| s.targets.over(&m.plan.targets)))
+    }
+
+    /// The targets in force that the table in use cannot reach (more than its communes).
+    pub fn targets_beyond_the_table(&self) -> Option<crate::engine::check::BeyondTheTable> {
+        let communes = self.model.with(|m| m.table.communes.len()) as u32;
+        let certified = self.targets().certified;
+        self.outcome.with(|o| {
+            crate::engine::check::beyond_the_table(
+                communes,
+                certified,
+                o.criteria.iter().map(|c| c.target),
+            )
+        })
     }
 
     /// "vi" or "en" words, following the language switch.

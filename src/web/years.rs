@@ -476,7 +476,10 @@ pub fn PathView() -> impl IntoView {
                 let said: Vec<String> = settings.with(|p| {
                     p.certified_targets_beyond(communes)
                         .into_iter()
-                        .map(|t| lang().fill(t::PATH_TARGET_BEYOND_THE_TABLE, &[("target", &t.target), ("year", &t.year), ("communes", &communes)]))
+                        .map(|target| {
+                            let l = lang();
+                            l.fill(t::PATH_TARGET_BEYOND_THE_TABLE, &[("target", &number(target.target, 0, l)), ("year", &target.year), ("communes", &number(f64::from(communes), 0, l))])
+                        })
                         .collect()
                 });
                 (!said.is_empty()).then(|| view! { <p class="field-note warn" data-testid="path-target-beyond" role="status">{said.join(" ")}</p> })

@@ -383,6 +383,16 @@ pub async fn click(wd: &WebDriver, css: &str) {
     tokio::time::sleep(Duration::from_millis(150)).await;
 }
 
+/// Scrolls the element with this test id into view.
+pub async fn scroll_to(wd: &WebDriver, testid: &str) {
+    wd.execute(
+        &format!("document.querySelector('[data-testid={testid}]').scrollIntoView()"),
+        vec![],
+    )
+    .await
+    .unwrap();
+}
+
 pub async fn screenshot(wd: &WebDriver, name: &str) {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
     std::fs::create_dir_all(&dir).unwrap();

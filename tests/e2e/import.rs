@@ -276,18 +276,20 @@ async fn a_province_table_without_districts_works_everywhere_and_survives_a_relo
         ntm_planner::text::Lang::Vi.fill(
             ntm_planner::text::sentences::PATH_TARGET_BEYOND_THE_TABLE,
             &[
-                ("target", &beyond[0].target),
+                (
+                    "target",
+                    &ntm_planner::text::number::number(
+                        beyond[0].target,
+                        0,
+                        ntm_planner::text::Lang::Vi
+                    )
+                ),
                 ("year", &beyond[0].year),
                 ("communes", &65)
             ]
         )
     );
-    wd.execute(
-        "document.querySelector('[data-testid=path-view]').scrollIntoView()",
-        vec![],
-    )
-    .await
-    .unwrap();
+    scroll_to(&wd, "path-view").await;
     screenshot(&wd, "19-no-districts-path").await;
     wait_for_text(&wd, "risk-status", |t| t.contains("xong")).await;
     click(&wd, "[data-testid=print]").await;

@@ -113,20 +113,10 @@ async fn the_page_loads_from_a_sub_folder_without_console_errors_and_shows_the_p
     wd.set_window_rect(0, 0, 1920, 1080).await.unwrap();
     tokio::time::sleep(Duration::from_millis(300)).await;
     screenshot(&wd, "02-plan-1920x1080").await;
-    wd.execute(
-        "document.querySelector('[data-testid=chart-criteria]').scrollIntoView()",
-        vec![],
-    )
-    .await
-    .unwrap();
+    scroll_to(&wd, "chart-criteria").await;
     screenshot(&wd, "03-charts").await;
     // Scrolled to the grid (off screen it waits), a click on its first commune.
-    wd.execute(
-        "document.querySelector('[data-testid=communes-grid]').scrollIntoView()",
-        vec![],
-    )
-    .await
-    .unwrap();
+    scroll_to(&wd, "communes-grid").await;
     let row = wd
         .query(By::Css("[data-testid=communes-grid] tbody tr[data-row]"))
         .first()
@@ -159,12 +149,7 @@ async fn credit_arriving_at_70_percent_lowers_the_results() {
         "income falls below its target: {income}"
     );
     // The grid, scrolled into view (off screen it waits), marks the communes.
-    wd.execute(
-        "document.querySelector('[data-testid=communes-grid]').scrollIntoView()",
-        vec![],
-    )
-    .await
-    .unwrap();
+    scroll_to(&wd, "communes-grid").await;
     tokio::time::sleep(Duration::from_millis(300)).await;
     let lost = wd
         .find_all(By::Css("[data-testid=communes-grid] td.cell.lost"))
@@ -230,12 +215,7 @@ async fn the_grid_and_a_chart_just_off_screen_catch_up_once_the_levers_stop() {
     // grid and the chart seen once.
     credit("70").await;
     let at_70 = wait_for_text(&wd, "certified", |t| t != "85").await;
-    wd.execute(
-        "document.querySelector('[data-testid=communes-grid]').scrollIntoView()",
-        vec![],
-    )
-    .await
-    .unwrap();
+    scroll_to(&wd, "communes-grid").await;
     tokio::time::sleep(Duration::from_millis(500)).await;
     let (lost_70, words_70) = (lost().await, words().await);
     // Then the districts chart just below the screen (within the 300 px it is watched from),

@@ -113,12 +113,7 @@ async fn scenarios_side_by_side() {
         heads.iter().any(|h| h.contains("Tín dụng 70% đã lưu")),
         "{heads:?}"
     );
-    wd.execute(
-        "document.querySelector('[data-testid=compare-view]').scrollIntoView()",
-        vec![],
-    )
-    .await
-    .unwrap();
+    scroll_to(&wd, "compare-view").await;
     screenshot(&wd, "14-compare").await;
     assert_eq!(errors(&wd).await, Vec::<String>::new());
     wd.quit().await.unwrap();
@@ -259,12 +254,7 @@ async fn the_report_prints_on_a4_in_vietnamese() {
     click(&wd, "[data-testid=print]").await;
     wait_for_text(&wd, "report", |t| t.contains("BÁO CÁO")).await;
     wait_for_text(&wd, "risk-summary", |t| t.contains("Khả năng đạt")).await;
-    wd.execute(
-        "document.querySelector('[data-testid=report]').scrollIntoView()",
-        vec![],
-    )
-    .await
-    .unwrap();
+    scroll_to(&wd, "report").await;
     screenshot(&wd, "18-report").await;
     // *In* asks the browser to print (observed: headless Chromium has no print dialog).
     wd.execute(
