@@ -14,6 +14,7 @@ pub mod formats;
 pub mod generate;
 pub mod presets;
 pub mod risk_worker;
+pub mod show;
 pub mod text;
 
 #[cfg(target_arch = "wasm32")]

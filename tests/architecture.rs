@@ -81,6 +81,20 @@ fn text_formats_and_charts_do_not_depend_on_the_web_or_on_each_other_backwards()
         ),
         Vec::<String>::new()
     );
+    // What each surface shows: over the engine and the words, natively (no page, no files).
+    assert_eq!(
+        uses(
+            "src/show",
+            &[
+                "crate::formats",
+                "crate::charts",
+                "crate::web",
+                "leptos",
+                "web_sys"
+            ]
+        ),
+        Vec::<String>::new()
+    );
     assert_eq!(
         uses(
             "src/charts",

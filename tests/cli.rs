@@ -529,7 +529,7 @@ fn each_command_takes_the_options_its_usage_lists_and_refuses_the_others() {
             // the value (or the file), one it does not take is named as not its own.
             let out = ntm(&[command, flag, "/no/such/value"]);
             let err = String::from_utf8(out.stderr).unwrap();
-            let refused = err.contains(&format!("not an option of {command}"));
+            let refused = err.contains(&format!("lệnh {command} không dùng tùy chọn này"));
             assert_eq!(
                 refused,
                 !line.contains(flag),
@@ -554,4 +554,144 @@ fn the_table_summary_holds_results_against_the_scenarios_own_targets() {
     assert!(text.contains("/ mục tiêu 100"), "{text}");
     assert!(!text.contains("/ mục tiêu 85"), "{text}");
     assert!(text.contains("15,0"), "{text}");
+}
+
+#[test]
+fn the_table_summary_of_a_table_without_border_communes_shows_a_dash() {
+    // The shipped table with every border flag cleared (column 4 of the canonical header).
+    let root = env!("CARGO_MANIFEST_DIR");
+    let shipped = std::fs::read_to_string(format!("{root}/seeds/communes.csv")).unwrap();
+    let header = shipped.lines().next().unwrap();
+    let border = header.split(',').position(|h| h == "border").unwrap();
+    let inland: Vec<String> = shipped
+        .lines()
+        .enumerate()
+        .map(|(i, l)| {
+            let mut cells: Vec<&str> = l.split(',').collect();
+            if i > 0 {
+                cells[border] = "0";
+            }
+            cells.join(",")
+        })
+        .collect();
+    let path = temp_file("inland.csv", (inland.join("\n") + "\n").as_bytes());
+    for (lang, none) in [
+        ("vi", "bảng xã đang dùng không có xã biên giới"),
+        ("en", "the table in use has no border communes"),
+    ] {
+        let out = ntm(&[
+            "run",
+            "--format",
+            "table",
+            "--communes",
+            &path,
+            "--lang",
+            lang,
+        ]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let text = String::from_utf8(out.stdout).unwrap();
+        let line = text
+            .lines()
+            .find(|l| l.contains(none))
+            .unwrap_or_else(|| panic!("no border line saying why: {text}"));
+        assert!(
+            line.contains("—") && !line.contains("0,00") && !line.contains("0.00"),
+            "{line}"
+        );
+    }
+}
+
+#[test]
+fn the_table_summary_prints_the_headline_every_surface_shows() {
+    use ntm_planner::engine::{Model, Scenario};
+    let m = Model::shipped();
+    let o = m.run(&Scenario::plan());
+    let h = ntm_planner::show::Headline::of(&o, &m.plan.targets, ntm_planner::text::Lang::Vi);
+    let text = String::from_utf8(ntm(&["run", "--format", "table"]).stdout).unwrap();
+    for card in h.cards() {
+        let line = text
+            .lines()
+            .find(|l| l.starts_with(&card.label))
+            .unwrap_or_else(|| panic!("no line for {}: {text}", card.label));
+        assert!(
+            line.contains(&format!("{} / {}", card.figure, card.note)),
+            "{line}"
+        );
+    }
+}
+
+#[test]
+fn numbers_given_to_options_take_one_syntax_whatever_the_language() {
+    // A decimal point, no grouping: the same figure in either language.
+    for lang in ["vi", "en"] {
+        let v = json_of(&ntm(&["seek", "--budget", "69.616", "--lang", lang]));
+        assert_eq!(v["budget"], 69.616, "--lang {lang}");
+        let v = json_of(&ntm(&["marginal", "--amount", "50.5", "--lang", lang]));
+        // Each row carries the 50.5 given (read as 50.5, not 505).
+        let more = v[0]["shortfall"].as_f64().unwrap();
+        assert!((more - 50.5).abs() < 1e-6, "--lang {lang}: {v}");
+    }
+    // Anything else is refused, the option named, in the user's language; never read as
+    // another figure (a comma, grouping, a sign, words, a trailing point).
+    for (args, option) in [
+        (vec!["seek", "--budget", "1,000"], "--budget"),
+        (vec!["seek", "--budget", "69,616"], "--budget"),
+        (vec!["seek", "--budget", "1.000,5"], "--budget"),
+        (vec!["seek", "--budget", "1 000"], "--budget"),
+        (vec!["seek", "--budget", "-5"], "--budget"),
+        (vec!["seek", "--budget", "+5"], "--budget"),
+        (vec!["seek", "--budget", "5."], "--budget"),
+        (vec!["seek", "--budget", ".5"], "--budget"),
+        (vec!["seek", "--budget", "1e3"], "--budget"),
+        (vec!["seek", "--target", "certified=1,5"], "--target"),
+        (vec!["marginal", "--amount", "1,000"], "--amount"),
+    ] {
+        for (lang, words) in [("vi", "dấu chấm thập phân"), ("en", "decimal point")] {
+            let mut args = args.clone();
+            args.extend(["--lang", lang]);
+            let out = ntm(&args);
+            assert_eq!(out.status.code(), Some(2), "{args:?}");
+            let err = stderr(&out);
+            assert!(
+                err.contains(option) && err.contains(words),
+                "{args:?}: {err}"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_usage_lists_each_option_from_one_table() {
+    let usage = String::from_utf8(ntm(&["help"]).stdout).unwrap();
+    // The formats each command takes, and every command with a line of its own.
+    assert!(
+        usage.contains(
+            "ntm run [--communes FILE] [--scenario FILE] [--format json|table] [--lang vi|en]"
+        ),
+        "{usage}"
+    );
+    assert!(usage.contains("[--format text|json]"), "{usage}");
+    assert!(
+        usage.contains("ntm seek [--target KEY=VALUE] [--budget B]"),
+        "{usage}"
+    );
+    // Messages before the language is read are still in it.
+    let out = ntm(&["nonsense", "--lang", "en"]);
+    assert!(
+        stderr(&out).contains("unknown command: \"nonsense\""),
+        "{}",
+        stderr(&out)
+    );
+    let out = ntm(&["run", "--colour", "x", "--lang", "en"]);
+    assert!(
+        stderr(&out).contains("unknown option: \"--colour\""),
+        "{}",
+        stderr(&out)
+    );
+    let out = ntm(&["run", "--format", "xml"]);
+    assert!(
+        stderr(&out).contains("\"xml\" không hợp lệ (json|table)"),
+        "{}",
+        stderr(&out)
+    );
 }

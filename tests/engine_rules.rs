@@ -272,7 +272,7 @@ fn results_count_certified_communes_bands_districts_and_border() {
     assert_eq!(o.border.communes, 2);
     // Of the two border communes, "one-left" is certified now; "far" is not.
     assert_eq!(o.border.certified, 1);
-    assert_eq!(o.border.avg_criteria, (19.0 + 13.0) / 2.0);
+    assert_eq!(o.border.avg_criteria, Some((19.0 + 13.0) / 2.0));
     assert_eq!(o.avg_criteria, (19.0 + 19.0 + 13.0) / 3.0);
 }
 

@@ -60,7 +60,7 @@ fn every_lever_goes_through_a_file_and_a_link_exactly() {
         // The plan's own value is dropped from a link.
         let mut same = Scenario::plan();
         lever.set(&mut same, Some(lever.default_in(&model)));
-        let d = link::differences(&same, &model, &model.default_investment());
+        let d = link::differences(&same, &model);
         assert_eq!(d, Scenario::plan(), "{field} at the plan's value");
         lever.set(&mut all, Some(value));
         count += 1;
@@ -182,4 +182,34 @@ fn a_value_of_the_wrong_kind_leaves_the_scenario_as_it_was() {
         lever.set(&mut s, None);
         assert_eq!(lever.get(&s), None, "{lever:?} back to the plan's");
     }
+}
+
+#[test]
+fn a_link_keeps_an_investment_that_differs_from_the_scenarios_own_default() {
+    // With its own transport target the scenario's default investment in transport is not the
+    // plan's: an investment equal to the plan's default is the scenario's choice and must stay.
+    let model = Model::shipped();
+    let plan = &model.plan;
+    let transport = plan.criterion_index("transport").unwrap();
+    let table_default = model.default_investment()[transport];
+    let fragment = format!("v=1&t.transport=110&i.transport={table_default}");
+    let scenario = link::decode(&fragment, plan).unwrap();
+    let own_default = model.for_scenario(&scenario).default_investment()[transport];
+    assert_ne!(own_default, table_default, "the target moves the default");
+    let kept = link::encode(&link::differences(&scenario, &model), plan);
+    assert!(
+        kept.contains(&format!("i.transport={table_default}")),
+        "{kept}"
+    );
+    let reopened = link::decode(&kept, plan).unwrap();
+    assert_eq!(model.run(&reopened), model.run(&scenario));
+    // At the scenario's own default the investment is dropped, and reopening gives it back.
+    let mut at_own = scenario.clone();
+    at_own.investment[transport] = Some(own_default);
+    let short = link::encode(&link::differences(&at_own, &model), plan);
+    assert!(!short.contains("i.transport"), "{short}");
+    assert_eq!(
+        model.run(&link::decode(&short, plan).unwrap()),
+        model.run(&at_own)
+    );
 }

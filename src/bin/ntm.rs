@@ -14,138 +14,321 @@ use ntm_planner::engine::{CommuneTable, Model, Outcome, Plan, Scenario};
 use ntm_planner::formats::error::ScenarioProblem;
 use ntm_planner::formats::goals::margins_value;
 use ntm_planner::formats::InputError;
+use ntm_planner::show;
 use ntm_planner::text::check::check_plan;
-use ntm_planner::text::number::{amount, number, parse_number};
+use ntm_planner::text::number::amount;
 use ntm_planner::text::sentences as t;
 use ntm_planner::text::Lang;
 use std::process::ExitCode;
 
-const USAGE: &str = "\
-ntm — mô phỏng Chương trình xây dựng nông thôn mới (Lạng Sơn 2022)
+/// The commands of `ntm`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Command {
+    Run,
+    Path,
+    Seek,
+    Marginal,
+    Risk,
+    CheckPlan,
+    Help,
+}
 
-Cách dùng / usage:
-  ntm run [--communes FILE] [--scenario FILE] [--format json|table] [--lang vi|en]
-  ntm path [--communes FILE] [--scenario FILE] [--path FILE] [--lang vi|en]
-  ntm seek --target KEY=VALUE | --budget B [--communes FILE] [--scenario FILE] [--lang vi|en]
-  ntm marginal [--amount A] [--communes FILE] [--scenario FILE] [--lang vi|en]
-  ntm risk [--communes FILE] [--scenario FILE] [--risk FILE] [--path FILE] [--lang vi|en]
-  ntm check-plan [--format text|json] [--lang vi|en]
-  ntm help
+impl Command {
+    const ALL: [Command; 7] = [
+        Command::Run,
+        Command::Path,
+        Command::Seek,
+        Command::Marginal,
+        Command::Risk,
+        Command::CheckPlan,
+        Command::Help,
+    ];
 
-run         chạy mô hình một năm; mặc định: bảng xã kèm theo và kịch bản kế hoạch
-            (runs one year; by default the shipped commune table and the plan scenario)
-path        lộ trình nhiều năm, mặc định 2022–2025 với mục tiêu 2025 của tỉnh
-            (years: by default 2022–2025 against the province's 2025 targets)
-seek        đầu tư ít nhất để đạt một mục tiêu (certified, avg_criteria, border_avg,
-            min_criteria, hoặc mã tiêu chí như transport=120), hoặc nhiều xã đạt chuẩn
-            nhất với một ngân sách (the least investment reaching a target, or the most
-            communes certified for a budget)
-marginal    thêm A tỷ đồng (mặc định 100) cho từng tiêu chí thì được gì
-            (what A billion more, 100 by default, buys in each criterion)
-risk        khả năng đạt mục tiêu khi vốn về muộn, chi phí lệch, công trình chậm
-            (how likely the targets are when money is late, costs vary, works slip)
-check-plan  liệt kê các chỗ không khớp trong số liệu của chính kế hoạch
-            (lists the inconsistencies inside the plan's own figures)
-";
+    fn name(self) -> &'static str {
+        match self {
+            Command::Run => "run",
+            Command::Path => "path",
+            Command::Seek => "seek",
+            Command::Marginal => "marginal",
+            Command::Risk => "risk",
+            Command::CheckPlan => "check-plan",
+            Command::Help => "help",
+        }
+    }
+
+    fn from_name(name: &str) -> Option<Command> {
+        match name {
+            "--help" | "-h" => Some(Command::Help),
+            _ => Command::ALL.into_iter().find(|c| c.name() == name),
+        }
+    }
+
+    /// What it does, for the usage (both languages: the usage is read before a language is).
+    fn help(self) -> &'static str {
+        match self {
+            Command::Run => "chạy mô hình một năm; mặc định: bảng xã kèm theo và kịch bản kế hoạch\n(runs one year; by default the shipped commune table and the plan scenario)",
+            Command::Path => "lộ trình nhiều năm, mặc định 2022–2025 với mục tiêu 2025 của tỉnh\n(years: by default 2022–2025 against the province's 2025 targets)",
+            Command::Seek => "đầu tư ít nhất để đạt một mục tiêu (certified, avg_criteria, border_avg,\nmin_criteria, hoặc mã tiêu chí như transport=120), hoặc nhiều xã đạt chuẩn\nnhất với một ngân sách; đúng một trong --target và --budget (the least\ninvestment reaching a target, or the most communes certified for a budget;\nexactly one of --target and --budget)",
+            Command::Marginal => "thêm A tỷ đồng (mặc định 100) cho từng tiêu chí thì được gì\n(what A billion more, 100 by default, buys in each criterion)",
+            Command::Risk => "khả năng đạt mục tiêu khi vốn về muộn, chi phí lệch, công trình chậm\n(how likely the targets are when money is late, costs vary, works slip)",
+            Command::CheckPlan => "liệt kê các chỗ không khớp trong số liệu của chính kế hoạch\n(lists the inconsistencies inside the plan's own figures)",
+            Command::Help => "cách dùng này (this usage)",
+        }
+    }
+}
+
+/// The options of `ntm`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Flag {
+    Target,
+    Budget,
+    Amount,
+    Communes,
+    Scenario,
+    Path,
+    Risk,
+    Format,
+    Lang,
+}
+
+/// One option: its name, what its value is, and the commands that read it.
+struct OptionSpec {
+    flag: Flag,
+    name: &'static str,
+    value: &'static str,
+    commands: &'static [Command],
+}
+
+use Command::{CheckPlan, Marginal, Path as PathCommand, Risk, Run, Seek};
+
+/// Every option, once: the parser, the usage and the refusal of an option a command does not
+/// read all follow this table (in the usage's order).
+const OPTIONS: [OptionSpec; 9] = [
+    OptionSpec {
+        flag: Flag::Target,
+        name: "--target",
+        value: "KEY=VALUE",
+        commands: &[Seek],
+    },
+    OptionSpec {
+        flag: Flag::Budget,
+        name: "--budget",
+        value: "B",
+        commands: &[Seek],
+    },
+    OptionSpec {
+        flag: Flag::Amount,
+        name: "--amount",
+        value: "A",
+        commands: &[Marginal],
+    },
+    OptionSpec {
+        flag: Flag::Communes,
+        name: "--communes",
+        value: "FILE",
+        commands: &[Run, PathCommand, Seek, Marginal, Risk],
+    },
+    OptionSpec {
+        flag: Flag::Scenario,
+        name: "--scenario",
+        value: "FILE",
+        commands: &[Run, PathCommand, Seek, Marginal, Risk],
+    },
+    OptionSpec {
+        flag: Flag::Path,
+        name: "--path",
+        value: "FILE",
+        commands: &[PathCommand, Risk],
+    },
+    OptionSpec {
+        flag: Flag::Risk,
+        name: "--risk",
+        value: "FILE",
+        commands: &[Risk],
+    },
+    OptionSpec {
+        flag: Flag::Format,
+        name: "--format",
+        value: "FORMAT",
+        commands: &[Run, CheckPlan],
+    },
+    OptionSpec {
+        flag: Flag::Lang,
+        name: "--lang",
+        value: "vi|en",
+        commands: &[Run, PathCommand, Seek, Marginal, Risk, CheckPlan],
+    },
+];
+
+/// What a command prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Json,
+    Table,
+    Text,
+}
+
+impl Format {
+    fn name(self) -> &'static str {
+        match self {
+            Format::Json => "json",
+            Format::Table => "table",
+            Format::Text => "text",
+        }
+    }
+}
+
+/// What `--format` may be for a command, its default first.
+fn formats(command: Command) -> &'static [Format] {
+    match command {
+        Command::Run => &[Format::Json, Format::Table],
+        Command::CheckPlan => &[Format::Text, Format::Json],
+        _ => &[],
+    }
+}
+
+fn format_names(command: Command) -> String {
+    formats(command)
+        .iter()
+        .map(|f| f.name())
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+/// The usage, made from the commands and [`OPTIONS`].
+fn usage() -> String {
+    let mut out =
+        String::from("ntm — mô phỏng Chương trình xây dựng nông thôn mới\n\nCách dùng / usage:\n");
+    for command in Command::ALL {
+        let mut line = format!("  ntm {}", command.name());
+        for o in OPTIONS.iter().filter(|o| o.commands.contains(&command)) {
+            let value = match o.flag {
+                Flag::Format => format_names(command),
+                _ => o.value.to_string(),
+            };
+            line.push_str(&format!(" [{} {value}]", o.name));
+        }
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out.push_str(
+        "\nSố trong tùy chọn viết bằng dấu chấm thập phân, không phân nhóm: --budget 1234.5\n\
+         (numbers in options take a decimal point and no grouping, whatever --lang)\n\n",
+    );
+    for command in Command::ALL {
+        let mut lines = command.help().lines();
+        out.push_str(&format!(
+            "{:<12}{}\n",
+            command.name(),
+            lines.next().unwrap_or("")
+        ));
+        for l in lines {
+            out.push_str(&format!("{:<12}{l}\n", ""));
+        }
+    }
+    out
+}
 
 struct Options {
-    command: String,
-    communes: Option<String>,
-    scenario: Option<String>,
-    format: Option<String>,
-    path: Option<String>,
-    risk: Option<String>,
-    target: Option<String>,
-    budget: Option<String>,
-    amount: Option<String>,
+    command: Command,
+    values: Vec<(Flag, String)>,
     lang: Lang,
 }
 
-/// The options each command reads (the usage above says the same); any other is refused
-/// rather than silently ignored (`seek --format table` would otherwise print JSON).
-const COMMAND_OPTIONS: [(&str, &[&str]); 6] = [
-    ("run", &["--communes", "--scenario", "--format", "--lang"]),
-    ("path", &["--communes", "--scenario", "--path", "--lang"]),
-    (
-        "seek",
-        &["--target", "--budget", "--communes", "--scenario", "--lang"],
-    ),
-    (
-        "marginal",
-        &["--amount", "--communes", "--scenario", "--lang"],
-    ),
-    (
-        "risk",
-        &["--communes", "--scenario", "--risk", "--path", "--lang"],
-    ),
-    ("check-plan", &["--format", "--lang"]),
-];
+impl Options {
+    fn get(&self, flag: Flag) -> Option<&str> {
+        self.values
+            .iter()
+            .find(|(f, _)| *f == flag)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// The format asked for (checked when read), else the command's default.
+    fn format(&self) -> Format {
+        let given = self.get(Flag::Format);
+        let choices = formats(self.command);
+        choices
+            .iter()
+            .copied()
+            .find(|f| Some(f.name()) == given)
+            .unwrap_or(choices[0])
+    }
+}
 
 /// A bad invocation or bad input: one message, exit status 2.
 struct Failure(String);
 
+/// The language asked for, read first so that every message is in it.
+fn language_of(args: &[String]) -> Lang {
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        let v = match a.strip_prefix("--lang") {
+            Some("") => it.next().map(String::as_str),
+            Some(rest) => rest.strip_prefix('='),
+            None => None,
+        };
+        if let Some(lang) = v.and_then(Lang::from_code) {
+            return lang;
+        }
+    }
+    Lang::Vi
+}
+
 fn parse_args(args: Vec<String>) -> Result<Options, Failure> {
+    let lang = language_of(&args);
     let mut it = args.into_iter();
-    let command = it.next().unwrap_or_else(|| "help".into());
+    let name = it.next().unwrap_or_else(|| "help".into());
+    let command = Command::from_name(&name)
+        .ok_or_else(|| Failure(lang.fill(t::CLI_UNKNOWN_COMMAND, &[("command", &name)])))?;
     let mut options = Options {
         command,
-        communes: None,
-        scenario: None,
-        format: None,
-        path: None,
-        risk: None,
-        target: None,
-        budget: None,
-        amount: None,
-        lang: Lang::Vi,
+        values: Vec::new(),
+        lang,
     };
-    let accepted = COMMAND_OPTIONS
-        .iter()
-        .find(|(name, _)| *name == options.command)
-        .map(|(_, flags)| *flags);
     while let Some(arg) = it.next() {
-        let (flag, inline) = match arg.split_once('=') {
+        let (name, inline) = match arg.split_once('=') {
             Some((f, v)) if f.starts_with("--") => (f.to_string(), Some(v.to_string())),
             _ => (arg.clone(), None),
         };
-        if let Some(flags) = accepted {
-            let known = COMMAND_OPTIONS
+        let spec = OPTIONS
+            .iter()
+            .find(|o| o.name == name)
+            .ok_or_else(|| Failure(lang.fill(t::CLI_UNKNOWN_OPTION, &[("option", &name)])))?;
+        if command != Command::Help && !spec.commands.contains(&command) {
+            let own: Vec<&str> = OPTIONS
                 .iter()
-                .any(|(_, f)| f.contains(&flag.as_str()));
-            if known && !flags.contains(&flag.as_str()) {
-                return Err(Failure(format!(
-                    "{flag}: lệnh {0} không dùng tùy chọn này / not an option of {0} ({0}: {1})",
-                    options.command,
-                    flags.join(", ")
-                )));
-            }
+                .filter(|o| o.commands.contains(&command))
+                .map(|o| o.name)
+                .collect();
+            return Err(Failure(lang.fill(
+                t::CLI_NOT_AN_OPTION_OF,
+                &[
+                    ("option", &name),
+                    ("command", &command.name()),
+                    ("options", &own.join(", ")),
+                ],
+            )));
         }
-        let mut value = || {
-            inline
-                .clone()
-                .or_else(|| it.next())
-                .ok_or_else(|| Failure(format!("{flag}: thiếu giá trị (missing value)")))
-        };
-        match flag.as_str() {
-            "--communes" => options.communes = Some(value()?),
-            "--scenario" => options.scenario = Some(value()?),
-            "--format" => options.format = Some(value()?),
-            "--path" => options.path = Some(value()?),
-            "--risk" => options.risk = Some(value()?),
-            "--target" => options.target = Some(value()?),
-            "--budget" => options.budget = Some(value()?),
-            "--amount" => options.amount = Some(value()?),
-            "--lang" => {
-                let v = value()?;
-                options.lang = Lang::from_code(&v)
-                    .ok_or_else(|| Failure(format!("--lang: \"{v}\" không hợp lệ (vi, en)")))?;
-            }
-            other => {
-                return Err(Failure(format!(
-                    "tùy chọn không hợp lệ / unknown option: \"{other}\" (ntm help)"
-                )))
-            }
+        let value = inline
+            .or_else(|| it.next())
+            .ok_or_else(|| Failure(lang.fill(t::CLI_MISSING_VALUE, &[("option", &name)])))?;
+        if spec.flag == Flag::Lang && Lang::from_code(&value).is_none() {
+            return Err(Failure(lang.fill(
+                t::CLI_NOT_ONE_OF,
+                &[("option", &name), ("value", &value), ("choices", &"vi, en")],
+            )));
         }
+        if spec.flag == Flag::Format && !formats(command).iter().any(|f| f.name() == value) {
+            return Err(Failure(lang.fill(
+                t::CLI_NOT_ONE_OF,
+                &[
+                    ("option", &name),
+                    ("value", &value),
+                    ("choices", &format_names(command)),
+                ],
+            )));
+        }
+        options.values.push((spec.flag, value));
     }
     Ok(options)
 }
@@ -167,29 +350,36 @@ fn read_text(path: &str, lang: Lang) -> Result<String, Failure> {
 fn model_and_scenario(options: &Options, plan: Plan) -> Result<(Model, Scenario), Failure> {
     let lang = options.lang;
     let fail = |e: InputError| Failure(e.message(lang));
-    let table = match &options.communes {
+    let table = match options.get(Flag::Communes) {
         Some(path) => {
             CommuneTable::from_file_bytes(&read_file(path).map_err(fail)?, path).map_err(fail)?
         }
         None => CommuneTable::shipped(),
     };
-    let scenario = match &options.scenario {
+    let scenario = match options.get(Flag::Scenario) {
         Some(path) => Scenario::from_json(&read_text(path, lang)?, &plan, path).map_err(fail)?,
         None => Scenario::plan(),
     };
     Ok((Model::new(plan, table), scenario))
 }
 
-/// A number given on the command line (`--budget 3.000,5` or `3000.5`), named by its option.
+/// A number given to an option: one syntax whatever `--lang` (digits, at most one decimal
+/// point, no grouping), so that a script's figure is never read 1,000 times off; anything
+/// else is refused, naming the option.
 fn option_number(option: &str, text: &str, lang: Lang) -> Result<f64, Failure> {
-    parse_number(text, lang)
-        .or_else(|_| parse_number(text, lang.pick(Lang::En, Lang::Vi)))
-        .ok()
-        .filter(|x| x.is_finite() && *x >= 0.0)
+    let plain = {
+        let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
+        let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+        !whole.is_empty() && digits(whole) && digits(fraction) && !text.ends_with('.')
+    };
+    plain
+        .then(|| text.parse::<f64>().ok())
+        .flatten()
+        .filter(|x| x.is_finite())
         .ok_or_else(|| {
-            Failure(format!(
-                "{option}: \"{text}\" {}",
-                lang.say(t::IS_NOT_A_VALID_NUMBER_NOT)
+            Failure(lang.fill(
+                t::CLI_NOT_A_PLAIN_NUMBER,
+                &[("option", &option), ("value", &text)],
             ))
         })
 }
@@ -204,10 +394,10 @@ fn run(options: &Options) -> Result<String, Failure> {
     let lang = options.lang;
     let fail = |e: InputError| Failure(e.message(lang));
     let plan = Plan::lang_son_2022();
-    match options.command.as_str() {
-        "path" => {
+    match options.command {
+        PathCommand => {
             let (model, scenario) = model_and_scenario(options, plan)?;
-            let path = match &options.path {
+            let path = match options.get(Flag::Path) {
                 Some(file) => Path::from_json(&read_text(file, lang)?, &model.plan, file)
                     .map_err(fail)?
                     .with_first_scenario(&scenario),
@@ -215,9 +405,9 @@ fn run(options: &Options) -> Result<String, Failure> {
             };
             Ok(path.run(&model).to_json(&model.plan))
         }
-        "seek" => {
+        Seek => {
             let (model, scenario) = model_and_scenario(options, plan)?;
-            let goal = match (&options.target, &options.budget) {
+            let goal = match (options.get(Flag::Target), options.get(Flag::Budget)) {
                 (Some(target), None) => {
                     let (key, value) = target.split_once('=').ok_or_else(|| {
                         Failure(format!(
@@ -246,18 +436,18 @@ fn run(options: &Options) -> Result<String, Failure> {
             let answer = seek(&model, &scenario, goal);
             Ok(json(&answer.to_value(&model.plan)))
         }
-        "marginal" => {
+        Marginal => {
             let (model, scenario) = model_and_scenario(options, plan)?;
-            let amount = match &options.amount {
+            let amount = match options.get(Flag::Amount) {
                 Some(text) => option_number("--amount", text, lang)?,
                 None => 100.0,
             };
             let margins = marginal(&model, &scenario, amount);
             Ok(json(&margins_value(&margins, &model.plan)))
         }
-        "risk" => {
+        Risk => {
             let (model, scenario) = model_and_scenario(options, plan)?;
-            let settings = match &options.risk {
+            let settings = match options.get(Flag::Risk) {
                 Some(file) => RiskSettings::from_json(&read_text(file, lang)?, &model.plan, file)
                     .map_err(fail)?,
                 None => RiskSettings::default_for(&model.plan),
@@ -265,7 +455,7 @@ fn run(options: &Options) -> Result<String, Failure> {
             let run = ntm_planner::engine::risk::RiskRun::new(&model, &scenario, settings.clone());
             let mut out = run.run().to_value();
             // With --path, the path under risk too: its first PATH_DRAWS draws, year by year.
-            if let Some(file) = &options.path {
+            if let Some(file) = options.get(Flag::Path) {
                 use ntm_planner::engine::risk::{path_draw, path_spreads, PATH_DRAWS};
                 let path = Path::from_json(&read_text(file, lang)?, &model.plan, file)
                     .map_err(fail)?
@@ -289,28 +479,27 @@ fn run(options: &Options) -> Result<String, Failure> {
             }
             Ok(json(&out))
         }
-        "run" => {
+        Run => {
             let (model, scenario) = model_and_scenario(options, plan)?;
             let outcome = model.run(&scenario);
-            match options.format.as_deref().unwrap_or("json") {
-                "json" => Ok(outcome.to_json()),
-                "table" => Ok(summary(
+            match options.format() {
+                Format::Table => Ok(summary(
                     &model,
                     &scenario,
                     &outcome,
                     lang,
-                    options.communes.is_none(),
+                    options.get(Flag::Communes).is_none(),
                 )),
-                other => Err(Failure(format!(
-                    "--format: \"{other}\" không hợp lệ (json, table)"
-                ))),
+                _ => Ok(outcome.to_json()),
             }
         }
-        "check-plan" => {
+        CheckPlan => {
             let findings = check_plan(&plan);
-            match options.format.as_deref().unwrap_or("text") {
-                "json" => Ok(serde_json::to_string_pretty(&findings).unwrap_or_default() + "\n"),
-                "text" => {
+            match options.format() {
+                Format::Json => {
+                    Ok(serde_json::to_string_pretty(&findings).unwrap_or_default() + "\n")
+                }
+                _ => {
                     let mut out = lang.fill(
                         t::INCONSISTENCIES_IN_THE_PLAN_S_OWN,
                         &[("0", &findings.len())],
@@ -325,15 +514,9 @@ fn run(options: &Options) -> Result<String, Failure> {
                     }
                     Ok(out)
                 }
-                other => Err(Failure(format!(
-                    "--format: \"{other}\" không hợp lệ (text, json)"
-                ))),
             }
         }
-        "help" | "--help" | "-h" => Ok(USAGE.to_string()),
-        other => Err(Failure(format!(
-            "lệnh không hợp lệ / unknown command: \"{other}\" (ntm help)"
-        ))),
+        Command::Help => Ok(usage()),
     }
 }
 
@@ -380,93 +563,27 @@ fn summary(
         ));
         out.push('\n');
     }
-    let rows: Vec<(String, String)> = vec![
-        (
-            lang.say(t::CERTIFIED_COMMUNES).into(),
-            lang.fill(
-                t::TARGET_START,
-                &[
-                    ("0", &o.certified),
-                    ("1", &t.certified),
-                    ("2", &o.certified_baseline),
-                    ("3", &o.newly_certified.len()),
-                ],
-            ),
-        ),
-        (
-            lang.say(t::AVERAGE_CRITERIA_A_COMMUNE).into(),
-            lang.fill(
-                t::TARGET,
-                &[
-                    ("0", &number(o.avg_criteria, 2, lang)),
-                    ("1", &number(t.avg_criteria_min, 1, lang)),
-                ],
-            ),
-        ),
-        (
-            lang.fill(t::BORDER_COMMUNES, &[("0", &o.border.communes)]),
-            lang.fill(
-                t::CRITERIA_A_COMMUNE_TARGET,
-                &[
-                    ("0", &number(o.border.avg_criteria, 2, lang)),
-                    ("1", &number(t.border_avg_min, 0, lang)),
-                    ("2", &number(t.border_avg_max, 1, lang)),
-                ],
-            ),
-        ),
-        (
-            lang.say(t::MONEY_SHORT).into(),
-            lang.fill(t::BILLION_VND, &[("0", &money(o.funding.shortfall))]),
-        ),
-        (
-            lang.say(t::MONEY_IDLE).into(),
-            lang.fill(t::BILLION_VND, &[("0", &money(o.funding.idle))]),
-        ),
-    ];
-    for (label, value) in rows {
-        out.push_str(&format!("{}  {}\n", pad(&label, 28), value));
+    // The headline and the rows as every surface words them (ntm_planner::show).
+    for card in show::Headline::of(o, t, lang).cards() {
+        out.push_str(&format!(
+            "{}  {} / {}\n",
+            pad(&card.label, 34),
+            lpad(&card.figure, 8),
+            card.note
+        ));
     }
     out.push('\n');
-    let head: [&str; 7] = lang.say_all([
-        t::CRITERION,
-        t::START,
-        t::PROJECTED_2,
-        t::TARGET_2,
-        t::GAP,
-        t::INVESTED,
-        t::SHORT_2,
-    ]);
-    out.push_str(&format!(
-        "{}{}{}{}{}{}{}\n",
-        pad(head[0], 40),
-        lpad(head[1], 9),
-        lpad(head[2], 10),
-        lpad(head[3], 10),
-        lpad(head[4], 7),
-        lpad(head[5], 11),
-        lpad(head[6], 11)
-    ));
-    for (c, r) in plan.criteria.iter().zip(&o.criteria) {
-        let gap = i64::from(r.met) - i64::from(r.target);
-        let name = format!("{:>2} {}", c.id, lang.pick(&c.name_vi, &c.name_en));
-        let name: String = name.chars().take(38).collect();
-        out.push_str(&format!(
-            "{}{}{}{}{}{}{}\n",
-            pad(&name, 40),
-            lpad(&r.baseline.to_string(), 9),
-            lpad(&r.met.to_string(), 10),
-            lpad(&r.target.to_string(), 10),
-            lpad(
-                &if gap > 0 {
-                    format!("+{gap}")
-                } else {
-                    gap.to_string()
-                },
-                7
-            ),
-            lpad(&money(r.investment), 11),
-            lpad(&money(r.shortfall), 11)
-        ));
+    let widths = [40, 9, 10, 10, 7, 13, 11];
+    let line = |cells: [&str; 7]| {
+        let mut l = pad(&cells[0].chars().take(38).collect::<String>(), widths[0]);
+        for (cell, w) in cells.iter().zip(widths).skip(1) {
+            l.push_str(&lpad(cell, w));
+        }
+        l + "\n"
+    };
+    out.push_str(&line(lang.say_all(show::CriterionRow::COLUMNS)));
+    for row in show::criteria_rows(plan, o, lang) {
+        out.push_str(&line(row.cells()));
     }
     out.push('\n');
     let head: [&str; 4] = lang.say_all([t::SOURCE_3, t::PLEDGED, t::ARRIVED, t::IDLE_3]);
@@ -491,22 +608,17 @@ fn summary(
         out.push_str(lang.say(t::THE_COMMUNE_TABLE_HAS_NO_DISTRICT));
         return out;
     }
-    let head: [&str; 4] = lang.say_all([t::DISTRICT, t::COMMUNES_2, t::CERTIFIED_3, t::CRITERIA_2]);
-    out.push_str(&format!(
-        "{}{}{}{}\n",
-        pad(head[0], 24),
-        lpad(head[1], 8),
-        lpad(head[2], 11),
-        lpad(head[3], 9)
-    ));
-    for d in &o.districts {
-        out.push_str(&format!(
-            "{}{}{}{}\n",
-            pad(&d.name, 24),
-            lpad(&d.communes.to_string(), 8),
-            lpad(&d.certified.to_string(), 11),
-            lpad(&number(d.avg_criteria, 2, lang), 9)
-        ));
+    let widths = [24, 8, 11, 9];
+    let line = |cells: [&str; 4]| {
+        let mut l = pad(cells[0], widths[0]);
+        for (cell, w) in cells.iter().zip(widths).skip(1) {
+            l.push_str(&lpad(cell, w));
+        }
+        l + "\n"
+    };
+    out.push_str(&line(lang.say_all(show::DistrictRow::COLUMNS)));
+    for row in show::district_rows(o, lang) {
+        out.push_str(&line(row.cells()));
     }
     out
 }

@@ -42,7 +42,9 @@ pub struct DistrictOutcome {
 #[derive(Debug, Clone, PartialEq, Serialize, Default)]
 pub struct BorderOutcome {
     pub communes: u32,
-    pub avg_criteria: f64,
+    /// `None` when the table has no border commune: an average of nothing is not 0 (model.md
+    /// §8.3 writes it as `null`), so no surface can print one by forgetting.
+    pub avg_criteria: Option<f64>,
     /// Not in the command line's JSON (model.md §5.4 lists communes and average only).
     #[serde(skip)]
     pub certified: u32,

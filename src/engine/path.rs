@@ -53,7 +53,9 @@ impl Measure {
             Measure::Certified => f64::from(outcome.certified),
             Measure::AvgCriteria => outcome.avg_criteria,
             Measure::MinCriteria => f64::from(outcome.min_criteria),
-            Measure::BorderAvg => outcome.border.avg_criteria,
+            // With no border commune it counts as 0, as the goals' search does (a border
+            // target over an empty set is reached only at 0 or below).
+            Measure::BorderAvg => outcome.border.avg_criteria.unwrap_or(0.0),
             Measure::Criterion(k) => f64::from(outcome.criteria[k].met),
         }
     }

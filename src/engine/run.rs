@@ -260,6 +260,7 @@ impl Model {
             })
             .collect();
         let mut border = BorderOutcome::default();
+        let mut border_met = 0u32;
         let mut total_met = 0u32;
         let mut certified = 0u32;
         let mut newly_certified = Vec::new();
@@ -285,14 +286,15 @@ impl Model {
             }
             if c.border {
                 border.communes += 1;
-                border.avg_criteria += f64::from(count);
+                border_met += count;
                 border.certified += u32::from(is_certified);
             }
         }
         for d in &mut districts {
             d.avg_criteria /= f64::from(d.communes.max(1));
         }
-        border.avg_criteria /= f64::from(border.communes.max(1));
+        border.avg_criteria =
+            (border.communes > 0).then(|| f64::from(border_met) / f64::from(border.communes));
         let min_criteria = meets.iter().map(|m| m.count_ones()).min().unwrap_or(0);
         let band = |lo: usize, hi: usize| histogram[lo..=hi].iter().sum::<u32>();
         let bands = Bands {

@@ -71,17 +71,16 @@ fn decode_component(text: &str) -> Option<String> {
 }
 
 /// Drops the values that are the plan's own, so the link says only what differs. `model` is
-/// the table's model (the plan's figures); `default_investment` is what the scenario's own
-/// model invests by default (it follows the scenario's targets and unit costs).
-pub fn differences(
-    scenario: &Scenario,
-    model: &Model,
-    default_investment: &[f64; CRITERIA],
-) -> Scenario {
+/// the table's model (the plan's figures). The default investment a lever is held to is the
+/// scenario's own (it follows the scenario's targets and unit costs, `Model::for_scenario`),
+/// worked out here so that no caller can hold it to the table's and drop a value the
+/// scenario's own default would not give back.
+pub fn differences(scenario: &Scenario, model: &Model) -> Scenario {
+    let own = model.for_scenario(scenario);
     let mut s = scenario.clone();
     for lever in Lever::all() {
         let default = match lever.family {
-            INVESTMENT => LeverValue::Number(default_investment[lever.item]),
+            INVESTMENT => lever.default_in(&own),
             _ => lever.default_in(model),
         };
         if lever.get(&s) == Some(default) {
@@ -343,7 +342,7 @@ mod tests {
         s.investment[1] = Some(model.default_investment()[1]);
         s.strategy = Some(Strategy::ClosestFirst);
         s.funding[3] = Some(2000.0);
-        let d = differences(&s, &model, &model.default_investment());
+        let d = differences(&s, &model);
         assert_eq!(encode(&d, &model.plan), "v=1&f.credit=2000");
     }
 
@@ -377,7 +376,7 @@ mod tests {
         s.investment[1] = Some(own[1]);
         s.investment[2] = Some(model.default_investment()[2] + 1.0);
         s.name = Some(plan.default_scenario_name.clone());
-        let d = differences(&s, &model, &own);
+        let d = differences(&s, &model);
         assert_eq!(
             d.investment[1], None,
             "the scenario's own default is not carried"
@@ -387,7 +386,7 @@ mod tests {
         // At the plan's default but not the scenario's own, an investment is carried.
         s.investment[1] = Some(model.default_investment()[1]);
         s.name = Some("Ưu tiên giao thông".into());
-        let d = differences(&s, &model, &own);
+        let d = differences(&s, &model);
         assert_eq!(d.investment[1], s.investment[1]);
         assert_eq!(d.name.as_deref(), Some("Ưu tiên giao thông"));
     }

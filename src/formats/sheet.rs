@@ -28,6 +28,12 @@ fn n(x: impl Into<f64>) -> Cell {
     Cell::Number(x.into())
 }
 
+/// A figure that may not exist (the border average of a table with no border commune): an
+/// empty cell, never 0.
+fn maybe(x: Option<f64>) -> Cell {
+    x.map_or_else(|| t(""), n)
+}
+
 /// The results as sheets: criteria, districts, communes (with each commune's criteria after
 /// the year).
 pub fn result_sheets(model: &Model, scenario: &Scenario, o: &Outcome, lang: Lang) -> Vec<Sheet> {
@@ -71,7 +77,7 @@ pub fn result_sheets(model: &Model, scenario: &Scenario, o: &Outcome, lang: Lang
     ]);
     criteria.push(vec![
         t(lang.say(t::BORDER_COMMUNES_CRITERIA_EACH)),
-        n(o.border.avg_criteria),
+        maybe(o.border.avg_criteria),
     ]);
     criteria.push(vec![
         t(lang.say(t::MONEY_SHORT_BN_VND)),
@@ -283,7 +289,7 @@ pub fn path_sheet(p: &crate::engine::path::PathOutcome, lang: Lang) -> Sheet {
             n(y.year),
             n(o.certified),
             n(o.avg_criteria),
-            n(o.border.avg_criteria),
+            maybe(o.border.avg_criteria),
             n(o.min_criteria),
             n(o.funding.shortfall),
             n(o.funding.idle),

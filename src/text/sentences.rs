@@ -13,6 +13,24 @@ macro_rules! catalogue {
 }
 
 catalogue! {
+    CLI_UNKNOWN_COMMAND:
+        "lệnh không hợp lệ: \"{command}\" (ntm help)",
+        "unknown command: \"{command}\" (ntm help)";
+    CLI_UNKNOWN_OPTION:
+        "tùy chọn không hợp lệ: \"{option}\" (ntm help)",
+        "unknown option: \"{option}\" (ntm help)";
+    CLI_NOT_AN_OPTION_OF:
+        "{option}: lệnh {command} không dùng tùy chọn này ({command}: {options})",
+        "{option}: not an option of {command} ({command}: {options})";
+    CLI_MISSING_VALUE:
+        "{option}: thiếu giá trị",
+        "{option}: missing value";
+    CLI_NOT_ONE_OF:
+        "{option}: \"{value}\" không hợp lệ ({choices})",
+        "{option}: \"{value}\" is not valid ({choices})";
+    CLI_NOT_A_PLAIN_NUMBER:
+        "{option}: \"{value}\" không phải số viết với dấu chấm thập phân, không phân nhóm, không âm (ví dụ 1234.5)",
+        "{option}: \"{value}\" is not a number written with a decimal point, no grouping and no sign (for example 1234.5)";
     NOT_UTF_8_TEXT:
         "không phải văn bản UTF-8",
         "not UTF-8 text";

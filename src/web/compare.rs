@@ -97,7 +97,7 @@ pub(super) fn CompareTables(rows: Vec<(String, Outcome)>) -> impl IntoView {
         {metric(lang.say(t::CERTIFIED_COMMUNES), |o| f64::from(o.certified), 0, true)}
         {metric(lang.say(t::AVERAGE_CRITERIA_A_COMMUNE), |o| o.avg_criteria, 2, true)}
         // The scenarios share one table: with no border communes there is no row to compare.
-        {(first.border.communes > 0).then(|| metric(lang.say(t::BORDER_COMMUNES_CRITERIA_EACH), |o| o.border.avg_criteria, 2, true))}
+        {(first.border.communes > 0).then(|| metric(lang.say(t::BORDER_COMMUNES_CRITERIA_EACH), |o| o.border.avg_criteria.unwrap_or_default(), 2, true))}
         {metric(lang.say(t::MONEY_SHORT_BN_VND), |o| o.funding.shortfall, 0, false)}
         {metric(lang.say(t::MONEY_IDLE_BN_VND), |o| o.funding.idle, 0, false)}
     };
@@ -105,7 +105,7 @@ pub(super) fn CompareTables(rows: Vec<(String, Outcome)>) -> impl IntoView {
         m.plan
             .criteria
             .iter()
-            .map(|c| format!("{}. {}", c.id, lang.pick(&c.name_vi, &c.name_en)))
+            .map(|c| crate::show::criterion_label(c, lang))
             .collect()
     });
     let criteria = (0..CRITERIA)

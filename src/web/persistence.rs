@@ -252,12 +252,9 @@ pub fn start(state: State) -> Keeping {
                 write_store(keeping, &store, &plan);
             }
         }
-        let mut fragment = state.model.with_untracked(|m| {
-            link::encode(
-                &link::differences(&scenario, m, &m.default_investment()),
-                &m.plan,
-            )
-        });
+        let mut fragment = state
+            .model
+            .with_untracked(|m| link::encode(&link::differences(&scenario, m), &m.plan));
         if let Some(path) = keeping.path_part.get_untracked() {
             fragment.push('&');
             fragment.push_str(&link::encode_path(&path));

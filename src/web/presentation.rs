@@ -7,7 +7,7 @@ use super::showing::*;
 use super::state::use_state;
 use crate::charts::{bands_chart, districts_chart};
 use crate::engine::Scenario;
-use crate::text::number::{amount, number};
+use crate::show::{criteria_rows, CriterionRow, Headline, Verdict};
 use crate::text::sentences as t;
 use leptos::prelude::*;
 
@@ -25,43 +25,39 @@ pub fn Presentation() -> impl IntoView {
         let lang = state.lang.get();
         let o = state.outcome.get();
         let t = state.targets();
+        // The headline as every surface words it: the four figures a council asks about.
+        let headline = Headline::of(&o, &t, lang);
+        let figures = [&headline.certified, &headline.average, &headline.border, &headline.shortfall]
+            .map(|c| view! { <div><span class="big">{c.figure.clone()}</span><span>{c.label.clone()}</span><span class="slide-note">{c.note.clone()}</span></div> })
+            .into_iter()
+            .collect_view();
         let (title, body) = match index {
             0 => (
                 lang.say(t::HEADLINE),
                 view! {
-                    <div class="slide-figures">
-                        <div><span class="big">{o.certified}</span><span>{lang.fill(t::CERTIFIED_COMMUNES_TARGET, &[("0", &t.certified)])}</span></div>
-                        <div><span class="big">{number(o.avg_criteria, 2, lang)}</span><span>{lang.fill(t::CRITERIA_A_COMMUNE_TARGET_2, &[("0", &number(t.avg_criteria_min, 1, lang))])}</span></div>
-                        <div><span class="big">{super::results::border_average(&o, lang)}</span><span>{if o.border.communes == 0 { lang.say(t::NO_BORDER_COMMUNES_IN_THE_TABLE).to_string() } else { lang.fill(t::CRITERIA_A_BORDER_COMMUNE_TARGET, &[("0", &number(t.border_avg_min, 0, lang)), ("1", &number(t.border_avg_max, 1, lang))]) }}</span></div>
-                        <div><span class="big">{amount(o.funding.shortfall, 0, lang)}</span><span>{lang.say(t::BILLION_VND_SHORT_2)}</span></div>
-                    </div>
+                    <div class="slide-figures">{figures}</div>
                     <p class="slide-sentence">{change_sentence(&state)}</p>
                 }
                 .into_any(),
             ),
             1 => {
-                let rows = state.model.with(|m| {
-                    m.plan
-                        .criteria
-                        .iter()
-                        .zip(&o.criteria)
-                        .map(|(c, r)| {
-                            let gap = i64::from(r.met) - i64::from(r.target);
-                            view! {
-                                <tr class:below=gap < 0>
-                                    <th scope="row">{format!("{}. {}", c.id, lang.pick(&c.name_vi, &c.name_en))}</th>
-                                    <td class="num">{r.baseline}</td><td class="num">{r.met}</td><td class="num">{r.target}</td>
-                                    <td class="num">{if gap > 0 { format!("+{gap}") } else { gap.to_string() }}</td>
-                                </tr>
-                            }
-                        })
-                        .collect_view()
-                });
+                let rows = state.model.with(|m| criteria_rows(&m.plan, &o, lang))
+                    .into_iter()
+                    .map(|r| {
+                        let [label, start, met, target, gap, ..] = r.cells().map(String::from);
+                        view! {
+                            <tr class:below=r.verdict == Verdict::Short>
+                                <th scope="row">{label}</th>
+                                <td class="num">{start}</td><td class="num">{met}</td><td class="num">{target}</td><td class="num">{gap}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view();
                 (
                     lang.say(t::THE_19_CRITERIA),
                     view! {
                         <table class="slide-table">
-                            <thead><tr><th></th><th>{lang.say(t::START)}</th><th>{lang.say(t::PROJECTED_2)}</th><th>{lang.say(t::TARGET_5)}</th><th>{lang.say(t::GAP)}</th></tr></thead>
+                            <thead><tr>{headings(lang, [CriterionRow::COLUMNS[0], CriterionRow::COLUMNS[1], CriterionRow::COLUMNS[2], CriterionRow::COLUMNS[3], CriterionRow::COLUMNS[4]])}</tr></thead>
                             <tbody>{rows}</tbody>
                         </table>
                     }

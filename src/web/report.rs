@@ -5,6 +5,10 @@ use super::showing::*;
 use super::state::use_state;
 use crate::charts::{bands_chart, criteria_chart_with_risk, districts_chart, sources_chart};
 use crate::engine::{Scenario, CRITERIA, SOURCES};
+use crate::show::{
+    criteria_rows, criterion_label, district_rows, path_rows, CardKind, CriterionRow, DistrictRow,
+    Headline, PathRow, Verdict,
+};
 use crate::text::number::{amount, number, percent};
 use crate::text::sentences as t;
 use leptos::prelude::*;
@@ -73,7 +77,7 @@ pub fn Report() -> impl IntoView {
                     let c = &plan.criteria[k];
                     view! {
                         <tr>
-                            <td>{format!("{}. {}", c.id, lang.pick(&c.name_vi, &c.name_en))}</td>
+                            <td>{criterion_label(c, lang)}</td>
                             <td class="num">{amount(plan_levers.investment[k], 2, lang)}</td>
                             <td class="num">{amount(levers.investment[k], 2, lang)}</td>
                         </tr>
@@ -91,32 +95,41 @@ pub fn Report() -> impl IntoView {
         let eligibility_changed = (0..SOURCES)
             .filter(|&s| levers.eligibility[s] != plan_levers.eligibility[s])
             .count();
-        let criteria = plan
-            .criteria
-            .iter()
-            .zip(&o.criteria)
-            .map(|(c, r)| {
-                let gap = i64::from(r.met) - i64::from(r.target);
-                view! {
-                    <tr class:below=gap < 0>
-                        <td>{format!("{}. {}", c.id, lang.pick(&c.name_vi, &c.name_en))}</td>
-                        <td class="num">{r.baseline}</td><td class="num">{r.met}</td><td class="num">{r.target}</td>
-                        <td class="num">{if gap > 0 { format!("+{gap}") } else { gap.to_string() }}</td>
-                        <td class="num">{amount(r.investment, 2, lang)}</td><td class="num">{amount(r.shortfall, 2, lang)}</td>
-                    </tr>
-                }
+        let criteria = criteria_rows(&plan, &o, lang)
+            .into_iter()
+            .map(|r| {
+                let cells = r.cells().map(String::from);
+                let [label, rest @ ..] = cells;
+                let rest = rest
+                    .into_iter()
+                    .map(|c| view! { <td class="num">{c}</td> })
+                    .collect_view();
+                view! { <tr class:below=r.verdict == Verdict::Short><td>{label}</td>{rest}</tr> }
             })
             .collect_view();
-        let districts = o
-            .districts
-            .iter()
-            .map(|d| view! { <tr><td>{d.name.clone()}</td><td class="num">{d.communes}</td><td class="num">{d.certified}</td><td class="num">{number(d.avg_criteria, 2, lang)}</td></tr> })
+        let districts = district_rows(&o, lang)
+            .into_iter()
+            .map(|d| {
+                let [name, rest @ ..] = d.cells().map(String::from);
+                let rest = rest
+                    .into_iter()
+                    .map(|c| view! { <td class="num">{c}</td> })
+                    .collect_view();
+                view! { <tr><td>{name}</td>{rest}</tr> }
+            })
+            .collect_view();
+        let headline = Headline::of(&o, &state.targets(), lang)
+            .cards()
+            .into_iter()
+            .map(|c| {
+                let testid = (c.kind == CardKind::Border).then_some("report-border-avg");
+                view! { <tr><td>{c.label.clone()}</td><td class="num" data-testid=testid>{c.figure.clone()}</td><td>{c.note.clone()}</td></tr> }
+            })
             .collect_view();
         let charts = charts
             .into_iter()
             .map(|(title, svg)| view! { <figure class="report-chart"><figcaption>{title}</figcaption><div inner_html=svg></div></figure> })
             .collect_view();
-        let t = &state.targets();
         Some(view! {
             <section class="report" data-testid="report">
                 <div class="report-tools">
@@ -153,20 +166,11 @@ pub fn Report() -> impl IntoView {
                 {(eligibility_changed > 0).then(|| view! { <p>{lang.fill(t::SOURCES_MAY_PAY_FOR_OTHER_CRITERIA, &[("eligibility_changed", &eligibility_changed)])}</p> })}
                 <h2>{lang.say(t::N_2_RESULTS)}</h2>
                 <table class="report-headline">
-                    <tbody>
-                        <tr><td>{lang.say(t::CERTIFIED_COMMUNES)}</td><td class="num">{o.certified}</td><td>{lang.fill(t::TARGET_START_2, &[("0", &t.certified), ("1", &o.certified_baseline)])}</td></tr>
-                        <tr><td>{lang.say(t::AVERAGE_CRITERIA_A_COMMUNE)}</td><td class="num">{number(o.avg_criteria, 2, lang)}</td><td>{format!("{} {}", lang.say(t::TARGET_3), number(t.avg_criteria_min, 1, lang))}</td></tr>
-                        <tr><td>{lang.say(t::BORDER_COMMUNES_CRITERIA_EACH)}</td><td class="num" data-testid="report-border-avg">{super::results::border_average(&o, lang)}</td><td>{super::results::border_target(&o, &t, lang)}</td></tr>
-                        <tr><td>{lang.say(t::MONEY_SHORT_BN_VND)}</td><td class="num">{amount(o.funding.shortfall, 2, lang)}</td><td></td></tr>
-                        <tr><td>{lang.say(t::MONEY_IDLE_BN_VND)}</td><td class="num">{amount(o.funding.idle, 2, lang)}</td><td></td></tr>
-                    </tbody>
+                    <tbody>{headline}</tbody>
                 </table>
                 <p>{change_sentence(&state)}</p>
                 <table>
-                    <thead><tr>
-                        <th>{lang.say(t::CRITERION)}</th><th>{lang.say(t::START)}</th><th>{lang.say(t::PROJECTED_2)}</th>
-                        <th>{lang.say(t::TARGET_5)}</th><th>{lang.say(t::GAP)}</th><th>{lang.say(t::INVESTED)}</th><th>{lang.say(t::SHORT_2)}</th>
-                    </tr></thead>
+                    <thead><tr>{headings(lang, CriterionRow::COLUMNS)}</tr></thead>
                     <tbody>{criteria}</tbody>
                 </table>
                 {if o.districts.is_empty() {
@@ -174,7 +178,7 @@ pub fn Report() -> impl IntoView {
                 } else {
                     view! {
                         <table>
-                            <thead><tr><th>{lang.say(t::DISTRICT)}</th><th>{lang.say(t::COMMUNES_2)}</th><th>{lang.say(t::CERTIFIED_3)}</th><th>{lang.say(t::CRITERIA_EACH)}</th></tr></thead>
+                            <thead><tr>{headings(lang, DistrictRow::COLUMNS)}</tr></thead>
                             <tbody>{districts}</tbody>
                         </table>
                     }.into_any()
@@ -191,6 +195,17 @@ pub fn Report() -> impl IntoView {
         })
     };
     view! { {report} }
+}
+
+/// A table's column headings.
+pub(super) fn headings<const N: usize>(
+    lang: crate::text::Lang,
+    columns: [crate::text::Sentence; N],
+) -> impl IntoView {
+    lang.say_all(columns)
+        .map(|h| view! { <th scope="col">{h}</th> })
+        .into_iter()
+        .collect_view()
 }
 
 /// The goal sought last (if any) and where more money buys most (report and presentation).
@@ -218,20 +233,15 @@ pub(super) fn path_view(
     plan: &crate::engine::Plan,
     lang: crate::text::Lang,
 ) -> AnyView {
-    let rows = p
-        .years
-        .iter()
-        .map(|y| {
-            let o = &y.outcome;
-            view! {
-                <tr>
-                    <td>{y.year}</td><td class="num">{o.certified}</td>
-                    <td class="num">{number(o.avg_criteria, 2, lang)}</td>
-                    <td class="num">{number(o.border.avg_criteria, 2, lang)}</td>
-                    <td class="num">{o.min_criteria}</td>
-                    <td class="num">{amount(o.funding.shortfall, 2, lang)}</td>
-                </tr>
-            }
+    let rows = path_rows(p, lang)
+        .into_iter()
+        .map(|r| {
+            let [year, rest @ ..] = r.cells();
+            let rest = rest
+                .into_iter()
+                .map(|c| view! { <td class="num">{c}</td> })
+                .collect_view();
+            view! { <tr><td>{year}</td>{rest}</tr> }
         })
         .collect_view();
     let verdict = p
@@ -254,11 +264,7 @@ pub(super) fn path_view(
         <div class="path-summary" data-testid="path-summary">
             <p>{verdict}</p>
             <table class="slide-table">
-                <thead><tr>
-                    <th>{lang.say(t::YEAR)}</th><th>{lang.say(t::CERTIFIED)}</th>
-                    <th>{lang.say(t::CRITERIA_EACH)}</th><th>{lang.say(t::BORDER)}</th>
-                    <th>{lang.say(t::LOWEST_COMMUNE)}</th><th>{lang.say(t::SHORT)}</th>
-                </tr></thead>
+                <thead><tr>{headings(lang, PathRow::COLUMNS)}</tr></thead>
                 <tbody>{rows}</tbody>
             </table>
             <p class="report-note">{lang.say(t::EACH_YEAR_KEEPS_THE_SCENARIO_S)}</p>

@@ -3,9 +3,9 @@
 use super::state::{use_state, State};
 use crate::engine::explain::explain;
 use crate::engine::CRITERIA;
-use crate::text::number::{amount, number};
+use crate::show::{CardKind, CriterionRow, Headline, Verdict};
+use crate::text::number::number;
 use crate::text::sentences as t;
-use crate::text::Lang;
 use leptos::prelude::*;
 
 #[component]
@@ -28,98 +28,34 @@ pub fn Headline() -> impl IntoView {
             ))
         }
     };
-    let targets = move || state.targets();
-    // (Through a memo: see the criteria table.)
-    let lang = Memo::new(move |_| state.lang.get());
-    let lang = move || lang.get();
-    let certified_ok = move || o.with(|o| o.certified >= targets().certified);
-    let avg_ok = move || o.with(|o| o.avg_criteria + 1e-9 >= targets().avg_criteria_min);
-    let no_border = move || o.with(|o| o.border.communes == 0);
-    let border_ok = move || {
-        !no_border() && o.with(|o| o.border.avg_criteria + 1e-9 >= targets().border_avg_min)
+    // The cards as every surface words them; each card's parts through memos so that an
+    // input re-renders only what changed.
+    let headline =
+        Memo::new(move |_| o.with(|o| Headline::of(o, &state.targets(), state.lang.get())));
+    let card = move |kind: CardKind,
+                     testid: &'static str,
+                     note: &'static str,
+                     band: Option<AnyView>| {
+        let card = Memo::new(move |_| headline.with(|h| h.card(kind).clone()));
+        let verdict = move || card.with(|c| c.verdict);
+        view! {
+            <div class="card" class:ok=move || verdict() == Verdict::Reached class:short=move || verdict() == Verdict::Short>
+                <div class="card-label">{move || card.with(|c| c.label.clone())}</div>
+                <div class="figure" data-testid=testid>{move || card.with(|c| c.figure.clone())}</div>
+                <div class="card-note" data-testid=note>{move || card.with(|c| c.note.clone())}</div>
+                {band}
+            </div>
+        }
     };
-    let border_short = move || !no_border() && !border_ok();
     view! {
         <section class="headline" aria-label=move || state.tr(t::HEADLINE_RESULTS)>
-            <div class="card" class:ok=certified_ok class:short=move || !certified_ok()>
-                <div class="card-label">{move || state.tr(t::CERTIFIED_COMMUNES)}</div>
-                <div class="figure" data-testid="certified">{move || o.with(|o| o.certified.to_string())}</div>
-                <div class="card-note">
-                    {move || {
-                        let t = targets();
-                        let base = o.with(|o| o.certified_baseline);
-                        state.lang.get().fill(t::TARGET_START_OF_YEAR, &[("0", &t.certified), ("1", &base)])
-                    }}
-                </div>
-                <div class="card-band" data-testid="band-certified">{band(|r| r.certified, 0)}</div>
-            </div>
-            <div class="card" class:ok=avg_ok class:short=move || !avg_ok()>
-                <div class="card-label">{move || state.tr(t::AVERAGE_CRITERIA_A_COMMUNE)}</div>
-                <div class="figure" data-testid="avg-criteria">{move || number(o.with(|o| o.avg_criteria), 2, lang())}</div>
-                <div class="card-note">
-                    {move || format!("{} {}", state.tr(t::TARGET_3), number(targets().avg_criteria_min, 1, lang()))}
-                </div>
-                <div class="card-band" data-testid="band-avg">{band(|r| r.avg_criteria, 2)}</div>
-            </div>
-            <div class="card" class:ok=border_ok class:short=border_short>
-                <div class="card-label">
-                    {move || format!("{} ({})", state.tr(t::BORDER_COMMUNES_CRITERIA_EACH), o.with(|o| o.border.communes))}
-                </div>
-                <div class="figure" data-testid="border-avg">{move || o.with(|o| border_average(o, lang()))}</div>
-                <div class="card-note" data-testid="border-note">
-                    {move || o.with(|o| border_target(o, &targets(), lang()))}
-                </div>
-                <div class="card-band" data-testid="band-border">{band(|r| r.border_avg, 2)}</div>
-            </div>
-            <div class="card" class:short=move || o.with(|o| o.funding.shortfall > 0.0)>
-                <div class="card-label">{move || state.tr(t::MONEY_SHORT_BILLION_VND)}</div>
-                <div class="figure" data-testid="shortfall">{move || amount(o.with(|o| o.funding.shortfall), 2, lang())}</div>
-                <div class="card-note">{move || state.tr(t::INVESTMENT_NO_SOURCE_COVERS)}</div>
-            </div>
-            <div class="card" class:short=move || o.with(|o| o.funding.idle > 0.0)>
-                <div class="card-label">{move || state.tr(t::MONEY_IDLE_BILLION_VND)}</div>
-                <div class="figure" data-testid="idle">{move || amount(o.with(|o| o.funding.idle), 2, lang())}</div>
-                <div class="card-note">{move || state.tr(t::ARRIVED_WITH_NOTHING_IT_MAY_PAY)}</div>
-            </div>
+            {card(CardKind::Certified, "certified", "certified-note", Some(view! { <div class="card-band" data-testid="band-certified">{band(|r| r.certified, 0)}</div> }.into_any()))}
+            {card(CardKind::Average, "avg-criteria", "avg-note", Some(view! { <div class="card-band" data-testid="band-avg">{band(|r| r.avg_criteria, 2)}</div> }.into_any()))}
+            {card(CardKind::Border, "border-avg", "border-note", Some(view! { <div class="card-band" data-testid="band-border">{band(|r| r.border_avg, 2)}</div> }.into_any()))}
+            {card(CardKind::Shortfall, "shortfall", "shortfall-note", None)}
+            {card(CardKind::Idle, "idle", "idle-note", None)}
         </section>
         <p class="change-summary" data-testid="change-summary" aria-live="polite">{move || change_sentence(&state)}</p>
-    }
-}
-
-/// The border communes' average criteria, or a dash when the table has none (an average of
-/// nothing is not 0).
-pub(super) fn border_average(o: &crate::engine::Outcome, lang: Lang) -> String {
-    if o.border.communes == 0 {
-        "—".into()
-    } else {
-        number(o.border.avg_criteria, 2, lang)
-    }
-}
-
-/// What the border average is held against: the target range, or why there is none.
-pub(super) fn border_target(
-    o: &crate::engine::Outcome,
-    targets: &crate::engine::plan::Targets,
-    lang: Lang,
-) -> String {
-    if o.border.communes == 0 {
-        lang.say(t::NO_BORDER_COMMUNES_IN_THE_TABLE).to_string()
-    } else {
-        let (min, max) = (targets.border_avg_min, targets.border_avg_max);
-        format!(
-            "{} {}–{}",
-            lang.say(t::TARGET_4),
-            number(min, 0, lang),
-            number(max, 1, lang)
-        )
-    }
-}
-
-pub(super) fn signed(x: f64, decimals: usize, lang: Lang) -> String {
-    if x > 0.0 {
-        format!("+{}", number(x, decimals, lang))
-    } else {
-        number(x, decimals, lang)
     }
 }
 
@@ -146,18 +82,19 @@ pub fn CriteriaTable() -> impl IntoView {
     let lang = Memo::new(move |_| state.lang.get());
     let rows = (0..CRITERIA)
         .map(|k| {
-            let (key, id, vi, en) = state.model.with_untracked(|m| {
-                let c = &m.plan.criteria[k];
-                (c.key.clone(), c.id, c.name_vi.clone(), c.name_en.clone())
+            let key = state.model.with_untracked(|m| m.plan.criteria[k].key.clone());
+            // The row as every surface words it, through a memo: an input re-renders the
+            // cells of the rows that changed.
+            let row = Memo::new(move |_| {
+                let lang = lang.get();
+                state.model.with(|m| {
+                    state
+                        .outcome
+                        .with(|o| CriterionRow::of(&m.plan.criteria[k], &o.criteria[k], lang))
+                })
             });
-            let row = Memo::new(move |_| state.outcome.with(|o| o.criteria[k].clone()));
-            let r = move || row.get();
-            let gap = move || {
-                let r = r();
-                i64::from(r.met) - i64::from(r.target)
-            };
-            let lang = move || lang.get();
-            let met = move || gap() >= 0;
+            let cell = move |pick: fn(&CriterionRow) -> &String| move || row.with(|r| pick(r).clone());
+            let met = move || row.with(|r| r.verdict == Verdict::Reached);
             // The band of the risk run, once it has drawn what is on screen.
             let band = move || {
                 let r = risk?.result.get()?;
@@ -166,13 +103,13 @@ pub fn CriteriaTable() -> impl IntoView {
             };
             view! {
                 <tr data-testid=format!("criterion-{key}") class:met=met class:below=move || !met()>
-                    <th scope="row">{move || format!("{id}. {}", lang().pick(vi.clone(), en.clone()))}</th>
-                    <td class="num">{move || r().baseline}</td>
-                    <td class="num projected">{move || r().met}</td>
-                    <td class="num">{move || r().target}</td>
-                    <td class="num gap">{move || signed(gap() as f64, 0, lang())}</td>
-                    <td class="num">{move || amount(r().investment, 2, lang())}</td>
-                    <td class="num" class:short={move || r().shortfall > 0.0}>{move || amount(r().shortfall, 2, lang())}</td>
+                    <th scope="row">{cell(|r| &r.label)}</th>
+                    <td class="num">{cell(|r| &r.baseline)}</td>
+                    <td class="num projected">{cell(|r| &r.met)}</td>
+                    <td class="num">{cell(|r| &r.target)}</td>
+                    <td class="num gap">{cell(|r| &r.gap)}</td>
+                    <td class="num">{cell(|r| &r.investment)}</td>
+                    <td class="num" class:short=move || row.with(|r| r.short)>{cell(|r| &r.shortfall)}</td>
                     <td class="num band" data-testid=format!("risk-band-{key}")>{band}</td>
                 </tr>
             }

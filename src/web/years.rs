@@ -534,7 +534,7 @@ pub fn PathView() -> impl IntoView {
                                     <th scope="row">{y.year}</th>
                                     <td data-testid=format!("path-certified-{}", y.year)>{out.certified}</td>
                                     <td data-testid=format!("path-avg-{}", y.year)>{number(out.avg_criteria, 2, l)}</td>
-                                    <td data-testid=format!("path-border-{}", y.year)>{super::results::border_average(out, l)}</td>
+                                    <td data-testid=format!("path-border-{}", y.year)>{crate::show::average(out.border.avg_criteria, l)}</td>
                                     <td>{out.min_criteria}</td>
                                     <td>{amount(out.funding.shortfall, 2, l)}</td>
                                     <td>{amount(carried_next, 2, l)}</td>

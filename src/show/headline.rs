@@ -1,0 +1,155 @@
+//! The headline: five cards (certified communes, average criteria, the border communes'
+//! average, money short, money idle), each with its figure, what it is held against and its
+//! verdict.
+
+use super::{average, Verdict};
+use crate::engine::plan::Targets;
+use crate::engine::Outcome;
+use crate::text::number::{amount, number};
+use crate::text::sentences as t;
+use crate::text::Lang;
+
+/// Which card (the page marks each with it; the order is [`Headline::cards`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CardKind {
+    Certified,
+    Average,
+    Border,
+    Shortfall,
+    Idle,
+}
+
+/// One headline figure as every surface shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Card {
+    pub kind: CardKind,
+    pub label: String,
+    pub figure: String,
+    /// What the figure is held against (the target words), or what it means.
+    pub note: String,
+    pub verdict: Verdict,
+}
+
+/// The headline of one outcome against the targets in force.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Headline {
+    pub certified: Card,
+    pub average: Card,
+    pub border: Card,
+    pub shortfall: Card,
+    pub idle: Card,
+}
+
+/// Averages are compared with the engine's tolerance (1e-9), so 14.5 reaches 14.5.
+fn reaches(value: f64, target: f64) -> Verdict {
+    if value + 1e-9 >= target {
+        Verdict::Reached
+    } else {
+        Verdict::Short
+    }
+}
+
+/// Money left over or missing is a fault when there is any.
+fn money_verdict(x: f64) -> Verdict {
+    if x > 0.0 {
+        Verdict::Short
+    } else {
+        Verdict::Neither
+    }
+}
+
+impl Headline {
+    pub fn of(o: &Outcome, targets: &Targets, lang: Lang) -> Headline {
+        let certified = Card {
+            kind: CardKind::Certified,
+            label: lang.say(t::CERTIFIED_COMMUNES).into(),
+            figure: o.certified.to_string(),
+            note: lang.fill(
+                t::TARGET_START_OF_YEAR,
+                &[("0", &targets.certified), ("1", &o.certified_baseline)],
+            ),
+            verdict: reaches(f64::from(o.certified), f64::from(targets.certified)),
+        };
+        let average_card = Card {
+            kind: CardKind::Average,
+            label: lang.say(t::AVERAGE_CRITERIA_A_COMMUNE).into(),
+            figure: number(o.avg_criteria, 2, lang),
+            note: format!(
+                "{} {}",
+                lang.say(t::TARGET_3),
+                number(targets.avg_criteria_min, 1, lang)
+            ),
+            verdict: reaches(o.avg_criteria, targets.avg_criteria_min),
+        };
+        let border = Card {
+            kind: CardKind::Border,
+            label: format!(
+                "{} ({})",
+                lang.say(t::BORDER_COMMUNES_CRITERIA_EACH),
+                o.border.communes
+            ),
+            figure: average(o.border.avg_criteria, lang),
+            note: match o.border.avg_criteria {
+                None => lang.say(t::NO_BORDER_COMMUNES_IN_THE_TABLE).into(),
+                Some(_) => format!(
+                    "{} {}–{}",
+                    lang.say(t::TARGET_4),
+                    number(targets.border_avg_min, 0, lang),
+                    number(targets.border_avg_max, 1, lang)
+                ),
+            },
+            verdict: o
+                .border
+                .avg_criteria
+                .map_or(Verdict::Neither, |a| reaches(a, targets.border_avg_min)),
+        };
+        let money = |kind, label, x: f64, note| Card {
+            kind,
+            label: lang.say(label).into(),
+            figure: amount(x, 2, lang),
+            note: lang.say(note).into(),
+            verdict: money_verdict(x),
+        };
+        let shortfall = money(
+            CardKind::Shortfall,
+            t::MONEY_SHORT_BILLION_VND,
+            o.funding.shortfall,
+            t::INVESTMENT_NO_SOURCE_COVERS,
+        );
+        let idle = money(
+            CardKind::Idle,
+            t::MONEY_IDLE_BILLION_VND,
+            o.funding.idle,
+            t::ARRIVED_WITH_NOTHING_IT_MAY_PAY,
+        );
+        Headline {
+            certified,
+            average: average_card,
+            border,
+            shortfall,
+            idle,
+        }
+    }
+
+    /// The card of a kind.
+    pub fn card(&self, kind: CardKind) -> &Card {
+        match kind {
+            CardKind::Certified => &self.certified,
+            CardKind::Average => &self.average,
+            CardKind::Border => &self.border,
+            CardKind::Shortfall => &self.shortfall,
+            CardKind::Idle => &self.idle,
+        }
+    }
+
+    /// The cards in the order every surface shows them.
+    pub fn cards(&self) -> [&Card; 5] {
+        [
+            &self.certified,
+            &self.average,
+            &self.border,
+            &self.shortfall,
+            &self.idle,
+        ]
+    }
+}

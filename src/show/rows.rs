@@ -1,0 +1,170 @@
+//! Rows of the tables every surface prints: the criteria, the districts, the path's years.
+
+use super::{average, signed, Verdict};
+use crate::engine::path::PathOutcome;
+use crate::engine::plan::Criterion;
+use crate::engine::{Outcome, Plan};
+use crate::text::number::{amount, number};
+use crate::text::sentences as t;
+use crate::text::{Lang, Sentence};
+
+/// A criterion as the planner names it: "1. Quy hoạch".
+pub fn criterion_label(c: &Criterion, lang: Lang) -> String {
+    format!("{}. {}", c.id, lang.pick(&c.name_vi, &c.name_en))
+}
+
+/// One criterion's row: communes meeting it at the start, projected, its target, the gap and
+/// the money.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CriterionRow {
+    pub key: String,
+    pub label: String,
+    pub baseline: String,
+    pub met: String,
+    pub target: String,
+    pub gap: String,
+    pub investment: String,
+    pub shortfall: String,
+    pub verdict: Verdict,
+    /// Money short for it (the shortfall cell is marked).
+    pub short: bool,
+}
+
+impl CriterionRow {
+    /// The headings of the columns, in the order of [`CriterionRow::cells`].
+    pub const COLUMNS: [Sentence; 7] = [
+        t::CRITERION,
+        t::START,
+        t::PROJECTED_2,
+        t::TARGET_5,
+        t::GAP,
+        t::INVESTED_BN,
+        t::SHORT_2,
+    ];
+
+    pub fn of(c: &Criterion, r: &crate::engine::outcome::CriterionOutcome, lang: Lang) -> Self {
+        let gap = i64::from(r.met) - i64::from(r.target);
+        CriterionRow {
+            key: r.key.clone(),
+            label: criterion_label(c, lang),
+            baseline: r.baseline.to_string(),
+            met: r.met.to_string(),
+            target: r.target.to_string(),
+            gap: signed(gap as f64, 0, lang),
+            investment: amount(r.investment, 2, lang),
+            shortfall: amount(r.shortfall, 2, lang),
+            verdict: if gap >= 0 {
+                Verdict::Reached
+            } else {
+                Verdict::Short
+            },
+            short: r.shortfall > 0.0,
+        }
+    }
+
+    pub fn cells(&self) -> [&str; 7] {
+        [
+            &self.label,
+            &self.baseline,
+            &self.met,
+            &self.target,
+            &self.gap,
+            &self.investment,
+            &self.shortfall,
+        ]
+    }
+}
+
+/// Every criterion's row, in the plan's order.
+pub fn criteria_rows(plan: &Plan, o: &Outcome, lang: Lang) -> Vec<CriterionRow> {
+    plan.criteria
+        .iter()
+        .zip(&o.criteria)
+        .map(|(c, r)| CriterionRow::of(c, r, lang))
+        .collect()
+}
+
+/// One district's row (a table without districts has none).
+#[derive(Debug, Clone, PartialEq)]
+pub struct DistrictRow {
+    pub name: String,
+    pub communes: String,
+    pub certified: String,
+    pub average: String,
+}
+
+impl DistrictRow {
+    pub const COLUMNS: [Sentence; 4] =
+        [t::DISTRICT, t::COMMUNES_2, t::CERTIFIED_3, t::CRITERIA_EACH];
+
+    pub fn cells(&self) -> [&str; 4] {
+        [&self.name, &self.communes, &self.certified, &self.average]
+    }
+}
+
+pub fn district_rows(o: &Outcome, lang: Lang) -> Vec<DistrictRow> {
+    o.districts
+        .iter()
+        .map(|d| DistrictRow {
+            name: d.name.clone(),
+            communes: d.communes.to_string(),
+            certified: d.certified.to_string(),
+            average: number(d.avg_criteria, 2, lang),
+        })
+        .collect()
+}
+
+/// One year of the path.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PathRow {
+    pub year: u16,
+    pub certified: String,
+    pub average: String,
+    /// The border communes' average, or the dash when the table has none.
+    pub border: String,
+    pub lowest: String,
+    pub shortfall: String,
+    pub idle: String,
+}
+
+impl PathRow {
+    pub const COLUMNS: [Sentence; 7] = [
+        t::YEAR,
+        t::CERTIFIED,
+        t::CRITERIA_EACH,
+        t::BORDER,
+        t::LOWEST_COMMUNE,
+        t::SHORT,
+        t::IDLE,
+    ];
+
+    pub fn cells(&self) -> [String; 7] {
+        [
+            self.year.to_string(),
+            self.certified.clone(),
+            self.average.clone(),
+            self.border.clone(),
+            self.lowest.clone(),
+            self.shortfall.clone(),
+            self.idle.clone(),
+        ]
+    }
+}
+
+pub fn path_rows(p: &PathOutcome, lang: Lang) -> Vec<PathRow> {
+    p.years
+        .iter()
+        .map(|y| {
+            let o = &y.outcome;
+            PathRow {
+                year: y.year,
+                certified: o.certified.to_string(),
+                average: number(o.avg_criteria, 2, lang),
+                border: average(o.border.avg_criteria, lang),
+                lowest: o.min_criteria.to_string(),
+                shortfall: amount(o.funding.shortfall, 2, lang),
+                idle: amount(o.funding.idle, 2, lang),
+            }
+        })
+        .collect()
+}
