@@ -412,3 +412,82 @@ fn the_disbursement_span_runs_from_the_lowest_minimum_to_the_highest_maximum() {
     });
     assert_eq!(settings.disbursement_span(), Some((0.1, 0.6)));
 }
+
+#[test]
+fn the_ranges_replace_the_disbursement_levers_and_can_be_drawn_around_them_instead() {
+    use ntm_planner::engine::risk::DisbursementDraws;
+    let m = Model::shipped();
+    let settings = RiskSettings {
+        draws: 200,
+        ..RiskSettings::default_for(&m.plan)
+    };
+    let direct = m.plan.source_index("direct").unwrap();
+    let credit = m.plan.source_index("credit").unwrap();
+    let plan_levers = m.levers(&Scenario::plan());
+    let mut half = Scenario::plan();
+    half.disbursement[direct] = Some(0.5);
+    half.disbursement[credit] = Some(0.5);
+    let levers = m.levers(&half);
+    // Direct has a range (it replaces the lever), credit has none (its lever is drawn as set).
+    assert!(settings.disbursement[direct].is_some() && settings.disbursement[credit].is_none());
+    assert_eq!(
+        settings.replaced_levers(&levers.disbursement, &plan_levers.disbursement),
+        vec![direct]
+    );
+    assert_eq!(
+        settings.replaced_levers(&plan_levers.disbursement, &plan_levers.disbursement),
+        Vec::<usize>::new(),
+        "nothing to say while the levers are the plan's"
+    );
+    // As the settings say: direct at 50% or 100% draws the same.
+    let mut full_credit_half_direct = Scenario::plan();
+    full_credit_half_direct.disbursement[direct] = Some(0.5);
+    let ranges = |s: &Scenario| {
+        let drawn = settings.drawn(DisbursementDraws::SettingsRanges, &m.levers(s).disbursement);
+        assert_eq!(drawn, settings);
+        RiskRun::new(&m, s, drawn).run()
+    };
+    assert_eq!(
+        ranges(&full_credit_half_direct).certified,
+        ranges(&Scenario::plan()).certified
+    );
+    // Around the levers: the range moves to the lever, its width kept within 0 and 1.
+    let around = settings.drawn(DisbursementDraws::AroundLevers, &levers.disbursement);
+    let before = settings.disbursement[direct].unwrap();
+    let after = around.disbursement[direct].unwrap();
+    assert_eq!(after.mode, 0.5);
+    let shift = 0.5 - before.mode;
+    assert!(
+        (after.min - (before.min + shift)).abs() < 1e-12,
+        "{after:?}"
+    );
+    assert!(
+        (after.max - (before.max + shift)).abs() < 1e-12,
+        "{after:?}"
+    );
+    assert_eq!(around.disbursement[credit], None);
+    // At 100% the top is held at 1 and the bottom at 0 never crossed.
+    let top = settings.drawn(DisbursementDraws::AroundLevers, &plan_levers.disbursement);
+    let t = top.disbursement[direct].unwrap();
+    assert_eq!((t.mode, t.max), (1.0, 1.0));
+    let mut nothing = Scenario::plan();
+    nothing.disbursement[direct] = Some(0.0);
+    let z = settings
+        .drawn(
+            DisbursementDraws::AroundLevers,
+            &m.levers(&nothing).disbursement,
+        )
+        .disbursement[direct]
+        .unwrap();
+    assert_eq!((z.min, z.mode), (0.0, 0.0));
+    assert!(z.max > 0.0);
+    // Drawn around the lever, half the direct money moves the band down.
+    let around_run = |s: &Scenario| {
+        let drawn = settings.drawn(DisbursementDraws::AroundLevers, &m.levers(s).disbursement);
+        RiskRun::new(&m, s, drawn).run()
+    };
+    assert!(
+        around_run(&full_credit_half_direct).certified.p50
+            < around_run(&Scenario::plan()).certified.p50
+    );
+}

@@ -189,3 +189,34 @@ fn district_rows_follow_the_outcome() {
     let a = rows.iter().find(|r| r.name == "Huyện A").unwrap();
     assert_eq!(a.cells(), ["Huyện A", "1", "1", "19,00"]);
 }
+
+#[test]
+fn the_risk_note_names_the_levers_its_ranges_replace_until_drawn_around_them() {
+    use ntm_planner::engine::risk::{DisbursementDraws, RiskSettings};
+    use ntm_planner::show::risk::replaced_levers_note;
+    let m = Model::shipped();
+    let settings = RiskSettings::default_for(&m.plan);
+    let plan_levers = m.levers(&Scenario::plan());
+    let note = |s: &Scenario, how, lang| {
+        replaced_levers_note(&settings, how, &m.levers(s), &plan_levers, &m.plan, lang)
+    };
+    assert_eq!(
+        note(
+            &Scenario::plan(),
+            DisbursementDraws::SettingsRanges,
+            Lang::Vi
+        ),
+        None
+    );
+    let direct = m.plan.source_index("direct").unwrap();
+    let mut half = Scenario::plan();
+    half.disbursement[direct] = Some(0.5);
+    let said = note(&half, DisbursementDraws::SettingsRanges, Lang::En).unwrap();
+    assert!(said.contains(&m.plan.sources[direct].short_en), "{said}");
+    let vi = note(&half, DisbursementDraws::SettingsRanges, Lang::Vi).unwrap();
+    assert!(
+        vi.contains(&m.plan.sources[direct].short_vi) && vi.contains("cần gạt"),
+        "{vi}"
+    );
+    assert_eq!(note(&half, DisbursementDraws::AroundLevers, Lang::Vi), None);
+}

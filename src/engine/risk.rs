@@ -71,7 +71,55 @@ pub struct RiskSettings {
     pub delivery: f64,
 }
 
+/// Where each source's disbursement is drawn from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DisbursementDraws {
+    /// From the settings' ranges: a source with a range replaces the scenario's disbursement
+    /// lever for it (model.md §7.3).
+    #[default]
+    SettingsRanges,
+    /// Around the levers' own values: each range moved so that its most likely value is the
+    /// lever's, its width kept (within 0 and 1).
+    AroundLevers,
+}
+
 impl RiskSettings {
+    /// The sources whose disbursement lever the ranges replace: those with a range, in source
+    /// order, where the scenario's lever is not what the plan gives (`plan_disbursement`).
+    /// Drawn from the settings, these levers do not move the risk's figures.
+    pub fn replaced_levers(
+        &self,
+        disbursement: &[f64; SOURCES],
+        plan_disbursement: &[f64; SOURCES],
+    ) -> Vec<usize> {
+        (0..SOURCES)
+            .filter(|&s| {
+                self.disbursement[s].is_some()
+                    && (disbursement[s] - plan_disbursement[s]).abs() > TOLERANCE
+            })
+            .collect()
+    }
+
+    /// The settings to draw with: as they are, or each range moved around the levers' own
+    /// disbursement (`disbursement`, the scenario's levers).
+    pub fn drawn(&self, how: DisbursementDraws, disbursement: &[f64; SOURCES]) -> RiskSettings {
+        let mut out = self.clone();
+        if how == DisbursementDraws::AroundLevers {
+            for (range, &lever) in out.disbursement.iter_mut().zip(disbursement) {
+                if let Some(t) = range {
+                    let shift = lever - t.mode;
+                    let top = lever.max(1.0);
+                    *t = Triangular {
+                        min: (t.min + shift).clamp(0.0, lever),
+                        mode: lever,
+                        max: (t.max + shift).clamp(lever, top),
+                    };
+                }
+            }
+        }
+        out
+    }
+
     /// The lowest and highest disbursement drawn for any source; `None` when every source
     /// keeps the scenario's.
     pub fn disbursement_span(&self) -> Option<(f64, f64)> {

@@ -13,6 +13,12 @@ macro_rules! catalogue {
 }
 
 catalogue! {
+    RISK_RANGES_REPLACE_LEVERS:
+        "Dải rủi ro lấy giải ngân của {sources} theo khoảng của giả định rủi ro, không theo cần gạt của kịch bản",
+        "The risk band draws the disbursement of {sources} from the risk settings' ranges, not from the scenario's levers";
+    RISK_DRAW_AROUND_LEVERS:
+        "Rút giải ngân quanh mức của cần gạt (giữ độ rộng của khoảng)",
+        "Draw disbursement around the levers' own values (keeping each range's width)";
     CLI_UNKNOWN_COMMAND:
         "lệnh không hợp lệ: \"{command}\" (ntm help)",
         "unknown command: \"{command}\" (ntm help)";

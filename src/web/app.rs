@@ -68,7 +68,7 @@ pub fn App() -> impl IntoView {
     provide_context(showing::start());
     years::provide_path(state);
     years::provide_goals(state);
-    risk::provide_risk();
+    risk::provide_risk(state);
     // Sync the outside world: the document's language and the remembered choice.
     Effect::new(move |_| {
         let lang = state.lang.get();

@@ -55,6 +55,7 @@ pub fn Headline() -> impl IntoView {
             {card(CardKind::Shortfall, "shortfall", "shortfall-note", None)}
             {card(CardKind::Idle, "idle", "idle-note", None)}
         </section>
+        <p class="band-note" data-testid="band-replaces">{move || risk.and_then(|r| super::risk::replaced_levers_note(state, r))}</p>
         <p class="change-summary" data-testid="change-summary" aria-live="polite">{move || change_sentence(&state)}</p>
     }
 }

@@ -4,11 +4,11 @@
 //! run (the single file opened from `file://`), the same draws run on the main thread in slices
 //! of about 12 ms, each followed by a yield through a `MessageChannel`.
 
-use super::state::use_state;
+use super::state::{use_state, State};
 use crate::engine::path::Path;
 use crate::engine::risk::{
-    path_spreads, Draw, RiskOutcome, RiskRun, RiskSettings, Spread, Triangular, MAX_DRAWS,
-    PATH_DRAWS,
+    path_spreads, DisbursementDraws, Draw, RiskOutcome, RiskRun, RiskSettings, Spread, Triangular,
+    MAX_DRAWS, PATH_DRAWS,
 };
 use crate::engine::{Model, Scenario, SOURCES};
 use crate::formats::seeds::RISK_PRESETS;
@@ -59,6 +59,10 @@ pub struct Shown {
     pub in_worker: RwSignal<bool>,
     /// Certified communes year by year on the path, over the path draws (None while drawing).
     pub path_band: RwSignal<Option<Arc<Vec<Spread>>>>,
+    /// The settings drawn with (the panel edits them; the report and exports name them).
+    pub settings: RwSignal<RiskSettings>,
+    /// Whether disbursement is drawn from the settings' ranges or around the levers.
+    pub draws: RwSignal<DisbursementDraws>,
 }
 
 impl Shown {
@@ -74,15 +78,38 @@ impl Shown {
     }
 }
 
-pub fn provide_risk() -> Shown {
+pub fn provide_risk(state: State) -> Shown {
+    let plan = state.model.with_untracked(|m| m.plan.clone());
     let shown = Shown {
         progress: RwSignal::new((0, 0)),
         result: RwSignal::new(None),
         in_worker: RwSignal::new(false),
         path_band: RwSignal::new(None),
+        settings: RwSignal::new(RiskSettings::default_for(&plan)),
+        draws: RwSignal::new(DisbursementDraws::default()),
     };
     provide_context(shown);
     shown
+}
+
+/// Which disbursement levers the risk ranges replace, in words (headline and panel); `None`
+/// when there are none, or the draws go around the levers.
+pub fn replaced_levers_note(state: State, shown: Shown) -> Option<String> {
+    let levers = state.levers.get();
+    let lang = state.lang.get();
+    let how = shown.draws.get();
+    shown.settings.with(|settings| {
+        state.model.with(|m| {
+            crate::show::risk::replaced_levers_note(
+                settings,
+                how,
+                &levers,
+                &m.levers(&Scenario::plan()),
+                &m.plan,
+                lang,
+            )
+        })
+    })
 }
 
 /// Workers need a served page: from `file://` a worker's script cannot be loaded.
@@ -334,8 +361,8 @@ fn preset_name(key: &str, settings: &RiskSettings, lang: Lang) -> String {
 pub fn RiskPanel() -> impl IntoView {
     let state = use_state();
     let plan = state.model.with_untracked(|m| m.plan.clone());
-    let settings = RwSignal::new(RiskSettings::default_for(&plan));
     let shown = expect_context::<Shown>();
+    let settings = shown.settings;
     let runner = Rc::new(RefCell::new(Runner {
         bridge: None,
         sent: SentTable::default(),
@@ -360,10 +387,12 @@ pub fn RiskPanel() -> impl IntoView {
     let path_shown = use_context::<super::years::PathShown>();
     Effect::new(move |_| {
         state.settled.track();
-        let settings = settings.get();
+        let how = shown.draws.get();
         let path_settings = path_shown.map(|p| p.settings.get());
         let model = state.model.get_untracked();
         let scenario = state.scenario.get_untracked();
+        let disbursement = state.levers.with_untracked(|l| l.disbursement);
+        let settings = settings.with(|s| s.drawn(how, &disbursement));
         let path = path_settings.map(|p| super::years::with_scenario(&p, &scenario));
         runner.with_value(|r| start_job(r, shown, model, scenario, settings, path));
     });
@@ -562,6 +591,17 @@ pub fn RiskPanel() -> impl IntoView {
                     }).collect_view()}
                 </tbody>
             </table>
+            <label class="check">
+                <input type="checkbox" data-testid="risk-around-levers"
+                    prop:checked=move || shown.draws.get() == DisbursementDraws::AroundLevers
+                    on:change=move |ev| shown.draws.set(if event_target_checked(&ev) {
+                        DisbursementDraws::AroundLevers
+                    } else {
+                        DisbursementDraws::SettingsRanges
+                    })/>
+                <span>{move || state.tr(t::RISK_DRAW_AROUND_LEVERS)}</span>
+            </label>
+            <p class="hint" data-testid="risk-replaces">{move || replaced_levers_note(state, shown)}</p>
             <p class="field-error" role="alert" data-testid="risk-error">{move || error.get()}</p>
             <div class="risk-progress">
                 <progress data-testid="risk-progress" max=move || shown.progress.get().1.max(1).to_string()

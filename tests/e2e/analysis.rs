@@ -659,3 +659,62 @@ async fn on_the_countrys_table_the_path_runs_in_slices_and_a_goal_in_the_worker(
     assert!(errors(&wd).await.is_empty(), "{:?}", errors(&wd).await);
     wd.quit().await.unwrap();
 }
+
+#[tokio::test]
+async fn the_risk_band_says_which_levers_its_ranges_replace_and_can_draw_around_them() {
+    use ntm_planner::engine::risk::{DisbursementDraws, RiskRun, RiskSettings};
+    use ntm_planner::engine::Model;
+    let model = Model::shipped();
+    let direct = model.plan.source_index("direct").unwrap();
+    let mut half = ntm_planner::engine::Scenario::plan();
+    half.disbursement[direct] = Some(0.5);
+    let settings = RiskSettings::default_for(&model.plan);
+    let drawn = |how| {
+        let s = settings.drawn(how, &model.levers(&half).disbursement);
+        RiskRun::new(&model, &half, s).run()
+    };
+    let page = open_page(1366, 900).await;
+    let wd = page.wd.clone();
+    assert_eq!(
+        text(&wd, "band-replaces").await,
+        "",
+        "nothing replaced at the plan"
+    );
+    open_assumptions(&wd).await;
+    type_into(&wd, "disbursement-direct", "50").await;
+    // Drawn from the settings' ranges: the band is the ranges', and the headline says why.
+    let ranges = drawn(DisbursementDraws::SettingsRanges);
+    let band = |r: &ntm_planner::engine::risk::RiskOutcome| {
+        format!("rủi ro P10–P90: {}–{}", r.certified.p10, r.certified.p90)
+    };
+    wait_for_text(&wd, "band-certified", |t| t == band(&ranges)).await;
+    let note = text(&wd, "band-replaces").await;
+    assert!(
+        note.contains(&model.plan.sources[direct].short_vi) && note.contains("cần gạt"),
+        "{note}"
+    );
+    scroll_to(&wd, "risk-view").await;
+    assert_eq!(text(&wd, "risk-replaces").await, note);
+    // Drawn around the levers: the band follows the 50%, and the note goes.
+    click(&wd, "[data-testid=risk-around-levers]").await;
+    let around = drawn(DisbursementDraws::AroundLevers);
+    let avg_band = |r: &ntm_planner::engine::risk::RiskOutcome| {
+        use ntm_planner::text::{number::number, Lang};
+        let a = r.avg_criteria;
+        format!(
+            "rủi ro P10–P90: {}–{}",
+            number(a.p10, 2, Lang::Vi),
+            number(a.p90, 2, Lang::Vi)
+        )
+    };
+    assert_ne!(
+        avg_band(&around),
+        avg_band(&ranges),
+        "less money drawn, fewer criteria"
+    );
+    wait_for_text(&wd, "band-avg", |t| t == avg_band(&around)).await;
+    assert_eq!(text(&wd, "band-certified").await, band(&around));
+    assert_eq!(text(&wd, "band-replaces").await, "");
+    expect_risk(&wd, &around).await;
+    wd.quit().await.unwrap();
+}

@@ -592,3 +592,41 @@ async fn a_full_storage_is_said_and_what_is_on_screen_stays() {
     wait_for_text(&wd, "notice", |t| t.contains("hết chỗ")).await;
     wd.quit().await.unwrap();
 }
+
+#[tokio::test]
+async fn a_link_keeps_an_investment_at_the_tables_default_when_its_own_target_moves_the_default() {
+    use ntm_planner::engine::Model;
+    use ntm_planner::formats::link;
+    // Its own transport target moves the scenario's default investment; the link invests the
+    // table's default there on purpose, and the page must keep saying so.
+    let model = Model::shipped();
+    let transport = model.plan.criterion_index("transport").unwrap();
+    let fragment = format!(
+        "v=1&t.transport=110&i.transport={}",
+        model.default_investment()[transport]
+    );
+    let scenario = link::decode(&fragment, &model.plan).unwrap();
+    let certified = model.run(&scenario).certified.to_string();
+    let page = open_page(1366, 768).await;
+    let wd = page.wd.clone();
+    wd.goto(format!("{}#{fragment}", page.server.url()))
+        .await
+        .unwrap();
+    wd.refresh().await.unwrap();
+    wait_for_text(&wd, "certified", |t| t == certified).await;
+    tokio::time::sleep(ADDRESS_DELAY).await;
+    let url = current_url(&wd).await;
+    assert!(
+        url.contains("i.transport="),
+        "the investment is dropped: {url}"
+    );
+    // That link in a fresh browser gives the same figure.
+    let other = browser(&page.driver, 1366, 768).await;
+    other.goto(&url).await.unwrap();
+    assert_eq!(
+        wait_for_text(&other, "certified", |t| t == certified).await,
+        certified
+    );
+    other.quit().await.unwrap();
+    wd.quit().await.unwrap();
+}

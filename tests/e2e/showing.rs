@@ -130,7 +130,7 @@ async fn presentation_mode_moves_with_the_keys_a_clicker_sends() {
     );
     let body = text(&wd, "presentation").await;
     assert!(
-        body.contains("85") && body.contains("xã đạt chuẩn NTM"),
+        body.contains("85") && body.contains("Xã đạt chuẩn NTM"),
         "{body}"
     );
     screenshot(&wd, "15-present-headline").await;
