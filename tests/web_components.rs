@@ -485,3 +485,46 @@ async fn the_communes_grid_filters_and_shows_a_communes_details() {
     );
     app.remove();
 }
+
+#[wasm_bindgen_test]
+async fn the_scenarios_compared_with_the_one_shown_do_not_change_when_a_lever_moves() {
+    use ntm_planner::web::compare::Others;
+    // What runs while comparing (the compared scenarios' path runs) reads these: a lever's
+    // move must not restart it (it re-parsed the presets and re-ran four paths each input).
+    // The app mounted starts the executor the effects run on.
+    let _root = mount_app();
+    let state = State::shipped(Lang::Vi);
+    let saved = RwSignal::new(Vec::new());
+    let others = Others::new(state, saved.into());
+    let runs = RwSignal::new(0u32);
+    let effect = Effect::new(move |_| {
+        others.0.with(|o| o.len());
+        runs.update_untracked(|n| *n += 1);
+    });
+    settle().await;
+    let base = runs.get_untracked();
+    let names: Vec<String> = others
+        .0
+        .with_untracked(|o| o.iter().map(|(k, _, _)| k.clone()).collect());
+    assert!(
+        names.contains(&"plan".to_string()) && !names.contains(&"current".to_string()),
+        "{names:?}"
+    );
+    let credit = state
+        .model
+        .with_untracked(|m| m.plan.source_index("credit").unwrap());
+    state
+        .scenario
+        .update(|s| s.disbursement[credit] = Some(0.7));
+    settle().await;
+    assert_eq!(
+        runs.get_untracked(),
+        base,
+        "a lever moved: the others are the same"
+    );
+    // A scenario saved, or the language, does change them.
+    state.lang.set(Lang::En);
+    settle().await;
+    assert_eq!(runs.get_untracked(), base + 1);
+    let _ = effect;
+}

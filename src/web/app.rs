@@ -65,6 +65,7 @@ pub fn App() -> impl IntoView {
     provide_context(state);
     let keeping = persistence::start(state);
     provide_context(keeping);
+    compare::provide_others(state);
     provide_context(showing::start());
     years::provide_path(state);
     years::provide_goals(state);

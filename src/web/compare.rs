@@ -6,40 +6,62 @@ use super::showing::*;
 use super::state::{use_state, State};
 use crate::charts::compare_chart;
 use crate::engine::{Outcome, Scenario, CRITERIA};
+use crate::formats::saved::SavedScenario;
 use crate::presets::presets;
 use crate::text::number::number;
 use crate::text::sentences as t;
 use crate::text::Lang;
 use leptos::prelude::*;
 
-/// The scenarios that can be compared: the one shown, the plan, the saved ones, the presets.
-pub(super) fn candidates(state: &State) -> Vec<(String, String, Scenario)> {
-    let keeping = use_keeping();
+/// The scenarios that can be compared other than the one shown (the plan, the saved ones, the
+/// presets), as a memo: it follows the language, the saved list and the plan, never a lever, so
+/// what reads it while comparing (the path chart's compared lines) is not restarted by every
+/// input, and the presets are parsed once, not once an input.
+#[derive(Clone, Copy)]
+pub struct Others(pub Memo<Vec<(String, String, Scenario)>>);
+
+impl Others {
+    pub fn new(state: State, saved: Signal<Vec<SavedScenario>>) -> Others {
+        Others(Memo::new(move |_| {
+            let lang = state.lang.get();
+            let plan = state.model.with(|m| m.plan.clone());
+            let mut out = vec![(
+                "plan".to_string(),
+                plan.default_scenario_name.clone(),
+                Scenario::plan(),
+            )];
+            for (i, s) in saved.get().into_iter().enumerate() {
+                out.push((format!("saved:{i}"), s.name.clone(), s.scenario));
+            }
+            for (key, s) in presets(&plan).unwrap_or_default() {
+                if key != "plan" {
+                    let name = crate::presets::preset_name(key, &s, &plan, lang);
+                    out.push((format!("preset:{key}"), name, s));
+                }
+            }
+            out
+        }))
+    }
+}
+
+/// The others, for the page (`web::app` provides them).
+pub fn provide_others(state: State) -> Others {
+    let others = Others::new(state, use_keeping().saved.into());
+    provide_context(others);
+    others
+}
+
+/// The scenarios that can be compared: the one shown, then [`Others`].
+pub fn candidates(state: &State) -> Vec<(String, String, Scenario)> {
     let lang = state.lang.get();
-    let plan = state.model.with(|m| m.plan.clone());
-    let mut out = vec![
-        (
-            "current".to_string(),
-            lang.say(t::SHOWN_NOW).to_string()
-                + ": "
-                + state.scenario.with(|_| state.scenario_name()).as_str(),
-            state.scenario.get(),
-        ),
-        (
-            "plan".to_string(),
-            plan.default_scenario_name.clone(),
-            Scenario::plan(),
-        ),
-    ];
-    for (i, s) in keeping.saved.get().into_iter().enumerate() {
-        out.push((format!("saved:{i}"), s.name.clone(), s.scenario));
-    }
-    for (key, s) in presets(&plan).unwrap_or_default() {
-        if key != "plan" {
-            let name = crate::presets::preset_name(key, &s, &plan, lang);
-            out.push((format!("preset:{key}"), name, s));
-        }
-    }
+    let mut out = vec![(
+        "current".to_string(),
+        lang.say(t::SHOWN_NOW).to_string()
+            + ": "
+            + state.scenario.with(|_| state.scenario_name()).as_str(),
+        state.scenario.get(),
+    )];
+    out.extend(expect_context::<Others>().0.get());
     out
 }
 

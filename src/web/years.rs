@@ -785,6 +785,7 @@ fn PathChart(outcome: RwSignal<Arc<PathOutcome>>, settings: RwSignal<Path>) -> i
     // While scenarios are compared: the same path with each of them as the first year's, a
     // faint line each (the one shown is the main line).
     let compared = RwSignal::new(Vec::<(String, Vec<u32>)>::new());
+    let others = expect_context::<super::compare::Others>();
     // Each one a path run (four preparations of the table): a year a slice, as the path's own.
     let job = StoredValue::new(0u64);
     Effect::new(move |_| {
@@ -797,7 +798,8 @@ fn PathChart(outcome: RwSignal<Arc<PathOutcome>>, settings: RwSignal<Path>) -> i
         }
         state.settled.track();
         let picked = showing.picked.get();
-        let all = super::compare::candidates(&state);
+        // Not the one shown (the main line): the others follow no lever.
+        let all = others.0.get();
         let p = settings.get();
         let model = state.model.get_untracked();
         let paths: Vec<(String, Path)> = picked
