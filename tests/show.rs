@@ -81,7 +81,8 @@ fn a_table_without_border_communes_shows_a_dash_never_zero() {
     assert!(h.border.label.ends_with("(0)"), "{}", h.border.label);
     // Every year of the path too.
     let p = Path::default_for(&m.plan, &Scenario::plan()).run(&m);
-    let rows = path_rows(&p, Lang::Vi);
+    let carry = Path::default_for(&m.plan, &Scenario::plan()).carry;
+    let rows = path_rows(&p, &carry, Lang::Vi);
     assert_eq!(rows.len(), p.years.len());
     assert!(rows.iter().all(|r| r.border == DASH), "{rows:?}");
 }
@@ -219,4 +220,89 @@ fn the_risk_note_names_the_levers_its_ranges_replace_until_drawn_around_them() {
         "{vi}"
     );
     assert_eq!(note(&half, DisbursementDraws::AroundLevers, Lang::Vi), None);
+}
+
+#[test]
+fn the_path_rows_carry_what_the_next_year_receives() {
+    use ntm_planner::engine::path::Carry;
+    let m = Model::shipped();
+    let mut s = Scenario::plan();
+    s.disbursement[m.plan.source_index("credit").unwrap()] = Some(0.7);
+    let path = Path::default_for(&m.plan, &s);
+    let p = path.run(&m);
+    let rows = path_rows(&p, &path.carry, Lang::En);
+    for (i, row) in rows.iter().enumerate() {
+        let here = &p.years[i];
+        assert_eq!(row.year, here.year);
+        assert_eq!(row.certified, here.outcome.certified.to_string());
+        let carried = match p.years.get(i + 1) {
+            Some(next) => {
+                next.carried_in.iter().sum::<f64>() + next.reserved_in.iter().sum::<f64>()
+            }
+            None => path.carry.total_out_of(&here.outcome),
+        };
+        assert_eq!(
+            row.carried,
+            ntm_planner::text::number::amount(carried, 2, Lang::En)
+        );
+    }
+    // With 70% of the credit arriving, something goes on to the next year.
+    assert!(path.carry.total_out_of(&p.years[0].outcome) > 0.0);
+    // Nothing carried: nothing goes on.
+    let none = Carry {
+        undisbursed: 0.0,
+        idle: 0.0,
+        unused: 0.0,
+    };
+    assert_eq!(none.total_out_of(&p.years[0].outcome), 0.0);
+}
+
+#[test]
+fn the_paths_edit_rules_move_its_years_targets_and_scenarios() {
+    use ntm_planner::engine::path::Measure;
+    use ntm_planner::show::path::*;
+    let m = Model::shipped();
+    let shipped = Path::default_for(&m.plan, &Scenario::plan());
+    let last = last_year(&shipped);
+    assert_eq!(last, shipped.first_year + shipped.years as u16 - 1);
+    let target = last_target(&shipped, Measure::Certified).expect("a target by the end");
+    // Ending two years later: the targets by the end go with it.
+    let mut p = shipped.clone();
+    set_last_year(&mut p, last + 2);
+    assert_eq!(last_year(&p), last + 2);
+    assert_eq!(last_target(&p, Measure::Certified), Some(target));
+    // Before the first year, or the same year: nothing changes.
+    let mut same = p.clone();
+    set_last_year(&mut same, p.first_year - 1);
+    assert_eq!(same, p);
+    // A new target by the end replaces, never adds.
+    set_last_target(&mut p, Measure::Certified, target + 5.0);
+    assert_eq!(last_target(&p, Measure::Certified), Some(target + 5.0));
+    let by_end = p
+        .targets
+        .iter()
+        .filter(|t| t.year == last + 2 && t.measure == Measure::Certified);
+    assert_eq!(by_end.count(), 1);
+    // Starting four years later moves every year along: the length, targets and scenarios.
+    let mut later = shipped.clone();
+    let mut own = Scenario::plan();
+    own.name = Some("năm thứ hai".into());
+    later.set_scenario(shipped.first_year + 1, own.clone());
+    set_first_year(&mut later, shipped.first_year + 4);
+    assert_eq!(later.years, shipped.years);
+    assert_eq!(last_year(&later), last + 4);
+    assert_eq!(last_target(&later, Measure::Certified), Some(target));
+    assert_eq!(
+        later.scenario_for(shipped.first_year + 5).map(|(_, s)| s),
+        Some(&own)
+    );
+    // The first year's scenario is the one given; years past the end are dropped.
+    let mut shown = Scenario::plan();
+    shown.name = Some("đang xem".into());
+    let run = with_scenario(&later, &shown);
+    assert_eq!(
+        run.scenario_for(later.first_year).map(|(_, s)| s),
+        Some(&shown)
+    );
+    assert!(carries_all(&shipped));
 }

@@ -495,17 +495,15 @@ async fn the_scenarios_compared_with_the_one_shown_do_not_change_when_a_lever_mo
     let _root = mount_app();
     let state = State::shipped(Lang::Vi);
     let saved = RwSignal::new(Vec::new());
-    let others = Others::new(state, saved.into());
+    let others = Others::new(state, saved);
     let runs = RwSignal::new(0u32);
     let effect = Effect::new(move |_| {
-        others.0.with(|o| o.len());
+        others.get();
         runs.update_untracked(|n| *n += 1);
     });
     settle().await;
     let base = runs.get_untracked();
-    let names: Vec<String> = others
-        .0
-        .with_untracked(|o| o.iter().map(|(k, _, _)| k.clone()).collect());
+    let names: Vec<String> = untrack(|| others.get().into_iter().map(|(k, _, _)| k).collect());
     assert!(
         names.contains(&"plan".to_string()) && !names.contains(&"current".to_string()),
         "{names:?}"

@@ -66,6 +66,29 @@ impl Measure {
     }
 }
 
+impl Carry {
+    /// What goes on from a year's results to the next: per source, the money pledged that did
+    /// not arrive and the money idle; per criterion, what was covered and not spent.
+    pub fn out_of(&self, outcome: &Outcome) -> ([f64; SOURCES], [f64; CRITERIA]) {
+        let mut carried = [0.0; SOURCES];
+        let mut reserved = [0.0; CRITERIA];
+        for (s, source) in outcome.funding.sources.iter().enumerate() {
+            carried[s] =
+                self.undisbursed * (source.pledged - source.arrived) + self.idle * source.idle;
+        }
+        for (k, c) in outcome.criteria.iter().enumerate() {
+            reserved[k] = self.unused * c.unused;
+        }
+        (carried, reserved)
+    }
+
+    /// All that goes on from a year to the next, in billion VND.
+    pub fn total_out_of(&self, outcome: &Outcome) -> f64 {
+        let (carried, reserved) = self.out_of(outcome);
+        carried.iter().sum::<f64>() + reserved.iter().sum::<f64>()
+    }
+}
+
 /// How much of what was not used in a year goes on to the next (shares, 0..1).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Carry {
@@ -262,13 +285,7 @@ impl PathRun {
         let (outcome, slipped) = year_model.run_chance(&this_year, &self.reserved, chance);
         let carried_in = self.carried;
         let reserved_in = self.reserved;
-        for (s, source) in outcome.funding.sources.iter().enumerate() {
-            self.carried[s] = path.carry.undisbursed * (source.pledged - source.arrived)
-                + path.carry.idle * source.idle;
-        }
-        for (k, c) in outcome.criteria.iter().enumerate() {
-            self.reserved[k] = path.carry.unused * c.unused;
-        }
+        (self.carried, self.reserved) = path.carry.out_of(&outcome);
         self.meets.clone_from(&outcome.meets);
         for (m, s) in self.meets.iter_mut().zip(&slipped) {
             *m |= s;

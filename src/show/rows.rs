@@ -1,7 +1,7 @@
 //! Rows of the tables every surface prints: the criteria, the districts, the path's years.
 
 use super::{average, signed, Verdict};
-use crate::engine::path::PathOutcome;
+use crate::engine::path::{Carry, PathOutcome};
 use crate::engine::plan::Criterion;
 use crate::engine::{Outcome, Plan};
 use crate::text::number::{amount, number};
@@ -124,7 +124,8 @@ pub struct PathRow {
     pub border: String,
     pub lowest: String,
     pub shortfall: String,
-    pub idle: String,
+    /// What goes on to the next year (undisbursed, idle and unspent money, as the path carries).
+    pub carried: String,
 }
 
 impl PathRow {
@@ -135,7 +136,7 @@ impl PathRow {
         t::BORDER,
         t::LOWEST_COMMUNE,
         t::SHORT,
-        t::IDLE,
+        t::CARRIED_OVER,
     ];
 
     pub fn cells(&self) -> [String; 7] {
@@ -146,12 +147,13 @@ impl PathRow {
             self.border.clone(),
             self.lowest.clone(),
             self.shortfall.clone(),
-            self.idle.clone(),
+            self.carried.clone(),
         ]
     }
 }
 
-pub fn path_rows(p: &PathOutcome, lang: Lang) -> Vec<PathRow> {
+/// Every year of the path; `carry` is the path's, for what goes on to the next year.
+pub fn path_rows(p: &PathOutcome, carry: &Carry, lang: Lang) -> Vec<PathRow> {
     p.years
         .iter()
         .map(|y| {
@@ -163,7 +165,7 @@ pub fn path_rows(p: &PathOutcome, lang: Lang) -> Vec<PathRow> {
                 border: average(o.border.avg_criteria, lang),
                 lowest: o.min_criteria.to_string(),
                 shortfall: amount(o.funding.shortfall, 2, lang),
-                idle: amount(o.funding.idle, 2, lang),
+                carried: amount(carry.total_out_of(o), 2, lang),
             }
         })
         .collect()

@@ -2,8 +2,8 @@
 
 use super::state::{use_state, State};
 use super::{
-    charts, compare, exports, grid, import, levers, persistence, presentation, report, results,
-    risk, scenarios, showing, targets, years,
+    charts, compare, exports, goals, goals_view, grid, import, levers, path, path_view,
+    persistence, presentation, report, results, risk, scenarios, showing, targets,
 };
 use crate::engine::Scenario;
 use crate::presets::presets;
@@ -67,8 +67,8 @@ pub fn App() -> impl IntoView {
     provide_context(keeping);
     compare::provide_others(state);
     provide_context(showing::start());
-    years::provide_path(state);
-    years::provide_goals(state);
+    path::provide_path(state);
+    goals::provide_goals(state);
     risk::provide_risk(state);
     // Sync the outside world: the document's language and the remembered choice.
     Effect::new(move |_| {
@@ -150,8 +150,8 @@ pub fn App() -> impl IntoView {
                     <results::CriteriaTable/>
                 </Show>
                 <Show when=rest>
-                    <years::PathView/>
-                    <years::GoalsPanel/>
+                    <path_view::PathView/>
+                    <goals_view::GoalsPanel/>
                     <risk::RiskPanel/>
                     <charts::Charts/>
                     <grid::CommunesGrid/>

@@ -14,39 +14,45 @@ use crate::text::Lang;
 use leptos::prelude::*;
 
 /// The scenarios that can be compared other than the one shown (the plan, the saved ones, the
-/// presets), as a memo: it follows the language, the saved list and the plan, never a lever, so
-/// what reads it while comparing (the path chart's compared lines) is not restarted by every
-/// input, and the presets are parsed once, not once an input.
+/// presets). They follow the language, the saved list and the plan, never a lever: what reads
+/// them while comparing (the path chart's compared lines) is not restarted by every input, as
+/// it was when it read the one shown with them. (Read, not kept in a memo: a memo of them
+/// measured 1 KB more of the first load, and they are read once a settle.)
 #[derive(Clone, Copy)]
-pub struct Others(pub Memo<Vec<(String, String, Scenario)>>);
+pub struct Others {
+    state: State,
+    saved: RwSignal<Vec<SavedScenario>>,
+}
 
 impl Others {
-    pub fn new(state: State, saved: Signal<Vec<SavedScenario>>) -> Others {
-        Others(Memo::new(move |_| {
-            let lang = state.lang.get();
-            let plan = state.model.with(|m| m.plan.clone());
-            let mut out = vec![(
-                "plan".to_string(),
-                plan.default_scenario_name.clone(),
-                Scenario::plan(),
-            )];
-            for (i, s) in saved.get().into_iter().enumerate() {
-                out.push((format!("saved:{i}"), s.name.clone(), s.scenario));
+    pub fn new(state: State, saved: RwSignal<Vec<SavedScenario>>) -> Others {
+        Others { state, saved }
+    }
+
+    pub fn get(&self) -> Vec<(String, String, Scenario)> {
+        let lang = self.state.lang.get();
+        let plan = self.state.model.with(|m| m.plan.clone());
+        let mut out = vec![(
+            "plan".to_string(),
+            plan.default_scenario_name.clone(),
+            Scenario::plan(),
+        )];
+        for (i, s) in self.saved.get().into_iter().enumerate() {
+            out.push((format!("saved:{i}"), s.name.clone(), s.scenario));
+        }
+        for (key, s) in presets(&plan).unwrap_or_default() {
+            if key != "plan" {
+                let name = crate::presets::preset_name(key, &s, &plan, lang);
+                out.push((format!("preset:{key}"), name, s));
             }
-            for (key, s) in presets(&plan).unwrap_or_default() {
-                if key != "plan" {
-                    let name = crate::presets::preset_name(key, &s, &plan, lang);
-                    out.push((format!("preset:{key}"), name, s));
-                }
-            }
-            out
-        }))
+        }
+        out
     }
 }
 
 /// The others, for the page (`web::app` provides them).
 pub fn provide_others(state: State) -> Others {
-    let others = Others::new(state, use_keeping().saved.into());
+    let others = Others::new(state, use_keeping().saved);
     provide_context(others);
     others
 }
@@ -61,7 +67,7 @@ pub fn candidates(state: &State) -> Vec<(String, String, Scenario)> {
             + state.scenario.with(|_| state.scenario_name()).as_str(),
         state.scenario.get(),
     )];
-    out.extend(expect_context::<Others>().0.get());
+    out.extend(expect_context::<Others>().get());
     out
 }
 

@@ -12,7 +12,7 @@ use leptos::prelude::*;
 pub fn ExportBar() -> impl IntoView {
     let state = use_state();
     let showing = use_showing();
-    let path = expect_context::<super::years::PathShown>();
+    let path = expect_context::<super::path::PathShown>();
     let risk = expect_context::<super::risk::Shown>();
     let sheets = move || {
         let lang = state.lang.get_untracked();

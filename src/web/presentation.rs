@@ -17,9 +17,9 @@ pub(super) const SLIDES: usize = 8;
 pub fn Presentation() -> impl IntoView {
     let state = use_state();
     let showing = use_showing();
-    let path = expect_context::<super::years::PathShown>();
+    let path = expect_context::<super::path::PathShown>();
     let risk = expect_context::<super::risk::Shown>();
-    let goals = expect_context::<super::years::GoalsShown>();
+    let goals = expect_context::<super::goals::GoalsShown>();
     let slide = move || {
         let index = showing.presenting.get()?;
         let lang = state.lang.get();
@@ -43,21 +43,13 @@ pub fn Presentation() -> impl IntoView {
             1 => {
                 let rows = state.model.with(|m| criteria_rows(&m.plan, &o, lang))
                     .into_iter()
-                    .map(|r| {
-                        let [label, start, met, target, gap, ..] = r.cells().map(String::from);
-                        view! {
-                            <tr class:below=r.verdict == Verdict::Short>
-                                <th scope="row">{label}</th>
-                                <td class="num">{start}</td><td class="num">{met}</td><td class="num">{target}</td><td class="num">{gap}</td>
-                            </tr>
-                        }
-                    })
+                    .map(|r| table_row(&r.cells()[..5], r.verdict == Verdict::Short))
                     .collect_view();
                 (
                     lang.say(t::THE_19_CRITERIA),
                     view! {
                         <table class="slide-table">
-                            <thead><tr>{headings(lang, [CriterionRow::COLUMNS[0], CriterionRow::COLUMNS[1], CriterionRow::COLUMNS[2], CriterionRow::COLUMNS[3], CriterionRow::COLUMNS[4]])}</tr></thead>
+                            <thead><tr>{headings(lang, &CriterionRow::COLUMNS[..5])}</tr></thead>
                             <tbody>{rows}</tbody>
                         </table>
                     }
@@ -78,7 +70,7 @@ pub fn Presentation() -> impl IntoView {
             ),
             4 => (
                 lang.say(t::YEARS_THE_PATH),
-                state.model.with(|m| path_view(&path.outcome.get(), &m.plan, lang)),
+                state.model.with(|m| path_view(&path.outcome.get(), &m.plan, &path.settings.with(|p| p.carry), lang)),
             ),
             5 => (lang.say(t::GOALS_AND_MARGINS), goals_page(&goals, lang)),
             6 => (

@@ -17,8 +17,8 @@ use leptos::prelude::*;
 pub fn Report() -> impl IntoView {
     let state = use_state();
     let showing = use_showing();
-    let path = expect_context::<super::years::PathShown>();
-    let goals = expect_context::<super::years::GoalsShown>();
+    let path = expect_context::<super::path::PathShown>();
+    let goals = expect_context::<super::goals::GoalsShown>();
     let risk = expect_context::<super::risk::Shown>();
     let report = move || {
         if !showing.report_open.get() {
@@ -97,26 +97,11 @@ pub fn Report() -> impl IntoView {
             .count();
         let criteria = criteria_rows(&plan, &o, lang)
             .into_iter()
-            .map(|r| {
-                let cells = r.cells().map(String::from);
-                let [label, rest @ ..] = cells;
-                let rest = rest
-                    .into_iter()
-                    .map(|c| view! { <td class="num">{c}</td> })
-                    .collect_view();
-                view! { <tr class:below=r.verdict == Verdict::Short><td>{label}</td>{rest}</tr> }
-            })
+            .map(|r| table_row(&r.cells(), r.verdict == Verdict::Short))
             .collect_view();
         let districts = district_rows(&o, lang)
             .into_iter()
-            .map(|d| {
-                let [name, rest @ ..] = d.cells().map(String::from);
-                let rest = rest
-                    .into_iter()
-                    .map(|c| view! { <td class="num">{c}</td> })
-                    .collect_view();
-                view! { <tr><td>{name}</td>{rest}</tr> }
-            })
+            .map(|d| table_row(&d.cells(), false))
             .collect_view();
         let headline = Headline::of(&o, &state.targets(), lang)
             .cards()
@@ -170,7 +155,7 @@ pub fn Report() -> impl IntoView {
                 </table>
                 <p>{change_sentence(&state)}</p>
                 <table>
-                    <thead><tr>{headings(lang, CriterionRow::COLUMNS)}</tr></thead>
+                    <thead><tr>{headings(lang, &CriterionRow::COLUMNS)}</tr></thead>
                     <tbody>{criteria}</tbody>
                 </table>
                 {if o.districts.is_empty() {
@@ -178,14 +163,14 @@ pub fn Report() -> impl IntoView {
                 } else {
                     view! {
                         <table>
-                            <thead><tr>{headings(lang, DistrictRow::COLUMNS)}</tr></thead>
+                            <thead><tr>{headings(lang, &DistrictRow::COLUMNS)}</tr></thead>
                             <tbody>{districts}</tbody>
                         </table>
                     }.into_any()
                 }}
                 <div class="report-charts">{charts}</div>
                 <h2>{lang.say(t::N_3_YEARS_THE_PATH)}</h2>
-                {state.model.with(|m| path_view(&path.outcome.get(), &m.plan, lang))}
+                {state.model.with(|m| path_view(&path.outcome.get(), &m.plan, &path.settings.with(|p| p.carry), lang))}
                 <h2>{lang.say(t::N_4_GOALS)}</h2>
                 {goals_page(&goals, lang)}
                 <h2>{lang.say(t::N_5_RISK)}</h2>
@@ -197,26 +182,38 @@ pub fn Report() -> impl IntoView {
     view! { {report} }
 }
 
+/// A row of a printed table: its first cell names it, the others are figures; `below`
+/// marks a row short of its target. (One function for every table: each `view!` of its own
+/// is more of the first load.)
+pub(super) fn table_row(cells: &[&str], below: bool) -> impl IntoView {
+    let (first, figures) = cells.split_first().map_or(("", &[][..]), |(f, r)| (*f, r));
+    let figures = figures
+        .iter()
+        .map(|c| view! { <td class="num">{c.to_string()}</td> })
+        .collect_view();
+    view! { <tr class:below=below><td>{first.to_string()}</td>{figures}</tr> }
+}
+
 /// A table's column headings.
-pub(super) fn headings<const N: usize>(
+pub(super) fn headings(
     lang: crate::text::Lang,
-    columns: [crate::text::Sentence; N],
+    columns: &[crate::text::Sentence],
 ) -> impl IntoView {
-    lang.say_all(columns)
-        .map(|h| view! { <th scope="col">{h}</th> })
-        .into_iter()
+    columns
+        .iter()
+        .map(|&h| view! { <th scope="col">{lang.say(h)}</th> })
         .collect_view()
 }
 
 /// The goal sought last (if any) and where more money buys most (report and presentation).
-pub(super) fn goals_page(goals: &super::years::GoalsShown, lang: crate::text::Lang) -> AnyView {
+pub(super) fn goals_page(goals: &super::goals::GoalsShown, lang: crate::text::Lang) -> AnyView {
     let state = use_state();
     state.model.with(|m| {
         let answer = goals.answer.get().map_or_else(
             || view! { <p class="report-note" data-testid="goal-summary">{lang.say(t::NO_GOAL_SOUGHT_YET)}</p> }.into_any(),
-            |a| super::years::goal_summary(&a, m, lang),
+            |a| super::goals_view::goal_summary(&a, m, lang),
         );
-        let margins = super::years::margins_summary(
+        let margins = super::goals_view::margins_summary(
             goals.margins.get().as_deref(),
             goals.amount.get(),
             &m.plan,
@@ -231,23 +228,17 @@ pub(super) fn goals_page(goals: &super::years::GoalsShown, lang: crate::text::La
 pub(super) fn path_view(
     p: &crate::engine::path::PathOutcome,
     plan: &crate::engine::Plan,
+    carry: &crate::engine::path::Carry,
     lang: crate::text::Lang,
 ) -> AnyView {
-    let rows = path_rows(p, lang)
+    let rows = path_rows(p, carry, lang)
         .into_iter()
-        .map(|r| {
-            let [year, rest @ ..] = r.cells();
-            let rest = rest
-                .into_iter()
-                .map(|c| view! { <td class="num">{c}</td> })
-                .collect_view();
-            view! { <tr><td>{year}</td>{rest}</tr> }
-        })
+        .map(|r| table_row(&r.cells().each_ref().map(String::as_str), false))
         .collect_view();
     let verdict = p
         .targets
         .iter()
-        .map(|c| super::years::target_sentence(c, plan, lang, false))
+        .map(|c| crate::show::path::target_sentence(c, plan, lang, false))
         .collect::<Vec<_>>()
         .join("; ");
     let first = p.years.first().map(|y| y.year);
@@ -264,7 +255,7 @@ pub(super) fn path_view(
         <div class="path-summary" data-testid="path-summary">
             <p>{verdict}</p>
             <table class="slide-table">
-                <thead><tr>{headings(lang, PathRow::COLUMNS)}</tr></thead>
+                <thead><tr>{headings(lang, &PathRow::COLUMNS)}</tr></thead>
                 <tbody>{rows}</tbody>
             </table>
             <p class="report-note">{lang.say(t::EACH_YEAR_KEEPS_THE_SCENARIO_S)}</p>

@@ -61,11 +61,22 @@ pub struct Shown {
     pub path_band: RwSignal<Option<Arc<Vec<Spread>>>>,
     /// The settings drawn with (the panel edits them; the report and exports name them).
     pub settings: RwSignal<RiskSettings>,
-    /// Whether disbursement is drawn from the settings' ranges or around the levers.
-    pub draws: RwSignal<DisbursementDraws>,
+    /// Disbursement drawn around the levers' own values (`DisbursementDraws::AroundLevers`),
+    /// else from the settings' ranges. (A flag: a signal of the enum is one more signal type in
+    /// the first load.)
+    pub around_levers: RwSignal<bool>,
 }
 
 impl Shown {
+    /// How disbursement is drawn.
+    pub fn draws(&self) -> DisbursementDraws {
+        if self.around_levers.get() {
+            DisbursementDraws::AroundLevers
+        } else {
+            DisbursementDraws::SettingsRanges
+        }
+    }
+
     /// The odds go (a setting or a lever moved). Only a change is written: a signal set to the
     /// None it holds would still redraw every chart and cell that shows the odds, on every input.
     fn clear(&self) {
@@ -86,7 +97,7 @@ pub fn provide_risk(state: State) -> Shown {
         in_worker: RwSignal::new(false),
         path_band: RwSignal::new(None),
         settings: RwSignal::new(RiskSettings::default_for(&plan)),
-        draws: RwSignal::new(DisbursementDraws::default()),
+        around_levers: RwSignal::new(false),
     };
     provide_context(shown);
     shown
@@ -97,7 +108,7 @@ pub fn provide_risk(state: State) -> Shown {
 pub fn replaced_levers_note(state: State, shown: Shown) -> Option<String> {
     let levers = state.levers.get();
     let lang = state.lang.get();
-    let how = shown.draws.get();
+    let how = shown.draws();
     shown.settings.with(|settings| {
         state.model.with(|m| {
             crate::show::risk::replaced_levers_note(
@@ -384,16 +395,16 @@ pub fn RiskPanel() -> impl IntoView {
         runner.with_value(|r| r.borrow_mut().job = None);
         shown.clear();
     });
-    let path_shown = use_context::<super::years::PathShown>();
+    let path_shown = use_context::<super::path::PathShown>();
     Effect::new(move |_| {
         state.settled.track();
-        let how = shown.draws.get();
+        let how = shown.draws();
         let path_settings = path_shown.map(|p| p.settings.get());
         let model = state.model.get_untracked();
         let scenario = state.scenario.get_untracked();
         let disbursement = state.levers.with_untracked(|l| l.disbursement);
         let settings = settings.with(|s| s.drawn(how, &disbursement));
-        let path = path_settings.map(|p| super::years::with_scenario(&p, &scenario));
+        let path = path_settings.map(|p| crate::show::path::with_scenario(&p, &scenario));
         runner.with_value(|r| start_job(r, shown, model, scenario, settings, path));
     });
     let lang = move || state.lang.get();
@@ -593,12 +604,8 @@ pub fn RiskPanel() -> impl IntoView {
             </table>
             <label class="check">
                 <input type="checkbox" data-testid="risk-around-levers"
-                    prop:checked=move || shown.draws.get() == DisbursementDraws::AroundLevers
-                    on:change=move |ev| shown.draws.set(if event_target_checked(&ev) {
-                        DisbursementDraws::AroundLevers
-                    } else {
-                        DisbursementDraws::SettingsRanges
-                    })/>
+                    prop:checked=move || shown.around_levers.get()
+                    on:change=move |ev| shown.around_levers.set(event_target_checked(&ev))/>
                 <span>{move || state.tr(t::RISK_DRAW_AROUND_LEVERS)}</span>
             </label>
             <p class="hint" data-testid="risk-replaces">{move || replaced_levers_note(state, shown)}</p>
