@@ -306,3 +306,54 @@ fn the_paths_edit_rules_move_its_years_targets_and_scenarios() {
     );
     assert!(carries_all(&shipped));
 }
+
+#[test]
+fn goal_choices_are_an_enum_with_one_key_label_and_default_each() {
+    use ntm_planner::engine::goals::{marginal, seek};
+    use ntm_planner::engine::path::Measure;
+    use ntm_planner::show::goals::{goal_line, margin_rows, GoalChoice};
+    let m = Model::shipped();
+    let all = GoalChoice::all(&m.plan);
+    assert_eq!(all.len(), 5 + m.plan.criteria.len());
+    for c in &all {
+        assert_eq!(GoalChoice::from_key(&c.key(&m.plan), &m.plan), Some(*c));
+        assert!(!c.label(&m.plan, Lang::Vi).is_empty());
+    }
+    assert_eq!(GoalChoice::from_key("nonsense", &m.plan), None);
+    assert_eq!(
+        GoalChoice::Reach(Measure::Certified).default_value(&m.plan),
+        f64::from(m.plan.targets.certified)
+    );
+    assert_eq!(
+        GoalChoice::Budget.default_value(&m.plan),
+        m.plan.funding_total()
+    );
+    // An answer names the goal it was sought for.
+    let goal = GoalChoice::Reach(Measure::Certified).goal(90.0);
+    let answer = seek(&m, &Scenario::plan(), goal);
+    assert_eq!(
+        GoalChoice::of(&answer),
+        GoalChoice::Reach(Measure::Certified)
+    );
+    let label = GoalChoice::Reach(Measure::Certified).label(&m.plan, Lang::En);
+    assert_eq!(
+        goal_line(&answer, &m.plan, Lang::En),
+        format!("{label}: 90")
+    );
+    // The margins as rows: one a criterion, signed gains, the criterion named once.
+    let margins = marginal(&m, &Scenario::plan(), 100.0);
+    let rows = margin_rows(&margins, &m.plan, Lang::Vi);
+    assert_eq!(rows.len(), m.plan.criteria.len());
+    for (r, g) in rows.iter().zip(&margins) {
+        assert_eq!(
+            r.criterion,
+            criterion_label(&m.plan.criteria[g.criterion], Lang::Vi)
+        );
+        assert_eq!(r.certified_gain, format!("{:+}", g.certified_gain));
+        assert!(
+            r.certified_gain.starts_with(['+', '-']),
+            "{}",
+            r.certified_gain
+        );
+    }
+}

@@ -153,3 +153,13 @@ impl Headline {
         ]
     }
 }
+
+/// The risk run's P10–P90 under a headline figure: "rủi ro P10–P90: 79–82".
+pub fn band(spread: &crate::engine::risk::Spread, decimals: usize, lang: Lang) -> String {
+    format!(
+        "{} P10–P90: {}–{}",
+        lang.say(t::RISK_2),
+        number(spread.p10, decimals, lang),
+        number(spread.p90, decimals, lang)
+    )
+}

@@ -2,8 +2,9 @@
 
 use super::state::{use_state, State};
 use super::{
-    charts, compare, exports, goals, goals_view, grid, import, levers, path, path_view,
-    persistence, presentation, report, results, risk, scenarios, showing, targets,
+    charts, compare, compare_view, exports, goals, goals_view, grid, import, levers, path,
+    path_chart, path_view, path_years, persistence, presentation, report, results, risk, risk_view,
+    scenarios, showing, targets,
 };
 use crate::engine::Scenario;
 use crate::presets::presets;
@@ -117,11 +118,16 @@ pub fn App() -> impl IntoView {
     // charts, the grid, the presentation and the report). Each stage comes once the frame
     // before it is painted (a timeout queued from an animation frame runs after that paint).
     let stage = RwSignal::new(Stage::Headline);
+    let owner = Owner::current();
     wasm_bindgen_futures::spawn_local(async move {
         super::slices::after_paint().await;
         stage.set(Stage::Levers);
         super::slices::after_paint().await;
         stage.set(Stage::Rest);
+        // The risk runner with the later parts, as when the panel started it.
+        if let Some(owner) = owner {
+            owner.with(|| risk::run_risk(state));
+        }
     });
     let levers = move || stage.get() >= Stage::Levers;
     let rest = move || stage.get() >= Stage::Rest;
@@ -144,15 +150,18 @@ pub fn App() -> impl IntoView {
             <section class="results" aria-labelledby="results-title">
                 <h2 id="results-title" class="visually-hidden">{move || state.tr(t::RESULTS)}</h2>
                 <exports::ExportBar/>
-                <compare::CompareView/>
+                <compare_view::CompareView/>
                 <results::Headline/>
                 <Show when=levers>
                     <results::CriteriaTable/>
                 </Show>
                 <Show when=rest>
-                    <path_view::PathView/>
+                    <path_view::PathView>
+                        <path_years::YearScenarios/>
+                        <path_chart::PathChart/>
+                    </path_view::PathView>
                     <goals_view::GoalsPanel/>
-                    <risk::RiskPanel/>
+                    <risk_view::RiskPanel/>
                     <charts::Charts/>
                     <grid::CommunesGrid/>
                 </Show>

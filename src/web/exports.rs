@@ -35,7 +35,7 @@ pub fn ExportBar() -> impl IntoView {
                 {move || state.tr(t::COMPARE_SCENARIOS)}
             </button>
             <button type="button" data-testid="present" on:click=move |_| {
-                showing.presenting.set(Some(0));
+                showing.presenting.set(Some(Slide::Headline));
                 if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
                     let _ = el.request_fullscreen();
                 }

@@ -2,61 +2,8 @@
 //! search (here for a small table, in the worker for a large one).
 use crate::engine::goals::{seek, Answer, Goal};
 use crate::text::number::parse_number;
-use crate::text::sentences as t;
-use crate::text::Lang;
 use leptos::prelude::*;
 use std::sync::Arc;
-
-/// A goal the planner can pick, as the select's value.
-pub(super) fn goal_options(plan: &crate::engine::Plan, lang: Lang) -> Vec<(String, String)> {
-    let mut list = vec![
-        (
-            "certified".to_string(),
-            lang.say(t::CERTIFIED_COMMUNES_3).to_string(),
-        ),
-        (
-            "avg_criteria".to_string(),
-            lang.say(t::AVERAGE_CRITERIA_A_COMMUNE).to_string(),
-        ),
-        (
-            "border_avg".to_string(),
-            lang.say(t::BORDER_COMMUNES_AVERAGE).to_string(),
-        ),
-        (
-            "min_criteria".to_string(),
-            lang.say(t::NO_COMMUNE_UNDER_CRITERIA).to_string(),
-        ),
-        (
-            "budget".to_string(),
-            lang.say(t::BUDGET_BILLION_VND_MOST_COMMUNES_CERTIFIED)
-                .to_string(),
-        ),
-    ];
-    for c in &plan.criteria {
-        let name = lang.pick(&c.name_vi, &c.name_en);
-        list.push((
-            c.key.clone(),
-            format!("{} {}: {}", lang.say(t::CRITERION), c.id, name),
-        ));
-    }
-    list
-}
-
-/// The value a goal starts from: the plan's own target, or the plan's money for a budget.
-pub(super) fn default_value(key: &str, m: &crate::engine::Model) -> f64 {
-    let t = &m.plan.targets;
-    match key {
-        "certified" => f64::from(t.certified),
-        "avg_criteria" => t.avg_criteria_min,
-        "border_avg" => t.border_avg_min,
-        "min_criteria" => 15.0,
-        "budget" => m.plan.funding_total(),
-        other => m
-            .plan
-            .criterion_index(other)
-            .map_or(0.0, |k| f64::from(m.plan.criteria[k].target)),
-    }
-}
 
 /// The goal sought last and the margins of more money, for the goals panel, the report and the
 /// presentation alike.

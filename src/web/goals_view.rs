@@ -1,137 +1,16 @@
 //! The goals panel, and the goal's answer and the margins as the report and the presentation
 //! show them.
-use super::goals::{default_value, goal_options, GoalsShown};
+use super::goals::GoalsShown;
+use super::printed::{headings, table_row};
 use super::state::use_state;
-use crate::engine::goals::{Answer, Goal};
 use crate::engine::path::Measure;
 use crate::engine::CRITERIA;
+use crate::show::goals::{
+    against_the_scenario, all_short, margin_rows, more_funding_rows, GoalChoice, MarginRow,
+};
 use crate::text::number::{amount, number, parse_number};
 use crate::text::sentences as t;
-use crate::text::Lang;
 use leptos::prelude::*;
-
-/// The funding an answer lacks: per source, how much more of it alone would pay for what it
-/// may pay for (a source that cannot help is left out).
-fn more_funding_rows(a: &Answer, plan: &crate::engine::Plan, l: Lang) -> Vec<(String, String)> {
-    plan.sources
-        .iter()
-        .zip(a.more_funding)
-        .filter(|(_, x)| *x > 0.0)
-        .map(|(src, x)| {
-            let figure = if x.is_finite() {
-                format!("+{} {}", amount(x, 2, l), l.say(t::BILLION_VND_3))
-            } else {
-                l.say(t::NONE_OF_IT_ARRIVES).to_string()
-            };
-            (l.pick(&src.name_vi, &src.name_en).to_string(), figure)
-        })
-        .collect()
-}
-
-/// The answer against the scenario's own total: a saving, or (when the goal costs more than the
-/// scenario invests) how much more, never a negative saving.
-fn against_the_scenario(a: &Answer, l: Lang) -> (&'static str, String) {
-    if a.saving < 0.0 {
-        (
-            l.say(t::MORE_THAN_THE_SCENARIO),
-            format!("+{}", amount(-a.saving, 2, l)),
-        )
-    } else {
-        (
-            l.say(t::SAVING_AGAINST_THE_SCENARIO),
-            amount(a.saving, 2, l),
-        )
-    }
-}
-
-/// A goal's answer in short (report and presentation).
-pub(super) fn goal_summary(a: &Answer, m: &crate::engine::Model, l: Lang) -> AnyView {
-    let what = goal_options(&m.plan, l)
-        .into_iter()
-        .find(|(key, _)| {
-            if a.budget.is_some() {
-                key == "budget"
-            } else {
-                *key == a.measure.key(&m.plan)
-            }
-        })
-        .map(|(_, label)| label)
-        .unwrap_or_default();
-    let goal = match a.budget {
-        Some(b) => format!("{what}: {}", amount(b, 2, l)),
-        None if a.measure.is_count() => format!("{what}: {:.0}", a.target),
-        None => format!("{what}: {}", number(a.target, 2, l)),
-    };
-    let more = more_funding_rows(a, &m.plan, l);
-    view! {
-        <div class="goal-summary" data-testid="goal-summary">
-            <p class="big-sentence">{goal}</p>
-            <table class="slide-table">
-                <tbody>
-                    <tr><td>{l.say(t::LEAST_TOTAL_INVESTMENT)}</td><td class="num">{format!("{} {}", amount(a.total_investment, 2, l), l.say(t::BILLION_VND_3))}</td></tr>
-                    {let (label, figure) = against_the_scenario(a, l); view! { <tr><td>{label}</td><td class="num">{figure}</td></tr> }}
-                    <tr><td>{l.say(t::COMMUNES_NEWLY_CERTIFIED)}</td><td class="num">{a.outcome.newly_certified.len()}</td></tr>
-                    <tr><td>{l.say(t::SHORT_WITH_THE_CURRENT_FUNDING)}</td><td class="num">{amount(a.outcome.funding.shortfall, 2, l)}</td></tr>
-                    <tr><td>{l.say(t::PROVEN_LEAST)}</td><td>{if a.exact { l.say(t::YES) } else { l.say(t::NO_GREEDY_A_CHEAPER_ANSWER_MAY) }}</td></tr>
-                    {more.into_iter().map(|(name, figure)| view! {
-                        <tr><td>{l.fill(t::MORE_FROM_SOURCE_ALONE, &[("name", &name)])}</td><td class="num">{figure}</td></tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
-        </div>
-    }
-    .into_any()
-}
-
-/// Whether the sources leave every criterion's extra amount short: then more for one criterion
-/// only moves money from the others (the plan's case: every billion is spent).
-fn all_short(list: &[crate::engine::goals::Margin], more: f64) -> bool {
-    more > 0.0 && !list.is_empty() && list.iter().all(|g| g.shortfall + 1e-6 >= more)
-}
-
-/// Where more money buys most, the first rows (report and presentation).
-pub(super) fn margins_summary(
-    margins: Option<&[crate::engine::goals::Margin]>,
-    amount_more: Option<f64>,
-    plan: &crate::engine::Plan,
-    l: Lang,
-    rows: usize,
-) -> AnyView {
-    let (Some(list), Some(more)) = (margins, amount_more) else {
-        return view! { <p>{l.say(t::NOT_A_VALID_AMOUNT)}</p> }.into_any();
-    };
-    let no_money = all_short(list, more).then(|| {
-        view! {
-            <p class="report-note" data-testid="margins-no-money">{l.say(t::NO_MONEY_FOR_MORE)}</p>
-        }
-    });
-    view! {
-        <div class="margins-summary" data-testid="margins-summary">
-            <p>{l.fill(t::WHERE_MORE_BUYS_MOST, &[("amount", &amount(more, 2, l))])}</p>
-            {no_money}
-            <table class="slide-table">
-                <thead><tr>
-                    <th>{l.say(t::CRITERION)}</th><th>{l.say(t::MORE_CERTIFIED)}</th>
-                    <th>{l.say(t::MORE_CRITERIA_MET)}</th><th>{l.say(t::SHORT)}</th>
-                </tr></thead>
-                <tbody>
-                    {list.iter().take(rows).map(|g| {
-                        let c = &plan.criteria[g.criterion];
-                        view! {
-                            <tr>
-                                <td>{format!("{} {}", c.id, l.pick(&c.name_vi, &c.name_en))}</td>
-                                <td class="num">{format!("{:+}", g.certified_gain)}</td>
-                                <td class="num">{format!("{:+}", g.criteria_gain)}</td>
-                                <td class="num">{amount(g.shortfall, 2, l)}</td>
-                            </tr>
-                        }
-                    }).collect_view()}
-                </tbody>
-            </table>
-        </div>
-    }
-    .into_any()
-}
 
 #[component]
 pub fn GoalsPanel() -> impl IntoView {
@@ -145,16 +24,18 @@ pub fn GoalsPanel() -> impl IntoView {
         seeking,
         ..
     } = goals;
-    let goal_key = RwSignal::new("certified".to_string());
-    let value_text =
-        RwSignal::new(state.model.with_untracked(|m| {
-            number(default_value("certified", m), 2, state.lang.get_untracked())
-        }));
+    let choice = RwSignal::new(GoalChoice::Reach(Measure::Certified));
+    let value_text = RwSignal::new(state.model.with_untracked(|m| {
+        number(
+            choice.get_untracked().default_value(&m.plan),
+            2,
+            state.lang.get_untracked(),
+        )
+    }));
     let error = RwSignal::new(None::<String>);
     let lang = move || state.lang.get();
     let run = move |_| {
         let l = state.lang.get_untracked();
-        let key = goal_key.get_untracked();
         let parsed = parse_number(&value_text.get_untracked(), l)
             .ok()
             .filter(|x| x.is_finite() && *x >= 0.0);
@@ -163,17 +44,7 @@ pub fn GoalsPanel() -> impl IntoView {
             return;
         };
         error.set(None);
-        let goal = state.model.with_untracked(|m| {
-            if key == "budget" {
-                Some(Goal::Budget(value))
-            } else {
-                Some(Goal::Target(Measure::from_key(&key, &m.plan)?, value))
-            }
-        });
-        match goal {
-            Some(goal) => goals.seek(state, goal),
-            None => answer.set(None),
-        }
+        goals.seek(state, choice.get_untracked().goal(value));
     };
     let apply = move |_| {
         if let Some(a) = answer.get_untracked() {
@@ -190,15 +61,22 @@ pub fn GoalsPanel() -> impl IntoView {
                     <span>{move || state.tr(t::GOAL)}</span>
                     <select data-testid="goal-target" on:change=move |ev| {
                         let key = event_target_value(&ev);
-                        let v = state.model.with_untracked(|m| default_value(&key, m));
-                        value_text.set(number(v, 2, state.lang.get_untracked()));
-                        goal_key.set(key);
-                        answer.set(None);
+                        let picked = state.model.with_untracked(|m| {
+                            GoalChoice::from_key(&key, &m.plan).map(|c| (c, c.default_value(&m.plan)))
+                        });
+                        if let Some((c, v)) = picked {
+                            value_text.set(number(v, 2, state.lang.get_untracked()));
+                            choice.set(c);
+                            answer.set(None);
+                        }
                     }>
-                        {move || state.model.with(|m| goal_options(&m.plan, lang())).into_iter().map(|(key, label)| {
-                            let k = key.clone();
-                            view! { <option value=key prop:selected=move || goal_key.with(|g| *g == k)>{label}</option> }
-                        }).collect_view()}
+                        {move || state.model.with(|m| {
+                            let l = lang();
+                            GoalChoice::all(&m.plan).into_iter().map(|c| {
+                                let (key, label) = (c.key(&m.plan), c.label(&m.plan, l));
+                                view! { <option value=key prop:selected=move || choice.get() == c>{label}</option> }
+                            }).collect_view()
+                        })}
                     </select>
                 </label>
                 <label>
@@ -277,12 +155,7 @@ pub fn GoalsPanel() -> impl IntoView {
                 </p>
             })}
             <table class="marginal" data-testid="marginal-table">
-                <thead><tr>
-                    <th scope="col">{move || state.tr(t::CRITERION)}</th>
-                    <th scope="col">{move || state.tr(t::MORE_CERTIFIED)}</th>
-                    <th scope="col">{move || state.tr(t::MORE_CRITERIA_MET)}</th>
-                    <th scope="col">{move || state.tr(t::SHORT)}</th>
-                </tr></thead>
+                <thead><tr>{move || headings(lang(), &MarginRow::COLUMNS)}</tr></thead>
                 <tbody>
                     {move || {
                         let l = lang();
@@ -290,17 +163,9 @@ pub fn GoalsPanel() -> impl IntoView {
                             // A valid amount, not worked out yet (the progress line says so).
                             None if goals.amount.get().is_some() => ().into_any(),
                             None => view! { <tr><td colspan="4" class="field-error">{l.say(t::NOT_A_VALID_AMOUNT)}</td></tr> }.into_any(),
-                            Some(list) => state.model.with(|m| list.iter().map(|g| {
-                                let c = &m.plan.criteria[g.criterion];
-                                view! {
-                                    <tr>
-                                        <th scope="row">{format!("{} {}", c.id, l.pick(&c.name_vi, &c.name_en))}</th>
-                                        <td>{format!("{:+}", g.certified_gain)}</td>
-                                        <td>{format!("{:+}", g.criteria_gain)}</td>
-                                        <td>{amount(g.shortfall, 2, l)}</td>
-                                    </tr>
-                                }
-                            }).collect_view()).into_any(),
+                            Some(list) => state.model.with(|m| {
+                                margin_rows(&list, &m.plan, l).iter().map(|r| table_row(&r.cells(), false)).collect_view()
+                            }).into_any(),
                         }
                     }}
                 </tbody>

@@ -1,18 +1,17 @@
 //! The path as a chart: certified communes year by year, the risk band, the compared
 //! scenarios' paths.
 use super::state::use_state;
-use crate::engine::path::{Measure, Path, PathOutcome};
+use crate::engine::path::{Measure, Path};
 use crate::show::path::*;
 use crate::text::sentences as t;
 use leptos::prelude::*;
-use std::sync::Arc;
 
 /// Certified communes year by year against the target (an SVG line; the bars are years).
 #[component]
-pub(super) fn PathChart(
-    outcome: RwSignal<Arc<PathOutcome>>,
-    settings: RwSignal<Path>,
-) -> impl IntoView {
+pub fn PathChart() -> impl IntoView {
+    let super::path::PathShown {
+        settings, outcome, ..
+    } = expect_context::<super::path::PathShown>();
     let state = use_state();
     // P10–P90 of the path under risk, once drawn (the risk panel draws it with its odds).
     let band = use_context::<super::risk::Shown>().map(|s| s.path_band);

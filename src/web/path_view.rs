@@ -1,8 +1,6 @@
 //! The path view: the last year and its targets, carry-over, cost growth, the path file, the
 //! years' table.
 use super::path::PathShown;
-use super::path_chart::PathChart;
-use super::path_years::YearScenarios;
 use super::state::use_state;
 use crate::engine::path::{Carry, Measure, Path};
 use crate::engine::CRITERIA;
@@ -19,7 +17,8 @@ fn whole(text: &str, lang: Lang, max: u32) -> Option<u32> {
 }
 
 #[component]
-pub fn PathView() -> impl IntoView {
+/// The path panel; `children` are its years' scenarios and its chart (placed by the app).
+pub fn PathView(children: Children) -> impl IntoView {
     let state = use_state();
     let PathShown {
         settings,
@@ -195,8 +194,7 @@ pub fn PathView() -> impl IntoView {
                     <input type="file" accept=".json,application/json" data-testid="open-path" node_ref=path_file on:change=open_path/>
                 </label>
             </div>
-            <YearScenarios settings=settings outcome=outcome/>
-            <PathChart outcome=outcome settings=settings/>
+            {children()}
             <div class="table-scroll">
             <table class="path-table">
                 <thead><tr>

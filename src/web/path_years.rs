@@ -12,10 +12,10 @@ use std::sync::Arc;
 /// before's ("same as last year", the default) or has its own, edited here lever by lever
 /// (the registry's funding, disbursement and investment) or taken from a saved scenario.
 #[component]
-pub(super) fn YearScenarios(
-    settings: RwSignal<Path>,
-    outcome: RwSignal<Arc<PathOutcome>>,
-) -> impl IntoView {
+pub fn YearScenarios() -> impl IntoView {
+    let super::path::PathShown {
+        settings, outcome, ..
+    } = expect_context::<super::path::PathShown>();
     let state = use_state();
     let lang = move || state.lang.get();
     let editing = RwSignal::new(None::<u16>);

@@ -1,8 +1,7 @@
 //! The presentation for the People's Council: full screen, large type, one view at a time.
 
-use super::compare::*;
-use super::report::*;
-use super::results::change_sentence;
+use super::compare::compared;
+use super::printed::*;
 use super::showing::*;
 use super::state::use_state;
 use crate::charts::{bands_chart, districts_chart};
@@ -10,8 +9,6 @@ use crate::engine::Scenario;
 use crate::show::{criteria_rows, CriterionRow, Headline, Verdict};
 use crate::text::sentences as t;
 use leptos::prelude::*;
-
-pub(super) const SLIDES: usize = 8;
 
 #[component]
 pub fn Presentation() -> impl IntoView {
@@ -21,7 +18,7 @@ pub fn Presentation() -> impl IntoView {
     let risk = expect_context::<super::risk::Shown>();
     let goals = expect_context::<super::goals::GoalsShown>();
     let slide = move || {
-        let index = showing.presenting.get()?;
+        let slide = showing.presenting.get()?;
         let lang = state.lang.get();
         let o = state.outcome.get();
         let t = state.targets();
@@ -31,16 +28,16 @@ pub fn Presentation() -> impl IntoView {
             .map(|c| view! { <div><span class="big">{c.figure.clone()}</span><span>{c.label.clone()}</span><span class="slide-note">{c.note.clone()}</span></div> })
             .into_iter()
             .collect_view();
-        let (title, body) = match index {
-            0 => (
+        let (title, body) = match slide {
+            Slide::Headline => (
                 lang.say(t::HEADLINE),
                 view! {
                     <div class="slide-figures">{figures}</div>
-                    <p class="slide-sentence">{change_sentence(&state)}</p>
+                    <p class="slide-sentence">{state.change_sentence()}</p>
                 }
                 .into_any(),
             ),
-            1 => {
+            Slide::Criteria => {
                 let rows = state.model.with(|m| criteria_rows(&m.plan, &o, lang))
                     .into_iter()
                     .map(|r| table_row(&r.cells()[..5], r.verdict == Verdict::Short))
@@ -56,7 +53,7 @@ pub fn Presentation() -> impl IntoView {
                     .into_any(),
                 )
             }
-            2 => (
+            Slide::Districts => (
                 lang.say(t::DISTRICTS_2),
                 if o.districts.is_empty() {
                     view! { <p class="slide-sentence">{lang.say(t::THE_COMMUNE_TABLE_HAS_NO_DISTRICT_2)}</p> }.into_any()
@@ -64,20 +61,20 @@ pub fn Presentation() -> impl IntoView {
                     view! { <div class="slide-chart" inner_html=state.model.with(|m| districts_chart(m, &o, lang))></div> }.into_any()
                 },
             ),
-            3 => (
+            Slide::Bands => (
                 lang.say(t::COMMUNES_BY_CRITERIA_MET),
                 view! { <div class="slide-chart" inner_html=state.model.with(|m| bands_chart(m, &o, lang))></div> }.into_any(),
             ),
-            4 => (
+            Slide::Path => (
                 lang.say(t::YEARS_THE_PATH),
                 state.model.with(|m| path_view(&path.outcome.get(), &m.plan, &path.settings.with(|p| p.carry), lang)),
             ),
-            5 => (lang.say(t::GOALS_AND_MARGINS), goals_page(&goals, lang)),
-            6 => (
+            Slide::Goals => (lang.say(t::GOALS_AND_MARGINS), goals_page(&goals, lang)),
+            Slide::Risk => (
                 lang.say(t::RISK_HOW_LIKELY_THE_TARGETS_ARE),
                 risk_view(risk.result.get().as_deref(), lang),
             ),
-            _ => {
+            Slide::Compare => {
                 let mut rows = compared(&state, &showing);
                 if rows.len() < 2 {
                     let plan = state.model.with(|m| m.run(&Scenario::plan()));
@@ -90,7 +87,7 @@ pub fn Presentation() -> impl IntoView {
             <div class="presentation" data-testid="presentation" role="dialog" aria-modal="true" aria-label=title>
                 <header>
                     <h2 data-testid="slide-title">{title}</h2>
-                    <span class="slide-number" data-testid="slide-number">{format!("{} / {SLIDES}", index + 1)}</span>
+                    <span class="slide-number" data-testid="slide-number">{format!("{} / {}", slide.index() + 1, Slide::ALL.len())}</span>
                 </header>
                 <div class="slide-body">{body}</div>
                 <footer>{lang.say(t::OR_PAGEUP_PAGEDOWN_TO_MOVE_ESC)}</footer>

@@ -1,15 +1,15 @@
 //! The printed report (A4): title block, assumptions, results, tables, charts.
 
-use super::results::change_sentence;
+use super::printed::*;
 use super::showing::*;
 use super::state::use_state;
 use crate::charts::{bands_chart, criteria_chart_with_risk, districts_chart, sources_chart};
 use crate::engine::{Scenario, CRITERIA, SOURCES};
 use crate::show::{
-    criteria_rows, criterion_label, district_rows, path_rows, CardKind, CriterionRow, DistrictRow,
-    Headline, PathRow, Verdict,
+    criteria_rows, criterion_label, district_rows, CardKind, CriterionRow, DistrictRow, Headline,
+    Verdict,
 };
-use crate::text::number::{amount, number, percent};
+use crate::text::number::{amount, percent};
 use crate::text::sentences as t;
 use leptos::prelude::*;
 
@@ -153,7 +153,7 @@ pub fn Report() -> impl IntoView {
                 <table class="report-headline">
                     <tbody>{headline}</tbody>
                 </table>
-                <p>{change_sentence(&state)}</p>
+                <p>{state.change_sentence()}</p>
                 <table>
                     <thead><tr>{headings(lang, &CriterionRow::COLUMNS)}</tr></thead>
                     <tbody>{criteria}</tbody>
@@ -180,117 +180,4 @@ pub fn Report() -> impl IntoView {
         })
     };
     view! { {report} }
-}
-
-/// A row of a printed table: its first cell names it, the others are figures; `below`
-/// marks a row short of its target. (One function for every table: each `view!` of its own
-/// is more of the first load.)
-pub(super) fn table_row(cells: &[&str], below: bool) -> impl IntoView {
-    let (first, figures) = cells.split_first().map_or(("", &[][..]), |(f, r)| (*f, r));
-    let figures = figures
-        .iter()
-        .map(|c| view! { <td class="num">{c.to_string()}</td> })
-        .collect_view();
-    view! { <tr class:below=below><td>{first.to_string()}</td>{figures}</tr> }
-}
-
-/// A table's column headings.
-pub(super) fn headings(
-    lang: crate::text::Lang,
-    columns: &[crate::text::Sentence],
-) -> impl IntoView {
-    columns
-        .iter()
-        .map(|&h| view! { <th scope="col">{lang.say(h)}</th> })
-        .collect_view()
-}
-
-/// The goal sought last (if any) and where more money buys most (report and presentation).
-pub(super) fn goals_page(goals: &super::goals::GoalsShown, lang: crate::text::Lang) -> AnyView {
-    let state = use_state();
-    state.model.with(|m| {
-        let answer = goals.answer.get().map_or_else(
-            || view! { <p class="report-note" data-testid="goal-summary">{lang.say(t::NO_GOAL_SOUGHT_YET)}</p> }.into_any(),
-            |a| super::goals_view::goal_summary(&a, m, lang),
-        );
-        let margins = super::goals_view::margins_summary(
-            goals.margins.get().as_deref(),
-            goals.amount.get(),
-            &m.plan,
-            lang,
-            5,
-        );
-        view! { <div class="goals-page">{answer}{margins}</div> }.into_any()
-    })
-}
-
-/// The path as a table with its verdict (report and presentation).
-pub(super) fn path_view(
-    p: &crate::engine::path::PathOutcome,
-    plan: &crate::engine::Plan,
-    carry: &crate::engine::path::Carry,
-    lang: crate::text::Lang,
-) -> AnyView {
-    let rows = path_rows(p, carry, lang)
-        .into_iter()
-        .map(|r| table_row(&r.cells().each_ref().map(String::as_str), false))
-        .collect_view();
-    let verdict = p
-        .targets
-        .iter()
-        .map(|c| crate::show::path::target_sentence(c, plan, lang, false))
-        .collect::<Vec<_>>()
-        .join("; ");
-    let first = p.years.first().map(|y| y.year);
-    let own: Vec<String> = p
-        .years
-        .iter()
-        .filter(|y| y.scenario_year == y.year && Some(y.year) != first)
-        .map(|y| y.year.to_string())
-        .collect();
-    let own = (!own.is_empty()).then(|| {
-        view! { <p class="report-note" data-testid="path-own-years">{lang.fill(t::YEARS_WITH_THEIR_OWN_SCENARIO, &[("years", &own.join(", "))])}</p> }
-    });
-    view! {
-        <div class="path-summary" data-testid="path-summary">
-            <p>{verdict}</p>
-            <table class="slide-table">
-                <thead><tr>{headings(lang, &PathRow::COLUMNS)}</tr></thead>
-                <tbody>{rows}</tbody>
-            </table>
-            <p class="report-note">{lang.say(t::EACH_YEAR_KEEPS_THE_SCENARIO_S)}</p>
-            {own}
-        </div>
-    }
-    .into_any()
-}
-
-/// The odds (report and presentation): the chance in words and the P10–P90 bands.
-pub(super) fn risk_view(
-    r: Option<&crate::engine::risk::RiskOutcome>,
-    lang: crate::text::Lang,
-) -> AnyView {
-    let Some(r) = r else {
-        return view! { <p data-testid="risk-summary">{lang.say(t::THE_RISK_RUN_IS_STILL_DRAWING)}</p> }.into_any();
-    };
-    let row = |label: &'static str, s: &crate::engine::risk::Spread, decimals: usize| {
-        view! {
-            <tr><td>{label}</td><td class="num">{number(s.p10, decimals, lang)}</td><td class="num">{number(s.p50, decimals, lang)}</td><td class="num">{number(s.p90, decimals, lang)}</td></tr>
-        }
-    };
-    view! {
-        <div class="risk-summary" data-testid="risk-summary">
-            <p class="big-sentence">{lang.fill(t::CHANCE_OF_REACHING_CERTIFIED_COMMUNES, &[("0", &r.targets.0), ("1", &percent(r.chance_certified, 0, lang))])}</p>
-            <table class="slide-table">
-                <thead><tr><th></th><th>P10</th><th>P50</th><th>P90</th></tr></thead>
-                <tbody>
-                    {row(lang.say(t::CERTIFIED_COMMUNES_2), &r.certified, 0)}
-                    {row(lang.say(t::AVERAGE_CRITERIA), &r.avg_criteria, 2)}
-                    {row(lang.say(t::BORDER_AVERAGE), &r.border_avg, 2)}
-                </tbody>
-            </table>
-            <p class="report-note">{lang.fill(t::DRAWS_SEED_DISBURSEMENT_COSTS_AND_DELIVERY, &[("0", &r.draws), ("1", &r.seed)])}</p>
-        </div>
-    }
-    .into_any()
 }

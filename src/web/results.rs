@@ -1,10 +1,9 @@
 //! The results: headline figures, what changed against the plan, the criteria table.
 
-use super::state::{use_state, State};
-use crate::engine::explain::explain;
+use super::state::use_state;
+use crate::engine::risk::{RiskOutcome, Spread};
 use crate::engine::CRITERIA;
 use crate::show::{Card, CardKind, CriterionRow, Headline, Verdict};
-use crate::text::number::number;
 use crate::text::sentences as t;
 use leptos::prelude::*;
 
@@ -14,20 +13,7 @@ pub fn Headline() -> impl IntoView {
     let o = state.outcome;
     // P10–P90 of the risk run for what is on screen (empty while it draws).
     let risk = use_context::<super::risk::Shown>();
-    let band = move |pick: fn(&crate::engine::risk::RiskOutcome) -> crate::engine::risk::Spread,
-                     decimals: usize| {
-        move || {
-            let r = risk?.result.get()?;
-            let s = pick(&r);
-            let l = state.lang.get();
-            Some(format!(
-                "{} P10–P90: {}–{}",
-                l.say(t::RISK_2),
-                number(s.p10, decimals, l),
-                number(s.p90, decimals, l)
-            ))
-        }
-    };
+    type Band = (&'static str, fn(&RiskOutcome) -> Spread, usize);
     // The cards as every surface words them, through one memo: an input that changes no card
     // re-renders none. (A memo a card measured 0.8 KB more of the first load for no gain a
     // planner could see: a card's three strings are cloned again on each change.)
@@ -36,7 +22,7 @@ pub fn Headline() -> impl IntoView {
     let card = move |kind: CardKind,
                      testid: &'static str,
                      note: &'static str,
-                     band: Option<AnyView>| {
+                     band: Option<Band>| {
         let part =
             move |pick: fn(&Card) -> &String| move || headline.with(|h| pick(h.card(kind)).clone());
         let verdict = move || headline.with(|h| h.card(kind).verdict);
@@ -45,34 +31,26 @@ pub fn Headline() -> impl IntoView {
                 <div class="card-label">{part(|c| &c.label)}</div>
                 <div class="figure" data-testid=testid>{part(|c| &c.figure)}</div>
                 <div class="card-note" data-testid=note>{part(|c| &c.note)}</div>
-                {band}
+                {band.map(|(id, pick, decimals)| view! {
+                    <div class="card-band" data-testid=id>{move || {
+                        let r = risk?.result.get()?;
+                        Some(crate::show::headline::band(&pick(&r), decimals, state.lang.get()))
+                    }}</div>
+                })}
             </div>
         }
     };
     view! {
         <section class="headline" aria-label=move || state.tr(t::HEADLINE_RESULTS)>
-            {card(CardKind::Certified, "certified", "certified-note", Some(view! { <div class="card-band" data-testid="band-certified">{band(|r| r.certified, 0)}</div> }.into_any()))}
-            {card(CardKind::Average, "avg-criteria", "avg-note", Some(view! { <div class="card-band" data-testid="band-avg">{band(|r| r.avg_criteria, 2)}</div> }.into_any()))}
-            {card(CardKind::Border, "border-avg", "border-note", Some(view! { <div class="card-band" data-testid="band-border">{band(|r| r.border_avg, 2)}</div> }.into_any()))}
+            {card(CardKind::Certified, "certified", "certified-note", Some(("band-certified", |r| r.certified, 0)))}
+            {card(CardKind::Average, "avg-criteria", "avg-note", Some(("band-avg", |r| r.avg_criteria, 2)))}
+            {card(CardKind::Border, "border-avg", "border-note", Some(("band-border", |r| r.border_avg, 2)))}
             {card(CardKind::Shortfall, "shortfall", "shortfall-note", None)}
             {card(CardKind::Idle, "idle", "idle-note", None)}
         </section>
         <p class="band-note" data-testid="band-replaces">{move || risk.and_then(|r| super::risk::replaced_levers_note(state, r))}</p>
-        <p class="change-summary" data-testid="change-summary" aria-live="polite">{move || change_sentence(&state)}</p>
+        <p class="change-summary" data-testid="change-summary" aria-live="polite">{move || state.change_sentence()}</p>
     }
-}
-
-/// One plain sentence: what this scenario gives against the plan, and which levers differ.
-pub fn change_sentence(state: &State) -> String {
-    let lang = state.lang.get();
-    let o = state.outcome.get();
-    let p = state.plan_outcome.get();
-    state.model.with(|m| {
-        let e = state
-            .scenario
-            .with(|s| state.levers.with(|l| explain(m, s, l, &o, &p)));
-        crate::text::explain::sentence(&e, &m.plan, lang)
-    })
 }
 
 #[component]

@@ -1,8 +1,48 @@
 //! What is shown besides the levers and results: which scenarios are compared, whether the
 //! report is open, the presentation's slide (and the keys a presenter's clicker sends).
 
-use super::presentation::SLIDES;
 use leptos::prelude::*;
+
+/// The presentation's slides, in the order a presenter walks them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Slide {
+    Headline,
+    Criteria,
+    Districts,
+    Bands,
+    Path,
+    Goals,
+    Risk,
+    Compare,
+}
+
+impl Slide {
+    pub const ALL: [Slide; 8] = [
+        Slide::Headline,
+        Slide::Criteria,
+        Slide::Districts,
+        Slide::Bands,
+        Slide::Path,
+        Slide::Goals,
+        Slide::Risk,
+        Slide::Compare,
+    ];
+
+    /// Its place, from 0.
+    pub fn index(self) -> usize {
+        Slide::ALL.iter().position(|s| *s == self).unwrap_or(0)
+    }
+
+    /// The one after, the last staying last.
+    pub fn next(self) -> Slide {
+        Slide::ALL[(self.index() + 1).min(Slide::ALL.len() - 1)]
+    }
+
+    /// The one before, the first staying first.
+    pub fn previous(self) -> Slide {
+        Slide::ALL[self.index().saturating_sub(1)]
+    }
+}
 
 /// What is being shown besides the levers and results.
 #[derive(Clone, Copy)]
@@ -11,7 +51,8 @@ pub struct Showing {
     /// Keys of the scenarios picked for comparison ("current", "plan", "saved:N", "preset:KEY").
     pub picked: RwSignal<Vec<String>>,
     pub report_open: RwSignal<bool>,
-    pub presenting: RwSignal<Option<usize>>,
+    /// The slide on screen while presenting.
+    pub presenting: RwSignal<Option<Slide>>,
 }
 
 pub fn use_showing() -> Showing {
@@ -30,10 +71,10 @@ pub fn start() -> Showing {
             return;
         };
         let next = match ev.key().as_str() {
-            "ArrowRight" | "ArrowDown" | "PageDown" | " " => Some((slide + 1).min(SLIDES - 1)),
-            "ArrowLeft" | "ArrowUp" | "PageUp" => Some(slide.saturating_sub(1)),
-            "Home" => Some(0),
-            "End" => Some(SLIDES - 1),
+            "ArrowRight" | "ArrowDown" | "PageDown" | " " => Some(slide.next()),
+            "ArrowLeft" | "ArrowUp" | "PageUp" => Some(slide.previous()),
+            "Home" => Some(Slide::Headline),
+            "End" => Some(Slide::Compare),
             "Escape" => {
                 showing.presenting.set(None);
                 if let Some(doc) = web_sys::window().and_then(|w| w.document()) {

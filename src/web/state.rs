@@ -123,6 +123,20 @@ impl State {
         State::new(Model::shipped(), lang)
     }
 
+    /// One plain sentence: what this scenario gives against the plan, and which levers differ.
+    pub fn change_sentence(&self) -> String {
+        let lang = self.lang.get();
+        let o = self.outcome.get();
+        let p = self.plan_outcome.get();
+        self.model.with(|m| {
+            let e = self.scenario.with(|s| {
+                self.levers
+                    .with(|l| crate::engine::explain::explain(m, s, l, &o, &p))
+            });
+            crate::text::explain::sentence(&e, &m.plan, lang)
+        })
+    }
+
     /// Sets one lever (`None`: back to the plan's); moving the same lever again in a row
     /// (typing digit by digit, dragging) adds to the same undo step.
     pub fn set_lever(&self, lever: Lever, value: Option<Value>) {
