@@ -5,7 +5,13 @@ use ntm_planner::engine::goals::{seek, Goal};
 use ntm_planner::engine::path::{Measure, Path};
 use ntm_planner::engine::risk::{RiskRun, RiskSettings};
 use ntm_planner::engine::{Levers, Model, Plan, Scenario, Strategy, CRITERIA, SOURCES};
-use ntm_planner::generate::synthetic_national;
+/// The seed generator and the country-sized fixture: the generator binary's own module, not
+/// part of the shipped library.
+#[allow(dead_code)]
+#[path = "../src/bin/generate_communes/generate.rs"]
+mod generate;
+
+use generate::synthetic_national;
 
 fn national() -> Model {
     let plan = Plan::lang_son_2022();

@@ -8,12 +8,10 @@
 // Criteria and sources are indexed across several arrays at once (plan, levers, results).
 #![allow(clippy::needless_range_loop)]
 
+pub mod analysis_worker;
 pub mod charts;
 pub mod engine;
 pub mod formats;
-pub mod generate;
-pub mod presets;
-pub mod risk_worker;
 pub mod show;
 pub mod text;
 

@@ -339,9 +339,9 @@ fn a_paths_first_year_draw_is_the_one_year_draw_of_the_paths_streams() {
 
 #[test]
 fn the_worker_draws_on_the_plan_and_table_the_page_sends() {
+    use ntm_planner::analysis_worker::{AnalysisReply, AnalysisRequest, RiskJobs};
     use ntm_planner::engine::CommuneTable;
     use ntm_planner::formats::seeds::DEFAULT_RISK;
-    use ntm_planner::risk_worker::{RiskJobs, RiskReply, RiskRequest};
     // Another plan than the shipped one: the second criterion's target 10 communes lower
     // (so the plan's scenario pays for fewer of them).
     let mut other = plan();
@@ -361,25 +361,25 @@ fn the_worker_draws_on_the_plan_and_table_the_page_sends() {
     };
     assert_ne!(expected, shipped, "the other plan must change the draws");
     let mut jobs = RiskJobs::default();
-    let model = RiskRequest::Model {
+    let model = AnalysisRequest::Model {
         plan: Box::new(other.clone()),
         table,
     };
     assert!(jobs.handle(model, || 0.0).is_none());
-    let job = RiskRequest::Job {
+    let job = AnalysisRequest::Job {
         job: 7,
         scenario: scenario.to_json(&other),
         settings: DEFAULT_RISK.to_string(),
         path: None,
     };
     assert!(jobs.handle(job, || 0.0).is_none());
-    let asked = RiskRequest::Draws {
+    let asked = AnalysisRequest::Draws {
         job: 7,
         from: 0,
         to: 20,
     };
     match jobs.handle(asked, || 0.0) {
-        Some(RiskReply::Draws {
+        Some(AnalysisReply::Draws {
             job, from, draws, ..
         }) => {
             assert_eq!((job, from), (7, 0));
@@ -388,7 +388,7 @@ fn the_worker_draws_on_the_plan_and_table_the_page_sends() {
         other => panic!("{other:?}"),
     }
     // Draws of another job than the last are not drawn.
-    let stale = RiskRequest::Draws {
+    let stale = AnalysisRequest::Draws {
         job: 6,
         from: 0,
         to: 20,

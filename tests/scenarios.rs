@@ -132,19 +132,27 @@ fn the_built_in_presets_are_the_files_of_the_index() {
         .iter()
         .map(|v| v.as_str().unwrap())
         .collect();
-    let built_in: Vec<&str> = ntm_planner::presets::PRESETS
+    let built_in: Vec<&str> = ntm_planner::formats::seeds::PRESETS
         .iter()
         .map(|(k, _)| *k)
         .collect();
     assert_eq!(listed, built_in);
     let plan = ntm_planner::engine::Plan::lang_son_2022();
-    let presets = ntm_planner::presets::presets(&plan).unwrap();
+    let presets = ntm_planner::formats::seeds::presets(&plan).unwrap();
     assert_eq!(presets.len(), 5);
     for (key, scenario) in &presets {
-        let en =
-            ntm_planner::presets::preset_name(key, scenario, &plan, ntm_planner::text::Lang::En);
-        let vi =
-            ntm_planner::presets::preset_name(key, scenario, &plan, ntm_planner::text::Lang::Vi);
+        let en = ntm_planner::formats::seeds::preset_name(
+            key,
+            scenario,
+            &plan,
+            ntm_planner::text::Lang::En,
+        );
+        let vi = ntm_planner::formats::seeds::preset_name(
+            key,
+            scenario,
+            &plan,
+            ntm_planner::text::Lang::Vi,
+        );
         assert_ne!(en, vi, "{key} has an English name");
     }
 }

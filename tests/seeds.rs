@@ -1,9 +1,15 @@
 //! The seeds: the plan's figures, the illustrative table's calibration (model.md §3, §6) and
 //! its reproduction byte for byte by the generator.
 
+/// The seed generator and the country-sized fixture: the generator binary's own module, not
+/// part of the shipped library.
+#[allow(dead_code)]
+#[path = "../src/bin/generate_communes/generate.rs"]
+mod generate;
+
+use generate::{generate, verify, Settings};
 use ntm_planner::engine::{Model, Plan, Scenario, CRITERIA};
 use ntm_planner::formats::seeds::SHIPPED_COMMUNES;
-use ntm_planner::generate::{generate, verify, Settings};
 
 fn settings() -> Settings {
     let text = std::fs::read_to_string(format!(

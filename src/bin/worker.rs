@@ -3,7 +3,7 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {
     use gloo_worker::Registrable;
-    ntm_planner::risk_worker::worker::RiskWorker::registrar().register();
+    ntm_planner::analysis_worker::worker::AnalysisWorker::registrar().register();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -7,7 +7,7 @@ use super::{
     scenarios, showing, targets,
 };
 use crate::engine::Scenario;
-use crate::presets::presets;
+use crate::formats::seeds::presets;
 use crate::text::sentences as t;
 use crate::text::Lang;
 use leptos::prelude::*;
@@ -227,7 +227,7 @@ pub(super) fn Header() -> impl IntoView {
                             names
                                 .iter()
                                 .map(|(key, s)| {
-                                    let name = crate::presets::preset_name(key, s, &plan, lang);
+                                    let name = crate::formats::seeds::preset_name(key, s, &plan, lang);
                                     view! { <option value=key.clone()>{name}</option> }
                                 })
                                 .collect_view()

@@ -6,7 +6,7 @@ use super::showing::*;
 use super::state::State;
 use crate::engine::{Outcome, Scenario};
 use crate::formats::saved::SavedScenario;
-use crate::presets::presets;
+use crate::formats::seeds::presets;
 use crate::text::sentences as t;
 use leptos::prelude::*;
 
@@ -39,7 +39,7 @@ impl Others {
         }
         for (key, s) in presets(&plan).unwrap_or_default() {
             if key != "plan" {
-                let name = crate::presets::preset_name(key, &s, &plan, lang);
+                let name = crate::formats::seeds::preset_name(key, &s, &plan, lang);
                 out.push((format!("preset:{key}"), name, s));
             }
         }

@@ -29,7 +29,7 @@ const SEEK_HERE_UP_TO: usize = 2_000;
 /// The goals' own worker (the risk draws have theirs, so a seek never waits behind draws).
 #[derive(Default)]
 struct Seeker {
-    bridge: Option<gloo_worker::WorkerBridge<crate::risk_worker::worker::RiskWorker>>,
+    bridge: Option<gloo_worker::WorkerBridge<crate::analysis_worker::worker::AnalysisWorker>>,
     sent: super::risk::SentTable,
     /// The seek wanted now; replies to others are dropped.
     number: u64,
@@ -78,7 +78,7 @@ impl GoalsShown {
         let mut s = seeker.borrow_mut();
         if s.bridge.is_none() {
             let weak = std::rc::Rc::downgrade(&seeker);
-            let bridge = super::risk::spawn(move |reply: crate::risk_worker::RiskReply| {
+            let bridge = super::risk::spawn(move |reply: crate::analysis_worker::AnalysisReply| {
                 let Some(seeker) = weak.upgrade() else { return };
                 let current = {
                     let mut s = seeker.borrow_mut();
@@ -86,7 +86,9 @@ impl GoalsShown {
                     s.number
                 };
                 match reply {
-                    crate::risk_worker::RiskReply::Sought { seek, found } if seek == current => {
+                    crate::analysis_worker::AnalysisReply::Sought { seek, found }
+                        if seek == current =>
+                    {
                         let model = state.model.get_untracked();
                         let a = state
                             .scenario
@@ -94,7 +96,7 @@ impl GoalsShown {
                         shown.answer.set(Some(Arc::new(a)));
                         shown.seeking.set(false);
                     }
-                    crate::risk_worker::RiskReply::Failed { job, .. } if job == current => {
+                    crate::analysis_worker::AnalysisReply::Failed { job, .. } if job == current => {
                         on_main_thread(current);
                     }
                     _ => {}
@@ -106,9 +108,9 @@ impl GoalsShown {
         let send_table = s.sent.send(&model);
         if let Some(bridge) = &s.bridge {
             if send_table {
-                bridge.send(crate::risk_worker::RiskRequest::model(&model));
+                bridge.send(crate::analysis_worker::AnalysisRequest::model(&model));
             }
-            bridge.send(crate::risk_worker::RiskRequest::Seek {
+            bridge.send(crate::analysis_worker::AnalysisRequest::Seek {
                 seek: number,
                 scenario: scenario.to_json(&model.plan),
                 goal,

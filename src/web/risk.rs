@@ -5,13 +5,13 @@
 //! of about 12 ms, each followed by a yield through a `MessageChannel`.
 
 use super::state::State;
+use crate::analysis_worker::worker::AnalysisWorker;
+use crate::analysis_worker::{draw_slice, AnalysisReply, AnalysisRequest};
 use crate::engine::path::Path;
 use crate::engine::risk::{
     path_spreads, DisbursementDraws, Draw, RiskOutcome, RiskRun, RiskSettings, Spread, PATH_DRAWS,
 };
 use crate::engine::{Model, Scenario};
-use crate::risk_worker::worker::RiskWorker;
-use crate::risk_worker::{draw_slice, RiskReply, RiskRequest};
 use gloo_worker::{Spawnable, WorkerBridge};
 use leptos::prelude::*;
 use std::cell::RefCell;
@@ -35,7 +35,7 @@ struct Job {
 }
 
 struct Runner {
-    bridge: Option<WorkerBridge<RiskWorker>>,
+    bridge: Option<WorkerBridge<AnalysisWorker>>,
     sent: SentTable,
     job: Option<Job>,
     next_number: u64,
@@ -150,7 +150,7 @@ impl Runner {
         shown.progress.set((done, total));
         if done < total {
             if let Some(bridge) = &self.bridge {
-                bridge.send(RiskRequest::Draws {
+                bridge.send(AnalysisRequest::Draws {
                     job: number,
                     from: done,
                     to: total,
@@ -188,8 +188,8 @@ impl SentTable {
 
 /// Starts a worker of the page's (`ntm-worker`, which the risk draws and the goals' seek each
 /// have one of). Classic, not a module: as a module it fails without a word.
-pub(super) fn spawn(on_reply: impl Fn(RiskReply) + 'static) -> WorkerBridge<RiskWorker> {
-    RiskWorker::spawner()
+pub(super) fn spawn(on_reply: impl Fn(AnalysisReply) + 'static) -> WorkerBridge<AnalysisWorker> {
+    AnalysisWorker::spawner()
         .callback(on_reply)
         .as_module(false)
         .spawn("./ntm-worker.js")
@@ -197,18 +197,18 @@ pub(super) fn spawn(on_reply: impl Fn(RiskReply) + 'static) -> WorkerBridge<Risk
 
 fn spawn_worker(runner: &Rc<RefCell<Runner>>, shown: Shown) {
     let weak = Rc::downgrade(runner);
-    let bridge = spawn(move |reply: RiskReply| {
+    let bridge = spawn(move |reply: AnalysisReply| {
         let Some(runner) = weak.upgrade() else { return };
         match reply {
-            RiskReply::Draws {
+            AnalysisReply::Draws {
                 job,
                 from,
                 draws,
                 paths,
             } => runner.borrow_mut().take(shown, job, from, draws, paths),
             // Seeks have a worker of their own (the goals'); never here.
-            RiskReply::Sought { .. } => {}
-            RiskReply::Failed { .. } => {
+            AnalysisReply::Sought { .. } => {}
+            AnalysisReply::Failed { .. } => {
                 // The worker could not read what the page sent: draw here instead.
                 fall_back(&runner, shown);
             }
@@ -293,15 +293,15 @@ fn start_job(
         let settings_json = settings.to_value(plan).to_string();
         if let Some(bridge) = &r.bridge {
             if r.sent.send(&model) {
-                bridge.send(RiskRequest::model(&model));
+                bridge.send(AnalysisRequest::model(&model));
             }
-            bridge.send(RiskRequest::Job {
+            bridge.send(AnalysisRequest::Job {
                 job: number,
                 scenario: scenario_json,
                 settings: settings_json,
                 path: path.as_ref().map(|p| p.to_json(plan)),
             });
-            bridge.send(RiskRequest::Draws {
+            bridge.send(AnalysisRequest::Draws {
                 job: number,
                 from: 0,
                 to: total,

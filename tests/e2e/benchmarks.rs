@@ -42,7 +42,7 @@ async fn browser_benchmark() {
         Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds/admin/communes-vietnam.csv"),
     )
     .unwrap();
-    let national = ntm_planner::generate::synthetic_national(&plan, &admin, 7)
+    let national = crate::generate::synthetic_national(&plan, &admin, 7)
         .unwrap()
         .to_csv();
     // Loaded as a planner loads it: through the import, its preview and "replace the table".

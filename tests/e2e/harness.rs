@@ -610,7 +610,7 @@ pub async fn import_country_table(wd: &WebDriver) -> String {
         Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds/admin/communes-vietnam.csv"),
     )
     .unwrap();
-    let csv = ntm_planner::generate::synthetic_national(&plan, &admin, 7)
+    let csv = crate::generate::synthetic_national(&plan, &admin, 7)
         .unwrap()
         .to_csv();
     let file = scratch_dir("country").join("communes-vietnam.csv");

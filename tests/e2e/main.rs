@@ -12,6 +12,12 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+/// The seed generator and the country-sized fixture: the generator binary's own module, not
+/// part of the shipped library.
+#[allow(dead_code)]
+#[path = "../../src/bin/generate_communes/generate.rs"]
+mod generate;
+
 mod analysis;
 mod benchmarks;
 mod harness;

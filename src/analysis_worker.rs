@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 pub const SLICE_MS: f64 = 40.0;
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
-pub enum RiskRequest {
+pub enum AnalysisRequest {
     /// The page's plan and commune table, when either changed (sent whole: the worker must
     /// use exactly the page's plan and costs).
     Model {
@@ -40,7 +40,7 @@ pub enum RiskRequest {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
-pub enum RiskReply {
+pub enum AnalysisReply {
     Draws {
         job: u64,
         from: u64,
@@ -58,10 +58,10 @@ pub enum RiskReply {
     },
 }
 
-impl RiskRequest {
+impl AnalysisRequest {
     /// The page's model for the worker: its plan and commune table.
-    pub fn model(model: &Model) -> RiskRequest {
-        RiskRequest::Model {
+    pub fn model(model: &Model) -> AnalysisRequest {
+        AnalysisRequest::Model {
             plan: Box::new(model.plan.clone()),
             table: model.table.clone(),
         }
@@ -103,13 +103,17 @@ pub fn draw_slice(
 
 impl RiskJobs {
     /// Handles one request; `now` is a clock in ms (the worker's `Date.now`).
-    pub fn handle(&mut self, request: RiskRequest, now: impl Fn() -> f64) -> Option<RiskReply> {
+    pub fn handle(
+        &mut self,
+        request: AnalysisRequest,
+        now: impl Fn() -> f64,
+    ) -> Option<AnalysisReply> {
         match request {
-            RiskRequest::Model { plan, table } => {
+            AnalysisRequest::Model { plan, table } => {
                 self.model = Some(Model::new(*plan, table));
                 None
             }
-            RiskRequest::Job {
+            AnalysisRequest::Job {
                 job,
                 scenario,
                 settings,
@@ -129,30 +133,30 @@ impl RiskJobs {
                         self.job = Some((job, s, r, p));
                         None
                     }
-                    Err(e) => Some(RiskReply::Failed {
+                    Err(e) => Some(AnalysisReply::Failed {
                         job,
                         message: e.to_string(),
                     }),
                 }
             }
-            RiskRequest::Seek {
+            AnalysisRequest::Seek {
                 seek,
                 scenario,
                 goal,
             } => {
                 let model = self.model.get_or_insert_with(Model::shipped);
                 match Scenario::from_json(&scenario, &model.plan, "scenario") {
-                    Ok(s) => Some(RiskReply::Sought {
+                    Ok(s) => Some(AnalysisReply::Sought {
                         seek,
                         found: crate::engine::goals::search(model, &s, goal),
                     }),
-                    Err(e) => Some(RiskReply::Failed {
+                    Err(e) => Some(AnalysisReply::Failed {
                         job: seek,
                         message: e.to_string(),
                     }),
                 }
             }
-            RiskRequest::Draws { job, from, to } => {
+            AnalysisRequest::Draws { job, from, to } => {
                 let model = self.model.get_or_insert_with(Model::shipped);
                 let (current, scenario, settings, path) = self.job.as_ref()?;
                 if *current != job {
@@ -163,7 +167,7 @@ impl RiskJobs {
                     draw_slice(model, scenario, settings, path.as_ref(), from, to, || {
                         now() - start > SLICE_MS
                     });
-                Some(RiskReply::Draws {
+                Some(AnalysisReply::Draws {
                     job,
                     from,
                     draws,
@@ -179,20 +183,20 @@ pub mod worker {
     use super::*;
     use gloo_worker::{HandlerId, Worker, WorkerScope};
 
-    pub struct RiskWorker(RiskJobs);
+    pub struct AnalysisWorker(RiskJobs);
 
-    impl Worker for RiskWorker {
+    impl Worker for AnalysisWorker {
         type Message = ();
-        type Input = RiskRequest;
-        type Output = RiskReply;
+        type Input = AnalysisRequest;
+        type Output = AnalysisReply;
 
         fn create(_scope: &WorkerScope<Self>) -> Self {
-            RiskWorker(RiskJobs::default())
+            AnalysisWorker(RiskJobs::default())
         }
 
         fn update(&mut self, _scope: &WorkerScope<Self>, _msg: ()) {}
 
-        fn received(&mut self, scope: &WorkerScope<Self>, msg: RiskRequest, id: HandlerId) {
+        fn received(&mut self, scope: &WorkerScope<Self>, msg: AnalysisRequest, id: HandlerId) {
             if let Some(reply) = self.0.handle(msg, js_sys::Date::now) {
                 scope.respond(id, reply);
             }

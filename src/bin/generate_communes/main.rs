@@ -3,7 +3,11 @@
 //! plan seed. Running it again reproduces the file byte for byte.
 
 use ntm_planner::engine::Plan;
-use ntm_planner::generate::{generate, Settings};
+// (The country-sized fixture in it is for the tests and the benchmark.)
+#[allow(dead_code)]
+mod generate;
+
+use generate::{generate, Settings};
 use std::process::ExitCode;
 
 fn read(path: &str) -> Result<String, String> {

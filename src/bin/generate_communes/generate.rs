@@ -2,10 +2,10 @@
 //! communes: made-up status and costs, reproducible from a seed, calibrated as model.md §3 and
 //! §6 ask. Every calibration fact is checked at the end by running the engine itself.
 
-use crate::engine::plan::{Plan, CRITERIA};
-use crate::engine::rng::Rng;
-use crate::engine::table::{Commune, CommuneTable};
-use crate::engine::{Model, Scenario};
+use ntm_planner::engine::plan::{Plan, CRITERIA};
+use ntm_planner::engine::rng::Rng;
+use ntm_planner::engine::table::{Commune, CommuneTable};
+use ntm_planner::engine::{Model, Scenario};
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize)]
