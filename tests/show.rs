@@ -357,3 +357,108 @@ fn goal_choices_are_an_enum_with_one_key_label_and_default_each() {
         );
     }
 }
+
+#[test]
+fn each_lever_field_takes_its_scale_limit_decimals_and_unit_from_the_registry() {
+    use ntm_planner::engine::lever::{Lever, Value};
+    use ntm_planner::engine::scenario::{FULL_DISBURSEMENT, MAX_AMOUNT, MAX_TARGET_COMMUNES};
+    use ntm_planner::show::fields::FieldFormat;
+    let share = FieldFormat::of(Lever::disbursement(0).family());
+    assert_eq!(
+        (share.scale, share.limit, share.decimals, share.unit),
+        (100.0, 100.0, 1, "%")
+    );
+    assert_eq!(share.shown(0.7), 70.0);
+    assert_eq!(share.value(share.shown(0.625)), 0.625);
+    let money = FieldFormat::of(Lever::funding(0).family());
+    assert_eq!(
+        (money.scale, money.limit, money.decimals, money.unit),
+        (1.0, MAX_AMOUNT, 2, "")
+    );
+    assert_eq!(money.shown(640.0), 640.0);
+    let communes = FieldFormat::of(Lever::target_criterion(0).family());
+    assert_eq!(
+        (communes.limit, communes.decimals, communes.whole),
+        (MAX_TARGET_COMMUNES, 0, true)
+    );
+    assert!(!FieldFormat::of(Lever::unit_cost(0).family()).whole);
+    // The default disbursement is defined once: the registry's and the run's.
+    let m = Model::shipped();
+    assert_eq!(
+        Lever::disbursement(0).default_in(&m),
+        Value::Number(FULL_DISBURSEMENT)
+    );
+    assert!(m
+        .levers(&Scenario::plan())
+        .disbursement
+        .iter()
+        .all(|&d| d == FULL_DISBURSEMENT));
+}
+
+#[test]
+fn a_goals_answer_is_said_once_for_every_surface() {
+    use ntm_planner::engine::goals::{seek, Goal, Margin};
+    use ntm_planner::engine::path::Measure;
+    use ntm_planner::show::goals::{
+        against_the_scenario, all_short, goal_line, more_funding_rows, GoalChoice,
+    };
+    let m = Model::shipped();
+    // Labels: the measure's own words, a criterion by its number and name.
+    assert_eq!(
+        GoalChoice::Reach(Measure::Certified).label(&m.plan, Lang::Vi),
+        Lang::Vi.say(t::CERTIFIED_COMMUNES_3)
+    );
+    let transport = m.plan.criterion_index("transport").unwrap();
+    let c = &m.plan.criteria[transport];
+    assert_eq!(
+        GoalChoice::Reach(Measure::Criterion(transport)).label(&m.plan, Lang::En),
+        format!("Criterion {}: {}", c.id, c.name_en)
+    );
+    assert_eq!(
+        GoalChoice::Budget.label(&m.plan, Lang::Vi),
+        Lang::Vi.say(t::BUDGET_BILLION_VND_MOST_COMMUNES_CERTIFIED)
+    );
+    // An average goal is written with two decimals, a count without.
+    let average = seek(&m, &Scenario::plan(), Goal::Target(Measure::AvgCriteria, 15.0));
+    let label = GoalChoice::Reach(Measure::AvgCriteria).label(&m.plan, Lang::Vi);
+    assert_eq!(goal_line(&average, &m.plan, Lang::Vi), format!("{label}: 15,00"));
+    let budget = seek(&m, &Scenario::plan(), Goal::Budget(3000.0));
+    let label = GoalChoice::Budget.label(&m.plan, Lang::En);
+    assert_eq!(goal_line(&budget, &m.plan, Lang::En), format!("{label}: 3,000"));
+    // More funding: one line a source that would help, "none of it arrives" where it cannot.
+    let mut a = average.clone();
+    a.more_funding = [0.0; 5];
+    assert!(more_funding_rows(&a, &m.plan, Lang::Vi).is_empty());
+    a.more_funding[1] = 12.5;
+    a.more_funding[3] = f64::INFINITY;
+    let rows = more_funding_rows(&a, &m.plan, Lang::En);
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert_eq!(rows[0].0, m.plan.sources[1].name_en);
+    assert_eq!(rows[0].1, "+12.5 billion VND");
+    assert_eq!(rows[1].1, Lang::En.say(t::NONE_OF_IT_ARRIVES));
+    // Against the scenario: a saving at 0 or more, "more" (never a negative saving) below.
+    a.saving = 18.5;
+    assert_eq!(
+        against_the_scenario(&a, Lang::En),
+        (Lang::En.say(t::SAVING_AGAINST_THE_SCENARIO), "18.5".to_string())
+    );
+    a.saving = 0.0;
+    assert_eq!(against_the_scenario(&a, Lang::En).0, Lang::En.say(t::SAVING_AGAINST_THE_SCENARIO));
+    a.saving = -7.25;
+    assert_eq!(
+        against_the_scenario(&a, Lang::En),
+        (Lang::En.say(t::MORE_THAN_THE_SCENARIO), "+7.25".to_string())
+    );
+    // All short: only when there is more to spend, a list, and every row short of it all.
+    let margin = |shortfall: f64| Margin {
+        criterion: 0,
+        certified_gain: 0,
+        criteria_gain: 0,
+        shortfall,
+    };
+    assert!(all_short(&[margin(100.0), margin(150.0)], 100.0));
+    assert!(!all_short(&[margin(100.0), margin(99.0)], 100.0));
+    assert!(!all_short(&[], 100.0));
+    assert!(!all_short(&[margin(0.0)], 0.0));
+    assert!(!all_short(&[margin(5.0)], -1.0));
+}

@@ -370,7 +370,7 @@ impl Lever {
         match self.family {
             STRATEGY => Value::Order(Strategy::default()),
             FUNDING => Value::Number(plan.sources[i].amount),
-            DISBURSEMENT => Value::Number(1.0),
+            DISBURSEMENT => Value::Number(super::scenario::FULL_DISBURSEMENT),
             INVESTMENT => Value::Number(model.default_investment()[i]),
             ELIGIBILITY => Value::Criteria(plan.default_eligibility_masks()[i]),
             UNIT_COSTS => Value::Number(plan.criteria[i].unit_cost),

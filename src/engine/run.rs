@@ -168,7 +168,9 @@ impl Model {
         Levers {
             strategy: scenario.strategy.unwrap_or_default(),
             funding: std::array::from_fn(|s| scenario.funding[s].unwrap_or(funding[s])),
-            disbursement: std::array::from_fn(|s| scenario.disbursement[s].unwrap_or(1.0)),
+            disbursement: std::array::from_fn(|s| {
+                scenario.disbursement[s].unwrap_or(super::scenario::FULL_DISBURSEMENT)
+            }),
             investment: std::array::from_fn(|k| {
                 scenario.investment[k].unwrap_or(self.default_investment[k])
             }),

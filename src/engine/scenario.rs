@@ -88,6 +88,9 @@ impl Targets {
 /// A scenario's name is a title, not a document: longer ones are refused.
 pub const MAX_NAME_CHARS: usize = 200;
 
+/// The disbursement of a source the scenario leaves alone: all of its pledge arrives.
+pub const FULL_DISBURSEMENT: f64 = 1.0;
+
 /// The most communes a target may name (the table's limit).
 pub const MAX_TARGET_COMMUNES: f64 = 50_000.0;
 

@@ -4,8 +4,9 @@ use super::fields::NumberField;
 use super::state::use_state;
 use super::state::Step;
 use crate::engine::lever::*;
-use crate::engine::scenario::MAX_AMOUNT;
+use crate::engine::scenario::FULL_DISBURSEMENT;
 use crate::engine::{Strategy, CRITERIA, SOURCES};
+use crate::show::fields::FieldFormat;
 use crate::text::number::{amount, number, percent};
 use crate::text::sentences as t;
 use leptos::prelude::*;
@@ -84,7 +85,7 @@ fn Funding() -> impl IntoView {
                         on_commit=on_commit
                         testid=format!("funding-{key}")
                         label=label
-                        limit=MAX_AMOUNT
+                        limit=FieldFormat::of(Lever::funding(s).family()).limit
                         slider_max=Signal::derive(move || (plan_amount * 2.0).max(value.get()).max(10.0))
                     />
                     <span class="share" title=move || state.tr(t::SHARE_OF_THE_TOTAL)>{share}</span>
@@ -203,7 +204,7 @@ fn InvestmentRow(k: usize) -> impl IntoView {
                 on_commit=on_commit
                 testid=format!("investment-{key}")
                 label=label
-                limit=MAX_AMOUNT
+                limit=FieldFormat::of(Lever::investment(k).family()).limit
                 slider_max=Signal::derive(move || (default.get() * 3.0).max(value.get()).max(10.0))
             />
             <span class="plan-figure" title=move || state.lang.get().fill(t::THE_PLAN_S_FIGURE_ENOUGH_TO, &[("year", &state.model.with(|m| m.plan.year))])>
@@ -234,20 +235,23 @@ fn Assumptions() -> impl IntoView {
             let key = src.key.clone();
             let (vi, en) = (src.name_vi.clone(), src.name_en.clone());
             let label = Signal::derive(move || state.lang.get().pick(vi.clone(), en.clone()));
-            let value = Signal::derive(move || state.levers.with(|l| l.disbursement[s] * 100.0));
-            let on_commit = Callback::new(move |p: f64| state.set_lever(Lever::disbursement(s), Some(Value::Number(p / 100.0))));
+            let lever = Lever::disbursement(s);
+            let field = FieldFormat::of(lever.family());
+            let value = Signal::derive(move || state.levers.with(|l| field.shown(l.disbursement[s])));
+            let on_commit = Callback::new(move |p: f64| state.set_lever(lever, Some(Value::Number(field.value(p)))));
+            let full = field.shown(FULL_DISBURSEMENT);
             view! {
-                <div class="lever-row" class:changed=move || value.get() < 100.0>
+                <div class="lever-row" class:changed=move || value.get() < full>
                     <span class="lever-name">{move || label.get()}</span>
                     <NumberField
                         value=value
                         on_commit=on_commit
                         testid=format!("disbursement-{key}")
                         label=Signal::derive(move || format!("{} ({})", label.get(), state.tr(t::DISBURSEMENT)))
-                        decimals=1
-                        limit=100.0
-                        slider_max=Signal::derive(|| 100.0)
-                        unit="%"
+                        decimals=field.decimals
+                        limit=field.limit
+                        slider_max=Signal::derive(move || field.limit)
+                        unit=field.unit
                     />
                 </div>
             }

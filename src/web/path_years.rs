@@ -162,7 +162,7 @@ pub(super) fn YearLevers(
                 }
             }
         });
-        let share = lever.family == DISBURSEMENT;
+        let field = crate::show::fields::FieldFormat::of(lever.family());
         let value = Signal::derive(move || {
             let set = settings.with(|p| {
                 p.scenarios
@@ -182,14 +182,10 @@ pub(super) fn YearLevers(
                     .model
                     .with(|m| lever.default_in(m).number().unwrap_or(0.0)),
             };
-            if share {
-                x * 100.0
-            } else {
-                x
-            }
+            field.shown(x)
         });
         let on_commit = Callback::new(move |x: f64| {
-            let v = if share { x / 100.0 } else { x };
+            let v = field.value(x);
             settings.update(|p| {
                 if let Some((_, s)) = p.scenarios.iter_mut().find(|(y, _)| *y == year) {
                     lever.set(s, Some(Value::Number(v)));
@@ -199,11 +195,7 @@ pub(super) fn YearLevers(
         let name = Signal::derive(move || state.lang.get().pick(&name_vi, &name_en).to_string());
         // Read aloud with its year: the same source is a lever of the scenario on screen too.
         let label = Signal::derive(move || format!("{year}: {}", name.get()));
-        let (limit, unit, decimals) = if share {
-            (100.0, "%", 1)
-        } else {
-            (crate::engine::scenario::MAX_AMOUNT, "", 2)
-        };
+        let (limit, unit, decimals) = (field.limit, field.unit, field.decimals);
         view! {
             <div class="lever-row">
                 <span class="lever-name">{move || name.get()}</span>

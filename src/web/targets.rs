@@ -6,8 +6,9 @@ use super::fields::NumberField;
 use super::state::use_state;
 use super::state::Step;
 use crate::engine::lever::*;
-use crate::engine::scenario::{Targets, MAX_AMOUNT, MAX_TARGET_COMMUNES};
+use crate::engine::scenario::{Targets, MAX_TARGET_COMMUNES};
 use crate::engine::CRITERIA;
+use crate::show::fields::FieldFormat;
 use crate::text::number::{amount, number};
 use crate::text::sentences as t;
 use leptos::prelude::*;
@@ -69,6 +70,8 @@ pub fn TargetsPanel() -> impl IntoView {
             let name = Signal::derive(move || {
                 format!("{id}. {}", state.lang.get().pick(vi.clone(), en.clone()))
             });
+            let target_field = FieldFormat::of(Lever::target_criterion(k).family());
+            let cost_field = FieldFormat::of(Lever::unit_cost(k).family());
             let on_target = Callback::new(move |v: f64| {
                 state.set_lever(Lever::target_criterion(k), Some(Value::Number(v)))
             });
@@ -87,12 +90,12 @@ pub fn TargetsPanel() -> impl IntoView {
                     <th scope="row">{move || name.get()}</th>
                     <td>
                         <NumberField value=target on_commit=on_target testid=format!("target-{key}")
-                            label=target_label decimals=0 limit=MAX_TARGET_COMMUNES whole=true/>
+                            label=target_label decimals=target_field.decimals limit=target_field.limit whole=target_field.whole/>
                     </td>
                     <td class="plan-figure">{move || plan_target().to_string()}</td>
                     <td>
                         <NumberField value=cost on_commit=on_cost testid=format!("unit-cost-{key}")
-                            label=cost_label decimals=2 limit=MAX_AMOUNT/>
+                            label=cost_label decimals=cost_field.decimals limit=cost_field.limit/>
                     </td>
                     <td class="plan-figure">{move || amount(plan_cost(), 2, state.lang.get())}</td>
                 </tr>
