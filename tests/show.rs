@@ -406,7 +406,7 @@ fn a_goals_answer_is_said_once_for_every_surface() {
     // Labels: the measure's own words, a criterion by its number and name.
     assert_eq!(
         GoalChoice::Reach(Measure::Certified).label(&m.plan, Lang::Vi),
-        Lang::Vi.say(t::CERTIFIED_COMMUNES_3)
+        Lang::Vi.say(t::GOAL_CERTIFIED_COMMUNES)
     );
     let transport = m.plan.criterion_index("transport").unwrap();
     let c = &m.plan.criteria[transport];
@@ -419,12 +419,22 @@ fn a_goals_answer_is_said_once_for_every_surface() {
         Lang::Vi.say(t::BUDGET_BILLION_VND_MOST_COMMUNES_CERTIFIED)
     );
     // An average goal is written with two decimals, a count without.
-    let average = seek(&m, &Scenario::plan(), Goal::Target(Measure::AvgCriteria, 15.0));
+    let average = seek(
+        &m,
+        &Scenario::plan(),
+        Goal::Target(Measure::AvgCriteria, 15.0),
+    );
     let label = GoalChoice::Reach(Measure::AvgCriteria).label(&m.plan, Lang::Vi);
-    assert_eq!(goal_line(&average, &m.plan, Lang::Vi), format!("{label}: 15,00"));
+    assert_eq!(
+        goal_line(&average, &m.plan, Lang::Vi),
+        format!("{label}: 15,00")
+    );
     let budget = seek(&m, &Scenario::plan(), Goal::Budget(3000.0));
     let label = GoalChoice::Budget.label(&m.plan, Lang::En);
-    assert_eq!(goal_line(&budget, &m.plan, Lang::En), format!("{label}: 3,000"));
+    assert_eq!(
+        goal_line(&budget, &m.plan, Lang::En),
+        format!("{label}: 3,000")
+    );
     // More funding: one line a source that would help, "none of it arrives" where it cannot.
     let mut a = average.clone();
     a.more_funding = [0.0; 5];
@@ -440,10 +450,16 @@ fn a_goals_answer_is_said_once_for_every_surface() {
     a.saving = 18.5;
     assert_eq!(
         against_the_scenario(&a, Lang::En),
-        (Lang::En.say(t::SAVING_AGAINST_THE_SCENARIO), "18.5".to_string())
+        (
+            Lang::En.say(t::SAVING_AGAINST_THE_SCENARIO),
+            "18.5".to_string()
+        )
     );
     a.saving = 0.0;
-    assert_eq!(against_the_scenario(&a, Lang::En).0, Lang::En.say(t::SAVING_AGAINST_THE_SCENARIO));
+    assert_eq!(
+        against_the_scenario(&a, Lang::En).0,
+        Lang::En.say(t::SAVING_AGAINST_THE_SCENARIO)
+    );
     a.saving = -7.25;
     assert_eq!(
         against_the_scenario(&a, Lang::En),

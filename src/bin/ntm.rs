@@ -586,7 +586,8 @@ fn summary(
         out.push_str(&line(row.cells()));
     }
     out.push('\n');
-    let head: [&str; 4] = lang.say_all([t::SOURCE_3, t::PLEDGED, t::ARRIVED, t::IDLE_3]);
+    let head: [&str; 4] =
+        lang.say_all([t::HEADING_SOURCE, t::PLEDGED, t::ARRIVED, t::HEADING_IDLE]);
     out.push_str(&format!(
         "{}{}{}{}\n",
         pad(head[0], 48),

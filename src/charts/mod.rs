@@ -397,7 +397,7 @@ where
     let start = start_histogram(model);
     let band = |h: &[u32], lo: usize, hi: usize| h[lo..=hi].iter().sum::<u32>() as f64;
     let ranges = [(19, 19), (15, 18), (10, 14), (5, 9), (0, 4)];
-    let labels: [&str; 5] = ["19", "15–18", "10–14", "5–9", lang.say(t::N_5)];
+    let labels: [&str; 5] = ["19", "15–18", "10–14", "5–9", lang.say(t::BAND_UNDER_FIVE)];
     let before: Vec<f64> = ranges
         .iter()
         .map(|&(lo, hi)| band(&start, lo, hi))
@@ -414,7 +414,7 @@ where
             &root,
             &[
                 (Key::Bar(START), lang.say(t::START_OF_YEAR)),
-                (Key::Bar(PROJECTED), lang.say(t::PROJECTED_2)),
+                (Key::Bar(PROJECTED), lang.say(t::HEADING_PROJECTED)),
             ],
         )?;
         let mut chart = ChartBuilder::on(&root)
@@ -438,7 +438,7 @@ where
             })
             .y_label_formatter(&|y| number(*y, 0, lang))
             .x_desc(lang.say(t::CRITERIA_MET))
-            .y_desc(lang.say(t::COMMUNES_2))
+            .y_desc(lang.say(t::HEADING_COMMUNES))
             .label_style((FONT, 15))
             .axis_desc_style((FONT, 15))
             .draw()?;
@@ -496,7 +496,7 @@ where
         // A table of the two-tier government (since July 2025) has no districts.
         area.fill(&WHITE)?;
         area.draw(&Text::new(
-            lang.say(t::THE_COMMUNE_TABLE_HAS_NO_DISTRICT_2).to_string(),
+            lang.say(t::NO_DISTRICT_COLUMN_ON_THE_PAGE).to_string(),
             (10, 24),
             (FONT, 14).into_font().color(&RGBColor(0x5b, 0x67, 0x73)),
         ))?;
@@ -519,7 +519,7 @@ where
             &root,
             &[
                 (Key::Bar(START), lang.say(t::START_OF_YEAR)),
-                (Key::Bar(PROJECTED), lang.say(t::PROJECTED_2)),
+                (Key::Bar(PROJECTED), lang.say(t::HEADING_PROJECTED)),
             ],
         )?;
         let mut chart = ChartBuilder::on(&root)
@@ -562,7 +562,7 @@ where
                 format!(
                     "{} · {}",
                     number(d.avg_criteria, 2, lang),
-                    lang.fill(t::CERTIFIED_2, &[("0", &d.certified)])
+                    lang.fill(t::N_CERTIFIED, &[("0", &d.certified)])
                 ),
                 (d.avg_criteria + 0.15, row(i) - 0.1),
                 (FONT, 13).into_font(),
@@ -626,7 +626,7 @@ where
             .enumerate()
             .map(|(g, name)| (Key::Bar(GROUP_COLOURS[g % 4]), name.as_str()))
             .chain([
-                (Key::Bar(IDLE), lang.say(t::IDLE_2)),
+                (Key::Bar(IDLE), lang.say(t::HEADING_IDLE_MONEY)),
                 (Key::Outline(TARGET), lang.say(t::DID_NOT_ARRIVE)),
             ])
             .collect();
@@ -653,7 +653,7 @@ where
                 }
             })
             .x_label_formatter(&|x| number(*x, 0, lang))
-            .x_desc(lang.say(t::BILLION_VND_2))
+            .x_desc(lang.say(t::HEADING_BILLION_VND))
             .label_style((FONT, 14))
             .axis_desc_style((FONT, 15))
             .draw()?;

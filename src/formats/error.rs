@@ -256,7 +256,7 @@ impl TableProblem {
             ),
             EmptyValue { at } => lang.fill(t::THE_CELL_IS_EMPTY, &[("0", &cell_text(at, lang))]),
             BadFlag { at, value } => lang.fill(
-                t::IS_NOT_0_OR_1,
+                t::VALUE_IS_NOT_0_OR_1,
                 &[("0", &cell_text(at, lang)), ("value", &value)],
             ),
             BadCost { at, value } => lang.fill(
@@ -374,7 +374,7 @@ impl ScenarioProblem {
                 ],
             ),
             DisbursementRange { field, value } => lang.fill(
-                t::FIELD_DISBURSEMENT_MUST_BE_BETWEEN_0,
+                t::DISBURSEMENT_OUT_OF_RANGE,
                 &[("field", &field), ("0", &shown(*value))],
             ),
             UnknownCriterion { field, value } => lang.fill(

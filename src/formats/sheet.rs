@@ -42,8 +42,8 @@ pub fn result_sheets(model: &Model, scenario: &Scenario, o: &Outcome, lang: Lang
         t::ID,
         t::CRITERION,
         t::START,
-        t::PROJECTED_2,
-        t::TARGET_5,
+        t::HEADING_PROJECTED,
+        t::HEADING_TARGET_SET,
         t::GAP,
         t::INVESTMENT_BN_VND,
         t::COVERED,
@@ -70,7 +70,10 @@ pub fn result_sheets(model: &Model, scenario: &Scenario, o: &Outcome, lang: Lang
         t(lang.say(t::SCENARIO)),
         t(scenario.display_name(plan)),
     ]);
-    criteria.push(vec![t(lang.say(t::CERTIFIED_COMMUNES_2)), n(o.certified)]);
+    criteria.push(vec![
+        t(lang.say(t::HEADING_CERTIFIED_COMMUNES)),
+        n(o.certified),
+    ]);
     criteria.push(vec![
         t(lang.say(t::AVERAGE_CRITERIA_A_COMMUNE)),
         n(o.avg_criteria),
@@ -87,8 +90,8 @@ pub fn result_sheets(model: &Model, scenario: &Scenario, o: &Outcome, lang: Lang
 
     let district_header = lang.say_all([
         t::DISTRICT,
-        t::COMMUNES_2,
-        t::CERTIFIED_3,
+        t::HEADING_COMMUNES,
+        t::HEADING_CERTIFIED,
         t::AVERAGE_CRITERIA,
     ]);
     let mut districts = vec![district_header.iter().map(|h| t(*h)).collect::<Vec<_>>()];
@@ -103,15 +106,15 @@ pub fn result_sheets(model: &Model, scenario: &Scenario, o: &Outcome, lang: Lang
 
     let mut header = lang
         .say_all([
-            t::ID_2,
-            t::COMMUNE_2,
+            t::HEADING_COMMUNE_ID,
+            t::HEADING_COMMUNE_NAME,
             t::DISTRICT,
             t::BORDER,
-            t::DIFFICULT_2,
+            t::HEADING_DIFFICULT,
             t::PRIORITY,
             t::CRITERIA_AT_START,
             t::CRITERIA_AT_END,
-            t::CERTIFIED_3,
+            t::HEADING_CERTIFIED,
         ])
         .iter()
         .map(|h| t(*h))
@@ -225,7 +228,7 @@ pub fn risk_sheet(
             t("P50"),
             t("P90"),
             t(lang.say(t::MEAN)),
-            t(lang.say(t::TARGET_2)),
+            t(lang.say(t::HEADING_TARGET)),
             t(lang.say(t::CHANCE_OF_REACHING_IT)),
         ],
     ];
@@ -241,7 +244,7 @@ pub fn risk_sheet(
         ]
     };
     rows.push(spread(
-        lang.say(t::CERTIFIED_COMMUNES_2),
+        lang.say(t::HEADING_CERTIFIED_COMMUNES),
         &r.certified,
         r.targets.0,
         r.chance_certified,

@@ -52,7 +52,7 @@ impl XlsxError {
                 t::THE_PART_USES_COMPRESSION_METHOD_NOT,
                 &[("part", &part), ("m", &m)],
             ),
-            NotUtf8(part) => lang.fill(t::THE_PART_IS_NOT_UTF_8, &[("part", &part)]),
+            NotUtf8(part) => lang.fill(t::ARCHIVE_PART_NOT_UTF_8, &[("part", &part)]),
             Xml(part) => lang.fill(t::THE_PART_CANNOT_BE_READ_BROKEN, &[("part", &part)]),
             NoSheet(path) => lang.fill(t::NO_SHEET_AT, &[("path", &path)]),
             CellBeyond(cell) => lang.fill(

@@ -55,7 +55,7 @@ impl GoalChoice {
 
     pub fn label(self, plan: &Plan, lang: Lang) -> String {
         match self {
-            GoalChoice::Reach(Measure::Certified) => lang.say(t::CERTIFIED_COMMUNES_3).into(),
+            GoalChoice::Reach(Measure::Certified) => lang.say(t::GOAL_CERTIFIED_COMMUNES).into(),
             GoalChoice::Reach(Measure::AvgCriteria) => {
                 lang.say(t::AVERAGE_CRITERIA_A_COMMUNE).into()
             }
@@ -120,7 +120,7 @@ pub fn more_funding_rows(a: &Answer, plan: &Plan, l: Lang) -> Vec<(String, Strin
         .filter(|(_, x)| *x > 0.0)
         .map(|(src, x)| {
             let figure = if x.is_finite() {
-                format!("+{} {}", amount(x, 2, l), l.say(t::BILLION_VND_3))
+                format!("+{} {}", amount(x, 2, l), l.say(t::BILLION_VND_UNIT))
             } else {
                 l.say(t::NONE_OF_IT_ARRIVES).to_string()
             };

@@ -76,7 +76,7 @@ impl Headline {
             figure: number(o.avg_criteria, 2, lang),
             note: format!(
                 "{} {}",
-                lang.say(t::TARGET_3),
+                lang.say(t::TARGET_AT_LEAST),
                 number(targets.avg_criteria_min, 1, lang)
             ),
             verdict: reaches(o.avg_criteria, targets.avg_criteria_min),
@@ -93,7 +93,7 @@ impl Headline {
                 None => lang.say(t::NO_BORDER_COMMUNES_IN_THE_TABLE).into(),
                 Some(_) => format!(
                     "{} {}–{}",
-                    lang.say(t::TARGET_4),
+                    lang.say(t::TARGET_WORD),
                     number(targets.border_avg_min, 0, lang),
                     number(targets.border_avg_max, 1, lang)
                 ),
@@ -158,7 +158,7 @@ impl Headline {
 pub fn band(spread: &crate::engine::risk::Spread, decimals: usize, lang: Lang) -> String {
     format!(
         "{} P10–P90: {}–{}",
-        lang.say(t::RISK_2),
+        lang.say(t::RISK_WORD),
         number(spread.p10, decimals, lang),
         number(spread.p90, decimals, lang)
     )

@@ -35,11 +35,11 @@ impl CriterionRow {
     pub const COLUMNS: [Sentence; 7] = [
         t::CRITERION,
         t::START,
-        t::PROJECTED_2,
-        t::TARGET_5,
+        t::HEADING_PROJECTED,
+        t::HEADING_TARGET_SET,
         t::GAP,
         t::INVESTED_BN,
-        t::SHORT_2,
+        t::HEADING_MONEY_SHORT,
     ];
 
     pub fn of(c: &Criterion, r: &crate::engine::outcome::CriterionOutcome, lang: Lang) -> Self {
@@ -94,8 +94,12 @@ pub struct DistrictRow {
 }
 
 impl DistrictRow {
-    pub const COLUMNS: [Sentence; 4] =
-        [t::DISTRICT, t::COMMUNES_2, t::CERTIFIED_3, t::CRITERIA_EACH];
+    pub const COLUMNS: [Sentence; 4] = [
+        t::DISTRICT,
+        t::HEADING_COMMUNES,
+        t::HEADING_CERTIFIED,
+        t::CRITERIA_EACH,
+    ];
 
     pub fn cells(&self) -> [&str; 4] {
         [&self.name, &self.communes, &self.certified, &self.average]

@@ -54,7 +54,7 @@ pub fn amount(x: f64, max_decimals: usize, lang: Lang) -> String {
 /// A share as a percentage: `67,1 %` / `67.1%`.
 pub fn percent(fraction: f64, decimals: usize, lang: Lang) -> String {
     let n = number(fraction * 100.0, decimals, lang);
-    lang.fill(t::SENTENCE, &[("n", &n)])
+    lang.fill(t::PERCENT_FIGURE, &[("n", &n)])
 }
 
 /// Text made safe inside HTML or XML (element text and quoted attributes).
@@ -80,7 +80,7 @@ impl AmountError {
     pub fn message(&self, lang: Lang) -> String {
         match self {
             AmountError::Empty => lang.say(t::ENTER_A_NUMBER).to_string(),
-            AmountError::NotANumber => lang.say(t::NOT_A_NUMBER_E_G_1).to_string(),
+            AmountError::NotANumber => lang.say(t::NOT_A_NUMBER_WITH_EXAMPLE).to_string(),
             AmountError::Negative => lang.say(t::MUST_NOT_BE_NEGATIVE).to_string(),
             AmountError::NotWhole => lang.say(t::MUST_BE_A_WHOLE_NUMBER).to_string(),
             AmountError::TooLarge(limit) => {

@@ -40,9 +40,6 @@ catalogue! {
     NOT_UTF_8_TEXT:
         "không phải văn bản UTF-8",
         "not UTF-8 text";
-    IS_NOT_A_VALID_NUMBER_NOT:
-        "không phải số hợp lệ (không âm)",
-        "is not a valid number (not negative)";
     MUST_READ_KEY_VALUE:
         "phải có dạng KEY=VALUE",
         "must read KEY=VALUE";
@@ -61,30 +58,12 @@ catalogue! {
     CERTIFIED_COMMUNES:
         "Xã đạt chuẩn NTM",
         "Certified communes";
-    TARGET_START:
-        "{0} / mục tiêu {1} (đầu năm {2}, +{3})",
-        "{0} / target {1} (start {2}, +{3})";
     AVERAGE_CRITERIA_A_COMMUNE:
         "Bình quân tiêu chí/xã",
         "Average criteria a commune";
     TARGET:
         "{0} / mục tiêu {1}",
         "{0} / target {1}";
-    BORDER_COMMUNES:
-        "Xã biên giới ({0})",
-        "Border communes ({0})";
-    CRITERIA_A_COMMUNE_TARGET:
-        "{0} tiêu chí/xã / mục tiêu {1}–{2}",
-        "{0} criteria a commune / target {1}–{2}";
-    MONEY_SHORT:
-        "Vốn thiếu",
-        "Money short";
-    BILLION_VND:
-        "{0} tỷ đồng",
-        "{0} billion VND";
-    MONEY_IDLE:
-        "Vốn không dùng được",
-        "Money idle";
     THE_COMMUNE_TABLE_HAS_NO_DISTRICT:
         "Bảng xã không có cột huyện: không có kết quả theo huyện.\n",
         "The commune table has no district column: no results by district.\n";
@@ -124,7 +103,7 @@ catalogue! {
     THE_CELL_IS_EMPTY:
         "{0}: ô trống",
         "{0}: the cell is empty";
-    IS_NOT_0_OR_1:
+    VALUE_IS_NOT_0_OR_1:
         "{0}: \"{value}\" không phải 0 hoặc 1",
         "{0}: \"{value}\" is not 0 or 1";
     IS_NOT_A_VALID_AMOUNT_BILLION:
@@ -154,7 +133,7 @@ catalogue! {
     FIELD_IS_TOO_LARGE_AT_MOST:
         "trường \"{field}\": {0} quá lớn (tối đa {1})",
         "field \"{field}\": {0} is too large (at most {1})";
-    FIELD_DISBURSEMENT_MUST_BE_BETWEEN_0:
+    DISBURSEMENT_OUT_OF_RANGE:
         "trường \"{field}\": tỷ lệ giải ngân {0} phải trong khoảng 0 đến 1",
         "field \"{field}\": disbursement {0} must be between 0 and 1";
     FIELD_THERE_IS_NO_CRITERION:
@@ -196,7 +175,7 @@ catalogue! {
     SCENARIO:
         "Kịch bản",
         "Scenario";
-    CERTIFIED_COMMUNES_2:
+    HEADING_CERTIFIED_COMMUNES:
         "Xã đạt chuẩn",
         "Certified communes";
     BORDER_COMMUNES_CRITERIA_EACH:
@@ -226,7 +205,7 @@ catalogue! {
     MEAN:
         "Trung bình",
         "Mean";
-    TARGET_2:
+    HEADING_TARGET:
         "Mục tiêu",
         "Target";
     CHANCE_OF_REACHING_IT:
@@ -274,7 +253,7 @@ catalogue! {
     THE_PART_USES_COMPRESSION_METHOD_NOT:
         "phần {part} dùng kiểu nén {m} không hỗ trợ",
         "the part {part} uses compression method {m}, not supported";
-    THE_PART_IS_NOT_UTF_8:
+    ARCHIVE_PART_NOT_UTF_8:
         "phần {part} không phải văn bản UTF-8",
         "the part {part} is not UTF-8 text";
     THE_PART_CANNOT_BE_READ_BROKEN:
@@ -283,13 +262,13 @@ catalogue! {
     NO_SHEET_AT:
         "không có trang tính ở {path}",
         "no sheet at {path}";
-    SENTENCE:
+    PERCENT_FIGURE:
         "{n} %",
         "{n}%";
     ENTER_A_NUMBER:
         "Hãy nhập một số",
         "Enter a number";
-    NOT_A_NUMBER_E_G_1:
+    NOT_A_NUMBER_WITH_EXAMPLE:
         "Không phải số (ví dụ: 1.234,5 hoặc 1234.5)",
         "Not a number (e.g. 1,234.5 or 1234.5)";
     MUST_NOT_BE_NEGATIVE:
@@ -319,28 +298,28 @@ catalogue! {
     COMMUNES_MEETING_IT:
         "Số xã đạt",
         "Communes meeting it";
-    N_5:
+    BAND_UNDER_FIVE:
         "< 5",
         "< 5";
-    PROJECTED_2:
+    HEADING_PROJECTED:
         "Dự kiến",
         "Projected";
     CRITERIA_MET:
         "Số tiêu chí đạt",
         "Criteria met";
-    COMMUNES_2:
+    HEADING_COMMUNES:
         "Số xã",
         "Communes";
-    CERTIFIED_2:
+    N_CERTIFIED:
         "{0} đạt chuẩn",
         "{0} certified";
-    IDLE_2:
+    HEADING_IDLE_MONEY:
         "Không dùng được",
         "Idle";
     DID_NOT_ARRIVE:
         "Không về",
         "Did not arrive";
-    BILLION_VND_2:
+    HEADING_BILLION_VND:
         "Tỷ đồng",
         "Billion VND";
     CHART:
@@ -355,7 +334,7 @@ catalogue! {
     DATE_UNKNOWN:
         "(không rõ ngày)",
         "(date unknown)";
-    EN_GB:
+    DATE_LOCALE:
         "vi-VN",
         "en-GB";
     DISCARD_THE_UNREADABLE_SAVED_DATA:
@@ -478,7 +457,7 @@ catalogue! {
     BACK_TO_THE_PLAN_S_FIGURE:
         "Về mức kế hoạch",
         "Back to the plan's figure";
-    BACK_TO_THE_PLAN_S_FIGURE_2:
+    BACK_TO_THE_PLANS_FIGURE_LABEL:
         "Về mức kế hoạch:",
         "Back to the plan's figure:";
     DISBURSEMENT:
@@ -487,7 +466,7 @@ catalogue! {
     ASSUMPTIONS_DISBURSEMENT_UNIT_COSTS_WHICH_SOURCE:
         "Giả định: giải ngân, đơn giá, nguồn được chi cho tiêu chí nào",
         "Assumptions: disbursement, unit costs, which source pays for what";
-    DISBURSEMENT_2:
+    HEADING_DISBURSEMENT_PERCENT:
         "Tỷ lệ giải ngân (%)",
         "Disbursement (%)";
     WHICH_SOURCE_MAY_PAY_FOR_WHICH:
@@ -547,7 +526,7 @@ catalogue! {
     THE_COMMUNE_DATA_IS_ILLUSTRATIVE_REAL:
         "Số liệu từng xã là minh họa (mã, tên, huyện là thật; tình trạng và chi phí do chương trình tạo ra, khớp với số liệu tổng của kế hoạch). Hãy nhập bảng xã của tỉnh để có kết quả thật.",
         "The commune data is illustrative (real codes, names and districts; made-up status and costs that add up to the plan's totals). Import the province's own table for real results.";
-    RISK_2:
+    RISK_WORD:
         "rủi ro",
         "risk";
     HEADLINE_RESULTS:
@@ -556,10 +535,10 @@ catalogue! {
     TARGET_START_OF_YEAR:
         "mục tiêu {0} · đầu năm {1}",
         "target {0} · start of year {1}";
-    TARGET_3:
+    TARGET_AT_LEAST:
         "mục tiêu ≥",
         "target ≥";
-    TARGET_4:
+    TARGET_WORD:
         "mục tiêu",
         "target";
     MONEY_SHORT_BILLION_VND:
@@ -610,7 +589,7 @@ catalogue! {
     START:
         "Đầu năm",
         "Start";
-    TARGET_5:
+    HEADING_TARGET_SET:
         "Chỉ tiêu",
         "Target";
     GAP:
@@ -619,13 +598,13 @@ catalogue! {
     INVESTED_BN:
         "Đầu tư (tỷ)",
         "Invested (bn)";
-    SHORT_2:
+    HEADING_MONEY_SHORT:
         "Thiếu vốn",
         "Short";
     P10_P90_OF_COMMUNES_MEETING_IT:
         "Khoảng P10–P90 số xã đạt, theo mục Rủi ro",
         "P10–P90 of communes meeting it, from Risk";
-    COMMUNES_3:
+    N_COMMUNES:
         "{matching} xã",
         "{matching} communes";
     THE_COMMUNES_AND_THEIR_19_CRITERIA:
@@ -640,7 +619,7 @@ catalogue! {
     BORDER:
         "Biên giới",
         "Border";
-    BORDER_COMMUNES_2:
+    HEADING_BORDER_COMMUNES:
         "Xã biên giới",
         "Border communes";
     INLAND_COMMUNES:
@@ -670,7 +649,7 @@ catalogue! {
     MET:
         "Số TC",
         "Met";
-    BORDER_2:
+    BORDER_MARK:
         "xã biên giới",
         "border";
     DIFFICULT:
@@ -691,7 +670,7 @@ catalogue! {
     NOT_MET:
         "chưa đạt",
         "not met";
-    CRITERIA_MET_2:
+    HEADING_CRITERIA_MET:
         "Số tiêu chí",
         "Criteria met";
     COST_BN:
@@ -808,19 +787,10 @@ catalogue! {
     CERTIFIED_COMMUNES_TARGET:
         "xã đạt chuẩn NTM (mục tiêu {0})",
         "certified communes (target {0})";
-    CRITERIA_A_COMMUNE_TARGET_2:
-        "tiêu chí/xã (mục tiêu {0})",
-        "criteria a commune (target {0})";
-    CRITERIA_A_BORDER_COMMUNE_TARGET:
-        "tiêu chí/xã biên giới (mục tiêu {0}–{1})",
-        "criteria a border commune (target {0}–{1})";
-    BILLION_VND_SHORT_2:
-        "tỷ đồng vốn thiếu",
-        "billion VND short";
     THE_19_CRITERIA:
         "19 tiêu chí",
         "The 19 criteria";
-    DISTRICTS_2:
+    HEADING_DISTRICTS:
         "Các huyện",
         "Districts";
     COMMUNES_BY_CRITERIA_MET:
@@ -838,7 +808,7 @@ catalogue! {
     COMMUNES_MEETING_EACH_CRITERION:
         "Số xã đạt từng tiêu chí",
         "Communes meeting each criterion";
-    COMMUNES_BY_CRITERIA_MET_2:
+    CHART_COMMUNES_BY_CRITERIA_MET:
         "Số xã theo số tiêu chí đạt",
         "Communes by criteria met";
     WHERE_EACH_SOURCE_S_MONEY_WENT:
@@ -850,7 +820,7 @@ catalogue! {
     INVESTMENT_THAT_DIFFERS_FROM_THE_PLAN:
         "Đầu tư khác kế hoạch",
         "Investment that differs from the plan";
-    PLAN_2:
+    HEADING_PLAN:
         "Kế hoạch",
         "Plan";
     PRINT_A4:
@@ -886,7 +856,7 @@ catalogue! {
     ARRIVED:
         "Về thực tế",
         "Arrived";
-    IDLE_3:
+    HEADING_IDLE:
         "Không dùng",
         "Idle";
     SOURCES_MAY_PAY_FOR_OTHER_CRITERIA:
@@ -895,13 +865,7 @@ catalogue! {
     N_2_RESULTS:
         "2. Kết quả",
         "2. Results";
-    TARGET_START_2:
-        "mục tiêu {0}, đầu năm {1}",
-        "target {0}, start {1}";
-    INVESTED:
-        "Đầu tư",
-        "Invested";
-    CERTIFIED_3:
+    HEADING_CERTIFIED:
         "Đạt chuẩn",
         "Certified";
     CRITERIA_EACH:
@@ -916,7 +880,7 @@ catalogue! {
     N_5_RISK:
         "5. Rủi ro",
         "5. Risk";
-    SOURCE_2:
+    DATA_SOURCE:
         "Nguồn số liệu",
         "Source";
     REACHED:
@@ -928,9 +892,6 @@ catalogue! {
     COMMUNES_CERTIFIED_TARGET:
         "{0}: {1} xã đạt chuẩn, mục tiêu {2} — {mark}",
         "{0}: {1} communes certified, target {2} — {mark}";
-    LOWEST_COMMUNE_CRITERIA_TARGET:
-        "xã thấp nhất {0} tiêu chí, mục tiêu {1} — {mark}",
-        "lowest commune {0} criteria, target {1} — {mark}";
     LOWEST_COMMUNE:
         "Xã thấp nhất",
         "Lowest commune";
@@ -943,7 +904,7 @@ catalogue! {
     DRAWS_SEED_DISBURSEMENT_COSTS_AND_DELIVERY:
         "{0} lần rút, hạt giống {1}; giải ngân, chi phí và tiến độ theo giả định ở mục Rủi ro.",
         "{0} draws, seed {1}; disbursement, costs and delivery as set under Risk.";
-    THE_COMMUNE_TABLE_HAS_NO_DISTRICT_2:
+    NO_DISTRICT_COLUMN_ON_THE_PAGE:
         "Bảng xã không có cột huyện (chính quyền hai cấp từ 7/2025): không có kết quả theo huyện.",
         "The commune table has no district column (two-tier local government since July 2025): no results by district.";
     NEW_SCENARIO:
@@ -961,7 +922,7 @@ catalogue! {
     THE_PLAN_S_FIGURES_KH_BY:
         "Mặc định là số của kế hoạch (KH). Chỉ tiêu từng tiêu chí quyết định mức đầu tư mặc định (đủ để đạt chỉ tiêu); đơn giá chỉ dùng cho xã có ô chi phí để trống trong bảng xã. Các số này đi cùng kịch bản: lưu, liên kết, tệp kịch bản.",
         "The plan's figures (KH) by default. A criterion's target sets its default investment (enough to reach it); a unit cost applies only to communes whose cost cell is empty in the commune table. These go with the scenario: saved, linked, in scenario files.";
-    TARGET_COMMUNES_2:
+    HEADING_TARGET_COMMUNES:
         "Chỉ tiêu (xã)",
         "Target (communes)";
     UNIT_COST_BN:
@@ -1009,10 +970,10 @@ catalogue! {
     CRITERIA_A_COMMUNE:
         "TC/xã",
         "Criteria a commune";
-    BORDER_AVERAGE_2:
+    HEADING_BORDER_AVERAGE:
         "Biên giới TC/xã",
         "Border average";
-    LOWEST_COMMUNE_2:
+    HEADING_LOWEST_COMMUNE_CRITERIA:
         "Xã thấp nhất (TC)",
         "Lowest commune";
     CARRIED_OVER:
@@ -1024,7 +985,7 @@ catalogue! {
     CERTIFIED_COMMUNES_BY_YEAR_AGAINST_THE:
         "Xã đạt chuẩn theo năm so với mục tiêu",
         "Certified communes by year against the target";
-    CERTIFIED_COMMUNES_3:
+    GOAL_CERTIFIED_COMMUNES:
         "Số xã đạt chuẩn",
         "Certified communes";
     BORDER_COMMUNES_AVERAGE:
@@ -1054,7 +1015,7 @@ catalogue! {
     LEAST_TOTAL_INVESTMENT:
         "Tổng đầu tư ít nhất",
         "Least total investment";
-    BILLION_VND_3:
+    BILLION_VND_UNIT:
         "tỷ đồng",
         "billion VND";
     SAVING_AGAINST_THE_SCENARIO:
@@ -1132,13 +1093,13 @@ catalogue! {
     UNUSED:
         "Chưa dùng",
         "Unused";
-    ID_2:
+    HEADING_COMMUNE_ID:
         "Mã xã",
         "Id";
-    COMMUNE_2:
+    HEADING_COMMUNE_NAME:
         "Tên xã",
         "Commune";
-    DIFFICULT_2:
+    HEADING_DIFFICULT:
         "ĐBKK",
         "Difficult";
     PRIORITY:
@@ -1150,15 +1111,12 @@ catalogue! {
     CRITERIA_AT_END:
         "Số TC cuối năm",
         "Criteria at end";
-    SOURCE_3:
+    HEADING_SOURCE:
         "Nguồn vốn",
         "Source";
     PLEDGED:
         "Dự kiến",
         "Pledged";
-    CRITERIA_2:
-        "TC/xã",
-        "Criteria";
     GOAL_CAN_BE_REACHED:
         "Đạt được mục tiêu.",
         "The goal can be reached.";
@@ -1309,9 +1267,6 @@ catalogue! {
     A_LINE_PER_SCENARIO_COMPARED:
         "Đường mờ: từng kịch bản đang so sánh, cùng lộ trình.",
         "Faint lines: each scenario compared, on the same path.";
-    THE_KEPT_PATH:
-        "lộ trình đã lưu",
-        "the kept path";
     NONE_OF_IT_ARRIVES:
         "không có vốn nào về (giải ngân 0%)",
         "none of it arrives (0% disbursed)";

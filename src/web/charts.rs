@@ -101,7 +101,7 @@ pub fn Chart(
                 </span>
             </figcaption>
             <p class="chart-note" class:hidden=move || !no_districts()>
-                {move || state.tr(t::THE_COMMUNE_TABLE_HAS_NO_DISTRICT_2)}
+                {move || state.tr(t::NO_DISTRICT_COLUMN_ON_THE_PAGE)}
             </p>
             <canvas class="chart-canvas" class:hidden=no_districts node_ref=canvas role="img"
                 aria-label=move || format!("{}. {}", title.get(), words.get())></canvas>
@@ -203,7 +203,7 @@ pub fn Charts() -> impl IntoView {
         <section class="charts">
             <Chart which=Which::Criteria title=title(t::COMMUNES_MEETING_EACH_CRITERION_START_PROJECTED)
                 shows=|o| o.criteria.iter().map(|c| f64::from(c.met)).collect() wide=true/>
-            <Chart which=Which::Bands title=title(t::COMMUNES_BY_CRITERIA_MET_2)
+            <Chart which=Which::Bands title=title(t::CHART_COMMUNES_BY_CRITERIA_MET)
                 shows=|o| o.histogram.iter().map(|&h| f64::from(h)).collect()/>
             <Chart which=Which::Sources title=title(t::WHERE_EACH_SOURCE_S_MONEY_WENT)
                 shows=|o| o.funding.sources.iter().flat_map(|s| [s.pledged, s.arrived, s.idle].into_iter().chain(s.to.iter().map(|(_, x)| *x))).collect()/>

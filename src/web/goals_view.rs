@@ -112,7 +112,7 @@ pub fn GoalsPanel() -> impl IntoView {
                         <p>{headline}</p>
                         <dl>
                             <dt>{l.say(t::LEAST_TOTAL_INVESTMENT)}</dt>
-                            <dd data-testid="goal-total">{format!("{} {}", amount(a.total_investment, 2, l), l.say(t::BILLION_VND_3))}</dd>
+                            <dd data-testid="goal-total">{format!("{} {}", amount(a.total_investment, 2, l), l.say(t::BILLION_VND_UNIT))}</dd>
                             {let (label, figure) = against_the_scenario(&a, l); view! {
                                 <dt data-testid="goal-saving-label">{label}</dt>
                                 <dd data-testid="goal-saving">{figure}</dd>

@@ -77,7 +77,7 @@ pub fn CommunesGrid() -> impl IntoView {
         state
             .lang
             .get()
-            .fill(t::COMMUNES_3, &[("matching", &matching)])
+            .fill(t::N_COMMUNES, &[("matching", &matching)])
     };
     // The first row in the window, following the grid's scroll.
     let first = RwSignal::new(0usize);
@@ -264,7 +264,7 @@ pub fn CommunesGrid() -> impl IntoView {
                     {move || state.tr(t::BORDER)}
                     <select data-testid="filter-border" on:change=move |ev| border.set(event_target_value(&ev))>
                         <option value="">{move || state.tr(t::ALL_OF_THEM)}</option>
-                        <option value="1">{move || state.tr(t::BORDER_COMMUNES_2)}</option>
+                        <option value="1">{move || state.tr(t::HEADING_BORDER_COMMUNES)}</option>
                         <option value="0">{move || state.tr(t::INLAND_COMMUNES)}</option>
                     </select>
                 </label>
@@ -358,7 +358,7 @@ pub(super) fn CommuneDetails() -> impl IntoView {
         let in_plan = state.plan_outcome.with(|p| p.meets[i]);
         let year = state.model.with(|m| m.plan.year);
         let flags: Vec<String> = [
-            (c.border, lang.say(t::BORDER_2).to_string()),
+            (c.border, lang.say(t::BORDER_MARK).to_string()),
             (c.difficult, lang.say(t::DIFFICULT).to_string()),
             (
                 c.priority,
@@ -403,7 +403,7 @@ pub(super) fn CommuneDetails() -> impl IntoView {
                 <p>
                     {format!(
                         "{}: {} → {}{}",
-                        lang.say(t::CRITERIA_MET_2),
+                        lang.say(t::HEADING_CRITERIA_MET),
                         c.meets.count_ones(),
                         after.count_ones(),
                         if flags.is_empty() { String::new() } else { format!(" · {}", flags.join(" · ")) }

@@ -214,7 +214,7 @@ fn InvestmentRow(k: usize) -> impl IntoView {
                 type="button"
                 class="link"
                 title=move || state.tr(t::BACK_TO_THE_PLAN_S_FIGURE)
-                aria-label=move || format!("{} {}", state.tr(t::BACK_TO_THE_PLAN_S_FIGURE_2), label.get())
+                aria-label=move || format!("{} {}", state.tr(t::BACK_TO_THE_PLANS_FIGURE_LABEL), label.get())
                 disabled=move || !changed()
                 on:click=move |_| state.edit(Step::Reset(Lever::investment(k)), |sc| Lever::investment(k).set(sc, None))
             >
@@ -310,7 +310,7 @@ fn Assumptions() -> impl IntoView {
     view! {
         <details class="panel assumptions">
             <summary>{move || state.tr(t::ASSUMPTIONS_DISBURSEMENT_UNIT_COSTS_WHICH_SOURCE)}</summary>
-            <h4>{move || state.tr(t::DISBURSEMENT_2)}</h4>
+            <h4>{move || state.tr(t::HEADING_DISBURSEMENT_PERCENT)}</h4>
             {disbursement}
             <h4>{move || state.tr(t::WHICH_SOURCE_MAY_PAY_FOR_WHICH)}</h4>
             <table class="eligibility">

@@ -107,7 +107,7 @@ pub fn PathChart() -> impl IntoView {
                     <text x=left - 4.0 y=y(low) text-anchor="end" class="path-year">{format!("{low:.0}")}</text>
                     <text x=left - 4.0 y=y(high) + 8.0 text-anchor="end" class="path-year">{format!("{high:.0}")}</text>
                     <line x1=left y1=ty x2=w - 5.0 y2=ty class="target-line"/>
-                    <text x=left + 4.0 y=ty - 4.0 class="target-label">{format!("{} {}", state.tr(t::TARGET_4), target)}</text>
+                    <text x=left + 4.0 y=ty - 4.0 class="target-label">{format!("{} {}", state.tr(t::TARGET_WORD), target)}</text>
                     {others.iter().map(|(name, values)| {
                         let pts: Vec<String> = values.iter().enumerate()
                             .map(|(i, &c)| format!("{:.1},{:.1}", x(i), y(f64::from(c))))

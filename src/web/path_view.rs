@@ -201,8 +201,8 @@ pub fn PathView(children: Children) -> impl IntoView {
                     <th scope="col">{move || state.tr(t::YEAR)}</th>
                     <th scope="col">{move || state.tr(t::CERTIFIED)}</th>
                     <th scope="col">{move || state.tr(t::CRITERIA_A_COMMUNE)}</th>
-                    <th scope="col">{move || state.tr(t::BORDER_AVERAGE_2)}</th>
-                    <th scope="col">{move || state.tr(t::LOWEST_COMMUNE_2)}</th>
+                    <th scope="col">{move || state.tr(t::HEADING_BORDER_AVERAGE)}</th>
+                    <th scope="col">{move || state.tr(t::HEADING_LOWEST_COMMUNE_CRITERIA)}</th>
                     <th scope="col">{move || state.tr(t::SHORT)}</th>
                     <th scope="col">{move || state.tr(t::CARRIED_OVER)}</th>
                     <th scope="col">{move || state.tr(t::RISK_P10_P90_CERTIFIED)}</th>

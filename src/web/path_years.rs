@@ -217,7 +217,7 @@ pub(super) fn YearLevers(
                 {family(FUNDING)}
             </fieldset>
             <fieldset>
-                <legend>{move || state.tr(t::DISBURSEMENT_2)}</legend>
+                <legend>{move || state.tr(t::HEADING_DISBURSEMENT_PERCENT)}</legend>
                 {family(DISBURSEMENT)}
             </fieldset>
             <details>

@@ -366,7 +366,7 @@ pub(super) fn show_date(iso: &str, lang: Lang) -> String {
         return lang.say(t::DATE_UNKNOWN).into();
     }
     let date = js_sys::Date::new(&JsValue::from_str(iso));
-    let locale = lang.say(t::EN_GB);
+    let locale = lang.say(t::DATE_LOCALE);
     date.to_locale_string(locale, &JsValue::UNDEFINED)
         .as_string()
         .unwrap_or_else(|| iso.to_string())

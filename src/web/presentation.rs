@@ -54,9 +54,9 @@ pub fn Presentation() -> impl IntoView {
                 )
             }
             Slide::Districts => (
-                lang.say(t::DISTRICTS_2),
+                lang.say(t::HEADING_DISTRICTS),
                 if o.districts.is_empty() {
-                    view! { <p class="slide-sentence">{lang.say(t::THE_COMMUNE_TABLE_HAS_NO_DISTRICT_2)}</p> }.into_any()
+                    view! { <p class="slide-sentence">{lang.say(t::NO_DISTRICT_COLUMN_ON_THE_PAGE)}</p> }.into_any()
                 } else {
                     view! { <div class="slide-chart" inner_html=state.model.with(|m| districts_chart(m, &o, lang))></div> }.into_any()
                 },

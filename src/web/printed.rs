@@ -117,7 +117,7 @@ pub(super) fn risk_view(
             <table class="slide-table">
                 <thead><tr><th></th><th>P10</th><th>P50</th><th>P90</th></tr></thead>
                 <tbody>
-                    {row(lang.say(t::CERTIFIED_COMMUNES_2), &r.certified, 0)}
+                    {row(lang.say(t::HEADING_CERTIFIED_COMMUNES), &r.certified, 0)}
                     {row(lang.say(t::AVERAGE_CRITERIA), &r.avg_criteria, 2)}
                     {row(lang.say(t::BORDER_AVERAGE), &r.border_avg, 2)}
                 </tbody>
@@ -137,7 +137,7 @@ pub(super) fn goal_summary(a: &Answer, m: &crate::engine::Model, l: Lang) -> Any
             <p class="big-sentence">{goal}</p>
             <table class="slide-table">
                 <tbody>
-                    <tr><td>{l.say(t::LEAST_TOTAL_INVESTMENT)}</td><td class="num">{format!("{} {}", amount(a.total_investment, 2, l), l.say(t::BILLION_VND_3))}</td></tr>
+                    <tr><td>{l.say(t::LEAST_TOTAL_INVESTMENT)}</td><td class="num">{format!("{} {}", amount(a.total_investment, 2, l), l.say(t::BILLION_VND_UNIT))}</td></tr>
                     {let (label, figure) = against_the_scenario(a, l); view! { <tr><td>{label}</td><td class="num">{figure}</td></tr> }}
                     <tr><td>{l.say(t::COMMUNES_NEWLY_CERTIFIED)}</td><td class="num">{a.outcome.newly_certified.len()}</td></tr>
                     <tr><td>{l.say(t::SHORT_WITH_THE_CURRENT_FUNDING)}</td><td class="num">{amount(a.outcome.funding.shortfall, 2, l)}</td></tr>
@@ -253,7 +253,7 @@ pub(super) fn CompareTables(rows: Vec<(String, Outcome)>) -> impl IntoView {
             <tbody>{metrics}</tbody>
         </table>
         <table class="compare" data-testid="compare-criteria">
-            <thead><tr><th>{lang.say(t::CRITERION_COMMUNES)}</th><th>{lang.say(t::TARGET_5)}</th>{head2}</tr></thead>
+            <thead><tr><th>{lang.say(t::CRITERION_COMMUNES)}</th><th>{lang.say(t::HEADING_TARGET_SET)}</th>{head2}</tr></thead>
             <tbody>{criteria}</tbody>
         </table>
     }

@@ -35,19 +35,19 @@ pub fn Report() -> impl IntoView {
                     criteria_chart_with_risk(m, &o, lang, odds.as_deref()),
                 ),
                 (
-                    lang.say(t::COMMUNES_BY_CRITERIA_MET_2),
+                    lang.say(t::CHART_COMMUNES_BY_CRITERIA_MET),
                     bands_chart(m, &o, lang),
                 ),
                 (
                     lang.say(t::WHERE_EACH_SOURCE_S_MONEY_WENT),
                     sources_chart(m, &o, lang),
                 ),
-                (lang.say(t::DISTRICTS_2), districts_chart(m, &o, lang)),
+                (lang.say(t::HEADING_DISTRICTS), districts_chart(m, &o, lang)),
             ];
             (m.plan.clone(), m.levers(&Scenario::plan()), charts)
         });
         let date = js_sys::Date::new_0()
-            .to_locale_date_string(lang.say(t::EN_GB), &wasm_bindgen::JsValue::UNDEFINED)
+            .to_locale_date_string(lang.say(t::DATE_LOCALE), &wasm_bindgen::JsValue::UNDEFINED)
             .as_string()
             .unwrap_or_default();
         let funding = (0..SOURCES)
@@ -86,7 +86,7 @@ pub fn Report() -> impl IntoView {
                 .collect_view();
             view! {
                 <table>
-                    <thead><tr><th>{lang.say(t::INVESTMENT_THAT_DIFFERS_FROM_THE_PLAN)}</th><th>{lang.say(t::PLAN_2)}</th><th>{lang.say(t::SCENARIO)}</th></tr></thead>
+                    <thead><tr><th>{lang.say(t::INVESTMENT_THAT_DIFFERS_FROM_THE_PLAN)}</th><th>{lang.say(t::HEADING_PLAN)}</th><th>{lang.say(t::SCENARIO)}</th></tr></thead>
                     <tbody>{rows}</tbody>
                 </table>
             }
@@ -142,8 +142,8 @@ pub fn Report() -> impl IntoView {
                 <p>{format!("{}: {}", lang.say(t::WHICH_COMMUNES_GO_FIRST), lang.order_name(levers.strategy))}</p>
                 <table>
                     <thead><tr>
-                        <th>{lang.say(t::SOURCE_BN_VND)}</th><th>{lang.say(t::PLAN_2)}</th><th>{lang.say(t::SCENARIO)}</th>
-                        <th>{lang.say(t::DISBURSED)}</th><th>{lang.say(t::ARRIVED)}</th><th>{lang.say(t::IDLE_3)}</th>
+                        <th>{lang.say(t::SOURCE_BN_VND)}</th><th>{lang.say(t::HEADING_PLAN)}</th><th>{lang.say(t::SCENARIO)}</th>
+                        <th>{lang.say(t::DISBURSED)}</th><th>{lang.say(t::ARRIVED)}</th><th>{lang.say(t::HEADING_IDLE)}</th>
                     </tr></thead>
                     <tbody>{funding}</tbody>
                 </table>
@@ -159,7 +159,7 @@ pub fn Report() -> impl IntoView {
                     <tbody>{criteria}</tbody>
                 </table>
                 {if o.districts.is_empty() {
-                    view! { <p>{lang.say(t::THE_COMMUNE_TABLE_HAS_NO_DISTRICT_2)}</p> }.into_any()
+                    view! { <p>{lang.say(t::NO_DISTRICT_COLUMN_ON_THE_PAGE)}</p> }.into_any()
                 } else {
                     view! {
                         <table>
@@ -175,7 +175,7 @@ pub fn Report() -> impl IntoView {
                 {goals_page(&goals, lang)}
                 <h2>{lang.say(t::N_5_RISK)}</h2>
                 {risk_view(risk.result.get().as_deref(), lang)}
-                <p class="report-source">{format!("{}: {}", lang.say(t::SOURCE_2), lang.pick(&plan.title_vi, &plan.title_en))}</p>
+                <p class="report-source">{format!("{}: {}", lang.say(t::DATA_SOURCE), lang.pick(&plan.title_vi, &plan.title_en))}</p>
             </section>
         })
     };

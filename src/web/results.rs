@@ -104,11 +104,11 @@ pub fn CriteriaTable() -> impl IntoView {
                     <tr>
                         <th scope="col">{move || state.tr(t::CRITERION)}</th>
                         <th scope="col">{move || state.tr(t::START)}</th>
-                        <th scope="col">{move || state.tr(t::PROJECTED_2)}</th>
-                        <th scope="col">{move || state.tr(t::TARGET_5)}</th>
+                        <th scope="col">{move || state.tr(t::HEADING_PROJECTED)}</th>
+                        <th scope="col">{move || state.tr(t::HEADING_TARGET_SET)}</th>
                         <th scope="col">{move || state.tr(t::GAP)}</th>
                         <th scope="col">{move || state.tr(t::INVESTED_BN)}</th>
-                        <th scope="col">{move || state.tr(t::SHORT_2)}</th>
+                        <th scope="col">{move || state.tr(t::HEADING_MONEY_SHORT)}</th>
                         <th scope="col" title=move || state.tr(t::P10_P90_OF_COMMUNES_MEETING_IT)>
                             {move || state.tr(t::RISK_P10_P90)}
                         </th>

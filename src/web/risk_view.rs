@@ -274,7 +274,7 @@ pub fn RiskPanel() -> impl IntoView {
                     <th scope="col">{move || state.tr(t::MEAN)}</th>
                 </tr></thead>
                 <tbody>
-                    {spread_row(t::CERTIFIED_COMMUNES_2, |r| r.certified, 0, "certified")}
+                    {spread_row(t::HEADING_CERTIFIED_COMMUNES, |r| r.certified, 0, "certified")}
                     {spread_row(t::AVERAGE_CRITERIA, |r| r.avg_criteria, 2, "avg")}
                     {spread_row(t::BORDER_AVERAGE, |r| r.border_avg, 2, "border")}
                 </tbody>
@@ -317,7 +317,7 @@ fn Histogram(result: RwSignal<Option<Arc<RiskOutcome>>>) -> impl IntoView {
                     <text x=10.0 y=h - 6.0 class="path-year">{lo}</text>
                     <text x=w - 10.0 y=h - 6.0 text-anchor="end" class="path-year">{hi}</text>
                     <text x=label_x y="14" text-anchor=anchor class="target-label">
-                        {format!("{} {}", state.tr(t::TARGET_4), r.targets.0)}
+                        {format!("{} {}", state.tr(t::TARGET_WORD), r.targets.0)}
                     </text>
                 }
             })}

@@ -130,7 +130,7 @@ pub fn TargetsPanel() -> impl IntoView {
             <table class="targets-table">
                 <thead><tr>
                     <th scope="col">{move || state.tr(t::CRITERION)}</th>
-                    <th scope="col">{move || state.tr(t::TARGET_COMMUNES_2)}</th>
+                    <th scope="col">{move || state.tr(t::HEADING_TARGET_COMMUNES)}</th>
                     <th scope="col">"KH"</th>
                     <th scope="col">{move || state.tr(t::UNIT_COST_BN)}</th>
                     <th scope="col">"KH"</th>
