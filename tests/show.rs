@@ -478,3 +478,155 @@ fn a_goals_answer_is_said_once_for_every_surface() {
     assert!(!all_short(&[margin(0.0)], 0.0));
     assert!(!all_short(&[margin(5.0)], -1.0));
 }
+
+#[test]
+fn the_paths_sentences_and_edges_of_its_edit_rules() {
+    use ntm_planner::engine::path::{Carry, Measure, TargetCheck, YearTarget};
+    use ntm_planner::show::headline::band;
+    use ntm_planner::show::path::*;
+    let m = Model::shipped();
+    let mut p = Path::default_for(&m.plan, &Scenario::plan());
+    let last = last_year(&p);
+    // A target of another year, or of another measure, is not the one by the end.
+    p.targets = vec![
+        YearTarget {
+            year: last - 1,
+            measure: Measure::Certified,
+            target: 1.0,
+        },
+        YearTarget {
+            year: last,
+            measure: Measure::AvgCriteria,
+            target: 2.0,
+        },
+    ];
+    assert_eq!(last_target(&p, Measure::Certified), None);
+    assert_eq!(last_target(&p, Measure::AvgCriteria), Some(2.0));
+    set_last_target(&mut p, Measure::Certified, 9.0);
+    assert_eq!(
+        p.targets.len(),
+        3,
+        "added by the end, the other year's kept"
+    );
+    assert_eq!(last_target(&p, Measure::Certified), Some(9.0));
+    // Ending the path in its first year keeps one year; the targets by the end come along
+    // and replace that year's own.
+    let first = p.first_year;
+    let mut one = p.clone();
+    one.targets.push(YearTarget {
+        year: first,
+        measure: Measure::Certified,
+        target: 4.0,
+    });
+    set_last_year(&mut one, first);
+    assert_eq!((one.years, last_year(&one)), (1, first));
+    assert_eq!(last_target(&one, Measure::Certified), Some(9.0));
+    assert_eq!(
+        one.targets
+            .iter()
+            .filter(|t| t.year == first && t.measure == Measure::Certified)
+            .count(),
+        1
+    );
+    // The scenario of a year past the end is dropped from the run, the last year's kept.
+    let mut s = Scenario::plan();
+    s.name = Some("cuối".into());
+    let mut q = p.clone();
+    q.set_scenario(last, s.clone());
+    q.set_scenario(last + 1, s.clone());
+    let run = with_scenario(&q, &Scenario::plan());
+    assert!(run.scenarios.iter().any(|(y, _)| *y == last));
+    assert!(!run.scenarios.iter().any(|(y, _)| *y == last + 1));
+    // Carrying nothing is not carrying all.
+    let mut none = p.clone();
+    none.carry = Carry {
+        undisbursed: 0.0,
+        idle: 0.0,
+        unused: 0.0,
+    };
+    assert!(!carries_all(&none));
+    // The sentences: the page's short form and the report's, each measure its own words.
+    let check = |measure, value: f64, target: f64, met| TargetCheck {
+        year: 2025,
+        measure,
+        target,
+        value,
+        met,
+    };
+    let certified = check(Measure::Certified, 87.0, 115.0, false);
+    let short = target_sentence(&certified, &m.plan, Lang::En, true);
+    let long = target_sentence(&certified, &m.plan, Lang::En, false);
+    assert!(
+        short.contains("87")
+            && short.contains("115")
+            && short.ends_with(Lang::En.say(t::NOT_REACHED)),
+        "{short}"
+    );
+    assert_ne!(short, long);
+    assert!(long.contains("2025") && long.contains("87"), "{long}");
+    let lowest = check(Measure::MinCriteria, 12.0, 15.0, true);
+    assert_ne!(
+        target_sentence(&lowest, &m.plan, Lang::En, true),
+        target_sentence(&lowest, &m.plan, Lang::En, false)
+    );
+    let avg = target_sentence(
+        &check(Measure::AvgCriteria, 14.63, 15.0, false),
+        &m.plan,
+        Lang::Vi,
+        false,
+    );
+    assert!(
+        avg.contains(Lang::Vi.say(t::AVERAGE_CRITERIA_A_COMMUNE)) && avg.contains("14,63"),
+        "{avg}"
+    );
+    let border = target_sentence(
+        &check(Measure::BorderAvg, 15.2, 15.0, true),
+        &m.plan,
+        Lang::Vi,
+        false,
+    );
+    assert!(
+        border.contains(Lang::Vi.say(t::BORDER_COMMUNES_AVERAGE))
+            && border.contains(Lang::Vi.say(t::REACHED)),
+        "{border}"
+    );
+    let k = m.plan.criterion_index("transport").unwrap();
+    let one_criterion = target_sentence(
+        &check(Measure::Criterion(k), 100.0, 110.0, false),
+        &m.plan,
+        Lang::En,
+        false,
+    );
+    assert!(
+        one_criterion.contains(&criterion_label(&m.plan.criteria[k], Lang::En)),
+        "{one_criterion}"
+    );
+    // The risk band under a headline figure.
+    let spread = ntm_planner::engine::risk::Spread {
+        p10: 79.0,
+        p50: 80.0,
+        p90: 82.0,
+        mean: 80.1,
+    };
+    assert_eq!(band(&spread, 0, Lang::Vi), "rủi ro P10–P90: 79–82");
+    assert_eq!(band(&spread, 2, Lang::En), "risk P10–P90: 79.00–82.00");
+}
+
+#[test]
+fn margin_rows_give_their_cells_in_the_columns_order() {
+    use ntm_planner::engine::goals::marginal;
+    use ntm_planner::show::goals::{margin_rows, MarginRow};
+    let m = Model::shipped();
+    let rows = margin_rows(&marginal(&m, &Scenario::plan(), 100.0), &m.plan, Lang::Vi);
+    let r = &rows[0];
+    assert_eq!(
+        r.cells(),
+        [
+            r.criterion.as_str(),
+            &r.certified_gain,
+            &r.criteria_gain,
+            &r.shortfall
+        ]
+    );
+    assert_eq!(MarginRow::COLUMNS.len(), r.cells().len());
+}
