@@ -102,3 +102,99 @@ fn placeholders_are_filled_by_name() {
     assert_eq!(fill("a {b", &[("b", &1)]), "a {b");
     assert_eq!(fill("{a}{b}", &[("a", &1), ("b", &2)]), "12");
 }
+
+/// Every call that fills an entry (`t::KEY, &[("name", …), …]`) in the code, with the names it
+/// gives.
+fn fill_calls() -> Vec<(String, String, BTreeSet<String>)> {
+    let mut out = Vec::new();
+    let mut dirs = vec![std::path::PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/src"
+    ))];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                dirs.push(path);
+                continue;
+            }
+            if path.extension().is_none_or(|e| e != "rs") || path.ends_with("sentences.rs") {
+                continue;
+            }
+            let code = std::fs::read_to_string(&path).unwrap();
+            let mut rest = code.as_str();
+            while let Some(at) = rest.find("t::") {
+                rest = &rest[at + 3..];
+                let key: String = rest
+                    .chars()
+                    .take_while(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || *c == '_')
+                    .collect();
+                let after = rest[key.len()..].trim_start();
+                let Some(args) = after.strip_prefix(',').map(str::trim_start) else {
+                    continue;
+                };
+                let Some(args) = args.strip_prefix("&[") else {
+                    continue;
+                };
+                // The names given, up to the list's end.
+                let mut names = BTreeSet::new();
+                let mut depth = 0;
+                let mut list = String::new();
+                for c in args.chars() {
+                    match c {
+                        '[' | '(' => depth += 1,
+                        ']' if depth == 0 => break,
+                        ']' | ')' => depth -= 1,
+                        _ => {}
+                    }
+                    list.push(c);
+                }
+                // Each tuple's first element, however it is laid out.
+                for part in list.split('(').skip(1) {
+                    let Some(part) = part.trim_start().strip_prefix('"') else {
+                        continue;
+                    };
+                    // A name, not a string given as a value (`join(", ")`).
+                    let name = part.split('"').next().unwrap_or("");
+                    let is_name = part[name.len()..].starts_with("\",");
+                    if is_name && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+                        names.insert(name.to_string());
+                    }
+                }
+                out.push((path.display().to_string(), key, names));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn every_fill_gives_exactly_the_entrys_named_placeholders() {
+    let entries: HashMap<&str, BTreeSet<String>> = ALL
+        .iter()
+        .map(|(key, s)| (*key, placeholders(s.vi)))
+        .collect();
+    let calls = fill_calls();
+    assert!(
+        calls.len() > 50,
+        "the reader finds the calls: {}",
+        calls.len()
+    );
+    for (file, key, names) in calls {
+        let Some(wanted) = entries.get(key.as_str()) else {
+            panic!("{file}: t::{key} is no entry");
+        };
+        assert_eq!(
+            &names, wanted,
+            "{file}: t::{key} is filled with other names"
+        );
+    }
+    // Placeholders are named by meaning: no {0}.
+    for (key, s) in ALL {
+        let positional: Vec<String> = placeholders(s.vi)
+            .into_iter()
+            .filter(|p| p.chars().all(|c| c.is_ascii_digit()))
+            .collect();
+        assert!(positional.is_empty(), "{key}: {positional:?}");
+    }
+}

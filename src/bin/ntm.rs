@@ -502,7 +502,7 @@ fn run(options: &Options) -> Result<String, Failure> {
                 _ => {
                     let mut out = lang.fill(
                         t::INCONSISTENCIES_IN_THE_PLAN_S_OWN,
-                        &[("0", &findings.len())],
+                        &[("count", &findings.len())],
                     );
                     for (i, f) in findings.iter().enumerate() {
                         out.push_str(&format!(
@@ -547,7 +547,7 @@ fn summary(
     let strategy = lang.order_name(levers.strategy);
     out.push_str(&lang.fill(
         t::SCENARIO_N,
-        &[("0", &scenario.display_name(plan)), ("1", &strategy)],
+        &[("name", &scenario.display_name(plan)), ("order", &strategy)],
     ));
     if illustrative {
         out.push_str(lang.say(t::THE_COMMUNE_TABLE_IS_ILLUSTRATIVE_UNTIL));

@@ -562,7 +562,7 @@ where
                 format!(
                     "{} · {}",
                     number(d.avg_criteria, 2, lang),
-                    lang.fill(t::N_CERTIFIED, &[("0", &d.certified)])
+                    lang.fill(t::N_CERTIFIED, &[("count", &d.certified)])
                 ),
                 (d.avg_criteria + 0.15, row(i) - 0.1),
                 (FONT, 13).into_font(),

@@ -199,9 +199,13 @@ fn cell_text(at: &Cell, lang: Lang) -> String {
     match &at.column {
         Some((name, index)) => lang.fill(
             t::LINE_COLUMN,
-            &[("0", &at.line), ("1", &name), ("2", &column_letter(*index))],
+            &[
+                ("line", &at.line),
+                ("column", &name),
+                ("letter", &column_letter(*index)),
+            ],
         ),
-        None => lang.fill(t::LINE, &[("0", &at.line)]),
+        None => lang.fill(t::LINE, &[("line", &at.line)]),
     }
 }
 
@@ -234,8 +238,8 @@ impl TableProblem {
                 t::THE_COLUMN_APPEARS_TWICE_COLUMNS_AND,
                 &[
                     ("column", &column),
-                    ("0", &column_letter(*first)),
-                    ("1", &column_letter(*second)),
+                    ("first", &column_letter(*first)),
+                    ("second", &column_letter(*second)),
                 ],
             ),
             Ragged {
@@ -254,14 +258,16 @@ impl TableProblem {
                 t::LINE_COLUMN_ID_COMMUNE_CODE_REPEATS,
                 &[("line", &line), ("id", &id), ("first_line", &first_line)],
             ),
-            EmptyValue { at } => lang.fill(t::THE_CELL_IS_EMPTY, &[("0", &cell_text(at, lang))]),
+            EmptyValue { at } => {
+                lang.fill(t::THE_CELL_IS_EMPTY, &[("place", &cell_text(at, lang))])
+            }
             BadFlag { at, value } => lang.fill(
                 t::VALUE_IS_NOT_0_OR_1,
-                &[("0", &cell_text(at, lang)), ("value", &value)],
+                &[("place", &cell_text(at, lang)), ("value", &value)],
             ),
             BadCost { at, value } => lang.fill(
                 t::IS_NOT_A_VALID_AMOUNT_BILLION,
-                &[("0", &cell_text(at, lang)), ("value", &value)],
+                &[("place", &cell_text(at, lang)), ("value", &value)],
             ),
             Several { problems, more } => {
                 let total = problems.len() + more;
@@ -271,12 +277,12 @@ impl TableProblem {
                     .unwrap_or_default();
                 lang.fill(
                     t::AND_MORE_ROWS_ARE_WRONG,
-                    &[("first", &first), ("0", &(total - 1)), ("total", &total)],
+                    &[("first", &first), ("more", &(total - 1)), ("total", &total)],
                 )
             }
             NotASpreadsheet { detail } => lang.fill(
                 t::CANNOT_READ_THE_EXCEL_FILE,
-                &[("0", &detail.message(lang))],
+                &[("reason", &detail.message(lang))],
             ),
             TooManyRows { limit } => {
                 lang.fill(t::THE_TABLE_HAS_MORE_THAN_COMMUNES, &[("limit", &limit)])
@@ -359,7 +365,7 @@ impl ScenarioProblem {
             }
             Negative { field, value } => lang.fill(
                 t::FIELD_A_NEGATIVE_AMOUNT_IS_NOT,
-                &[("field", &field), ("0", &shown(*value))],
+                &[("field", &field), ("value", &shown(*value))],
             ),
             TooLarge {
                 field,
@@ -369,13 +375,13 @@ impl ScenarioProblem {
                 t::FIELD_IS_TOO_LARGE_AT_MOST,
                 &[
                     ("field", &field),
-                    ("0", &shown(*value)),
-                    ("1", &shown(*limit)),
+                    ("value", &shown(*value)),
+                    ("max", &shown(*limit)),
                 ],
             ),
             DisbursementRange { field, value } => lang.fill(
                 t::DISBURSEMENT_OUT_OF_RANGE,
-                &[("field", &field), ("0", &shown(*value))],
+                &[("field", &field), ("value", &shown(*value))],
             ),
             UnknownCriterion { field, value } => lang.fill(
                 t::FIELD_THERE_IS_NO_CRITERION,
@@ -398,14 +404,14 @@ impl ScenarioProblem {
                 t::FIELD_MUST_BE_BETWEEN_AND,
                 &[
                     ("field", &field),
-                    ("0", &shown(*value)),
-                    ("1", &shown(*min)),
-                    ("2", &shown(*max)),
+                    ("value", &shown(*value)),
+                    ("min", &shown(*min)),
+                    ("max", &shown(*max)),
                 ],
             ),
             NotWhole { field, value } => lang.fill(
                 t::FIELD_MUST_BE_A_WHOLE_NUMBER,
-                &[("field", &field), ("0", &shown(*value))],
+                &[("field", &field), ("value", &shown(*value))],
             ),
             Years { field } => {
                 lang.fill(t::FIELD_THE_YEARS_MUST_BE_CONSECUTIVE, &[("field", &field)])

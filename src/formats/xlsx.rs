@@ -46,7 +46,7 @@ impl XlsxError {
             DamagedPart(part) => lang.fill(t::THE_PART_OF_THE_EXCEL_FILE, &[("part", &part)]),
             TooLarge(part) => lang.fill(
                 t::THE_PART_IS_TOO_LARGE_ONCE,
-                &[("part", &part), ("0", &(MAX_PART_BYTES / 1024 / 1024))],
+                &[("part", &part), ("max", &(MAX_PART_BYTES / 1024 / 1024))],
             ),
             Compression(part, m) => lang.fill(
                 t::THE_PART_USES_COMPRESSION_METHOD_NOT,

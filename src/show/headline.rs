@@ -66,7 +66,10 @@ impl Headline {
             figure: o.certified.to_string(),
             note: lang.fill(
                 t::TARGET_START_OF_YEAR,
-                &[("0", &targets.certified), ("1", &o.certified_baseline)],
+                &[
+                    ("target", &targets.certified),
+                    ("start", &o.certified_baseline),
+                ],
             ),
             verdict: reaches(f64::from(o.certified), f64::from(targets.certified)),
         };

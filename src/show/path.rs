@@ -111,9 +111,9 @@ pub fn target_sentence(
             lang.fill(
                 t::COMMUNES_CERTIFIED,
                 &[
-                    ("0", &check.year),
-                    ("1", &shown(check.value)),
-                    ("2", &shown(check.target))
+                    ("year", &check.year),
+                    ("value", &shown(check.value)),
+                    ("target", &shown(check.target))
                 ],
             )
         ),
@@ -121,15 +121,18 @@ pub fn target_sentence(
             "{} — {mark}",
             lang.fill(
                 t::THE_LOWEST_COMMUNE_MEETS_CRITERIA,
-                &[("0", &shown(check.value)), ("1", &shown(check.target))],
+                &[
+                    ("value", &shown(check.value)),
+                    ("target", &shown(check.target))
+                ],
             )
         ),
         Measure::Certified => lang.fill(
             t::COMMUNES_CERTIFIED_TARGET,
             &[
-                ("0", &check.year),
-                ("1", &shown(check.value)),
-                ("2", &shown(check.target)),
+                ("year", &check.year),
+                ("value", &shown(check.value)),
+                ("target", &shown(check.target)),
                 ("mark", &mark),
             ],
         ),
@@ -137,8 +140,8 @@ pub fn target_sentence(
             t::YEAR_LOWEST_COMMUNE_CRITERIA_TARGET,
             &[
                 ("year", &check.year),
-                ("0", &shown(check.value)),
-                ("1", &shown(check.target)),
+                ("value", &shown(check.value)),
+                ("target", &shown(check.target)),
                 ("mark", &mark),
             ],
         ),

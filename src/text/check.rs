@@ -226,7 +226,7 @@ pub fn say_beyond_the_table(b: &BeyondTheTable, plan: &Plan, lang: Lang) -> Stri
     const NAMED: usize = 5;
     let mut items: Vec<String> = Vec::new();
     if let Some(target) = b.certified {
-        items.push(lang.fill(t::CERTIFIED_COMMUNES_TARGET, &[("0", &target)]));
+        items.push(lang.fill(t::CERTIFIED_COMMUNES_TARGET, &[("target", &target)]));
     }
     items.extend(b.criteria.iter().map(|&(k, target)| {
         let c = &plan.criteria[k];

@@ -35,7 +35,10 @@ pub fn change(c: &Change, plan: &Plan, lang: Lang) -> String {
         }
         Change::Disbursement { source: s, rate } => lang.fill(
             t::DISBURSED_AT,
-            &[("name", &source(*s)), ("0", &number(rate * 100.0, 0, lang))],
+            &[
+                ("name", &source(*s)),
+                ("percent", &number(rate * 100.0, 0, lang)),
+            ],
         ),
         Change::Eligibility { source: s } => lang.fill(t::OTHER_CRITERIA, &[("name", &source(*s))]),
         Change::Investment {
@@ -46,8 +49,8 @@ pub fn change(c: &Change, plan: &Plan, lang: Lang) -> String {
             t::INVESTMENT_IN_CRITERIA_DIFFERS_TOTAL,
             &[
                 ("invest_changed", criteria),
-                ("0", &amount(*plan_total, 2, lang)),
-                ("1", &amount(*total, 2, lang)),
+                ("before", &amount(*plan_total, 2, lang)),
+                ("after", &amount(*total, 2, lang)),
             ],
         ),
         Change::Order(order) => lang.fill(
@@ -69,21 +72,24 @@ pub fn sentence(e: &Explanation, plan: &Plan, lang: Lang) -> String {
         return match e.below_target {
             0 => lang.fill(
                 t::THIS_IS_THE_PLAN_SCENARIO_EVERY,
-                &[("year", &e.year), ("0", &e.certified)],
+                &[("year", &e.year), ("certified", &e.certified)],
             ),
             n => lang.fill(
                 t::THIS_IS_THE_PLAN_SCENARIO_CRITERIA,
-                &[("n", &n), ("year", &e.year), ("0", &e.certified)],
+                &[("n", &n), ("year", &e.year), ("certified", &e.certified)],
             ),
         };
     }
     let mut result = lang.fill(
         t::AGAINST_THE_PLAN_COMMUNES_CERTIFIED_CRITERIA,
         &[
-            ("0", &e.certified),
-            ("1", &signed(e.certified_change as f64, 0, lang)),
-            ("2", &number(e.avg_criteria, 2, lang)),
-            ("3", &signed(e.avg_change, 2, lang)),
+            ("certified", &e.certified),
+            (
+                "certified_change",
+                &signed(e.certified_change as f64, 0, lang),
+            ),
+            ("average", &number(e.avg_criteria, 2, lang)),
+            ("average_change", &signed(e.avg_change, 2, lang)),
         ],
     );
     if e.below_target > 0 {
@@ -92,11 +98,11 @@ pub fn sentence(e: &Explanation, plan: &Plan, lang: Lang) -> String {
     if e.shortfall > 0.0 {
         result.push_str(&lang.fill(
             t::BILLION_VND_SHORT,
-            &[("0", &amount(e.shortfall, 2, lang))],
+            &[("amount", &amount(e.shortfall, 2, lang))],
         ));
     }
     if e.idle > 0.0 {
-        result.push_str(&lang.fill(t::BILLION_VND_IDLE, &[("0", &amount(e.idle, 2, lang))]));
+        result.push_str(&lang.fill(t::BILLION_VND_IDLE, &[("amount", &amount(e.idle, 2, lang))]));
     }
     result.push_str(lang.say(t::BECAUSE_OF));
     let changes: Vec<String> = e.changes.iter().map(|c| change(c, plan, lang)).collect();

@@ -84,7 +84,7 @@ impl AmountError {
             AmountError::Negative => lang.say(t::MUST_NOT_BE_NEGATIVE).to_string(),
             AmountError::NotWhole => lang.say(t::MUST_BE_A_WHOLE_NUMBER).to_string(),
             AmountError::TooLarge(limit) => {
-                lang.fill(t::TOO_LARGE_AT_MOST, &[("0", &number(*limit, 0, lang))])
+                lang.fill(t::TOO_LARGE_AT_MOST, &[("max", &number(*limit, 0, lang))])
             }
         }
     }

@@ -47,11 +47,11 @@ catalogue! {
         "seek cần đúng một trong --target KEY=VALUE hoặc --budget B",
         "seek needs exactly one of --target KEY=VALUE or --budget B";
     INCONSISTENCIES_IN_THE_PLAN_S_OWN:
-        "{0} chỗ không khớp trong số liệu của kế hoạch:\n",
-        "{0} inconsistencies in the plan's own figures:\n";
+        "{count} chỗ không khớp trong số liệu của kế hoạch:\n",
+        "{count} inconsistencies in the plan's own figures:\n";
     SCENARIO_N:
-        "Kịch bản: {0} — {1}\n",
-        "Scenario: {0} — {1}\n";
+        "Kịch bản: {name} — {order}\n",
+        "Scenario: {name} — {order}\n";
     THE_COMMUNE_TABLE_IS_ILLUSTRATIVE_UNTIL:
         "Bảng xã là số liệu minh họa cho tới khi nhập bảng của tỉnh (--communes).\n",
         "The commune table is illustrative until the province's own is given (--communes).\n";
@@ -61,18 +61,15 @@ catalogue! {
     AVERAGE_CRITERIA_A_COMMUNE:
         "Bình quân tiêu chí/xã",
         "Average criteria a commune";
-    TARGET:
-        "{0} / mục tiêu {1}",
-        "{0} / target {1}";
     THE_COMMUNE_TABLE_HAS_NO_DISTRICT:
         "Bảng xã không có cột huyện: không có kết quả theo huyện.\n",
         "The commune table has no district column: no results by district.\n";
     LINE_COLUMN:
-        "dòng {0}, cột \"{1}\" ({2})",
-        "line {0}, column \"{1}\" ({2})";
+        "dòng {line}, cột \"{column}\" ({letter})",
+        "line {line}, column \"{column}\" ({letter})";
     LINE:
-        "dòng {0}",
-        "line {0}";
+        "dòng {line}",
+        "line {line}";
     THE_FILE_IS_EMPTY:
         "tệp trống",
         "the file is empty";
@@ -92,8 +89,8 @@ catalogue! {
         "thiếu cột \"{column}\"",
         "the column \"{column}\" is missing";
     THE_COLUMN_APPEARS_TWICE_COLUMNS_AND:
-        "cột \"{column}\" xuất hiện hai lần (cột {0} và {1})",
-        "the column \"{column}\" appears twice (columns {0} and {1})";
+        "cột \"{column}\" xuất hiện hai lần (cột {first} và {second})",
+        "the column \"{column}\" appears twice (columns {first} and {second})";
     LINE_HAS_CELLS_THE_HEADER_HAS:
         "dòng {line}: có {found} ô, tiêu đề có {expected} cột",
         "line {line}: has {found} cells, the header has {expected} columns";
@@ -101,20 +98,20 @@ catalogue! {
         "dòng {line}, cột \"id\": mã xã \"{id}\" trùng với dòng {first_line}",
         "line {line}, column \"id\": commune code \"{id}\" repeats line {first_line}";
     THE_CELL_IS_EMPTY:
-        "{0}: ô trống",
-        "{0}: the cell is empty";
+        "{place}: ô trống",
+        "{place}: the cell is empty";
     VALUE_IS_NOT_0_OR_1:
-        "{0}: \"{value}\" không phải 0 hoặc 1",
-        "{0}: \"{value}\" is not 0 or 1";
+        "{place}: \"{value}\" không phải 0 hoặc 1",
+        "{place}: \"{value}\" is not 0 or 1";
     IS_NOT_A_VALID_AMOUNT_BILLION:
-        "{0}: \"{value}\" không phải số tiền hợp lệ (tỷ đồng, không âm)",
-        "{0}: \"{value}\" is not a valid amount (billion VND, not negative)";
+        "{place}: \"{value}\" không phải số tiền hợp lệ (tỷ đồng, không âm)",
+        "{place}: \"{value}\" is not a valid amount (billion VND, not negative)";
     AND_MORE_ROWS_ARE_WRONG:
-        "{first} (và {0} lỗi khác; {total} dòng có lỗi)",
-        "{first} (and {0} more; {total} rows are wrong)";
+        "{first} (và {more} lỗi khác; {total} dòng có lỗi)",
+        "{first} (and {more} more; {total} rows are wrong)";
     CANNOT_READ_THE_EXCEL_FILE:
-        "không đọc được tệp Excel ({0})",
-        "cannot read the Excel file ({0})";
+        "không đọc được tệp Excel ({reason})",
+        "cannot read the Excel file ({reason})";
     THE_TABLE_HAS_MORE_THAN_COMMUNES:
         "bảng có hơn {limit} xã",
         "the table has more than {limit} communes";
@@ -128,14 +125,14 @@ catalogue! {
         "trường \"{field}\" không tồn tại",
         "unknown field \"{field}\"";
     FIELD_A_NEGATIVE_AMOUNT_IS_NOT:
-        "trường \"{field}\": số âm ({0}) không hợp lệ",
-        "field \"{field}\": a negative amount ({0}) is not allowed";
+        "trường \"{field}\": số âm ({value}) không hợp lệ",
+        "field \"{field}\": a negative amount ({value}) is not allowed";
     FIELD_IS_TOO_LARGE_AT_MOST:
-        "trường \"{field}\": {0} quá lớn (tối đa {1})",
-        "field \"{field}\": {0} is too large (at most {1})";
+        "trường \"{field}\": {value} quá lớn (tối đa {max})",
+        "field \"{field}\": {value} is too large (at most {max})";
     DISBURSEMENT_OUT_OF_RANGE:
-        "trường \"{field}\": tỷ lệ giải ngân {0} phải trong khoảng 0 đến 1",
-        "field \"{field}\": disbursement {0} must be between 0 and 1";
+        "trường \"{field}\": tỷ lệ giải ngân {value} phải trong khoảng 0 đến 1",
+        "field \"{field}\": disbursement {value} must be between 0 and 1";
     FIELD_THERE_IS_NO_CRITERION:
         "trường \"{field}\": không có tiêu chí \"{value}\"",
         "field \"{field}\": there is no criterion \"{value}\"";
@@ -146,11 +143,11 @@ catalogue! {
         "trường \"{field}\": không có cách ưu tiên \"{value}\" (closest_first, cheapest_first, equity_first)",
         "field \"{field}\": no strategy \"{value}\" (closest_first, cheapest_first, equity_first)";
     FIELD_MUST_BE_BETWEEN_AND:
-        "trường \"{field}\": {0} phải trong khoảng {1} đến {2}",
-        "field \"{field}\": {0} must be between {1} and {2}";
+        "trường \"{field}\": {value} phải trong khoảng {min} đến {max}",
+        "field \"{field}\": {value} must be between {min} and {max}";
     FIELD_MUST_BE_A_WHOLE_NUMBER:
-        "trường \"{field}\": {0} phải là số nguyên",
-        "field \"{field}\": {0} must be a whole number";
+        "trường \"{field}\": {value} phải là số nguyên",
+        "field \"{field}\": {value} must be a whole number";
     FIELD_THE_YEARS_MUST_BE_CONSECUTIVE:
         "trường \"{field}\": các năm phải liên tiếp, tăng dần, từ 1 đến 10 năm",
         "field \"{field}\": the years must be consecutive and ascending, 1 to 10 of them";
@@ -248,8 +245,8 @@ catalogue! {
         "phần {part} của tệp Excel bị hỏng hoặc bị cắt cụt",
         "the part {part} of the Excel file is damaged or cut short";
     THE_PART_IS_TOO_LARGE_ONCE:
-        "phần {part} quá lớn khi giải nén (tối đa {0} MB)",
-        "the part {part} is too large once inflated (at most {0} MB)";
+        "phần {part} quá lớn khi giải nén (tối đa {max} MB)",
+        "the part {part} is too large once inflated (at most {max} MB)";
     THE_PART_USES_COMPRESSION_METHOD_NOT:
         "phần {part} dùng kiểu nén {m} không hỗ trợ",
         "the part {part} uses compression method {m}, not supported";
@@ -278,8 +275,8 @@ catalogue! {
         "Phải là số nguyên",
         "Must be a whole number";
     TOO_LARGE_AT_MOST:
-        "Quá lớn (tối đa {0})",
-        "Too large (at most {0})";
+        "Quá lớn (tối đa {max})",
+        "Too large (at most {max})";
     START_OF_YEAR:
         "Đầu năm",
         "Start of year";
@@ -311,8 +308,8 @@ catalogue! {
         "Số xã",
         "Communes";
     N_CERTIFIED:
-        "{0} đạt chuẩn",
-        "{0} certified";
+        "{count} đạt chuẩn",
+        "{count} certified";
     HEADING_IDLE_MONEY:
         "Không dùng được",
         "Idle";
@@ -392,11 +389,11 @@ catalogue! {
         "Hủy",
         "Cancel";
     ROWS_ARE_WRONG_NOTHING_WAS_CHANGED:
-        "{0}: {count} dòng có lỗi. Chưa thay đổi gì.",
-        "{0}: {count} rows are wrong. Nothing was changed.";
+        "{file}: {count} dòng có lỗi. Chưa thay đổi gì.",
+        "{file}: {count} rows are wrong. Nothing was changed.";
     CANNOT_BE_IMPORTED_NOTHING_WAS_CHANGED:
-        "{0}: không nhập được. Chưa thay đổi gì.",
-        "{0}: cannot be imported. Nothing was changed.";
+        "{file}: không nhập được. Chưa thay đổi gì.",
+        "{file}: cannot be imported. Nothing was changed.";
     AND_MORE_ROWS:
         "… và {more} dòng khác",
         "… and {more} more rows";
@@ -533,8 +530,8 @@ catalogue! {
         "Kết quả chính",
         "Headline results";
     TARGET_START_OF_YEAR:
-        "mục tiêu {0} · đầu năm {1}",
-        "target {0} · start of year {1}";
+        "mục tiêu {target} · đầu năm {start}",
+        "target {target} · start of year {start}";
     TARGET_AT_LEAST:
         "mục tiêu ≥",
         "target ≥";
@@ -554,32 +551,32 @@ catalogue! {
         "vốn về nhưng không có tiêu chí để chi",
         "arrived with nothing it may pay for";
     DISBURSED_AT:
-        "{name} giải ngân {0} %",
-        "{name} disbursed at {0}%";
+        "{name} giải ngân {percent} %",
+        "{name} disbursed at {percent}%";
     OTHER_CRITERIA:
         "{name}: tiêu chí được chi khác",
         "{name}: other criteria";
     INVESTMENT_IN_CRITERIA_DIFFERS_TOTAL:
-        "đầu tư {invest_changed} tiêu chí khác kế hoạch (tổng {0} → {1})",
-        "investment in {invest_changed} criteria differs (total {0} → {1})";
+        "đầu tư {invest_changed} tiêu chí khác kế hoạch (tổng {before} → {after})",
+        "investment in {invest_changed} criteria differs (total {before} → {after})";
     THIS_IS_THE_PLAN_SCENARIO_EVERY:
-        "Đây là kịch bản kế hoạch: mọi tiêu chí đạt chỉ tiêu {year}, {0} xã đạt chuẩn.",
-        "This is the plan scenario: every criterion reaches its {year} target, {0} communes certified.";
+        "Đây là kịch bản kế hoạch: mọi tiêu chí đạt chỉ tiêu {year}, {certified} xã đạt chuẩn.",
+        "This is the plan scenario: every criterion reaches its {year} target, {certified} communes certified.";
     THIS_IS_THE_PLAN_SCENARIO_CRITERIA:
-        "Đây là kịch bản kế hoạch: {n} tiêu chí chưa đạt chỉ tiêu {year}, {0} xã đạt chuẩn.",
-        "This is the plan scenario: {n} criteria short of their {year} target, {0} communes certified.";
+        "Đây là kịch bản kế hoạch: {n} tiêu chí chưa đạt chỉ tiêu {year}, {certified} xã đạt chuẩn.",
+        "This is the plan scenario: {n} criteria short of their {year} target, {certified} communes certified.";
     AGAINST_THE_PLAN_COMMUNES_CERTIFIED_CRITERIA:
-        "So với kế hoạch: {0} xã đạt chuẩn ({1}), bình quân {2} tiêu chí/xã ({3})",
-        "Against the plan: {0} communes certified ({1}), {2} criteria a commune ({3})";
+        "So với kế hoạch: {certified} xã đạt chuẩn ({certified_change}), bình quân {average} tiêu chí/xã ({average_change})",
+        "Against the plan: {certified} communes certified ({certified_change}), {average} criteria a commune ({average_change})";
     CRITERIA_BELOW_TARGET:
         ", {missed} tiêu chí dưới chỉ tiêu",
         ", {missed} criteria below target";
     BILLION_VND_SHORT:
-        ", thiếu {0} tỷ đồng",
-        ", {0} billion VND short";
+        ", thiếu {amount} tỷ đồng",
+        ", {amount} billion VND short";
     BILLION_VND_IDLE:
-        ", {0} tỷ đồng không dùng được",
-        ", {0} billion VND idle";
+        ", {amount} tỷ đồng không dùng được",
+        ", {amount} billion VND idle";
     BECAUSE_OF:
         " — vì ",
         " — because of: ";
@@ -737,11 +734,11 @@ catalogue! {
         "xong {total} lần ({place})",
         "{total} draws done ({place})";
     CHANCE_OF_REACHING_CERTIFIED_COMMUNES:
-        "Khả năng đạt {0} xã đạt chuẩn: {1}",
-        "Chance of reaching {0} certified communes: {1}";
+        "Khả năng đạt {target} xã đạt chuẩn: {chance}",
+        "Chance of reaching {target} certified communes: {chance}";
     CHANCE_OF_AN_AVERAGE_BORDER:
-        "Khả năng bình quân ≥ {0}: {1} · biên giới ≥ {2}: {3}",
-        "Chance of an average ≥ {0}: {1} · border ≥ {2}: {3}";
+        "Khả năng bình quân ≥ {average}: {average_chance} · biên giới ≥ {border}: {border_chance}",
+        "Chance of an average ≥ {average}: {average_chance} · border ≥ {border}: {border_chance}";
     DRAWS_BY_CERTIFIED_COMMUNES:
         "Số lần rút theo số xã đạt chuẩn",
         "Draws by certified communes";
@@ -785,8 +782,8 @@ catalogue! {
         "Kết quả chính",
         "Headline";
     CERTIFIED_COMMUNES_TARGET:
-        "xã đạt chuẩn NTM (mục tiêu {0})",
-        "certified communes (target {0})";
+        "xã đạt chuẩn NTM (mục tiêu {target})",
+        "certified communes (target {target})";
     THE_19_CRITERIA:
         "19 tiêu chí",
         "The 19 criteria";
@@ -830,14 +827,14 @@ catalogue! {
         "Đóng báo cáo",
         "Close the report";
     PROVINCIAL_PEOPLE_S_COMMITTEE:
-        "ỦY BAN NHÂN DÂN TỈNH {0}",
-        "{0} PROVINCIAL PEOPLE'S COMMITTEE";
+        "ỦY BAN NHÂN DÂN TỈNH {province}",
+        "{province} PROVINCIAL PEOPLE'S COMMITTEE";
     NEW_RURAL_DEVELOPMENT_SCENARIO_REPORT:
         "BÁO CÁO KỊCH BẢN XÂY DỰNG NÔNG THÔN MỚI",
         "NEW RURAL DEVELOPMENT SCENARIO REPORT";
     PROVINCE:
-        "Tỉnh {0} · năm {1}",
-        "{0} province · {1}";
+        "Tỉnh {province} · năm {year}",
+        "{province} province · {year}";
     DATE:
         "Ngày lập",
         "Date";
@@ -890,8 +887,8 @@ catalogue! {
         "chưa đạt",
         "not reached";
     COMMUNES_CERTIFIED_TARGET:
-        "{0}: {1} xã đạt chuẩn, mục tiêu {2} — {mark}",
-        "{0}: {1} communes certified, target {2} — {mark}";
+        "{year}: {value} xã đạt chuẩn, mục tiêu {target} — {mark}",
+        "{year}: {value} communes certified, target {target} — {mark}";
     LOWEST_COMMUNE:
         "Xã thấp nhất",
         "Lowest commune";
@@ -902,8 +899,8 @@ catalogue! {
         "Đang tính rủi ro…",
         "The risk run is still drawing…";
     DRAWS_SEED_DISBURSEMENT_COSTS_AND_DELIVERY:
-        "{0} lần rút, hạt giống {1}; giải ngân, chi phí và tiến độ theo giả định ở mục Rủi ro.",
-        "{0} draws, seed {1}; disbursement, costs and delivery as set under Risk.";
+        "{draws} lần rút, hạt giống {seed}; giải ngân, chi phí và tiến độ theo giả định ở mục Rủi ro.",
+        "{draws} draws, seed {seed}; disbursement, costs and delivery as set under Risk.";
     NO_DISTRICT_COLUMN_ON_THE_PAGE:
         "Bảng xã không có cột huyện (chính quyền hai cấp từ 7/2025): không có kết quả theo huyện.",
         "The commune table has no district column (two-tier local government since July 2025): no results by district.";
@@ -932,11 +929,11 @@ catalogue! {
         "Về chỉ tiêu và đơn giá của kế hoạch",
         "Back to the plan's targets and unit costs";
     COMMUNES_CERTIFIED:
-        "{0}: {1} / {2} xã đạt chuẩn",
-        "{0}: {1} / {2} communes certified";
+        "{year}: {value} / {target} xã đạt chuẩn",
+        "{year}: {value} / {target} communes certified";
     THE_LOWEST_COMMUNE_MEETS_CRITERIA:
-        "xã thấp nhất đạt {0} / {1} tiêu chí",
-        "the lowest commune meets {0} / {1} criteria";
+        "xã thấp nhất đạt {value} / {target} tiêu chí",
+        "the lowest commune meets {value} / {target} criteria";
     THE_SCENARIO_SHOWN_IS_THE_FIRST:
         "Kịch bản đang xem là của năm đầu; mỗi năm sau giữ kịch bản năm trước, trừ khi được đặt kịch bản riêng dưới đây; vốn chưa về, vốn không dùng và vốn chưa chi được chuyển sang năm sau.",
         "The scenario shown is the first year's; each later year keeps the year before's unless given its own below; money not arrived, idle or unspent goes on to the next year.";
@@ -1010,8 +1007,8 @@ catalogue! {
         "Tìm",
         "Find";
     WITHIN_THIS_BUDGET_COMMUNES_CERTIFIED:
-        "Với ngân sách này: {0} xã đạt chuẩn.",
-        "Within this budget: {0} communes certified.";
+        "Với ngân sách này: {certified} xã đạt chuẩn.",
+        "Within this budget: {certified} communes certified.";
     LEAST_TOTAL_INVESTMENT:
         "Tổng đầu tư ít nhất",
         "Least total investment";
@@ -1235,8 +1232,8 @@ catalogue! {
         "Đang hiển thị lộ trình mặc định; lộ trình đã lưu được giữ nguyên cho đến khi anh/chị sửa lộ trình.",
         "The default path is shown; the kept path is left as it was until you change the path.";
     YEAR_LOWEST_COMMUNE_CRITERIA_TARGET:
-        "{year}: xã thấp nhất {0} tiêu chí, mục tiêu {1} — {mark}",
-        "{year}: lowest commune {0} criteria, target {1} — {mark}";
+        "{year}: xã thấp nhất {value} tiêu chí, mục tiêu {target} — {mark}",
+        "{year}: lowest commune {value} criteria, target {target} — {mark}";
     YEAR_MEASURE_TARGET:
         "{year}: {what} {value}, mục tiêu {target} — {mark}",
         "{year}: {what} {value}, target {target} — {mark}";

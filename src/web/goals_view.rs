@@ -101,7 +101,7 @@ pub fn GoalsPanel() -> impl IntoView {
                     .map(|k| format!("{} ({})", l.pick(&m.plan.criteria[k].name_vi, &m.plan.criteria[k].name_en), amount(a.scenario.investment[k].unwrap_or(0.0), 1, l)))
                     .collect());
                 let headline = if a.budget.is_some() {
-                    l.fill(t::WITHIN_THIS_BUDGET_COMMUNES_CERTIFIED, &[("0", &a.target)])
+                    l.fill(t::WITHIN_THIS_BUDGET_COMMUNES_CERTIFIED, &[("certified", &a.target)])
                 } else if a.reached {
                     l.say(t::GOAL_CAN_BE_REACHED).to_string()
                 } else {

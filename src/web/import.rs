@@ -119,12 +119,12 @@ pub fn ImportPanel() -> impl IntoView {
             let heading = if count > 1 {
                 lang.fill(
                     t::ROWS_ARE_WRONG_NOTHING_WAS_CHANGED,
-                    &[("0", &e.input), ("count", &count)],
+                    &[("file", &e.input), ("count", &count)],
                 )
             } else {
                 lang.fill(
                     t::CANNOT_BE_IMPORTED_NOTHING_WAS_CHANGED,
-                    &[("0", &e.input)],
+                    &[("file", &e.input)],
                 )
             };
             let items = each

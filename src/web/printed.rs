@@ -113,7 +113,7 @@ pub(super) fn risk_view(
     };
     view! {
         <div class="risk-summary" data-testid="risk-summary">
-            <p class="big-sentence">{lang.fill(t::CHANCE_OF_REACHING_CERTIFIED_COMMUNES, &[("0", &r.targets.0), ("1", &percent(r.chance_certified, 0, lang))])}</p>
+            <p class="big-sentence">{lang.fill(t::CHANCE_OF_REACHING_CERTIFIED_COMMUNES, &[("target", &r.targets.0), ("chance", &percent(r.chance_certified, 0, lang))])}</p>
             <table class="slide-table">
                 <thead><tr><th></th><th>P10</th><th>P50</th><th>P90</th></tr></thead>
                 <tbody>
@@ -122,7 +122,7 @@ pub(super) fn risk_view(
                     {row(lang.say(t::BORDER_AVERAGE), &r.border_avg, 2)}
                 </tbody>
             </table>
-            <p class="report-note">{lang.fill(t::DRAWS_SEED_DISBURSEMENT_COSTS_AND_DELIVERY, &[("0", &r.draws), ("1", &r.seed)])}</p>
+            <p class="report-note">{lang.fill(t::DRAWS_SEED_DISBURSEMENT_COSTS_AND_DELIVERY, &[("draws", &r.draws), ("seed", &r.seed)])}</p>
         </div>
     }
     .into_any()

@@ -126,9 +126,9 @@ pub fn Report() -> impl IntoView {
                     <button type="button" data-testid="report-close" on:click=move |_| showing.report_open.set(false)>{lang.say(t::CLOSE_THE_REPORT)}</button>
                 </div>
                 <header class="report-title">
-                    <p class="issuer">{lang.fill(t::PROVINCIAL_PEOPLE_S_COMMITTEE, &[("0", &plan.province.to_uppercase())])}</p>
+                    <p class="issuer">{lang.fill(t::PROVINCIAL_PEOPLE_S_COMMITTEE, &[("province", &plan.province.to_uppercase())])}</p>
                     <h1>{lang.say(t::NEW_RURAL_DEVELOPMENT_SCENARIO_REPORT)}</h1>
-                    <p>{lang.fill(t::PROVINCE, &[("0", &plan.province), ("1", &plan.year)])}</p>
+                    <p>{lang.fill(t::PROVINCE, &[("province", &plan.province), ("year", &plan.year)])}</p>
                     <p>{format!("{}: {}", lang.say(t::SCENARIO), state.scenario_name())}</p>
                     <p>{format!("{}: {date}", lang.say(t::DATE))}</p>
                 </header>

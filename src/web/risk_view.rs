@@ -265,7 +265,7 @@ pub fn RiskPanel() -> impl IntoView {
             </div>
             <p class="risk-chance" data-testid="risk-chance-certified" aria-live="polite">{move || result.get().map(|r| {
                 let l = lang();
-                l.fill(t::CHANCE_OF_REACHING_CERTIFIED_COMMUNES, &[("0", &r.targets.0), ("1", &percent(r.chance_certified, 0, l))])
+                l.fill(t::CHANCE_OF_REACHING_CERTIFIED_COMMUNES, &[("target", &r.targets.0), ("chance", &percent(r.chance_certified, 0, l))])
             })}</p>
             <table class="risk-table">
                 <thead><tr>
@@ -281,7 +281,7 @@ pub fn RiskPanel() -> impl IntoView {
             </table>
             <p class="hint" data-testid="risk-other-chances">{move || result.get().map(|r| {
                 let l = lang();
-                l.fill(t::CHANCE_OF_AN_AVERAGE_BORDER, &[("0", &number(r.targets.1, 1, l)), ("1", &percent(r.chance_avg_criteria, 0, l)), ("2", &number(r.targets.2, 1, l)), ("3", &percent(r.chance_border_avg, 0, l))])
+                l.fill(t::CHANCE_OF_AN_AVERAGE_BORDER, &[("average", &number(r.targets.1, 1, l)), ("average_chance", &percent(r.chance_avg_criteria, 0, l)), ("border", &number(r.targets.2, 1, l)), ("border_chance", &percent(r.chance_border_avg, 0, l))])
             })}</p>
             <Histogram result=result/>
         </section>
