@@ -163,6 +163,15 @@ fn criteria_rows_name_each_criterion_once_and_sign_the_gap() {
         assert_eq!(r.short, out.shortfall > 0.0);
         assert_eq!(r.cells()[0], r.label);
     }
+    // Money short for a criterion marks its row.
+    let mut none = Scenario::plan();
+    none.disbursement[m.plan.source_index("credit").unwrap()] = Some(0.0);
+    let o = m.run(&none);
+    let rows = criteria_rows(&m.plan, &o, Lang::Vi);
+    assert!(rows.iter().any(|r| r.short));
+    for (r, out) in rows.iter().zip(&o.criteria) {
+        assert_eq!(r.short, out.shortfall > 0.0, "{}", r.label);
+    }
     // Raised targets put a criterion below.
     let mut s = Scenario::plan();
     s.targets.criteria[m.plan.criterion_index("transport").unwrap()] = Some(181);

@@ -32,7 +32,7 @@ fn TargetRow(
             <span class="lever-name">{move || label.get()}</span>
             <NumberField value=value on_commit=on_commit testid=testid.to_string() label=label
                 decimals=decimals limit=limit whole=whole/>
-            <span class="plan-figure">{move || format!("KH {}", number(plan_value.get(), decimals, state.lang.get()))}</span>
+            <span class="plan-figure">{move || format!("{} {}", state.tr(t::PLAN), number(plan_value.get(), decimals, state.lang.get()))}</span>
         </div>
     }
 }
@@ -131,9 +131,9 @@ pub fn TargetsPanel() -> impl IntoView {
                 <thead><tr>
                     <th scope="col">{move || state.tr(t::CRITERION)}</th>
                     <th scope="col">{move || state.tr(t::HEADING_TARGET_COMMUNES)}</th>
-                    <th scope="col">"KH"</th>
+                    <th scope="col">{move || state.tr(t::PLAN)}</th>
                     <th scope="col">{move || state.tr(t::UNIT_COST_BN)}</th>
-                    <th scope="col">"KH"</th>
+                    <th scope="col">{move || state.tr(t::PLAN)}</th>
                 </tr></thead>
                 <tbody>{criteria}</tbody>
             </table>
