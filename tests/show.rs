@@ -527,7 +527,16 @@ fn the_paths_sentences_and_edges_of_its_edit_rules() {
         measure: Measure::Certified,
         target: 4.0,
     });
+    // A measure with no target by the end keeps its own in the new last year.
+    for (year, target) in [(first, 12.0), (last - 1, 13.0)] {
+        one.targets.push(YearTarget {
+            year,
+            measure: Measure::MinCriteria,
+            target,
+        });
+    }
     set_last_year(&mut one, first);
+    assert_eq!(last_target(&one, Measure::MinCriteria), Some(12.0));
     assert_eq!((one.years, last_year(&one)), (1, first));
     assert_eq!(last_target(&one, Measure::Certified), Some(9.0));
     assert_eq!(

@@ -236,10 +236,11 @@ struct Options {
 }
 
 impl Options {
+    /// The value given to an option (the last, when it is given twice).
     fn get(&self, flag: Flag) -> Option<&str> {
         self.values
             .iter()
-            .find(|(f, _)| *f == flag)
+            .rfind(|(f, _)| *f == flag)
             .map(|(_, v)| v.as_str())
     }
 
@@ -318,7 +319,10 @@ fn parse_args(args: Vec<String>) -> Result<Options, Failure> {
                 &[("option", &name), ("value", &value), ("choices", &"vi, en")],
             )));
         }
-        if spec.flag == Flag::Format && !formats(command).iter().any(|f| f.name() == value) {
+        if spec.flag == Flag::Format
+            && command != Command::Help
+            && !formats(command).iter().any(|f| f.name() == value)
+        {
             return Err(Failure(lang.fill(
                 t::CLI_NOT_ONE_OF,
                 &[
@@ -564,12 +568,16 @@ fn summary(
         out.push('\n');
     }
     // The headline and the rows as every surface words them (ntm_planner::show).
+    // A figure held to a target reads "85 / mục tiêu 85 · …"; money says what it is.
     for card in show::Headline::of(o, t, lang).cards() {
+        let note = match card.kind {
+            show::CardKind::Shortfall | show::CardKind::Idle => format!("({})", card.note),
+            _ => format!("/ {}", card.note),
+        };
         out.push_str(&format!(
-            "{}  {} / {}\n",
+            "{}  {} {note}\n",
             pad(&card.label, 34),
-            lpad(&card.figure, 8),
-            card.note
+            lpad(&card.figure, 8)
         ));
     }
     out.push('\n');

@@ -30,7 +30,8 @@ pub fn PathChart() -> impl IntoView {
             }
             return;
         }
-        state.settled.track();
+        // Not the levers' settle: the compared scenarios follow none of the levers; what they
+        // follow (the picks, the others, the path's settings, the table) is read below.
         let picked = showing.picked.get();
         // Not the one shown (the main line): the others follow no lever.
         let all = others.get();
