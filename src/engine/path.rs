@@ -67,25 +67,28 @@ impl Measure {
 }
 
 impl Carry {
-    /// What goes on from a year's results to the next: per source, the money pledged that did
-    /// not arrive and the money idle; per criterion, what was covered and not spent.
-    pub fn out_of(&self, outcome: &Outcome) -> ([f64; SOURCES], [f64; CRITERIA]) {
-        let mut carried = [0.0; SOURCES];
-        let mut reserved = [0.0; CRITERIA];
-        for (s, source) in outcome.funding.sources.iter().enumerate() {
-            carried[s] =
-                self.undisbursed * (source.pledged - source.arrived) + self.idle * source.idle;
-        }
-        for (k, c) in outcome.criteria.iter().enumerate() {
-            reserved[k] = self.unused * c.unused;
-        }
-        (carried, reserved)
+    /// What of a source's money goes on to the next year: the pledge that did not arrive and
+    /// the money idle.
+    pub fn of_source(&self, source: &super::outcome::SourceOutcome) -> f64 {
+        self.undisbursed * (source.pledged - source.arrived) + self.idle * source.idle
     }
 
-    /// All that goes on from a year to the next, in billion VND.
+    /// What of a criterion's money goes on: covered and not spent.
+    pub fn of_criterion(&self, criterion: &super::outcome::CriterionOutcome) -> f64 {
+        self.unused * criterion.unused
+    }
+
+    /// All that goes on from a year to the next, in billion VND (as many sources and criteria
+    /// as the outcome has).
     pub fn total_out_of(&self, outcome: &Outcome) -> f64 {
-        let (carried, reserved) = self.out_of(outcome);
-        carried.iter().sum::<f64>() + reserved.iter().sum::<f64>()
+        let sources: f64 = outcome
+            .funding
+            .sources
+            .iter()
+            .map(|s| self.of_source(s))
+            .sum();
+        let criteria: f64 = outcome.criteria.iter().map(|c| self.of_criterion(c)).sum();
+        sources + criteria
     }
 }
 
@@ -285,7 +288,12 @@ impl PathRun {
         let (outcome, slipped) = year_model.run_chance(&this_year, &self.reserved, chance);
         let carried_in = self.carried;
         let reserved_in = self.reserved;
-        (self.carried, self.reserved) = path.carry.out_of(&outcome);
+        for (carried, source) in self.carried.iter_mut().zip(&outcome.funding.sources) {
+            *carried = path.carry.of_source(source);
+        }
+        for (reserved, criterion) in self.reserved.iter_mut().zip(&outcome.criteria) {
+            *reserved = path.carry.of_criterion(criterion);
+        }
         self.meets.clone_from(&outcome.meets);
         for (m, s) in self.meets.iter_mut().zip(&slipped) {
             *m |= s;

@@ -87,12 +87,12 @@ impl RiskSettings {
     /// The sources whose disbursement lever the ranges replace: those with a range, in source
     /// order, where the scenario's lever is not what the plan gives (`plan_disbursement`).
     /// Drawn from the settings, these levers do not move the risk's figures.
-    pub fn replaced_levers(
-        &self,
-        disbursement: &[f64; SOURCES],
-        plan_disbursement: &[f64; SOURCES],
-    ) -> Vec<usize> {
-        (0..SOURCES)
+    pub fn replaced_levers(&self, disbursement: &[f64], plan_disbursement: &[f64]) -> Vec<usize> {
+        (0..self
+            .disbursement
+            .len()
+            .min(disbursement.len())
+            .min(plan_disbursement.len()))
             .filter(|&s| {
                 self.disbursement[s].is_some()
                     && (disbursement[s] - plan_disbursement[s]).abs() > TOLERANCE
@@ -102,7 +102,7 @@ impl RiskSettings {
 
     /// The settings to draw with: as they are, or each range moved around the levers' own
     /// disbursement (`disbursement`, the scenario's levers).
-    pub fn drawn(&self, how: DisbursementDraws, disbursement: &[f64; SOURCES]) -> RiskSettings {
+    pub fn drawn(&self, how: DisbursementDraws, disbursement: &[f64]) -> RiskSettings {
         let mut out = self.clone();
         if how == DisbursementDraws::AroundLevers {
             for (range, &lever) in out.disbursement.iter_mut().zip(disbursement) {

@@ -16,6 +16,9 @@ catalogue! {
     RISK_RANGES_REPLACE_LEVERS:
         "Dải rủi ro lấy giải ngân của {sources} theo khoảng của giả định rủi ro, không theo cần gạt của kịch bản",
         "The risk band draws the disbursement of {sources} from the risk settings' ranges, not from the scenario's levers";
+    RISK_DRAWN_AROUND_LEVERS:
+        "Giải ngân được rút quanh mức của cần gạt (giữ độ rộng của từng khoảng)",
+        "Disbursement drawn around the levers' own values (each range's width kept)";
     RISK_DRAW_AROUND_LEVERS:
         "Rút giải ngân quanh mức của cần gạt (giữ độ rộng của khoảng)",
         "Draw disbursement around the levers' own values (keeping each range's width)";

@@ -72,7 +72,7 @@ pub fn Presentation() -> impl IntoView {
             Slide::Goals => (lang.say(t::GOALS_AND_MARGINS), goals_page(&goals, lang)),
             Slide::Risk => (
                 lang.say(t::RISK_HOW_LIKELY_THE_TARGETS_ARE),
-                risk_view(risk.result.get().as_deref(), lang),
+                risk_view(risk.result.get().as_deref(), super::risk::drawn_note(state, risk), lang),
             ),
             Slide::Compare => {
                 let mut rows = compared(&state, &showing);

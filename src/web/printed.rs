@@ -101,6 +101,7 @@ pub(super) fn path_view(
 /// The odds (report and presentation): the chance in words and the P10–P90 bands.
 pub(super) fn risk_view(
     r: Option<&crate::engine::risk::RiskOutcome>,
+    drawn: Option<String>,
     lang: crate::text::Lang,
 ) -> AnyView {
     let Some(r) = r else {
@@ -122,6 +123,7 @@ pub(super) fn risk_view(
                     {row(lang.say(t::BORDER_AVERAGE), &r.border_avg, 2)}
                 </tbody>
             </table>
+            {drawn.map(|d| view! { <p class="report-note" data-testid="risk-drawn">{d}</p> })}
             <p class="report-note">{lang.fill(t::DRAWS_SEED_DISBURSEMENT_COSTS_AND_DELIVERY, &[("draws", &r.draws), ("seed", &r.seed)])}</p>
         </div>
     }

@@ -174,7 +174,7 @@ pub fn Report() -> impl IntoView {
                 <h2>{lang.say(t::N_4_GOALS)}</h2>
                 {goals_page(&goals, lang)}
                 <h2>{lang.say(t::N_5_RISK)}</h2>
-                {risk_view(risk.result.get().as_deref(), lang)}
+                {risk_view(risk.result.get().as_deref(), super::risk::drawn_note(state, risk), lang)}
                 <p class="report-source">{format!("{}: {}", lang.say(t::DATA_SOURCE), lang.pick(&plan.title_vi, &plan.title_en))}</p>
             </section>
         })

@@ -98,6 +98,20 @@ pub fn provide_risk(state: State) -> Shown {
     shown
 }
 
+/// How the disbursement was drawn, for the printed report and the slide: the levers the
+/// ranges replace, or that the draws went around the levers.
+pub fn drawn_note(state: State, shown: Shown) -> Option<String> {
+    replaced_levers_note(state, shown).or_else(|| {
+        (shown.draws() == DisbursementDraws::AroundLevers).then(|| {
+            state
+                .lang
+                .get()
+                .say(crate::text::sentences::RISK_DRAWN_AROUND_LEVERS)
+                .to_string()
+        })
+    })
+}
+
 /// Which disbursement levers the risk ranges replace, in words (headline and panel); `None`
 /// when there are none, or the draws go around the levers.
 pub fn replaced_levers_note(state: State, shown: Shown) -> Option<String> {

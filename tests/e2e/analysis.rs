@@ -695,6 +695,13 @@ async fn the_risk_band_says_which_levers_its_ranges_replace_and_can_draw_around_
     );
     scroll_to(&wd, "risk-view").await;
     assert_eq!(text(&wd, "risk-replaces").await, note);
+    // The printed report says it on its risk page too.
+    click(&wd, "[data-testid=print]").await;
+    assert_eq!(
+        wait_for_text(&wd, "risk-drawn", |t| !t.is_empty()).await,
+        note
+    );
+    click(&wd, "[data-testid=report-close]").await;
     // Drawn around the levers: the band follows the 50%, and the note goes.
     click(&wd, "[data-testid=risk-around-levers]").await;
     let around = drawn(DisbursementDraws::AroundLevers);
@@ -716,5 +723,8 @@ async fn the_risk_band_says_which_levers_its_ranges_replace_and_can_draw_around_
     assert_eq!(text(&wd, "band-certified").await, band(&around));
     assert_eq!(text(&wd, "band-replaces").await, "");
     expect_risk(&wd, &around).await;
+    click(&wd, "[data-testid=print]").await;
+    let drawn = wait_for_text(&wd, "risk-drawn", |t| !t.is_empty()).await;
+    assert!(drawn.contains("quanh mức của cần gạt"), "{drawn}");
     wd.quit().await.unwrap();
 }
