@@ -678,6 +678,18 @@ fn the_usage_lists_each_option_from_one_table() {
         usage.contains("ntm seek [--target KEY=VALUE] [--budget B]"),
         "{usage}"
     );
+    // The usage is in the language asked for, each option with what it does, from the catalogue.
+    let english = String::from_utf8(ntm(&["help", "--lang", "en"]).stdout).unwrap();
+    assert!(english.contains("Usage:"), "{english}");
+    assert!(!english.contains("Cách dùng"), "{english}");
+    assert!(
+        english.contains("--budget B            the budget, billion VND"),
+        "{english}"
+    );
+    assert!(
+        usage.contains("--budget B            ngân sách, tỷ đồng"),
+        "{usage}"
+    );
     // Messages before the language is read are still in it.
     let out = ntm(&["nonsense", "--lang", "en"]);
     assert!(

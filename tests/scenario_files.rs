@@ -216,3 +216,27 @@ fn a_scenario_is_shown_by_its_own_name_or_else_by_the_plans_default_name() {
     };
     assert_eq!(named.display_name(&plan), "Tín dụng 70%");
 }
+
+#[test]
+fn the_pages_own_inputs_are_named_in_the_planners_language() {
+    use ntm_planner::formats::error::Input;
+    use ntm_planner::formats::saved::Store;
+    let plan = Model::shipped().plan;
+    let broken = r#"{"schema": 2, "saved": [{"name": "A", "scenario": {"schema": 1, "funding": {"credit": -1}}}]}"#;
+    let e = Store::from_json(broken, &plan).unwrap_err();
+    assert_eq!(e.input, Input::Saved);
+    let vi = e.message(Lang::Vi);
+    assert!(
+        vi.starts_with("dữ liệu đã lưu: ") && vi.contains("saved[0].scenario.funding.credit"),
+        "{vi}"
+    );
+    let en = e.message(Lang::En);
+    assert!(en.starts_with("saved data: "), "{en}");
+    // A file keeps its own name in either language.
+    let e = Scenario::from_json("{", &plan, "kich-ban.json").unwrap_err();
+    assert!(e.message(Lang::Vi).starts_with("kich-ban.json: "));
+    assert!(e.message(Lang::En).starts_with("kich-ban.json: "));
+    let e = ntm_planner::formats::link::decode("#v=1&f.credit=x", &plan).unwrap_err();
+    assert!(e.message(Lang::Vi).starts_with("đường liên kết: "), "{}", e.message(Lang::Vi));
+    assert!(e.message(Lang::En).starts_with("link: "));
+}

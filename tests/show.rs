@@ -201,6 +201,49 @@ fn district_rows_follow_the_outcome() {
 }
 
 #[test]
+fn the_risk_table_shows_each_measures_percentiles_and_the_chances_of_its_targets() {
+    use ntm_planner::engine::risk::{RiskOutcome, Spread};
+    use ntm_planner::show::risk::{certified_chance, other_chances, spread_rows, RiskMeasure};
+    let spread = |p10, p50, p90, mean| Spread {
+        p10,
+        p50,
+        p90,
+        mean,
+    };
+    let r = RiskOutcome {
+        draws: 500,
+        seed: 7,
+        certified: spread(79.0, 81.0, 83.0, 80.96),
+        avg_criteria: spread(17.456, 17.5, 17.61, 17.52),
+        border_avg: spread(16.0, 16.25, 16.5, 16.249),
+        criteria: vec![],
+        chance_certified: 0.104,
+        chance_avg_criteria: 0.5,
+        chance_border_avg: 0.996,
+        targets: (85.0, 17.6, 16.0),
+        histogram: vec![],
+    };
+    let rows = spread_rows(&r, Lang::Vi);
+    assert_eq!(
+        rows.iter().map(|r| r.measure).collect::<Vec<_>>(),
+        RiskMeasure::ALL
+    );
+    assert_eq!(rows[0].label, Lang::Vi.say(t::HEADING_CERTIFIED_COMMUNES));
+    assert_eq!(rows[0].percentiles, ["79", "81", "83"]);
+    assert_eq!(rows[0].mean, "80,96");
+    assert_eq!(rows[1].percentiles, ["17,46", "17,50", "17,61"]);
+    assert_eq!(rows[2].percentiles, ["16,00", "16,25", "16,50"]);
+    assert_eq!(spread_rows(&r, Lang::En)[2].mean, "16.25");
+    let chance = certified_chance(&r, Lang::En);
+    assert!(chance.contains("85") && chance.contains("10%"), "{chance}");
+    let others = other_chances(&r, Lang::Vi);
+    assert!(
+        others.contains("17,6") && others.contains("50 %") && others.contains("100 %"),
+        "{others}"
+    );
+}
+
+#[test]
 fn the_risk_note_names_the_levers_its_ranges_replace_until_drawn_around_them() {
     use ntm_planner::engine::risk::{DisbursementDraws, RiskSettings};
     use ntm_planner::show::risk::replaced_levers_note;

@@ -18,7 +18,7 @@ use ntm_planner::show;
 use ntm_planner::text::check::check_plan;
 use ntm_planner::text::number::amount;
 use ntm_planner::text::sentences as t;
-use ntm_planner::text::Lang;
+use ntm_planner::text::{Lang, Sentence};
 use std::process::ExitCode;
 
 /// The commands of `ntm`.
@@ -63,16 +63,16 @@ impl Command {
         }
     }
 
-    /// What it does, for the usage (both languages: the usage is read before a language is).
-    fn help(self) -> &'static str {
+    /// What it does, for the usage.
+    fn help(self) -> Sentence {
         match self {
-            Command::Run => "chạy mô hình một năm; mặc định: bảng xã kèm theo và kịch bản kế hoạch\n(runs one year; by default the shipped commune table and the plan scenario)",
-            Command::Path => "lộ trình nhiều năm, mặc định 2022–2025 với mục tiêu 2025 của tỉnh\n(years: by default 2022–2025 against the province's 2025 targets)",
-            Command::Seek => "đầu tư ít nhất để đạt một mục tiêu (certified, avg_criteria, border_avg,\nmin_criteria, hoặc mã tiêu chí như transport=120), hoặc nhiều xã đạt chuẩn\nnhất với một ngân sách; đúng một trong --target và --budget (the least\ninvestment reaching a target, or the most communes certified for a budget;\nexactly one of --target and --budget)",
-            Command::Marginal => "thêm A tỷ đồng (mặc định 100) cho từng tiêu chí thì được gì\n(what A billion more, 100 by default, buys in each criterion)",
-            Command::Risk => "khả năng đạt mục tiêu khi vốn về muộn, chi phí lệch, công trình chậm\n(how likely the targets are when money is late, costs vary, works slip)",
-            Command::CheckPlan => "liệt kê các chỗ không khớp trong số liệu của chính kế hoạch\n(lists the inconsistencies inside the plan's own figures)",
-            Command::Help => "cách dùng này (this usage)",
+            Command::Run => t::CLI_HELP_RUN,
+            Command::Path => t::CLI_HELP_PATH,
+            Command::Seek => t::CLI_HELP_SEEK,
+            Command::Marginal => t::CLI_HELP_MARGINAL,
+            Command::Risk => t::CLI_HELP_RISK,
+            Command::CheckPlan => t::CLI_HELP_CHECK_PLAN,
+            Command::Help => t::CLI_HELP_HELP,
         }
     }
 }
@@ -91,12 +91,13 @@ enum Flag {
     Lang,
 }
 
-/// One option: its name, what its value is, and the commands that read it.
+/// One option: its name, what its value is, the commands that read it and what it does.
 struct OptionSpec {
     flag: Flag,
     name: &'static str,
     value: &'static str,
     commands: &'static [Command],
+    help: Sentence,
 }
 
 use Command::{CheckPlan, Marginal, Path as PathCommand, Risk, Run, Seek};
@@ -109,54 +110,71 @@ const OPTIONS: [OptionSpec; 9] = [
         name: "--target",
         value: "KEY=VALUE",
         commands: &[Seek],
+        help: t::CLI_OPTION_TARGET,
     },
     OptionSpec {
         flag: Flag::Budget,
         name: "--budget",
         value: "B",
         commands: &[Seek],
+        help: t::CLI_OPTION_BUDGET,
     },
     OptionSpec {
         flag: Flag::Amount,
         name: "--amount",
         value: "A",
         commands: &[Marginal],
+        help: t::CLI_OPTION_AMOUNT,
     },
     OptionSpec {
         flag: Flag::Communes,
         name: "--communes",
         value: "FILE",
         commands: &[Run, PathCommand, Seek, Marginal, Risk],
+        help: t::CLI_OPTION_COMMUNES,
     },
     OptionSpec {
         flag: Flag::Scenario,
         name: "--scenario",
         value: "FILE",
         commands: &[Run, PathCommand, Seek, Marginal, Risk],
+        help: t::CLI_OPTION_SCENARIO,
     },
     OptionSpec {
         flag: Flag::Path,
         name: "--path",
         value: "FILE",
         commands: &[PathCommand, Risk],
+        help: t::CLI_OPTION_PATH,
     },
     OptionSpec {
         flag: Flag::Risk,
         name: "--risk",
         value: "FILE",
         commands: &[Risk],
+        help: t::CLI_OPTION_RISK,
     },
     OptionSpec {
         flag: Flag::Format,
         name: "--format",
         value: "FORMAT",
         commands: &[Run, CheckPlan],
+        help: t::CLI_OPTION_FORMAT,
     },
     OptionSpec {
         flag: Flag::Lang,
         name: "--lang",
         value: "vi|en",
-        commands: &[Run, PathCommand, Seek, Marginal, Risk, CheckPlan],
+        commands: &[
+            Run,
+            PathCommand,
+            Seek,
+            Marginal,
+            Risk,
+            CheckPlan,
+            Command::Help,
+        ],
+        help: t::CLI_OPTION_LANG,
     },
 ];
 
@@ -195,37 +213,37 @@ fn format_names(command: Command) -> String {
         .join("|")
 }
 
-/// The usage, made from the commands and [`OPTIONS`].
-fn usage() -> String {
-    let mut out =
-        String::from("ntm — mô phỏng Chương trình xây dựng nông thôn mới\n\nCách dùng / usage:\n");
+/// The usage, made from the commands and [`OPTIONS`], in the language asked for.
+fn usage(lang: Lang) -> String {
+    let mut out = lang.say(t::CLI_USAGE_TITLE).to_string();
+    out.push_str("\n\n");
     for command in Command::ALL {
-        let mut line = format!("  ntm {}", command.name());
+        out.push_str(&format!("  ntm {}", command.name()));
         for o in OPTIONS.iter().filter(|o| o.commands.contains(&command)) {
             let value = match o.flag {
                 Flag::Format => format_names(command),
                 _ => o.value.to_string(),
             };
-            line.push_str(&format!(" [{} {value}]", o.name));
+            out.push_str(&format!(" [{} {value}]", o.name));
         }
-        out.push_str(&line);
         out.push('\n');
     }
-    out.push_str(
-        "\nSố trong tùy chọn viết bằng dấu chấm thập phân, không phân nhóm: --budget 1234.5\n\
-         (numbers in options take a decimal point and no grouping, whatever --lang)\n\n",
-    );
+    out.push('\n');
     for command in Command::ALL {
-        let mut lines = command.help().lines();
         out.push_str(&format!(
             "{:<12}{}\n",
             command.name(),
-            lines.next().unwrap_or("")
+            lang.say(command.help())
         ));
-        for l in lines {
-            out.push_str(&format!("{:<12}{l}\n", ""));
-        }
     }
+    out.push('\n');
+    for o in &OPTIONS {
+        let name = format!("{} {}", o.name, o.value);
+        out.push_str(&format!("{:<22}{}\n", name, lang.say(o.help)));
+    }
+    out.push('\n');
+    out.push_str(lang.say(t::CLI_USAGE_NUMBERS));
+    out.push('\n');
     out
 }
 
@@ -339,7 +357,7 @@ fn parse_args(args: Vec<String>) -> Result<Options, Failure> {
 
 fn read_file(path: &str) -> Result<Vec<u8>, InputError> {
     std::fs::read(path).map_err(|e| InputError {
-        input: path.to_string(),
+        input: path.into(),
         problem: ntm_planner::formats::error::Problem::Read(e.to_string()),
     })
 }
@@ -520,7 +538,7 @@ fn run(options: &Options) -> Result<String, Failure> {
                 }
             }
         }
-        Command::Help => Ok(usage()),
+        Command::Help => Ok(usage(lang)),
     }
 }
 

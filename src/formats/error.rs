@@ -159,10 +159,67 @@ pub enum ScenarioProblem {
     },
 }
 
-/// A problem with one input, and which input it was (a file name, "link", "saved data").
+/// Which input a problem is in: a file the planner named, or one of the page's own places,
+/// named in the planner's language. Readers take `impl Into<Input>` (a file name will do) and
+/// hand one `&Input` to a body of their own (`from_json_of`…), so that body is compiled once.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    /// A file, by its name (or a name the caller gives a text it holds).
+    File(String),
+    /// The page's address.
+    Link,
+    /// The path written in the page's address.
+    PathInLink,
+    /// What the browser keeps: saved scenarios and the one being worked on.
+    Saved,
+    /// The path the browser keeps.
+    SavedPath,
+    /// A file shipped with the program (a preset).
+    Shipped,
+}
+
+impl Input {
+    /// The input as a message names it.
+    pub fn name(&self, lang: Lang) -> String {
+        match self {
+            Input::File(name) => name.clone(),
+            Input::Link => lang.say(t::INPUT_LINK).to_string(),
+            Input::PathInLink => lang.say(t::INPUT_PATH_IN_LINK).to_string(),
+            Input::Saved => lang.say(t::INPUT_SAVED).to_string(),
+            Input::SavedPath => lang.say(t::INPUT_SAVED_PATH).to_string(),
+            Input::Shipped => lang.say(t::INPUT_SHIPPED).to_string(),
+        }
+    }
+}
+
+impl From<&str> for Input {
+    fn from(name: &str) -> Input {
+        Input::File(name.to_string())
+    }
+}
+
+impl From<String> for Input {
+    fn from(name: String) -> Input {
+        Input::File(name)
+    }
+}
+
+impl From<&String> for Input {
+    fn from(name: &String) -> Input {
+        Input::File(name.clone())
+    }
+}
+
+impl From<&Input> for Input {
+    fn from(input: &Input) -> Input {
+        input.clone()
+    }
+}
+
+/// A problem with one input, and which input it was.
 #[derive(Debug, Clone, PartialEq)]
 pub struct InputError {
-    pub input: String,
+    pub input: Input,
     pub problem: Problem,
 }
 
@@ -439,13 +496,13 @@ impl ScenarioProblem {
 }
 
 impl InputError {
-    pub fn table(input: impl Into<String>, problem: TableProblem) -> Self {
+    pub fn table(input: impl Into<Input>, problem: TableProblem) -> Self {
         InputError {
             input: input.into(),
             problem: Problem::Table(problem),
         }
     }
-    pub fn scenario(input: impl Into<String>, problem: ScenarioProblem) -> Self {
+    pub fn scenario(input: impl Into<Input>, problem: ScenarioProblem) -> Self {
         InputError {
             input: input.into(),
             problem: Problem::Scenario(problem),
@@ -471,10 +528,11 @@ impl InputError {
             Problem::Scenario(p) => p.message(lang),
             Problem::Read(detail) => lang.fill(t::CANNOT_READ_THE_FILE, &[("detail", &detail)]),
         };
-        if self.input.is_empty() {
+        let input = self.input.name(lang);
+        if input.is_empty() {
             what
         } else {
-            format!("{}: {}", self.input, what)
+            format!("{input}: {what}")
         }
     }
 }

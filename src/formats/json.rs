@@ -1,19 +1,19 @@
 //! What every JSON file of this project shares: its schema and name, and fields read with
 //! their problems named (a field, a line and column of the text).
 
-use super::error::{InputError, ScenarioProblem};
+use super::error::{Input, InputError, ScenarioProblem};
 use serde_json::{Map, Value};
 
 pub const SCHEMA: u64 = 1;
 
-pub fn problem(input: &str, p: ScenarioProblem) -> InputError {
+pub fn problem(input: &Input, p: ScenarioProblem) -> InputError {
     InputError::scenario(input, p)
 }
 
 pub fn as_object<'a>(
     value: &'a Value,
     field: &str,
-    input: &str,
+    input: &Input,
 ) -> Result<&'a Map<String, Value>, InputError> {
     value.as_object().ok_or_else(|| {
         problem(
@@ -26,7 +26,7 @@ pub fn as_object<'a>(
 }
 
 /// Reads the JSON of a file (a byte order mark is allowed), its errors named by line and column.
-pub fn read_json(text: &str, input: &str) -> Result<Value, InputError> {
+pub fn read_json(text: &str, input: &Input) -> Result<Value, InputError> {
     serde_json::from_str(text.trim_start_matches('\u{feff}'))
         .map_err(|e| problem(input, super::path::json_problem(&e)))
 }
@@ -35,7 +35,7 @@ pub fn read_json(text: &str, input: &str) -> Result<Value, InputError> {
 pub fn versioned<'a>(
     value: &'a Value,
     what: &str,
-    input: &str,
+    input: &Input,
 ) -> Result<&'a Map<String, Value>, InputError> {
     let top = as_object(value, what, input)?;
     match top.get("schema") {
@@ -61,7 +61,7 @@ pub fn header(name: Option<&str>) -> Map<String, Value> {
 }
 
 /// A text field (a name), named by its field when the value is something else.
-pub fn text_of(value: &Value, field: &str, input: &str) -> Result<String, InputError> {
+pub fn text_of(value: &Value, field: &str, input: &Input) -> Result<String, InputError> {
     value.as_str().map(str::to_string).ok_or_else(|| {
         problem(
             input,
@@ -74,7 +74,7 @@ pub fn text_of(value: &Value, field: &str, input: &str) -> Result<String, InputE
 }
 
 /// The index of a criterion or source named in a file, the file's field named when unknown.
-pub fn index_of(found: Option<usize>, field: &str, input: &str) -> Result<usize, InputError> {
+pub fn index_of(found: Option<usize>, field: &str, input: &Input) -> Result<usize, InputError> {
     found.ok_or_else(|| {
         problem(
             input,
@@ -86,7 +86,7 @@ pub fn index_of(found: Option<usize>, field: &str, input: &str) -> Result<usize,
 }
 
 /// A JSON number, named by its field when the value is something else.
-pub fn a_number(value: &Value, field: &str, input: &str) -> Result<f64, InputError> {
+pub fn a_number(value: &Value, field: &str, input: &Input) -> Result<f64, InputError> {
     value.as_f64().ok_or_else(|| {
         problem(
             input,
@@ -102,7 +102,7 @@ pub fn a_number(value: &Value, field: &str, input: &str) -> Result<f64, InputErr
 pub fn number_in(
     value: &Value,
     field: &str,
-    input: &str,
+    input: &Input,
     min: f64,
     max: f64,
 ) -> Result<f64, InputError> {
@@ -125,7 +125,7 @@ pub fn number_in(
 pub fn whole_in(
     value: &Value,
     field: &str,
-    input: &str,
+    input: &Input,
     min: f64,
     max: f64,
 ) -> Result<u32, InputError> {
@@ -142,7 +142,7 @@ pub fn whole_in(
     Ok(x as u32)
 }
 
-pub fn amount(value: &Value, field: &str, input: &str, limit: f64) -> Result<f64, InputError> {
+pub fn amount(value: &Value, field: &str, input: &Input, limit: f64) -> Result<f64, InputError> {
     let x = a_number(value, field, input)?;
     if x < 0.0 {
         return Err(problem(

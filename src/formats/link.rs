@@ -4,17 +4,11 @@
 //! Reading goes through the scenario file's own checks, so a broken link is refused with the
 //! field named, as a broken file is.
 
-use super::error::{InputError, ScenarioProblem};
+use super::error::{Input, InputError, ScenarioProblem};
 use super::json::{put_lever, SCHEMA};
 use crate::engine::lever::{Kind, Lever, Per, Value as LeverValue, FAMILIES, INVESTMENT};
 use crate::engine::{Model, Plan, Scenario, CRITERIA};
 use serde_json::{Map, Value};
-
-/// The input name used in messages about a link.
-pub const LINK: &str = "link";
-
-/// The input name used in messages about the path in a link.
-pub const PATH_IN_LINK: &str = "link, p";
 
 /// The link's key for the path (model.md §7.1 JSON, without the first year's scenario, which
 /// is the link's own).
@@ -119,7 +113,7 @@ pub fn encode(scenario: &Scenario, plan: &Plan) -> String {
 
 fn bad(part: &str) -> InputError {
     InputError::scenario(
-        LINK,
+        Input::Link,
         ScenarioProblem::UnknownField {
             field: part.chars().take(60).collect(),
         },
@@ -155,7 +149,7 @@ pub fn decode(fragment: &str, plan: &Plan) -> Result<Scenario, InputError> {
         // A key given twice is a link pieced together by hand or cut and pasted twice.
         if !seen.insert(key) {
             return Err(InputError::scenario(
-                LINK,
+                Input::Link,
                 ScenarioProblem::DuplicateKey {
                     field: key.chars().take(60).collect(),
                 },
@@ -186,13 +180,13 @@ pub fn decode(fragment: &str, plan: &Plan) -> Result<Scenario, InputError> {
                     }) {
                         // `t.…` may be a one-value target mistyped as much as a criterion.
                         Some((f, item)) if f.link != "t" => InputError::scenario(
-                            LINK,
+                            Input::Link,
                             ScenarioProblem::UnknownField {
                                 field: format!("{}.{item}", f.path.join(".")),
                             },
                         ),
                         Some((_, item)) => InputError::scenario(
-                            LINK,
+                            Input::Link,
                             ScenarioProblem::UnknownField {
                                 field: format!("targets.{item}"),
                             },
@@ -217,13 +211,13 @@ pub fn decode(fragment: &str, plan: &Plan) -> Result<Scenario, InputError> {
             }
         }
     }
-    Scenario::from_value(&Value::Object(top), plan, LINK)?.with_name_checked(LINK)
+    Scenario::from_value(&Value::Object(top), plan, Input::Link)?.with_name_checked(Input::Link)
 }
 
 fn number(value: &str, field: &str) -> Result<Value, InputError> {
     let wrong = || {
         InputError::scenario(
-            LINK,
+            Input::Link,
             ScenarioProblem::WrongType {
                 field: field.to_string(),
                 expected: "number",

@@ -1,6 +1,6 @@
 //! Path files (model.md §7.1) and the path's results as JSON.
 
-use super::error::{InputError, ScenarioProblem};
+use super::error::{Input, InputError, ScenarioProblem};
 use super::json::*;
 use crate::engine::path::*;
 use crate::engine::plan::{Plan, CRITERIA, SOURCES};
@@ -9,11 +9,23 @@ use serde_json::{Map, Value};
 
 impl Path {
     /// Reads a path file (model.md §7.1). `input` names it in messages.
-    pub fn from_json(text: &str, plan: &Plan, input: &str) -> Result<Path, InputError> {
-        Path::from_value(&read_json(text, input)?, plan, input)
+    pub fn from_json(text: &str, plan: &Plan, input: impl Into<Input>) -> Result<Path, InputError> {
+        Self::from_json_of(text, plan, &input.into())
     }
 
-    pub fn from_value(value: &Value, plan: &Plan, input: &str) -> Result<Path, InputError> {
+    fn from_json_of(text: &str, plan: &Plan, input: &Input) -> Result<Path, InputError> {
+        Path::from_value_of(&read_json(text, input)?, plan, input)
+    }
+
+    pub fn from_value(
+        value: &Value,
+        plan: &Plan,
+        input: impl Into<Input>,
+    ) -> Result<Path, InputError> {
+        Self::from_value_of(value, plan, &input.into())
+    }
+
+    fn from_value_of(value: &Value, plan: &Plan, input: &Input) -> Result<Path, InputError> {
         let bad = |p: ScenarioProblem| InputError::scenario(input, p);
         let top = versioned(value, "(path)", input)?;
         let years_value = top.get("years").ok_or_else(|| {
@@ -74,8 +86,8 @@ impl Path {
                         if let Value::Object(map) = &mut s {
                             map.entry("schema").or_insert(Value::from(SCHEMA));
                         }
-                        let scenario =
-                            Scenario::from_value(&s, plan, input).map_err(|e| e.within(&field))?;
+                        let scenario = Scenario::from_value_of(&s, plan, input)
+                            .map_err(|e| e.within(&field))?;
                         path.set_scenario(year, scenario);
                     }
                 }

@@ -1,17 +1,37 @@
 //! Risk files (model.md §7.3) and the odds as JSON.
 
-use super::error::{InputError, ScenarioProblem};
+use super::error::{Input, InputError, ScenarioProblem};
 use super::json::*;
 use crate::engine::plan::{Plan, SOURCES};
 use crate::engine::risk::*;
 use serde_json::{Map, Value};
 
 impl RiskSettings {
-    pub fn from_json(text: &str, plan: &Plan, input: &str) -> Result<RiskSettings, InputError> {
-        RiskSettings::from_value(&read_json(text, input)?, plan, input)
+    pub fn from_json(
+        text: &str,
+        plan: &Plan,
+        input: impl Into<Input>,
+    ) -> Result<RiskSettings, InputError> {
+        Self::from_json_of(text, plan, &input.into())
     }
 
-    pub fn from_value(value: &Value, plan: &Plan, input: &str) -> Result<RiskSettings, InputError> {
+    fn from_json_of(text: &str, plan: &Plan, input: &Input) -> Result<RiskSettings, InputError> {
+        RiskSettings::from_value_of(&read_json(text, input)?, plan, input)
+    }
+
+    pub fn from_value(
+        value: &Value,
+        plan: &Plan,
+        input: impl Into<Input>,
+    ) -> Result<RiskSettings, InputError> {
+        Self::from_value_of(value, plan, &input.into())
+    }
+
+    fn from_value_of(
+        value: &Value,
+        plan: &Plan,
+        input: &Input,
+    ) -> Result<RiskSettings, InputError> {
         let bad = |p: ScenarioProblem| InputError::scenario(input, p);
         let top = versioned(value, "(risk)", input)?;
         let mut settings = RiskSettings {

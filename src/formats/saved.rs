@@ -1,15 +1,12 @@
 //! What the page keeps in the browser: named scenarios and the scenario being worked on, with a
 //! schema version so that data written by an older version is read and migrated.
 
-use super::error::{InputError, ScenarioProblem};
+use super::error::{Input, InputError, ScenarioProblem};
 use crate::engine::{Plan, Scenario};
 use serde_json::{json, Value};
 
 /// The version of the stored data this program writes.
 pub const STORE_SCHEMA: u64 = 2;
-
-/// The input name used in messages about stored data.
-pub const SAVED: &str = "saved data";
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct SavedScenario {
@@ -28,7 +25,7 @@ pub struct Store {
 
 fn broken(field: &str) -> InputError {
     InputError::scenario(
-        SAVED,
+        Input::Saved,
         ScenarioProblem::WrongType {
             field: field.to_string(),
             expected: "object",
@@ -56,19 +53,24 @@ impl Store {
     /// Version 1 (the first builds) kept a list of `{name, scenario}` without dates and no
     /// current scenario; it is migrated with an empty date.
     pub fn from_json(text: &str, plan: &Plan) -> Result<Store, InputError> {
-        let value: Value = super::json::read_json(text, SAVED)?;
+        let value: Value = super::json::read_json(text, &Input::Saved)?;
         let schema = value.get("schema").and_then(Value::as_u64);
         match schema {
             Some(1) | Some(STORE_SCHEMA) => {}
             Some(other) => {
                 return Err(InputError::scenario(
-                    SAVED,
+                    Input::Saved,
                     ScenarioProblem::Schema {
                         found: other.to_string(),
                     },
                 ))
             }
-            None => return Err(InputError::scenario(SAVED, ScenarioProblem::MissingSchema)),
+            None => {
+                return Err(InputError::scenario(
+                    Input::Saved,
+                    ScenarioProblem::MissingSchema,
+                ))
+            }
         }
         let list = value
             .get("saved")
@@ -84,7 +86,8 @@ impl Store {
             let scenario = item
                 .get("scenario")
                 .ok_or_else(|| broken(&format!("{field}.scenario")))?;
-            let scenario = Scenario::from_value(scenario, plan, &format!("{SAVED}, {field}"))?;
+            let scenario = Scenario::from_value(scenario, plan, Input::Saved)
+                .map_err(|e| e.within(&format!("{field}.scenario")))?;
             let saved_at = item
                 .get("saved_at")
                 .and_then(Value::as_str)
@@ -98,7 +101,9 @@ impl Store {
         }
         let current = match value.get("current") {
             None | Some(Value::Null) => None,
-            Some(v) => Some(Scenario::from_value(v, plan, &format!("{SAVED}, current"))?),
+            Some(v) => {
+                Some(Scenario::from_value(v, plan, Input::Saved).map_err(|e| e.within("current"))?)
+            }
         };
         Ok(Store { saved, current })
     }

@@ -1,26 +1,38 @@
 //! Scenario files (model.md §4): read with every field checked and named, written back exactly.
 
 use super::error::Problem;
-use super::error::{InputError, ScenarioProblem};
+use super::error::{Input, InputError, ScenarioProblem};
 use super::json::*;
 use crate::engine::lever::{Family, Kind, Lever, Per, Value as LeverValue, FAMILIES};
 use crate::engine::plan::{Plan, CRITERIA};
 use crate::engine::scenario::{Scenario, Strategy, MAX_NAME_CHARS};
 use serde_json::Value;
 
-fn problem(input: &str, p: ScenarioProblem) -> InputError {
+fn problem(input: &Input, p: ScenarioProblem) -> InputError {
     InputError::scenario(input, p)
 }
 
 impl Scenario {
     /// Reads a scenario file. `input` names it in messages ("scenario.json", "link").
-    pub fn from_json(text: &str, plan: &Plan, input: &str) -> Result<Scenario, InputError> {
-        Scenario::from_value(&read_json(text, input)?, plan, input)?.with_name_checked(input)
+    pub fn from_json(
+        text: &str,
+        plan: &Plan,
+        input: impl Into<Input>,
+    ) -> Result<Scenario, InputError> {
+        Self::from_json_of(text, plan, &input.into())
+    }
+
+    fn from_json_of(text: &str, plan: &Plan, input: &Input) -> Result<Scenario, InputError> {
+        Scenario::from_value_of(&read_json(text, input)?, plan, input)?.with_name_checked_of(input)
     }
 
     /// Files and links from outside may not carry a name longer than [`MAX_NAME_CHARS`] (what
     /// the browser already keeps is read as it is, so nothing kept is lost).
-    pub fn with_name_checked(self, input: &str) -> Result<Scenario, InputError> {
+    pub fn with_name_checked(self, input: impl Into<Input>) -> Result<Scenario, InputError> {
+        self.with_name_checked_of(&input.into())
+    }
+
+    fn with_name_checked_of(self, input: &Input) -> Result<Scenario, InputError> {
         let length = self.name.as_deref().map_or(0, |n| n.chars().count());
         if length > MAX_NAME_CHARS {
             return Err(problem(
@@ -35,7 +47,19 @@ impl Scenario {
         Ok(self)
     }
 
-    pub fn from_value(value: &Value, plan: &Plan, input: &str) -> Result<Scenario, InputError> {
+    pub fn from_value(
+        value: &Value,
+        plan: &Plan,
+        input: impl Into<Input>,
+    ) -> Result<Scenario, InputError> {
+        Self::from_value_of(value, plan, &input.into())
+    }
+
+    pub(crate) fn from_value_of(
+        value: &Value,
+        plan: &Plan,
+        input: &Input,
+    ) -> Result<Scenario, InputError> {
         let top = versioned(value, "(scenario)", input)?;
         let mut scenario = Scenario::default();
         for (key, value) in top {
@@ -74,7 +98,7 @@ fn read_levers(
     path: &[&str],
     value: &Value,
     plan: &Plan,
-    input: &str,
+    input: &Input,
 ) -> Result<(), InputError> {
     let field = path.join(".");
     let here = |f: &Family| f.path.len() >= path.len() && f.path[..path.len()] == *path;
@@ -118,7 +142,7 @@ fn read_value(
     kind: Kind,
     field: &str,
     plan: &Plan,
-    input: &str,
+    input: &Input,
 ) -> Result<LeverValue, InputError> {
     let wrong = |expected: &'static str| {
         problem(

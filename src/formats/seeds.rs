@@ -110,7 +110,7 @@ pub fn presets(plan: &Plan) -> Result<Vec<(&'static str, Scenario)>, super::Inpu
         .map(|(key, text)| {
             Ok((
                 *key,
-                Scenario::from_json(text, plan, &format!("seeds/scenarios/{key}.json"))?,
+                Scenario::from_json(text, plan, format!("seeds/scenarios/{key}.json"))?,
             ))
         })
         .collect()

@@ -263,7 +263,7 @@ pub fn risk_sheet(
     ));
     for (c, risk) in plan.criteria.iter().zip(&r.criteria) {
         rows.push(spread(
-            &format!("{}. {}", c.id, lang.pick(&c.name_vi, &c.name_en)),
+            &crate::text::criterion_label(c, lang),
             &risk.met,
             f64::from(risk.target),
             risk.chance,

@@ -1,6 +1,6 @@
 //! Commune tables read from CSV and Excel files (model.md §3), all or nothing, and written back as CSV.
 
-use super::error::{Cell, InputError, TableProblem};
+use super::error::{Cell, Input, InputError, TableProblem};
 use crate::engine::plan::CRITERIA;
 use crate::engine::table::{Commune, CommuneTable, MAX_COMMUNES};
 
@@ -148,7 +148,11 @@ fn parse_cost(text: &str) -> Result<Option<f64>, ()> {
 impl CommuneTable {
     /// Reads a commune table from CSV bytes (UTF-8, with or without BOM, `\n` or `\r\n`).
     /// `input` names the file in messages.
-    pub fn from_csv(bytes: &[u8], input: &str) -> Result<CommuneTable, InputError> {
+    pub fn from_csv(bytes: &[u8], input: impl Into<Input>) -> Result<CommuneTable, InputError> {
+        Self::from_csv_of(bytes, &input.into())
+    }
+
+    fn from_csv_of(bytes: &[u8], input: &Input) -> Result<CommuneTable, InputError> {
         let fail = |problem| InputError::table(input, problem);
         let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
         if bytes.iter().all(|b| b.is_ascii_whitespace()) {
@@ -184,19 +188,31 @@ impl CommuneTable {
 
     /// Reads a commune table from a file's bytes: an Excel workbook (.xlsx, its first sheet) or
     /// CSV text, told apart by their first bytes.
-    pub fn from_file_bytes(bytes: &[u8], input: &str) -> Result<CommuneTable, InputError> {
-        let named_xlsx = input.to_ascii_lowercase().ends_with(".xlsx");
+    pub fn from_file_bytes(
+        bytes: &[u8],
+        input: impl Into<Input>,
+    ) -> Result<CommuneTable, InputError> {
+        Self::from_file_bytes_of(bytes, &input.into())
+    }
+
+    fn from_file_bytes_of(bytes: &[u8], input: &Input) -> Result<CommuneTable, InputError> {
+        let named_xlsx =
+            matches!(input, Input::File(name) if name.to_ascii_lowercase().ends_with(".xlsx"));
         if bytes.starts_with(b"PK\x03\x04") || named_xlsx {
-            CommuneTable::from_xlsx(bytes, input)
+            CommuneTable::from_xlsx_of(bytes, input)
         } else {
-            CommuneTable::from_csv(bytes, input)
+            CommuneTable::from_csv_of(bytes, input)
         }
     }
 
     /// Reads the first worksheet of an Excel workbook. The header is the first row that names
     /// columns of the table (a sheet often has a title or notes above it); lines are the
     /// sheet's row numbers.
-    pub fn from_xlsx(bytes: &[u8], input: &str) -> Result<CommuneTable, InputError> {
+    pub fn from_xlsx(bytes: &[u8], input: impl Into<Input>) -> Result<CommuneTable, InputError> {
+        Self::from_xlsx_of(bytes, &input.into())
+    }
+
+    fn from_xlsx_of(bytes: &[u8], input: &Input) -> Result<CommuneTable, InputError> {
         let fail = |problem| InputError::table(input, problem);
         let all_rows = super::xlsx::first_sheet_rows(bytes)
             .map_err(|detail| fail(TableProblem::NotASpreadsheet { detail }))?;
@@ -241,7 +257,7 @@ impl CommuneTable {
     pub fn from_text_rows(
         header: Vec<String>,
         rows: impl IntoIterator<Item = (u64, Vec<String>)>,
-        input: &str,
+        input: &Input,
     ) -> Result<CommuneTable, InputError> {
         let fail = |problem| InputError::table(input, problem);
         if header.iter().all(|h| h.trim().is_empty()) {

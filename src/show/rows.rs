@@ -8,10 +8,7 @@ use crate::text::number::{amount, number};
 use crate::text::sentences as t;
 use crate::text::{Lang, Sentence};
 
-/// A criterion as the planner names it: "1. Quy hoạch".
-pub fn criterion_label(c: &Criterion, lang: Lang) -> String {
-    format!("{}. {}", c.id, lang.pick(&c.name_vi, &c.name_en))
-}
+pub use crate::text::criterion_label;
 
 /// One criterion's row: communes meeting it at the start, projected, its target, the gap and
 /// the money.

@@ -22,6 +22,75 @@ catalogue! {
     RISK_DRAW_AROUND_LEVERS:
         "Rút giải ngân quanh mức của cần gạt (giữ độ rộng của khoảng)",
         "Draw disbursement around the levers' own values (keeping each range's width)";
+    CLI_USAGE_TITLE:
+        "ntm — mô phỏng Chương trình xây dựng nông thôn mới\n\nCách dùng:",
+        "ntm — a simulator of the New Rural Development programme\n\nUsage:";
+    CLI_USAGE_NUMBERS:
+        "Số trong tùy chọn viết bằng dấu chấm thập phân, không phân nhóm, dù --lang là gì: --budget 1234.5",
+        "Numbers in options take a decimal point and no grouping, whatever --lang: --budget 1234.5";
+    CLI_HELP_RUN:
+        "chạy mô hình một năm; mặc định: bảng xã kèm theo và kịch bản kế hoạch",
+        "runs one year; by default the shipped commune table and the plan scenario";
+    CLI_HELP_PATH:
+        "lộ trình nhiều năm, mặc định theo lộ trình và mục tiêu của kế hoạch",
+        "the years: by default the plan's own path and targets";
+    CLI_HELP_SEEK:
+        "đầu tư ít nhất để đạt một mục tiêu, hoặc nhiều xã đạt chuẩn nhất với một ngân sách",
+        "the least investment reaching a target, or the most communes certified for a budget";
+    CLI_HELP_MARGINAL:
+        "thêm A tỷ đồng (mặc định 100) cho từng tiêu chí thì được gì",
+        "what A billion VND more (100 by default) buys in each criterion";
+    CLI_HELP_RISK:
+        "khả năng đạt mục tiêu khi vốn về muộn, chi phí lệch, công trình chậm",
+        "how likely the targets are when money is late, costs vary, works slip";
+    CLI_HELP_CHECK_PLAN:
+        "liệt kê các chỗ không khớp trong số liệu của chính kế hoạch",
+        "lists the inconsistencies inside the plan's own figures";
+    CLI_HELP_HELP:
+        "cách dùng này",
+        "this usage";
+    CLI_OPTION_TARGET:
+        "mục tiêu cần đạt (đúng một trong --target và --budget): certified, avg_criteria, border_avg, min_criteria, hoặc mã tiêu chí như transport=120",
+        "the target to reach (exactly one of --target and --budget): certified, avg_criteria, border_avg, min_criteria, or a criterion's key as in transport=120";
+    CLI_OPTION_BUDGET:
+        "ngân sách, tỷ đồng (đúng một trong --target và --budget)",
+        "the budget, billion VND (exactly one of --target and --budget)";
+    CLI_OPTION_AMOUNT:
+        "số tiền thêm cho mỗi tiêu chí, tỷ đồng",
+        "the amount added to each criterion, billion VND";
+    CLI_OPTION_COMMUNES:
+        "bảng xã của tỉnh (CSV), thay cho bảng kèm theo",
+        "the province's commune table (CSV), instead of the shipped one";
+    CLI_OPTION_SCENARIO:
+        "tệp kịch bản (JSON), thay cho kịch bản kế hoạch",
+        "a scenario file (JSON), instead of the plan scenario";
+    CLI_OPTION_PATH:
+        "tệp lộ trình (JSON), thay cho lộ trình của kế hoạch",
+        "a path file (JSON), instead of the plan's path";
+    CLI_OPTION_RISK:
+        "tệp giả định rủi ro (JSON), thay cho giả định mặc định",
+        "a risk settings file (JSON), instead of the default settings";
+    CLI_OPTION_FORMAT:
+        "cách in kết quả (mặc định là cách đầu tiên)",
+        "how the result is printed (the first is the default)";
+    CLI_OPTION_LANG:
+        "ngôn ngữ của văn bản in ra (mặc định vi)",
+        "the language of what is printed (vi by default)";
+    INPUT_LINK:
+        "đường liên kết",
+        "link";
+    INPUT_PATH_IN_LINK:
+        "đường liên kết, lộ trình (p)",
+        "link, path (p)";
+    INPUT_SAVED:
+        "dữ liệu đã lưu",
+        "saved data";
+    INPUT_SAVED_PATH:
+        "dữ liệu đã lưu, lộ trình",
+        "saved data, path";
+    INPUT_SHIPPED:
+        "dữ liệu kèm theo",
+        "shipped data";
     CLI_UNKNOWN_COMMAND:
         "lệnh không hợp lệ: \"{command}\" (ntm help)",
         "unknown command: \"{command}\" (ntm help)";
@@ -415,9 +484,9 @@ catalogue! {
     BACK_TO_THE_ILLUSTRATIVE_TABLE:
         "Quay lại bảng minh họa",
         "Back to the illustrative table";
-    COLUMNS_ID_NAME_DISTRICT_BORDER_DIFFICULT:
-        "Cột: Mã xã, Tên xã, Huyện, Biên giới, ĐBKK, Phấn đấu (0/1), TC1…TC19 (0/1), Chi phí TC1…TC19 (tỷ đồng, có thể để trống).",
-        "Columns: id, name, district, border, difficult, priority (0/1), tc1…tc19 (0/1), cost1…cost19 (billion VND, may be empty).";
+    IMPORT_COLUMNS_HINT:
+        "Cột: Mã xã, Tên xã, Huyện, Biên giới, ĐBKK, Phấn đấu (0/1), TC1…TC{last} (0/1), Chi phí TC1…TC{last} (tỷ đồng, có thể để trống).",
+        "Columns: id, name, district, border, difficult, priority (0/1), tc1…tc{last} (0/1), cost1…cost{last} (billion VND, may be empty).";
     LEVERS:
         "Đòn bẩy",
         "Levers";
@@ -490,9 +559,9 @@ catalogue! {
     NEW_RURAL_DEVELOPMENT_PLANNER:
         "Mô phỏng kế hoạch xây dựng nông thôn mới",
         "New Rural Development planner";
-    PROVINCE_COMMUNES_19_CRITERIA:
-        "Tỉnh {province} · năm {year} · {communes} xã · 19 tiêu chí",
-        "{province} province · {year} · {communes} communes · 19 criteria";
+    PLAN_SUBTITLE:
+        "Tỉnh {province} · năm {year} · {communes} xã · {criteria} tiêu chí",
+        "{province} province · {year} · {communes} communes · {criteria} criteria";
     TOOLS:
         "Công cụ",
         "Tools";
@@ -583,9 +652,9 @@ catalogue! {
     BECAUSE_OF:
         " — vì ",
         " — because of: ";
-    THE_19_CRITERIA_COMMUNES_MEETING_EACH:
-        "19 tiêu chí: số xã đạt",
-        "The 19 criteria: communes meeting each";
+    CRITERIA_TABLE_TITLE:
+        "{criteria} tiêu chí: số xã đạt",
+        "The {criteria} criteria: communes meeting each";
     START:
         "Đầu năm",
         "Start";
@@ -607,9 +676,9 @@ catalogue! {
     N_COMMUNES:
         "{matching} xã",
         "{matching} communes";
-    THE_COMMUNES_AND_THEIR_19_CRITERIA:
-        "Các xã và 19 tiêu chí",
-        "The communes and their 19 criteria";
+    COMMUNES_GRID_TITLE:
+        "Các xã và {criteria} tiêu chí",
+        "The communes and their {criteria} criteria";
     DISTRICT:
         "Huyện",
         "District";
@@ -787,9 +856,9 @@ catalogue! {
     CERTIFIED_COMMUNES_TARGET:
         "xã đạt chuẩn NTM (mục tiêu {target})",
         "certified communes (target {target})";
-    THE_19_CRITERIA:
-        "19 tiêu chí",
-        "The 19 criteria";
+    CRITERIA_SLIDE_TITLE:
+        "{criteria} tiêu chí",
+        "The {criteria} criteria";
     HEADING_DISTRICTS:
         "Các huyện",
         "Districts";
@@ -844,7 +913,7 @@ catalogue! {
     NOTE_THE_COMMUNE_DATA_IS_ILLUSTRATIVE:
         "Lưu ý: số liệu từng xã là minh họa (tình trạng và chi phí do chương trình tạo ra, khớp với số liệu tổng của kế hoạch), chưa phải số liệu của tỉnh.",
         "Note: the commune data is illustrative (made-up status and costs that add up to the plan's totals), not the province's own.";
-    N_1_ASSUMPTIONS:
+    REPORT_ASSUMPTIONS_HEADING:
         "1. Giả định",
         "1. Assumptions";
     SOURCE_BN_VND:
@@ -862,7 +931,7 @@ catalogue! {
     SOURCES_MAY_PAY_FOR_OTHER_CRITERIA:
         "{eligibility_changed} nguồn vốn được chi cho các tiêu chí khác giả định của kế hoạch.",
         "{eligibility_changed} sources may pay for other criteria than assumed.";
-    N_2_RESULTS:
+    REPORT_RESULTS_HEADING:
         "2. Kết quả",
         "2. Results";
     HEADING_CERTIFIED:
@@ -871,13 +940,13 @@ catalogue! {
     CRITERIA_EACH:
         "Tiêu chí/xã",
         "Criteria each";
-    N_3_YEARS_THE_PATH:
+    REPORT_PATH_HEADING:
         "3. Lộ trình nhiều năm",
         "3. Years: the path";
-    N_4_GOALS:
+    REPORT_GOALS_HEADING:
         "4. Mục tiêu và vốn thêm",
         "4. Goals and more money";
-    N_5_RISK:
+    REPORT_RISK_HEADING:
         "5. Rủi ro",
         "5. Risk";
     DATA_SOURCE:

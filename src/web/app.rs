@@ -213,8 +213,8 @@ pub(super) fn Header() -> impl IntoView {
                 <h1>{move || state.tr(t::NEW_RURAL_DEVELOPMENT_PLANNER)}</h1>
                 <p class="subtitle">{move || {
                     // The province and year from the plan, the communes from the table in use.
-                    let (province, year, communes) = state.model.with(|m| (m.plan.province.clone(), m.plan.year, m.table.communes.len()));
-                    state.lang.get().fill(t::PROVINCE_COMMUNES_19_CRITERIA, &[("province", &province), ("year", &year), ("communes", &communes)])
+                    let (province, year, communes, criteria) = state.model.with(|m| (m.plan.province.clone(), m.plan.year, m.table.communes.len(), m.plan.criteria.len()));
+                    state.lang.get().fill(t::PLAN_SUBTITLE, &[("province", &province), ("year", &year), ("communes", &communes), ("criteria", &criteria)])
                 }}</p>
             </div>
             <div class="toolbar" role="toolbar" aria-label=move || state.tr(t::TOOLS)>

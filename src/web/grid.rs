@@ -251,7 +251,7 @@ pub fn CommunesGrid() -> impl IntoView {
     };
     view! {
         <section class="panel communes">
-            <h3>{move || state.tr(t::THE_COMMUNES_AND_THEIR_19_CRITERIA)}</h3>
+            <h3>{move || state.lang.get().fill(t::COMMUNES_GRID_TITLE, &[("criteria", &state.model.with(|m| m.plan.criteria.len()))])}</h3>
             <div class="filters">
                 <label class:hidden=move || districts().is_empty()>
                     {move || state.tr(t::DISTRICT)}
@@ -342,7 +342,7 @@ pub(super) fn CommuneDetails() -> impl IntoView {
                 .plan
                 .criteria
                 .iter()
-                .map(|c| format!("{}. {}", c.id, lang.pick(&c.name_vi, &c.name_en)))
+                .map(|c| crate::show::rows::criterion_label(c, lang))
                 .collect();
             Some((
                 c,

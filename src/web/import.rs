@@ -66,7 +66,7 @@ pub fn ImportPanel() -> impl IntoView {
                     let n = table.count_meeting(k);
                     view! {
                         <tr class:differs=n != c.baseline>
-                            <td>{format!("{}. {}", c.id, lang.pick(&c.name_vi, &c.name_en))}</td>
+                            <td>{crate::show::rows::criterion_label(c, lang)}</td>
                             <td class="num">{n}</td>
                             <td class="num">{c.baseline}</td>
                         </tr>
@@ -119,12 +119,12 @@ pub fn ImportPanel() -> impl IntoView {
             let heading = if count > 1 {
                 lang.fill(
                     t::ROWS_ARE_WRONG_NOTHING_WAS_CHANGED,
-                    &[("file", &e.input), ("count", &count)],
+                    &[("file", &e.input.name(lang)), ("count", &count)],
                 )
             } else {
                 lang.fill(
                     t::CANNOT_BE_IMPORTED_NOTHING_WAS_CHANGED,
-                    &[("file", &e.input)],
+                    &[("file", &e.input.name(lang))],
                 )
             };
             let items = each
@@ -162,7 +162,7 @@ pub fn ImportPanel() -> impl IntoView {
             {problem}
             {preview}
             <p class="note">
-                {move || state.tr(t::COLUMNS_ID_NAME_DISTRICT_BORDER_DIFFICULT)}
+                {move || state.lang.get().fill(t::IMPORT_COLUMNS_HINT, &[("last", &state.model.with(|m| m.plan.criteria.len()))])}
             </p>
         </fieldset>
     }

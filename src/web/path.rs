@@ -2,6 +2,7 @@
 //! in the link, and its outcome, worked out in slices once the levers settle. Read by the path
 //! view, the report, the presentation, the exports and the risk run.
 use crate::engine::path::{Path, PathOutcome};
+use crate::formats::error::Input;
 use crate::formats::link;
 use crate::show::path::*;
 use crate::text::sentences as t;
@@ -46,9 +47,9 @@ pub fn provide_path(state: super::state::State) -> PathShown {
     let kept = if hash.trim_start_matches('#').is_empty() {
         super::persistence::storage()
             .and_then(|s| s.get_item(PATH_KEY).ok().flatten())
-            .map(|text| (text, super::persistence::PATH_STORED))
+            .map(|text| (text, Input::SavedPath))
     } else {
-        link::path_part(&hash).map(|text| (text, link::PATH_IN_LINK))
+        link::path_part(&hash).map(|text| (text, Input::PathInLink))
     };
     let start = match kept {
         None => shipped_path(&plan),
@@ -134,7 +135,7 @@ pub fn provide_path(state: super::state::State) -> PathShown {
         let plan = state.model.with_untracked(|m| m.plan.clone());
         let p = match link::path_part(&super::persistence::location_hash()) {
             None => Ok(shipped_path(&plan)),
-            Some(text) => Path::from_json(&text, &plan, link::PATH_IN_LINK),
+            Some(text) => Path::from_json(&text, &plan, Input::PathInLink),
         };
         if let Ok(p) = p {
             if p != settings.get_untracked() {

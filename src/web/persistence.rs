@@ -17,8 +17,6 @@ use wasm_bindgen::JsCast;
 
 pub(super) const STORE_KEY: &str = "ntm.store";
 pub(super) const TABLE_KEY: &str = "ntm.table";
-/// The input name used in messages about the kept path.
-pub(super) const PATH_STORED: &str = "saved data, path";
 
 /// A message for the whole page, in both languages (the switch may come after it).
 #[derive(Clone, PartialEq)]

@@ -30,7 +30,7 @@ pub fn Presentation() -> impl IntoView {
             .collect_view();
         let (title, body) = match slide {
             Slide::Headline => (
-                lang.say(t::HEADLINE),
+                lang.say(t::HEADLINE).to_string(),
                 view! {
                     <div class="slide-figures">{figures}</div>
                     <p class="slide-sentence">{state.change_sentence()}</p>
@@ -43,7 +43,7 @@ pub fn Presentation() -> impl IntoView {
                     .map(|r| table_row(&r.cells()[..5], r.verdict == Verdict::Short))
                     .collect_view();
                 (
-                    lang.say(t::THE_19_CRITERIA),
+                    lang.fill(t::CRITERIA_SLIDE_TITLE, &[("criteria", &state.model.with(|m| m.plan.criteria.len()))]),
                     view! {
                         <table class="slide-table">
                             <thead><tr>{headings(lang, &CriterionRow::COLUMNS[..5])}</tr></thead>
@@ -54,7 +54,7 @@ pub fn Presentation() -> impl IntoView {
                 )
             }
             Slide::Districts => (
-                lang.say(t::HEADING_DISTRICTS),
+                lang.say(t::HEADING_DISTRICTS).to_string(),
                 if o.districts.is_empty() {
                     view! { <p class="slide-sentence">{lang.say(t::NO_DISTRICT_COLUMN_ON_THE_PAGE)}</p> }.into_any()
                 } else {
@@ -62,16 +62,16 @@ pub fn Presentation() -> impl IntoView {
                 },
             ),
             Slide::Bands => (
-                lang.say(t::COMMUNES_BY_CRITERIA_MET),
+                lang.say(t::COMMUNES_BY_CRITERIA_MET).to_string(),
                 view! { <div class="slide-chart" inner_html=state.model.with(|m| bands_chart(m, &o, lang))></div> }.into_any(),
             ),
             Slide::Path => (
-                lang.say(t::YEARS_THE_PATH),
+                lang.say(t::YEARS_THE_PATH).to_string(),
                 state.model.with(|m| path_view(&path.outcome.get(), &m.plan, &path.settings.with(|p| p.carry), lang)),
             ),
-            Slide::Goals => (lang.say(t::GOALS_AND_MARGINS), goals_page(&goals, lang)),
+            Slide::Goals => (lang.say(t::GOALS_AND_MARGINS).to_string(), goals_page(&goals, lang)),
             Slide::Risk => (
-                lang.say(t::RISK_HOW_LIKELY_THE_TARGETS_ARE),
+                lang.say(t::RISK_HOW_LIKELY_THE_TARGETS_ARE).to_string(),
                 risk_view(risk.result.get().as_deref(), super::risk::drawn_note(state, risk), lang),
             ),
             Slide::Compare => {
@@ -80,11 +80,12 @@ pub fn Presentation() -> impl IntoView {
                     let plan = state.model.with(|m| m.run(&Scenario::plan()));
                     rows = vec![(lang.say(t::THE_PLAN).to_string(), plan), (lang.say(t::SHOWN_NOW).to_string(), (*o).clone())];
                 }
-                (lang.say(t::SCENARIOS_SIDE_BY_SIDE), view! { <CompareTables rows=rows/> }.into_any())
+                (lang.say(t::SCENARIOS_SIDE_BY_SIDE).to_string(), view! { <CompareTables rows=rows/> }.into_any())
             }
         };
+        let label = title.clone();
         Some(view! {
-            <div class="presentation" data-testid="presentation" role="dialog" aria-modal="true" aria-label=title>
+            <div class="presentation" data-testid="presentation" role="dialog" aria-modal="true" aria-label=label>
                 <header>
                     <h2 data-testid="slide-title">{title}</h2>
                     <span class="slide-number" data-testid="slide-number">{format!("{} / {}", slide.index() + 1, Slide::ALL.len())}</span>

@@ -9,8 +9,9 @@ use crate::engine::{Outcome, CRITERIA};
 use crate::show::goals::{
     against_the_scenario, all_short, goal_line, margin_rows, more_funding_rows, MarginRow,
 };
+use crate::show::risk::{certified_chance, draws_note, spread_rows};
 use crate::show::{path_rows, PathRow};
-use crate::text::number::{amount, number, percent};
+use crate::text::number::{amount, number};
 use crate::text::sentences as t;
 use crate::text::Lang;
 use leptos::prelude::*;
@@ -107,24 +108,22 @@ pub(super) fn risk_view(
     let Some(r) = r else {
         return view! { <p data-testid="risk-summary">{lang.say(t::THE_RISK_RUN_IS_STILL_DRAWING)}</p> }.into_any();
     };
-    let row = |label: &'static str, s: &crate::engine::risk::Spread, decimals: usize| {
-        view! {
-            <tr><td>{label}</td><td class="num">{number(s.p10, decimals, lang)}</td><td class="num">{number(s.p50, decimals, lang)}</td><td class="num">{number(s.p90, decimals, lang)}</td></tr>
-        }
-    };
+    let rows = spread_rows(r, lang)
+        .into_iter()
+        .map(|row| {
+            let [p10, p50, p90] = row.percentiles;
+            view! { <tr><th scope="row">{row.label}</th><td class="num">{p10}</td><td class="num">{p50}</td><td class="num">{p90}</td></tr> }
+        })
+        .collect_view();
     view! {
         <div class="risk-summary" data-testid="risk-summary">
-            <p class="big-sentence">{lang.fill(t::CHANCE_OF_REACHING_CERTIFIED_COMMUNES, &[("target", &r.targets.0), ("chance", &percent(r.chance_certified, 0, lang))])}</p>
+            <p class="big-sentence">{certified_chance(r, lang)}</p>
             <table class="slide-table">
-                <thead><tr><th></th><th>P10</th><th>P50</th><th>P90</th></tr></thead>
-                <tbody>
-                    {row(lang.say(t::HEADING_CERTIFIED_COMMUNES), &r.certified, 0)}
-                    {row(lang.say(t::AVERAGE_CRITERIA), &r.avg_criteria, 2)}
-                    {row(lang.say(t::BORDER_AVERAGE), &r.border_avg, 2)}
-                </tbody>
+                <thead><tr><th></th><th scope="col">P10</th><th scope="col">P50</th><th scope="col">P90</th></tr></thead>
+                <tbody>{rows}</tbody>
             </table>
             {drawn.map(|d| view! { <p class="report-note" data-testid="risk-drawn">{d}</p> })}
-            <p class="report-note">{lang.fill(t::DRAWS_SEED_DISBURSEMENT_COSTS_AND_DELIVERY, &[("draws", &r.draws), ("seed", &r.seed)])}</p>
+            <p class="report-note">{draws_note(r, lang)}</p>
         </div>
     }
     .into_any()

@@ -138,7 +138,7 @@ pub fn Report() -> impl IntoView {
                 {state.targets_beyond_the_table().map(|b| view! {
                     <p class="report-note" data-testid="report-targets-beyond-table">{crate::text::check::say_beyond_the_table(&b, &plan, lang)}</p>
                 })}
-                <h2>{lang.say(t::N_1_ASSUMPTIONS)}</h2>
+                <h2>{lang.say(t::REPORT_ASSUMPTIONS_HEADING)}</h2>
                 <p>{format!("{}: {}", lang.say(t::WHICH_COMMUNES_GO_FIRST), lang.order_name(levers.strategy))}</p>
                 <table>
                     <thead><tr>
@@ -149,7 +149,7 @@ pub fn Report() -> impl IntoView {
                 </table>
                 {investments}
                 {(eligibility_changed > 0).then(|| view! { <p>{lang.fill(t::SOURCES_MAY_PAY_FOR_OTHER_CRITERIA, &[("eligibility_changed", &eligibility_changed)])}</p> })}
-                <h2>{lang.say(t::N_2_RESULTS)}</h2>
+                <h2>{lang.say(t::REPORT_RESULTS_HEADING)}</h2>
                 <table class="report-headline">
                     <tbody>{headline}</tbody>
                 </table>
@@ -169,11 +169,11 @@ pub fn Report() -> impl IntoView {
                     }.into_any()
                 }}
                 <div class="report-charts">{charts}</div>
-                <h2>{lang.say(t::N_3_YEARS_THE_PATH)}</h2>
+                <h2>{lang.say(t::REPORT_PATH_HEADING)}</h2>
                 {state.model.with(|m| path_view(&path.outcome.get(), &m.plan, &path.settings.with(|p| p.carry), lang))}
-                <h2>{lang.say(t::N_4_GOALS)}</h2>
+                <h2>{lang.say(t::REPORT_GOALS_HEADING)}</h2>
                 {goals_page(&goals, lang)}
-                <h2>{lang.say(t::N_5_RISK)}</h2>
+                <h2>{lang.say(t::REPORT_RISK_HEADING)}</h2>
                 {risk_view(risk.result.get().as_deref(), super::risk::drawn_note(state, risk), lang)}
                 <p class="report-source">{format!("{}: {}", lang.say(t::DATA_SOURCE), lang.pick(&plan.title_vi, &plan.title_en))}</p>
             </section>

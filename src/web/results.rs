@@ -98,7 +98,7 @@ pub fn CriteriaTable() -> impl IntoView {
         .collect_view();
     view! {
         <section class="panel">
-            <h3>{move || state.tr(t::THE_19_CRITERIA_COMMUNES_MEETING_EACH)}</h3>
+            <h3>{move || state.lang.get().fill(t::CRITERIA_TABLE_TITLE, &[("criteria", &state.model.with(|m| m.plan.criteria.len()))])}</h3>
             <table class="criteria" data-testid="criteria-table">
                 <thead>
                     <tr>

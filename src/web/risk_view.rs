@@ -5,8 +5,10 @@ use super::risk::{replaced_levers_note, Shown};
 use super::state::use_state;
 use crate::engine::risk::{RiskOutcome, RiskSettings, Triangular, MAX_DRAWS};
 use crate::engine::SOURCES;
+use crate::formats::error::Input;
 use crate::formats::seeds::RISK_PRESETS;
-use crate::text::number::{number, parse_number, percent};
+use crate::show::risk::{certified_chance, other_chances, spread_rows, RiskMeasure};
+use crate::text::number::{number, parse_number};
 use crate::text::sentences as t;
 use crate::text::Lang;
 use leptos::prelude::*;
@@ -117,7 +119,7 @@ pub fn RiskPanel() -> impl IntoView {
     let load_preset = move |key: String| {
         let plan = state.model.with_untracked(|m| m.plan.clone());
         if let Some((_, text)) = RISK_PRESETS.iter().find(|(k, _)| *k == key) {
-            if let Ok(s) = RiskSettings::from_json(text, &plan, "preset") {
+            if let Ok(s) = RiskSettings::from_json(text, &plan, Input::Shipped) {
                 ranges_text.with_value(|r| {
                     for source in 0..SOURCES {
                         let t = s.disbursement[source];
@@ -136,20 +138,23 @@ pub fn RiskPanel() -> impl IntoView {
         }
     };
     let result = shown.result;
-    let spread_row = move |label: crate::text::Sentence,
-                           pick: fn(&RiskOutcome) -> crate::engine::risk::Spread,
-                           decimals: usize,
-                           id: &'static str| {
+    // The table's rows from the presentation layer; each cell follows the result.
+    let rows = move || {
+        result
+            .get()
+            .map(|r| spread_rows(&r, lang()))
+            .unwrap_or_default()
+    };
+    let spread_row = move |measure: RiskMeasure| {
+        let row = move || rows().into_iter().find(|r| r.measure == measure);
+        let id = measure.key();
         view! {
             <tr>
-                <th scope="row">{move || state.tr(label)}</th>
+                <th scope="row">{move || row().map(|r| r.label)}</th>
                 {["p10", "p50", "p90"].into_iter().enumerate().map(|(i, p)| view! {
-                    <td data-testid=format!("risk-{id}-{p}")>{move || result.get().map(|r| {
-                        let s = pick(&r);
-                        number([s.p10, s.p50, s.p90][i], decimals, lang())
-                    })}</td>
+                    <td data-testid=format!("risk-{id}-{p}")>{move || row().map(|r| r.percentiles[i].clone())}</td>
                 }).collect_view()}
-                <td>{move || result.get().map(|r| number(pick(&r).mean, 2, lang()))}</td>
+                <td>{move || row().map(|r| r.mean)}</td>
             </tr>
         }
     };
@@ -162,7 +167,7 @@ pub fn RiskPanel() -> impl IntoView {
                     <span>{move || state.tr(t::DISBURSEMENT_ASSUMPTION)}</span>
                     <select data-testid="risk-preset" on:change=move |ev| load_preset(event_target_value(&ev))>
                         {RISK_PRESETS.iter().filter_map(|(key, text)| {
-                            let preset = RiskSettings::from_json(text, &plan, "preset").ok()?;
+                            let preset = RiskSettings::from_json(text, &plan, Input::Shipped).ok()?;
                             let key = key.to_string();
                             let k = key.clone();
                             Some(view! { <option value=key>{move || preset_name(&k, &preset, lang())}</option> })
@@ -263,10 +268,7 @@ pub fn RiskPanel() -> impl IntoView {
                     }
                 }}</span>
             </div>
-            <p class="risk-chance" data-testid="risk-chance-certified" aria-live="polite">{move || result.get().map(|r| {
-                let l = lang();
-                l.fill(t::CHANCE_OF_REACHING_CERTIFIED_COMMUNES, &[("target", &r.targets.0), ("chance", &percent(r.chance_certified, 0, l))])
-            })}</p>
+            <p class="risk-chance" data-testid="risk-chance-certified" aria-live="polite">{move || result.get().map(|r| certified_chance(&r, lang()))}</p>
             <table class="risk-table">
                 <thead><tr>
                     <th scope="col"></th>
@@ -274,15 +276,10 @@ pub fn RiskPanel() -> impl IntoView {
                     <th scope="col">{move || state.tr(t::MEAN)}</th>
                 </tr></thead>
                 <tbody>
-                    {spread_row(t::HEADING_CERTIFIED_COMMUNES, |r| r.certified, 0, "certified")}
-                    {spread_row(t::AVERAGE_CRITERIA, |r| r.avg_criteria, 2, "avg")}
-                    {spread_row(t::BORDER_AVERAGE, |r| r.border_avg, 2, "border")}
+                    {RiskMeasure::ALL.map(spread_row).into_iter().collect_view()}
                 </tbody>
             </table>
-            <p class="hint" data-testid="risk-other-chances">{move || result.get().map(|r| {
-                let l = lang();
-                l.fill(t::CHANCE_OF_AN_AVERAGE_BORDER, &[("average", &number(r.targets.1, 1, l)), ("average_chance", &percent(r.chance_avg_criteria, 0, l)), ("border", &number(r.targets.2, 1, l)), ("border_chance", &percent(r.chance_border_avg, 0, l))])
-            })}</p>
+            <p class="hint" data-testid="risk-other-chances">{move || result.get().map(|r| other_chances(&r, lang()))}</p>
             <Histogram result=result/>
         </section>
     }

@@ -591,7 +591,10 @@ async fn each_year_of_the_path_has_its_own_scenario_kept_and_linked() {
     );
     wd.goto(&broken).await.unwrap();
     wd.refresh().await.unwrap();
-    let notice = wait_for_text(&wd, "notice", |t| t.contains("link, p")).await;
+    let notice = wait_for_text(&wd, "notice", |t| {
+        t.contains("đường liên kết, lộ trình (p)")
+    })
+    .await;
     assert!(notice.contains("\"years\""), "{notice}");
     expect(before.clone()).await;
     // Back to "same as last year": the path is the shipped one again, and the link says so.
