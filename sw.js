@@ -1,14 +1,15 @@
 // Keeps the planner working offline once it has been opened: the app's few files are kept at
 // install; afterwards the network is tried first (fresh when online) and the kept copy used
 // when it fails.
-const CACHE = "ntm-planner-v2";
+const CACHE = "ntm-planner-v3";
 const FILES = [
   "./",
   "./index.html",
   "./ntm-web.js",
-  "./ntm-web_bg.wasm",
+  // The wasm as the loaders fetch it (gzipped); a plain one is kept when fetched.
+  "./ntm-web_bg.wasm.gz",
   "./ntm-worker.js",
-  "./ntm-worker_bg.wasm",
+  "./ntm-worker_bg.wasm.gz",
   "./main.css",
 ];
 

@@ -237,6 +237,10 @@ fn the_pages_own_inputs_are_named_in_the_planners_language() {
     assert!(e.message(Lang::Vi).starts_with("kich-ban.json: "));
     assert!(e.message(Lang::En).starts_with("kich-ban.json: "));
     let e = ntm_planner::formats::link::decode("#v=1&f.credit=x", &plan).unwrap_err();
-    assert!(e.message(Lang::Vi).starts_with("đường liên kết: "), "{}", e.message(Lang::Vi));
+    assert!(
+        e.message(Lang::Vi).starts_with("đường liên kết: "),
+        "{}",
+        e.message(Lang::Vi)
+    );
     assert!(e.message(Lang::En).starts_with("link: "));
 }

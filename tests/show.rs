@@ -691,3 +691,54 @@ fn margin_rows_give_their_cells_in_the_columns_order() {
     );
     assert_eq!(MarginRow::COLUMNS.len(), r.cells().len());
 }
+
+#[test]
+fn the_first_screen_holds_the_plans_headline_in_the_pages_frame() {
+    use ntm_planner::show::first_screen::{escape, first_screen, FIRST_SCREEN_ID};
+    let m = Model::shipped();
+    let presets = vec!["Kế hoạch <2022> & \"mới\"".to_string()];
+    let html = first_screen(&m, &presets, true, Lang::Vi);
+    let h = headline(&m, &Scenario::plan(), Lang::Vi);
+    assert!(html.starts_with(&format!("<div id=\"{FIRST_SCREEN_ID}\">")));
+    for (key, card) in [
+        ("certified", &h.certified),
+        ("avg-criteria", &h.average),
+        ("border-avg", &h.border),
+        ("shortfall", &h.shortfall),
+        ("idle", &h.idle),
+    ] {
+        assert!(
+            html.contains(&format!("data-first=\"{key}\">{}<", card.figure)),
+            "{key}"
+        );
+        assert!(
+            html.contains(&format!(
+                "data-first=\"{key}-note\">{}<",
+                escape(&card.note)
+            )),
+            "{key}"
+        );
+    }
+    // The verdicts as the page colours them.
+    assert!(html.contains("<div class=\"card ok\"><div class=\"card-label\">Xã đạt chuẩn NTM"));
+    assert!(html.contains("<div class=\"card short\"><div class=\"card-label\">Xã biên giới"));
+    // Names are text, never markup.
+    assert!(html.contains("<option>Kế hoạch &lt;2022&gt; &amp; &quot;mới&quot;</option>"));
+    assert_eq!(escape("a<b>&\"c\""), "a&lt;b&gt;&amp;&quot;c&quot;");
+    // The illustrative table is said so; a province's own is not; English is English.
+    assert!(html.contains("class=\"banner\""));
+    assert!(!first_screen(&m, &presets, false, Lang::Vi).contains("class=\"banner\""));
+    let en = first_screen(&m, &presets, false, Lang::En);
+    assert!(
+        en.contains("Certified communes") && en.contains("<noscript>"),
+        "{en}"
+    );
+    // Nothing in it can be used before the page starts.
+    assert_eq!(
+        html.matches("<button").count(),
+        html.matches("<button type=\"button\" disabled>").count()
+            + html
+                .matches("<button type=\"button\" class=\"lang\" disabled>")
+                .count()
+    );
+}

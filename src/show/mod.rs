@@ -6,6 +6,7 @@
 //! Native Rust over `engine` and `text`: no Leptos, no web; tested in `tests/show.rs`.
 
 pub mod fields;
+pub mod first_screen;
 pub mod goals;
 pub mod headline;
 pub mod path;

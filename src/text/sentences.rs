@@ -91,6 +91,9 @@ catalogue! {
     INPUT_SHIPPED:
         "dữ liệu kèm theo",
         "shipped data";
+    THE_REST_OF_THE_PAGE_NEEDS_JAVASCRIPT:
+        "Đây là kết quả của kịch bản kế hoạch. Để thay đổi các cần gạt và xem phần còn lại của trang, cần bật JavaScript và WebAssembly.",
+        "These are the plan scenario's results. Moving the levers and the rest of the page need JavaScript and WebAssembly.";
     CLI_UNKNOWN_COMMAND:
         "lệnh không hợp lệ: \"{command}\" (ntm help)",
         "unknown command: \"{command}\" (ntm help)";

@@ -31,6 +31,14 @@ pub fn remembered_lang() -> Lang {
 /// Starts the page: mounts the app, registers the service worker, installs the test hooks.
 pub fn start() {
     console_error_panic_hook::set_once();
+    // The build's first screen (the plan's headline) gives way to the live page in the same
+    // task, so no frame shows both, and the live page lays out where it stood.
+    if let Some(first) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(crate::show::first_screen::FIRST_SCREEN_ID))
+    {
+        first.remove();
+    }
     leptos::mount::mount_to_body(App);
     register_service_worker();
 }

@@ -77,7 +77,33 @@ pub const SUB_FOLDER: &str = "/intranet/ntm/";
 
 impl StaticServer {
     pub fn start() -> StaticServer {
+        Self::start_serving(false)
+    }
+
+    /// A server that gzips what it sends on the fly (HTML, script, style, wasm), as a server
+    /// set up to compress does; [`StaticServer::start`] is one left at its defaults.
+    pub fn start_compressing() -> StaticServer {
+        Self::start_serving(true)
+    }
+
+    fn start_serving(compress: bool) -> StaticServer {
         let root = dist();
+        if compress {
+            // Compressed before the first request, as a server's cache would hold them.
+            for name in [
+                "index.html",
+                "ntm-web.js",
+                "ntm-web_bg.wasm",
+                "main.css",
+                "ntm-worker.js",
+                "ntm-worker_bg.wasm",
+            ] {
+                let file = root.join(name);
+                if let Ok(body) = std::fs::read(&file) {
+                    gzipped(&file, &body);
+                }
+            }
+        }
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         listener.set_nonblocking(true).unwrap();
         let port = listener.local_addr().unwrap().port();
@@ -88,7 +114,7 @@ impl StaticServer {
                 match listener.accept() {
                     Ok((stream, _)) => {
                         let root = root.clone();
-                        std::thread::spawn(move || serve(stream, &root));
+                        std::thread::spawn(move || serve(stream, &root, compress));
                     }
                     Err(_) => std::thread::sleep(Duration::from_millis(10)),
                 }
@@ -119,7 +145,7 @@ impl Drop for StaticServer {
     }
 }
 
-pub fn serve(stream: TcpStream, root: &Path) {
+pub fn serve(stream: TcpStream, root: &Path, compress: bool) {
     stream.set_nonblocking(false).ok();
     stream.set_read_timeout(Some(Duration::from_secs(5))).ok();
     let mut reader = BufReader::new(stream.try_clone().unwrap());
@@ -127,11 +153,14 @@ pub fn serve(stream: TcpStream, root: &Path) {
     if reader.read_line(&mut request_line).is_err() {
         return;
     }
+    let mut accepts_gzip = false;
     loop {
         let mut header = String::new();
         if reader.read_line(&mut header).unwrap_or(0) == 0 || header == "\r\n" {
             break;
         }
+        let lower = header.to_ascii_lowercase();
+        accepts_gzip |= lower.starts_with("accept-encoding:") && lower.contains("gzip");
     }
     let path = request_line.split_whitespace().nth(1).unwrap_or("/");
     let path = path.split('?').next().unwrap_or("/");
@@ -150,7 +179,13 @@ pub fn serve(stream: TcpStream, root: &Path) {
                 Some("css") => "text/css",
                 _ => "application/octet-stream",
             };
-            let head = format!("HTTP/1.1 200 OK\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n", body.len());
+            let (body, encoding) = if compress && accepts_gzip && kind != "application/octet-stream"
+            {
+                (gzipped(&f, &body), "Content-Encoding: gzip\r\n")
+            } else {
+                (body, "")
+            };
+            let head = format!("HTTP/1.1 200 OK\r\nContent-Type: {kind}\r\n{encoding}Content-Length: {}\r\nConnection: close\r\n\r\n", body.len());
             let _ = stream
                 .write_all(head.as_bytes())
                 .and_then(|_| stream.write_all(&body));
@@ -161,6 +196,42 @@ pub fn serve(stream: TcpStream, root: &Path) {
             );
         }
     }
+}
+
+/// A file as the compressing server sends it, compressed once (the test build's deflate is far
+/// slower than a server's; a cold load measures the link, not this program).
+fn gzipped(file: &Path, body: &[u8]) -> Vec<u8> {
+    static KEPT: Mutex<Vec<(PathBuf, Vec<u8>)>> = Mutex::new(Vec::new());
+    let mut kept = KEPT.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some((_, packed)) = kept
+        .iter()
+        .find(|(f, packed)| f == file && !packed.is_empty())
+    {
+        return packed.clone();
+    }
+    let packed = gzip(body);
+    kept.push((file.to_path_buf(), packed.clone()));
+    packed
+}
+
+/// A gzip file of `data` at level 6, a server's usual setting.
+pub fn gzip(data: &[u8]) -> Vec<u8> {
+    let mut crc = !0u32;
+    for &b in data {
+        crc ^= u32::from(b);
+        for _ in 0..8 {
+            crc = if crc & 1 == 1 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
+        }
+    }
+    let mut out = vec![0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 255];
+    out.extend(miniz_oxide::deflate::compress_to_vec(data, 6));
+    out.extend((!crc).to_le_bytes());
+    out.extend((data.len() as u32).to_le_bytes());
+    out
 }
 
 /// chromedriver on a free port, stopped when dropped.

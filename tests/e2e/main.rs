@@ -20,8 +20,10 @@ mod generate;
 
 mod analysis;
 mod benchmarks;
+mod first_screen;
 mod harness;
 mod import;
 mod keeping;
+mod links;
 mod page;
 mod showing;
