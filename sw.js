@@ -6,10 +6,11 @@ const FILES = [
   "./",
   "./index.html",
   "./ntm-web.js",
-  // The wasm as the loaders fetch it (gzipped); a plain one is kept when fetched.
-  "./ntm-web_bg.wasm.gz",
+  // The wasm as the loaders will fetch it: gzipped where the browser can unpack it.
+  ...(typeof DecompressionStream === "function"
+    ? ["./ntm-web_bg.wasm.gz", "./ntm-worker_bg.wasm.gz"]
+    : ["./ntm-web_bg.wasm", "./ntm-worker_bg.wasm"]),
   "./ntm-worker.js",
-  "./ntm-worker_bg.wasm.gz",
   "./main.css",
 ];
 

@@ -24,7 +24,7 @@ FILES[formats]="src/formats/error.rs src/formats/json.rs src/formats/scenario.rs
 TARGETS[formats]="--lib --test=scenario_files --test=levers --test=cli --test=hardening --test=seeds --test=import --test=fuzz --test=path --test=risk --test=goals --test=charts --test=explain --test=scenarios --test=properties"
 FILES[zip]="src/formats/xlsx.rs src/formats/zip.rs"
 TARGETS[zip]="--lib --test=import --test=hardening --test=fuzz --test=cli"
-FILES[show]="src/show/mod.rs src/show/headline.rs src/show/rows.rs src/show/path.rs src/show/goals.rs src/show/risk.rs src/show/fields.rs"
+FILES[show]="src/show/mod.rs src/show/headline.rs src/show/rows.rs src/show/path.rs src/show/goals.rs src/show/risk.rs src/show/fields.rs src/show/first_screen.rs"
 TARGETS[show]="--test=show --test=cli --test=path --test=goals"
 ORDER=(one-year goals risk formats zip show)
 

@@ -53,14 +53,26 @@ PACKED = """async function packedWasm(url) {
     const response = await fetch(url + ".gz");
     if (!response.ok || !response.body) throw new Error(String(response.status));
     const reader = response.body.getReader();
-    const first = await reader.read();
-    const head = first.value || new Uint8Array(0);
-    const body = new ReadableStream({
-      start(c) { if (head.length) c.enqueue(head); if (first.done) c.close(); },
-      async pull(c) { const r = await reader.read(); if (r.done) c.close(); else c.enqueue(r.value); },
-    });
-    // A server that sends the .gz with Content-Encoding: gzip hands over the wasm itself.
+    // Its first bytes say what came: gzip (1f 8b), or the wasm itself (00 61 73 6d) from a
+    // server that unpacked it on the way; anything else (a fallback page) is not the wasm.
+    const chunks = [];
+    let length = 0;
+    let done = false;
+    while (length < 4 && !done) {
+      const r = await reader.read();
+      done = r.done;
+      if (r.value) { chunks.push(r.value); length += r.value.length; }
+    }
+    const head = new Uint8Array(length);
+    chunks.reduce((at, c) => { head.set(c, at); return at + c.length; }, 0);
     const packed = head[0] === 0x1f && head[1] === 0x8b;
+    const plain = head[0] === 0 && head[1] === 0x61 && head[2] === 0x73 && head[3] === 0x6d;
+    if (!packed && !plain) { reader.cancel(); throw new Error("not the wasm"); }
+    const body = new ReadableStream({
+      start(c) { c.enqueue(head); if (done) c.close(); },
+      async pull(c) { const r = await reader.read(); if (r.done) c.close(); else c.enqueue(r.value); },
+      cancel(reason) { return reader.cancel(reason); },
+    });
     const stream = packed ? body.pipeThrough(new DecompressionStream("gzip")) : body;
     return new Response(stream, { headers: { "Content-Type": "application/wasm" } });
   } catch (e) {
@@ -71,7 +83,12 @@ PACKED = """async function packedWasm(url) {
 html = replace_once(
     r"import init, \* as bindings from '\./ntm-web\.js';\s*const wasm = await init\(\{ module_or_path: '\./ntm-web_bg\.wasm' \}\);",
     lambda _: "import init, * as bindings from './ntm-web.js';\n" + PACKED
-    + "const wasm = await init({ module_or_path: packedWasm('./ntm-web_bg.wasm') });",
+    + "const wasm = await init({ module_or_path: packedWasm('./ntm-web_bg.wasm') })\n"
+    # A broken .gz on the way: the plain file; and if the page cannot start at all (no
+    # WebAssembly), the first screen says so (its figures shown again, if they were hidden).
+    + "  .catch(() => init({ module_or_path: './ntm-web_bg.wasm' }))\n"
+    + "  .catch((e) => { document.documentElement.classList.remove('kept', 'own-table', 'other-language');"
+    + " const said = document.querySelector('[data-first=failed]'); if (said) said.hidden = false; throw e; });",
     html,
     "Trunk's loader",
 )
@@ -85,7 +102,7 @@ if not worker.startswith("let wasm_bindgen = "):
     sys.exit("post_build: the worker's glue does not start with its wasm_bindgen")
 worker += "\n" + PACKED + """wasm_bindgen = (function (init) {
   const wrapped = (arg) => typeof arg === "string" && arg.endsWith("_bg.wasm")
-    ? init({ module_or_path: packedWasm(arg) })
+    ? init({ module_or_path: packedWasm(arg) }).catch(() => init({ module_or_path: arg }))
     : init(arg);
   return Object.assign(wrapped, init);
 })(wasm_bindgen);

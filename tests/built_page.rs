@@ -40,6 +40,7 @@ fn the_built_page_holds_the_plans_headline_as_ntm_run_prints_it() {
         .expect("ntm runs");
     let table = String::from_utf8(out.stdout).unwrap();
     // Each card's line: "label   figure / note" or "label   figure (note)".
+    let mut compared = 0;
     for (key, line) in [
         "certified",
         "avg-criteria",
@@ -57,7 +58,9 @@ fn the_built_page_holds_the_plans_headline_as_ntm_run_prints_it() {
                 || line.contains(&format!(" {figure} ({note})")),
             "{key}: the page says {figure} ({note}), ntm run: {line}"
         );
+        compared += 1;
     }
+    assert_eq!(compared, 5, "{table}");
     assert_eq!(first(&html, "certified"), "85");
     // Without JavaScript the page says what the rest needs.
     assert!(html.contains("<noscript>") && first(&html, "noscript").contains("JavaScript"));

@@ -224,14 +224,25 @@ fn the_pages_own_inputs_are_named_in_the_planners_language() {
     let plan = Model::shipped().plan;
     let broken = r#"{"schema": 2, "saved": [{"name": "A", "scenario": {"schema": 1, "funding": {"credit": -1}}}]}"#;
     let e = Store::from_json(broken, &plan).unwrap_err();
-    assert_eq!(e.input, Input::Saved);
+    assert_eq!(e.input, Input::SavedAt("saved[0].scenario".into()));
     let vi = e.message(Lang::Vi);
     assert!(
-        vi.starts_with("dữ liệu đã lưu: ") && vi.contains("saved[0].scenario.funding.credit"),
+        vi.starts_with("dữ liệu đã lưu, saved[0].scenario: ") && vi.contains("funding.credit"),
         "{vi}"
     );
     let en = e.message(Lang::En);
-    assert!(en.starts_with("saved data: "), "{en}");
+    assert!(en.starts_with("saved data, saved[0].scenario: "), "{en}");
+    // A problem with no field of its own still says where it is.
+    let e = Store::from_json(
+        r#"{"schema": 2, "saved": [], "current": {"schema": 9}}"#,
+        &plan,
+    )
+    .unwrap_err();
+    assert!(
+        e.message(Lang::Vi).starts_with("dữ liệu đã lưu, current: "),
+        "{}",
+        e.message(Lang::Vi)
+    );
     // A file keeps its own name in either language.
     let e = Scenario::from_json("{", &plan, "kich-ban.json").unwrap_err();
     assert!(e.message(Lang::Vi).starts_with("kich-ban.json: "));

@@ -172,6 +172,8 @@ pub enum Input {
     PathInLink,
     /// What the browser keeps: saved scenarios and the one being worked on.
     Saved,
+    /// A place inside what the browser keeps (`saved[2].scenario`, `current`).
+    SavedAt(String),
     /// The path the browser keeps.
     SavedPath,
     /// A file shipped with the program (a preset).
@@ -186,6 +188,7 @@ impl Input {
             Input::Link => lang.say(t::INPUT_LINK).to_string(),
             Input::PathInLink => lang.say(t::INPUT_PATH_IN_LINK).to_string(),
             Input::Saved => lang.say(t::INPUT_SAVED).to_string(),
+            Input::SavedAt(place) => format!("{}, {place}", lang.say(t::INPUT_SAVED)),
             Input::SavedPath => lang.say(t::INPUT_SAVED_PATH).to_string(),
             Input::Shipped => lang.say(t::INPUT_SHIPPED).to_string(),
         }

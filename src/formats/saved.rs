@@ -86,8 +86,8 @@ impl Store {
             let scenario = item
                 .get("scenario")
                 .ok_or_else(|| broken(&format!("{field}.scenario")))?;
-            let scenario = Scenario::from_value(scenario, plan, Input::Saved)
-                .map_err(|e| e.within(&format!("{field}.scenario")))?;
+            let scenario =
+                Scenario::from_value(scenario, plan, Input::SavedAt(format!("{field}.scenario")))?;
             let saved_at = item
                 .get("saved_at")
                 .and_then(Value::as_str)
@@ -101,9 +101,11 @@ impl Store {
         }
         let current = match value.get("current") {
             None | Some(Value::Null) => None,
-            Some(v) => {
-                Some(Scenario::from_value(v, plan, Input::Saved).map_err(|e| e.within("current"))?)
-            }
+            Some(v) => Some(Scenario::from_value(
+                v,
+                plan,
+                Input::SavedAt("current".into()),
+            )?),
         };
         Ok(Store { saved, current })
     }

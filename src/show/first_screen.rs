@@ -9,27 +9,13 @@
 use super::headline::{CardKind, Headline};
 use super::Verdict;
 use crate::engine::{Model, Scenario};
+pub use crate::text::number::escape_markup as escape;
 use crate::text::sentences as t;
 use crate::text::{Lang, Sentence};
 
 /// The element the live page removes when it mounts (and the inline script of `index.html`
 /// hides the figures of, when the planner's own scenario will be shown instead).
 pub const FIRST_SCREEN_ID: &str = "first-screen";
-
-/// Text as HTML: `&`, `<`, `>` and `"` escaped.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 /// The headline cards, in the page's order, with the three that carry a risk band.
 const CARDS: [(CardKind, &str, bool); 5] = [
@@ -113,6 +99,7 @@ pub fn first_screen(model: &Model, presets: &[String], illustrative: bool, lang:
             "<section class=\"headline\" aria-label=\"{headline}\">{cards}</section>",
             "<p class=\"band-note\"></p><p class=\"change-summary\" data-first=\"change\">{change}</p>",
             "<noscript><p class=\"banner warn\" data-first=\"noscript\">{noscript}</p></noscript>",
+            "<p class=\"banner warn\" data-first=\"failed\" hidden>{failed}</p>",
             "</section></main>",
             "<footer class=\"footer\">{footer}</footer>",
             "</div>"
@@ -140,6 +127,7 @@ pub fn first_screen(model: &Model, presets: &[String], illustrative: bool, lang:
         cards = cards,
         change = escape(&change),
         noscript = say(t::THE_REST_OF_THE_PAGE_NEEDS_JAVASCRIPT),
+        failed = say(t::THE_PAGE_COULD_NOT_START),
         footer = escape(&lang.fill(t::ONE_YEAR_DETERMINISTIC_MODEL_MODEL_MD, &[("title", &title)])),
     )
 }

@@ -73,7 +73,8 @@ impl RiskMeasure {
         }
     }
 
-    fn label(self) -> crate::text::Sentence {
+    /// The row's label (shown while the run still draws, before any figure).
+    pub fn label(self) -> crate::text::Sentence {
         match self {
             RiskMeasure::Certified => t::HEADING_CERTIFIED_COMMUNES,
             RiskMeasure::AvgCriteria => t::AVERAGE_CRITERIA,

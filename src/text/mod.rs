@@ -71,13 +71,13 @@ impl Lang {
     }
 }
 
-/// Puts each value where its `{name}` stands (a name with no value stays as it is).
 /// A criterion as the planner names it, "1. Quy hoạch": the one wording of every surface and
 /// export.
 pub fn criterion_label(c: &crate::engine::plan::Criterion, lang: Lang) -> String {
     format!("{}. {}", c.id, lang.pick(&c.name_vi, &c.name_en))
 }
 
+/// Puts each value where its `{name}` stands (a name with no value stays as it is).
 pub fn fill(template: &str, values: &[(&str, &dyn Display)]) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;

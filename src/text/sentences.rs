@@ -94,6 +94,9 @@ catalogue! {
     THE_REST_OF_THE_PAGE_NEEDS_JAVASCRIPT:
         "Đây là kết quả của kịch bản kế hoạch. Để thay đổi các cần gạt và xem phần còn lại của trang, cần bật JavaScript và WebAssembly.",
         "These are the plan scenario's results. Moving the levers and the rest of the page need JavaScript and WebAssembly.";
+    THE_PAGE_COULD_NOT_START:
+        "Trang không khởi động được trong trình duyệt này (cần WebAssembly). Các số trên là của kịch bản kế hoạch; hãy mở bằng trình duyệt mới hơn, hoặc bản một tệp.",
+        "The page could not start in this browser (it needs WebAssembly). The figures above are the plan scenario's; open it in a newer browser, or the single-file edition.";
     CLI_UNKNOWN_COMMAND:
         "lệnh không hợp lệ: \"{command}\" (ntm help)",
         "unknown command: \"{command}\" (ntm help)";

@@ -177,17 +177,16 @@ fn Investments() -> impl IntoView {
 #[component]
 fn InvestmentRow(k: usize) -> impl IntoView {
     let state = use_state();
-    let (key, id, name_vi, name_en) = state.model.with_untracked(|m| {
-        let c = &m.plan.criteria[k];
-        (c.key.clone(), c.id, c.name_vi.clone(), c.name_en.clone())
-    });
+    let key = state
+        .model
+        .with_untracked(|m| m.plan.criteria[k].key.clone());
     let value = Signal::derive(move || state.levers.with(|l| l.investment[k]));
     let default = Signal::derive(move || state.model.with(|m| m.default_investment()[k]));
     let label = Signal::derive(move || {
-        format!(
-            "{id}. {}",
-            state.lang.get().pick(name_vi.clone(), name_en.clone())
-        )
+        let lang = state.lang.get();
+        state
+            .model
+            .with(|m| crate::text::criterion_label(&m.plan.criteria[k], lang))
     });
     let on_commit =
         Callback::new(move |v: f64| state.set_lever(Lever::investment(k), Some(Value::Number(v))));
@@ -271,11 +270,10 @@ fn Assumptions() -> impl IntoView {
         .collect_view();
     let grid = (0..CRITERIA)
         .map(|k| {
-            let (id, vi, en) = state.model.with_untracked(|m| {
-                let c = &m.plan.criteria[k];
-                (c.id, c.name_vi.clone(), c.name_en.clone())
+            let name = Signal::derive(move || {
+                let lang = state.lang.get();
+                state.model.with(|m| crate::text::criterion_label(&m.plan.criteria[k], lang))
             });
-            let name = Signal::derive(move || format!("{id}. {}", state.lang.get().pick(vi.clone(), en.clone())));
             let cells = (0..SOURCES)
                 .map(|s| {
                     let (source_key, short_vi, short_en) = state.model.with_untracked(|m| {

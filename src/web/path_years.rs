@@ -152,8 +152,8 @@ pub(super) fn YearLevers(
                     let c = &m.plan.criteria[lever.item];
                     (
                         key,
-                        format!("{} {}", c.id, c.name_vi),
-                        format!("{} {}", c.id, c.name_en),
+                        crate::text::criterion_label(c, crate::text::Lang::Vi),
+                        crate::text::criterion_label(c, crate::text::Lang::En),
                     )
                 }
                 _ => {

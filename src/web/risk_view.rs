@@ -139,18 +139,18 @@ pub fn RiskPanel() -> impl IntoView {
     };
     let result = shown.result;
     // The table's rows from the presentation layer; each cell follows the result.
-    let rows = move || {
+    let rows = Memo::new(move |_| {
         result
             .get()
             .map(|r| spread_rows(&r, lang()))
             .unwrap_or_default()
-    };
+    });
     let spread_row = move |measure: RiskMeasure| {
-        let row = move || rows().into_iter().find(|r| r.measure == measure);
+        let row = move || rows.with(|list| list.iter().find(|r| r.measure == measure).cloned());
         let id = measure.key();
         view! {
             <tr>
-                <th scope="row">{move || row().map(|r| r.label)}</th>
+                <th scope="row">{move || state.tr(measure.label())}</th>
                 {["p10", "p50", "p90"].into_iter().enumerate().map(|(i, p)| view! {
                     <td data-testid=format!("risk-{id}-{p}")>{move || row().map(|r| r.percentiles[i].clone())}</td>
                 }).collect_view()}

@@ -55,10 +55,7 @@ pub fn TargetsPanel() -> impl IntoView {
         Signal::derive(move || own(|t| t.border_avg_max).unwrap_or(plan_targets().border_avg_max));
     let criteria = (0..CRITERIA)
         .map(|k| {
-            let (key, id, vi, en) = state.model.with_untracked(|m| {
-                let c = &m.plan.criteria[k];
-                (c.key.clone(), c.id, c.name_vi.clone(), c.name_en.clone())
-            });
+            let key = state.model.with_untracked(|m| m.plan.criteria[k].key.clone());
             let plan_target = move || state.model.with(|m| m.plan.criteria[k].target);
             let plan_cost = move || state.model.with(|m| m.plan.criteria[k].unit_cost);
             let target = Signal::derive(move || {
@@ -68,7 +65,8 @@ pub fn TargetsPanel() -> impl IntoView {
                 state.scenario.with(|s| s.unit_costs[k]).unwrap_or(plan_cost())
             });
             let name = Signal::derive(move || {
-                format!("{id}. {}", state.lang.get().pick(vi.clone(), en.clone()))
+                let lang = state.lang.get();
+                state.model.with(|m| crate::text::criterion_label(&m.plan.criteria[k], lang))
             });
             let target_field = FieldFormat::of(Lever::target_criterion(k).family());
             let cost_field = FieldFormat::of(Lever::unit_cost(k).family());

@@ -29,7 +29,10 @@ new PerformanceObserver((list) => {
     }
   }
 }).observe({ type: 'layout-shift', buffered: true });
+window.__firstShown = false;
 (function sample() {
+  const first = document.querySelector('[data-first=certified]');
+  if (first && first.textContent && getComputedStyle(first).visibility !== 'hidden') window.__firstShown = true;
   for (const el of document.querySelectorAll('[data-first=certified], [data-first=avg-criteria], [data-testid=certified], [data-testid=avg-criteria]')) {
     if (el.textContent && getComputedStyle(el).visibility !== 'hidden') window.__seen.push(el.textContent);
   }
@@ -37,9 +40,19 @@ new PerformanceObserver((list) => {
 })();
 "#;
 
-async fn seen(wd: &thirtyfour::WebDriver) -> Vec<String> {
+/// Waits for the live page's `expected` certified communes, then holds every figure seen on
+/// screen since the first paint to that scenario's, never the plan's.
+async fn only_the_scenarios_figures(wd: &thirtyfour::WebDriver, expected: &str, plans: &[String]) {
+    wait_for_text(wd, "certified", |t| t == expected).await;
     let v = wd.execute("return window.__seen", vec![]).await.unwrap();
-    serde_json::from_value(v.json().clone()).unwrap()
+    let figures: Vec<String> = serde_json::from_value(v.json().clone()).unwrap();
+    assert!(figures.iter().any(|f| f == expected), "{figures:?}");
+    for p in plans {
+        assert!(
+            !figures.contains(p),
+            "the plan's {p} was on screen: {figures:?}"
+        );
+    }
 }
 
 #[tokio::test]
@@ -140,15 +153,7 @@ async fn a_link_or_a_kept_scenario_never_shows_the_plans_figures() {
     on_every_document(&wd, FIGURE_WATCH).await;
     let link = ntm_planner::formats::link::encode(&other, &model.plan);
     wd.goto(&format!("{}#{link}", server.url())).await.unwrap();
-    wait_for_text(&wd, "certified", |t| t == expected).await;
-    let figures = seen(&wd).await;
-    assert!(figures.contains(&expected), "{figures:?}");
-    for p in &plans {
-        assert!(
-            !figures.contains(p),
-            "the plan's {p} was on screen: {figures:?}"
-        );
-    }
+    only_the_scenarios_figures(&wd, &expected, &plans).await;
     wd.quit().await.unwrap();
 
     // The scenario kept from the last visit.
@@ -161,15 +166,7 @@ async fn a_link_or_a_kept_scenario_never_shows_the_plans_figures() {
     let wd = browser_with_profile(&driver, 1366, 768, Some(&profile)).await;
     on_every_document(&wd, FIGURE_WATCH).await;
     wd.goto(server.url()).await.unwrap();
-    wait_for_text(&wd, "certified", |t| t == expected).await;
-    let figures = seen(&wd).await;
-    assert!(figures.contains(&expected), "{figures:?}");
-    for p in &plans {
-        assert!(
-            !figures.contains(p),
-            "the plan's {p} was on screen: {figures:?}"
-        );
-    }
+    only_the_scenarios_figures(&wd, &expected, &plans).await;
     wd.quit().await.unwrap();
 }
 
@@ -205,5 +202,36 @@ async fn a_server_that_compresses_nothing_delivers_the_wasm_compressed() {
         "{entries:?}"
     );
     assert!(errors(&wd).await.is_empty(), "{:?}", errors(&wd).await);
+    wd.quit().await.unwrap();
+}
+
+#[tokio::test]
+async fn the_plans_own_address_shows_its_first_screen_again() {
+    let _one = serial();
+    let server = StaticServer::start();
+    let driver = Driver::start();
+    let profile = scratch_dir("first-screen-plan-profile");
+    let wd = browser_with_profile(&driver, 1366, 768, Some(&profile)).await;
+    on_every_document(&wd, FIGURE_WATCH).await;
+    wd.goto(server.url()).await.unwrap();
+    wait_for_text(&wd, "certified", |t| t == "85").await;
+    // The page writes the plan's own address ("#v=1") and keeps the plan as the current one.
+    tokio::time::sleep(ADDRESS_DELAY * 2).await;
+    assert!(
+        current_url(&wd).await.contains("#v=1"),
+        "{}",
+        current_url(&wd).await
+    );
+    wd.refresh().await.unwrap();
+    wait_for_text(&wd, "certified", |t| t == "85").await;
+    let shown = wd
+        .execute("return window.__firstShown", vec![])
+        .await
+        .unwrap();
+    assert_eq!(
+        shown.json(),
+        &json!(true),
+        "the first screen's figures were hidden"
+    );
     wd.quit().await.unwrap();
 }
