@@ -10,7 +10,9 @@ the WebAssembly arrives, then the single-file edition (scripts/bundle_offline.py
   DecompressionStream (and a server that answers the .gz already unpacked is read as it is);
 - the style sheet of the rest of the page loaded without holding up the first paint (the first
   screen's styles are inline: style/first-screen.css)."""
+import base64
 import gzip
+import hashlib
 import os
 import re
 import subprocess
@@ -124,6 +126,43 @@ html = replace_once(
     html,
     "the style sheet",
 )
+
+# The comments of the HTML, of its inline styles, of the style sheet and of the script glue are
+# for the source, not the wire (the glue's lines lose their indentation too; it has no
+# template string over several lines: checked). Trunk's integrity hashes follow the files.
+def without_comments(text):
+    kept, in_block = [], False
+    for line in text.split("\n"):
+        t = line.strip()
+        if in_block:
+            in_block = "*/" not in t
+            continue
+        if t.startswith("/*"):
+            in_block = "*/" not in t
+            continue
+        if t and not t.startswith("//"):
+            kept.append(t)
+    return "\n".join(kept) + "\n"
+
+
+def rewrite(name, change):
+    global html
+    file = os.path.join(stage, name)
+    with open(file, encoding="utf-8") as f:
+        before = f.read()
+    after = change(before)
+    with open(file, "w", encoding="utf-8") as f:
+        f.write(after)
+    digest = lambda text: "sha384-" + base64.b64encode(hashlib.sha384(text.encode("utf-8")).digest()).decode("ascii")
+    html = html.replace(digest(before), digest(after))
+
+
+with open(os.path.join(stage, "ntm-web.js"), encoding="utf-8") as f:
+    glue_lines = [line.strip() for line in f]
+if any(line.count("`") % 2 for line in glue_lines if not line.startswith(("//", "*", "/*"))):
+    sys.exit("post_build: a template string of the glue spans lines; its lines cannot be trimmed")
+rewrite("ntm-web.js", without_comments)
+rewrite("main.css", lambda css: re.sub(r"/\*.*?\*/\s*", "", css, flags=re.S))
 
 # The comments of the HTML and of its inline styles are for the source, not the wire.
 html = re.sub(r"<!--.*?-->\s*", "", html, flags=re.S)

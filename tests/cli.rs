@@ -158,7 +158,7 @@ fn check_plan_lists_the_plans_inconsistencies() {
     let expected = [
         (
             "III",
-            "4,760 billion VND, but its five sources add up to 4,770",
+            "4,760 billion VND, but its 5 sources add up to 4,770",
         ),
         (
             "III.3",

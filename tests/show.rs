@@ -468,7 +468,7 @@ fn a_goals_answer_is_said_once_for_every_surface() {
     );
     assert_eq!(
         GoalChoice::Budget.label(&m.plan, Lang::Vi),
-        Lang::Vi.say(t::BUDGET_BILLION_VND_MOST_COMMUNES_CERTIFIED)
+        Lang::Vi.say(t::GOAL_BUDGET_CHOICE)
     );
     // An average goal is written with two decimals, a count without.
     let average = seek(
@@ -497,7 +497,7 @@ fn a_goals_answer_is_said_once_for_every_surface() {
     assert_eq!(rows.len(), 2, "{rows:?}");
     assert_eq!(rows[0].0, m.plan.sources[1].name_en);
     assert_eq!(rows[0].1, "+12.5 billion VND");
-    assert_eq!(rows[1].1, Lang::En.say(t::NONE_OF_IT_ARRIVES));
+    assert_eq!(rows[1].1, Lang::En.say(t::GOAL_SOURCE_NONE_ARRIVES));
     // Against the scenario: a saving at 0 or more, "more" (never a negative saving) below.
     a.saving = 18.5;
     assert_eq!(
@@ -515,7 +515,10 @@ fn a_goals_answer_is_said_once_for_every_surface() {
     a.saving = -7.25;
     assert_eq!(
         against_the_scenario(&a, Lang::En),
-        (Lang::En.say(t::MORE_THAN_THE_SCENARIO), "+7.25".to_string())
+        (
+            Lang::En.say(t::GOAL_EXTRA_OVER_SCENARIO),
+            "+7.25".to_string()
+        )
     );
     // All short: only when there is more to spend, a list, and every row short of it all.
     let margin = |shortfall: f64| Margin {

@@ -365,7 +365,7 @@ fn read_file(path: &str) -> Result<Vec<u8>, InputError> {
 fn read_text(path: &str, lang: Lang) -> Result<String, Failure> {
     let bytes = read_file(path).map_err(|e| Failure(e.message(lang)))?;
     String::from_utf8(bytes)
-        .map_err(|_| Failure(format!("{path}: {}", lang.say(t::NOT_UTF_8_TEXT))))
+        .map_err(|_| Failure(format!("{path}: {}", lang.say(t::CLI_FILE_NOT_UTF8))))
 }
 
 /// The commune table and scenario of `--communes` and `--scenario` (else the shipped ones).
@@ -434,7 +434,7 @@ fn run(options: &Options) -> Result<String, Failure> {
                     let (key, value) = target.split_once('=').ok_or_else(|| {
                         Failure(format!(
                             "--target: \"{target}\" {}",
-                            lang.say(t::MUST_READ_KEY_VALUE)
+                            lang.say(t::CLI_TARGET_NOT_KEY_VALUE)
                         ))
                     })?;
                     let measure = Measure::from_key(key.trim(), &model.plan).ok_or_else(|| {
@@ -449,11 +449,7 @@ fn run(options: &Options) -> Result<String, Failure> {
                     Goal::Target(measure, option_number("--target", value.trim(), lang)?)
                 }
                 (None, Some(budget)) => Goal::Budget(option_number("--budget", budget, lang)?),
-                _ => {
-                    return Err(Failure(
-                        lang.say(t::SEEK_NEEDS_EXACTLY_ONE_OF_TARGET).into(),
-                    ))
-                }
+                _ => return Err(Failure(lang.say(t::CLI_SEEK_TARGET_OR_BUDGET).into())),
             };
             let answer = seek(&model, &scenario, goal);
             Ok(json(&answer.to_value(&model.plan)))
@@ -522,10 +518,8 @@ fn run(options: &Options) -> Result<String, Failure> {
                     Ok(serde_json::to_string_pretty(&findings).unwrap_or_default() + "\n")
                 }
                 _ => {
-                    let mut out = lang.fill(
-                        t::INCONSISTENCIES_IN_THE_PLAN_S_OWN,
-                        &[("count", &findings.len())],
-                    );
+                    let mut out =
+                        lang.fill(t::CLI_CHECK_PLAN_HEADING, &[("count", &findings.len())]);
                     for (i, f) in findings.iter().enumerate() {
                         out.push_str(&format!(
                             "{:>2}. [{}] {}\n",
@@ -568,11 +562,11 @@ fn summary(
     let mut out = String::new();
     let strategy = lang.order_name(levers.strategy);
     out.push_str(&lang.fill(
-        t::SCENARIO_N,
+        t::CLI_SUMMARY_SCENARIO,
         &[("name", &scenario.display_name(plan)), ("order", &strategy)],
     ));
     if illustrative {
-        out.push_str(lang.say(t::THE_COMMUNE_TABLE_IS_ILLUSTRATIVE_UNTIL));
+        out.push_str(lang.say(t::CLI_ILLUSTRATIVE_TABLE_NOTE));
     }
     out.push('\n');
     if let Some(b) = ntm_planner::engine::check::beyond_the_table(
@@ -632,7 +626,7 @@ fn summary(
     }
     out.push('\n');
     if o.districts.is_empty() {
-        out.push_str(lang.say(t::THE_COMMUNE_TABLE_HAS_NO_DISTRICT));
+        out.push_str(lang.say(t::CLI_NO_DISTRICT_COLUMN));
         return out;
     }
     let widths = [24, 8, 11, 9];

@@ -258,14 +258,14 @@ fn shown(x: f64) -> String {
 fn cell_text(at: &Cell, lang: Lang) -> String {
     match &at.column {
         Some((name, index)) => lang.fill(
-            t::LINE_COLUMN,
+            t::TABLE_ERROR_AT_CELL,
             &[
                 ("line", &at.line),
                 ("column", &name),
                 ("letter", &column_letter(*index)),
             ],
         ),
-        None => lang.fill(t::LINE, &[("line", &at.line)]),
+        None => lang.fill(t::TABLE_ERROR_AT_LINE, &[("line", &at.line)]),
     }
 }
 
@@ -281,21 +281,23 @@ impl TableProblem {
     pub fn message(&self, lang: Lang) -> String {
         use TableProblem::*;
         match self {
-            Empty => lang.say(t::THE_FILE_IS_EMPTY).to_string(),
-            Binary => lang.say(t::THE_FILE_IS_NOT_CSV_TEXT).to_string(),
-            NotUtf8 { line } => lang.fill(t::LINE_NOT_UTF_8_TEXT_SAVE, &[("line", &line)]),
+            Empty => lang.say(t::TABLE_ERROR_EMPTY_FILE).to_string(),
+            Binary => lang.say(t::TABLE_ERROR_BINARY).to_string(),
+            NotUtf8 { line } => lang.fill(t::TABLE_ERROR_NOT_UTF8, &[("line", &line)]),
             Malformed { line, detail } => lang.fill(
-                t::LINE_CANNOT_READ_THE_CSV,
+                t::TABLE_ERROR_MALFORMED_CSV,
                 &[("line", &line), ("detail", &detail)],
             ),
-            NoCommunes => lang.say(t::THE_TABLE_HAS_NO_COMMUNE_ONLY).to_string(),
-            MissingColumn { column } => lang.fill(t::THE_COLUMN_IS_MISSING, &[("column", &column)]),
+            NoCommunes => lang.say(t::TABLE_ERROR_NO_COMMUNES).to_string(),
+            MissingColumn { column } => {
+                lang.fill(t::TABLE_ERROR_MISSING_COLUMN, &[("column", &column)])
+            }
             DuplicateColumn {
                 column,
                 first,
                 second,
             } => lang.fill(
-                t::THE_COLUMN_APPEARS_TWICE_COLUMNS_AND,
+                t::TABLE_ERROR_DUPLICATE_COLUMN,
                 &[
                     ("column", &column),
                     ("first", &column_letter(*first)),
@@ -307,7 +309,7 @@ impl TableProblem {
                 found,
                 expected,
             } => lang.fill(
-                t::LINE_HAS_CELLS_THE_HEADER_HAS,
+                t::TABLE_ERROR_RAGGED_ROW,
                 &[("line", &line), ("found", &found), ("expected", &expected)],
             ),
             DuplicateId {
@@ -315,18 +317,19 @@ impl TableProblem {
                 id,
                 first_line,
             } => lang.fill(
-                t::LINE_COLUMN_ID_COMMUNE_CODE_REPEATS,
+                t::TABLE_ERROR_DUPLICATE_COMMUNE_ID,
                 &[("line", &line), ("id", &id), ("first_line", &first_line)],
             ),
-            EmptyValue { at } => {
-                lang.fill(t::THE_CELL_IS_EMPTY, &[("place", &cell_text(at, lang))])
-            }
+            EmptyValue { at } => lang.fill(
+                t::TABLE_ERROR_EMPTY_CELL,
+                &[("place", &cell_text(at, lang))],
+            ),
             BadFlag { at, value } => lang.fill(
-                t::VALUE_IS_NOT_0_OR_1,
+                t::TABLE_ERROR_NOT_A_FLAG,
                 &[("place", &cell_text(at, lang)), ("value", &value)],
             ),
             BadCost { at, value } => lang.fill(
-                t::IS_NOT_A_VALID_AMOUNT_BILLION,
+                t::TABLE_ERROR_BAD_COST,
                 &[("place", &cell_text(at, lang)), ("value", &value)],
             ),
             Several { problems, more } => {
@@ -336,16 +339,16 @@ impl TableProblem {
                     .map(|p| p.message(lang))
                     .unwrap_or_default();
                 lang.fill(
-                    t::AND_MORE_ROWS_ARE_WRONG,
+                    t::TABLE_ERROR_SEVERAL_ROWS,
                     &[("first", &first), ("more", &(total - 1)), ("total", &total)],
                 )
             }
             NotASpreadsheet { detail } => lang.fill(
-                t::CANNOT_READ_THE_EXCEL_FILE,
+                t::TABLE_ERROR_NOT_A_SPREADSHEET,
                 &[("reason", &detail.message(lang))],
             ),
             TooManyRows { limit } => {
-                lang.fill(t::THE_TABLE_HAS_MORE_THAN_COMMUNES, &[("limit", &limit)])
+                lang.fill(t::TABLE_ERROR_TOO_MANY_COMMUNES, &[("limit", &limit)])
             }
         }
     }
@@ -402,29 +405,26 @@ impl ScenarioProblem {
                 }
                 text
             }
-            NotAnObject { field } => lang.fill(t::MUST_BE_AN_OBJECT, &[("field", field)]),
-            MissingSchema => lang.say(t::THE_FIELD_SCHEMA_VERSION_MUST_BE).to_string(),
-            Schema { found } => lang.fill(
-                t::FIELD_SCHEMA_VERSION_IS_NOT_SUPPORTED,
-                &[("found", &found)],
-            ),
+            NotAnObject { field } => lang.fill(t::FIELD_ERROR_NOT_AN_OBJECT, &[("field", field)]),
+            MissingSchema => lang.say(t::FILE_ERROR_NO_SCHEMA).to_string(),
+            Schema { found } => lang.fill(t::FILE_ERROR_SCHEMA_UNSUPPORTED, &[("found", &found)]),
             UnknownField { field } => lang.fill(t::UNKNOWN_FIELD, &[("field", &field)]),
             WrongType { field, expected } => {
                 let expected = match *expected {
-                    "number" => lang.say(t::A_NUMBER),
-                    "string" => lang.say(t::A_STRING),
-                    "array" => lang.say(t::A_LIST),
-                    "object" => lang.say(t::AN_OBJECT),
-                    "whole number ≥ 0" => lang.say(t::A_WHOLE_NUMBER),
+                    "number" => lang.say(t::FIELD_TYPE_NUMBER),
+                    "string" => lang.say(t::FIELD_TYPE_STRING),
+                    "array" => lang.say(t::FIELD_TYPE_ARRAY),
+                    "object" => lang.say(t::FIELD_TYPE_OBJECT),
+                    "whole number ≥ 0" => lang.say(t::FIELD_TYPE_WHOLE_NUMBER),
                     other => other,
                 };
                 lang.fill(
-                    t::FIELD_MUST_BE,
+                    t::FIELD_ERROR_WRONG_TYPE,
                     &[("field", field), ("expected", &expected)],
                 )
             }
             Negative { field, value } => lang.fill(
-                t::FIELD_A_NEGATIVE_AMOUNT_IS_NOT,
+                t::FIELD_ERROR_NEGATIVE,
                 &[("field", &field), ("value", &shown(*value))],
             ),
             TooLarge {
@@ -432,7 +432,7 @@ impl ScenarioProblem {
                 value,
                 limit,
             } => lang.fill(
-                t::FIELD_IS_TOO_LARGE_AT_MOST,
+                t::FIELD_ERROR_TOO_LARGE,
                 &[
                     ("field", &field),
                     ("value", &shown(*value)),
@@ -444,15 +444,15 @@ impl ScenarioProblem {
                 &[("field", &field), ("value", &shown(*value))],
             ),
             UnknownCriterion { field, value } => lang.fill(
-                t::FIELD_THERE_IS_NO_CRITERION,
+                t::FIELD_ERROR_UNKNOWN_CRITERION,
                 &[("field", &field), ("value", &value)],
             ),
             DuplicateCriterion { field, value } => lang.fill(
-                t::FIELD_CRITERION_IS_LISTED_TWICE,
+                t::FIELD_ERROR_DUPLICATE_CRITERION,
                 &[("field", &field), ("value", &value)],
             ),
             UnknownStrategy { field, value } => lang.fill(
-                t::FIELD_NO_STRATEGY_CLOSEST_FIRST_CHEAPEST,
+                t::FIELD_ERROR_UNKNOWN_STRATEGY,
                 &[("field", &field), ("value", &value)],
             ),
             OutOfRange {
@@ -461,7 +461,7 @@ impl ScenarioProblem {
                 min,
                 max,
             } => lang.fill(
-                t::FIELD_MUST_BE_BETWEEN_AND,
+                t::FIELD_ERROR_OUT_OF_RANGE,
                 &[
                     ("field", &field),
                     ("value", &shown(*value)),
@@ -470,28 +470,26 @@ impl ScenarioProblem {
                 ],
             ),
             NotWhole { field, value } => lang.fill(
-                t::FIELD_MUST_BE_A_WHOLE_NUMBER,
+                t::FIELD_ERROR_NOT_WHOLE,
                 &[("field", &field), ("value", &shown(*value))],
             ),
-            Years { field } => {
-                lang.fill(t::FIELD_THE_YEARS_MUST_BE_CONSECUTIVE, &[("field", &field)])
-            }
+            Years { field } => lang.fill(t::FIELD_ERROR_PATH_YEARS, &[("field", &field)]),
             YearNotInPath { field, year } => lang.fill(
-                t::FIELD_IS_NOT_ONE_OF_THE,
+                t::FIELD_ERROR_YEAR_NOT_IN_PATH,
                 &[("field", &field), ("year", &year)],
             ),
-            RangeOrder { field } => lang.fill(t::FIELD_NEEDS_MIN_MODE_MAX, &[("field", &field)]),
-            DuplicateKey { field } => lang.fill(t::IS_GIVEN_TWICE, &[("field", &field)]),
+            RangeOrder { field } => lang.fill(t::FIELD_ERROR_RANGE_ORDER, &[("field", &field)]),
+            DuplicateKey { field } => lang.fill(t::FIELD_ERROR_DUPLICATE_KEY, &[("field", &field)]),
             TooLong {
                 field,
                 length,
                 limit,
             } => lang.fill(
-                t::FIELD_CHARACTERS_LONG_AT_MOST,
+                t::FIELD_ERROR_TOO_LONG,
                 &[("field", &field), ("length", &length), ("limit", &limit)],
             ),
             UnknownGoal { field, value } => lang.fill(
-                t::NO_GOAL_CERTIFIED_AVG_CRITERIA_BORDER,
+                t::FIELD_ERROR_UNKNOWN_GOAL,
                 &[("field", &field), ("value", &value)],
             ),
         }
@@ -529,7 +527,7 @@ impl InputError {
         let what = match &self.problem {
             Problem::Table(p) => p.message(lang),
             Problem::Scenario(p) => p.message(lang),
-            Problem::Read(detail) => lang.fill(t::CANNOT_READ_THE_FILE, &[("detail", &detail)]),
+            Problem::Read(detail) => lang.fill(t::FILE_ERROR_UNREADABLE, &[("detail", &detail)]),
         };
         let input = self.input.name(lang);
         if input.is_empty() {

@@ -41,20 +41,19 @@ impl XlsxError {
     pub fn message(&self, lang: Lang) -> String {
         use XlsxError::*;
         match self {
-            NotZip => lang.say(t::NOT_AN_EXCEL_XLSX_FILE_NO).into(),
-            Damaged => lang.say(t::THE_EXCEL_FILE_IS_DAMAGED).into(),
-            DamagedPart(part) => lang.fill(t::THE_PART_OF_THE_EXCEL_FILE, &[("part", &part)]),
+            NotZip => lang.say(t::EXCEL_NOT_A_ZIP).into(),
+            Damaged => lang.say(t::EXCEL_FILE_DAMAGED).into(),
+            DamagedPart(part) => lang.fill(t::ARCHIVE_PART_DAMAGED, &[("part", &part)]),
             TooLarge(part) => lang.fill(
-                t::THE_PART_IS_TOO_LARGE_ONCE,
+                t::ARCHIVE_PART_TOO_LARGE,
                 &[("part", &part), ("max", &(MAX_PART_BYTES / 1024 / 1024))],
             ),
-            Compression(part, m) => lang.fill(
-                t::THE_PART_USES_COMPRESSION_METHOD_NOT,
-                &[("part", &part), ("m", &m)],
-            ),
+            Compression(part, m) => {
+                lang.fill(t::ARCHIVE_PART_COMPRESSION, &[("part", &part), ("m", &m)])
+            }
             NotUtf8(part) => lang.fill(t::ARCHIVE_PART_NOT_UTF_8, &[("part", &part)]),
-            Xml(part) => lang.fill(t::THE_PART_CANNOT_BE_READ_BROKEN, &[("part", &part)]),
-            NoSheet(path) => lang.fill(t::NO_SHEET_AT, &[("path", &path)]),
+            Xml(part) => lang.fill(t::ARCHIVE_PART_BROKEN_XML, &[("part", &part)]),
+            NoSheet(path) => lang.fill(t::SHEET_MISSING, &[("path", &path)]),
             CellBeyond(cell) => lang.fill(
                 t::CELL_BEYOND_LIMITS,
                 &[

@@ -79,7 +79,7 @@ pub fn first_screen(model: &Model, presets: &[String], illustrative: bool, lang:
     let banner = if illustrative {
         format!(
             "<p class=\"banner\" role=\"note\">{}</p>",
-            say(t::THE_COMMUNE_DATA_IS_ILLUSTRATIVE_REAL)
+            say(t::ILLUSTRATIVE_BANNER)
         )
     } else {
         String::new()
@@ -105,7 +105,7 @@ pub fn first_screen(model: &Model, presets: &[String], illustrative: bool, lang:
             "</div>"
         ),
         id = FIRST_SCREEN_ID,
-        h1 = say(t::NEW_RURAL_DEVELOPMENT_PLANNER),
+        h1 = say(t::APP_TITLE),
         subtitle = escape(&subtitle),
         tools = say(t::TOOLS),
         presets = say(t::PRESETS),
@@ -126,8 +126,8 @@ pub fn first_screen(model: &Model, presets: &[String], illustrative: bool, lang:
         headline = say(t::HEADLINE_RESULTS),
         cards = cards,
         change = escape(&change),
-        noscript = say(t::THE_REST_OF_THE_PAGE_NEEDS_JAVASCRIPT),
+        noscript = say(t::FIRST_SCREEN_NOSCRIPT),
         failed = say(t::THE_PAGE_COULD_NOT_START),
-        footer = escape(&lang.fill(t::ONE_YEAR_DETERMINISTIC_MODEL_MODEL_MD, &[("title", &title)])),
+        footer = escape(&lang.fill(t::PAGE_FOOTER, &[("title", &title)])),
     )
 }

@@ -72,9 +72,7 @@ impl GoalChoice {
                     lang.pick(&c.name_vi, &c.name_en)
                 )
             }
-            GoalChoice::Budget => lang
-                .say(t::BUDGET_BILLION_VND_MOST_COMMUNES_CERTIFIED)
-                .into(),
+            GoalChoice::Budget => lang.say(t::GOAL_BUDGET_CHOICE).into(),
         }
     }
 
@@ -122,7 +120,7 @@ pub fn more_funding_rows(a: &Answer, plan: &Plan, l: Lang) -> Vec<(String, Strin
             let figure = if x.is_finite() {
                 format!("+{} {}", amount(x, 2, l), l.say(t::BILLION_VND_UNIT))
             } else {
-                l.say(t::NONE_OF_IT_ARRIVES).to_string()
+                l.say(t::GOAL_SOURCE_NONE_ARRIVES).to_string()
             };
             (l.pick(&src.name_vi, &src.name_en).to_string(), figure)
         })
@@ -134,7 +132,7 @@ pub fn more_funding_rows(a: &Answer, plan: &Plan, l: Lang) -> Vec<(String, Strin
 pub fn against_the_scenario(a: &Answer, l: Lang) -> (&'static str, String) {
     if a.saving < 0.0 {
         (
-            l.say(t::MORE_THAN_THE_SCENARIO),
+            l.say(t::GOAL_EXTRA_OVER_SCENARIO),
             format!("+{}", amount(-a.saving, 2, l)),
         )
     } else {

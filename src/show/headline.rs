@@ -65,7 +65,7 @@ impl Headline {
             label: lang.say(t::CERTIFIED_COMMUNES).into(),
             figure: o.certified.to_string(),
             note: lang.fill(
-                t::TARGET_START_OF_YEAR,
+                t::HEADLINE_CERTIFIED_NOTE,
                 &[
                     ("target", &targets.certified),
                     ("start", &o.certified_baseline),
@@ -117,13 +117,13 @@ impl Headline {
             CardKind::Shortfall,
             t::MONEY_SHORT_BILLION_VND,
             o.funding.shortfall,
-            t::INVESTMENT_NO_SOURCE_COVERS,
+            t::HEADLINE_SHORTFALL_NOTE,
         );
         let idle = money(
             CardKind::Idle,
             t::MONEY_IDLE_BILLION_VND,
             o.funding.idle,
-            t::ARRIVED_WITH_NOTHING_IT_MAY_PAY,
+            t::HEADLINE_IDLE_NOTE,
         );
         Headline {
             certified,

@@ -109,7 +109,7 @@ pub fn target_sentence(
         Measure::Certified if on_page => format!(
             "{} — {mark}",
             lang.fill(
-                t::COMMUNES_CERTIFIED,
+                t::PATH_CERTIFIED_CHECK_SHORT,
                 &[
                     ("year", &check.year),
                     ("value", &shown(check.value)),
@@ -120,7 +120,7 @@ pub fn target_sentence(
         Measure::MinCriteria if on_page => format!(
             "{} — {mark}",
             lang.fill(
-                t::THE_LOWEST_COMMUNE_MEETS_CRITERIA,
+                t::PATH_MINIMUM_CHECK_SHORT,
                 &[
                     ("value", &shown(check.value)),
                     ("target", &shown(check.target))
@@ -128,7 +128,7 @@ pub fn target_sentence(
             )
         ),
         Measure::Certified => lang.fill(
-            t::COMMUNES_CERTIFIED_TARGET,
+            t::PATH_CERTIFIED_CHECK,
             &[
                 ("year", &check.year),
                 ("value", &shown(check.value)),
@@ -137,7 +137,7 @@ pub fn target_sentence(
             ],
         ),
         Measure::MinCriteria => lang.fill(
-            t::YEAR_LOWEST_COMMUNE_CRITERIA_TARGET,
+            t::PATH_MINIMUM_CHECK,
             &[
                 ("year", &check.year),
                 ("value", &shown(check.value)),
@@ -153,7 +153,7 @@ pub fn target_sentence(
                 _ => String::new(),
             };
             lang.fill(
-                t::YEAR_MEASURE_TARGET,
+                t::PATH_MEASURE_CHECK,
                 &[
                     ("year", &check.year),
                     ("what", &what),

@@ -119,7 +119,7 @@ pub fn spread_rows(r: &RiskOutcome, lang: Lang) -> Vec<SpreadRow> {
 /// The chance of reaching the certified target, as the risk's first sentence.
 pub fn certified_chance(r: &RiskOutcome, lang: Lang) -> String {
     lang.fill(
-        t::CHANCE_OF_REACHING_CERTIFIED_COMMUNES,
+        t::RISK_CERTIFIED_CHANCE,
         &[
             ("target", &r.targets.0),
             ("chance", &percent(r.chance_certified, 0, lang)),
@@ -130,7 +130,7 @@ pub fn certified_chance(r: &RiskOutcome, lang: Lang) -> String {
 /// The chances of the average and border targets, in one sentence.
 pub fn other_chances(r: &RiskOutcome, lang: Lang) -> String {
     lang.fill(
-        t::CHANCE_OF_AN_AVERAGE_BORDER,
+        t::RISK_OTHER_CHANCES,
         &[
             ("average", &number(r.targets.1, 1, lang)),
             ("average_chance", &percent(r.chance_avg_criteria, 0, lang)),
@@ -143,7 +143,7 @@ pub fn other_chances(r: &RiskOutcome, lang: Lang) -> String {
 /// How the run was drawn: draws and seed, for the report and slide.
 pub fn draws_note(r: &RiskOutcome, lang: Lang) -> String {
     lang.fill(
-        t::DRAWS_SEED_DISBURSEMENT_COSTS_AND_DELIVERY,
+        t::RISK_DRAWS_NOTE,
         &[("draws", &r.draws), ("seed", &r.seed)],
     )
 }

@@ -35,6 +35,7 @@ pub fn say(f: &Finding, plan: &Plan, lang: Lang) -> String {
                     ("stated", &money(*stated)),
                     ("sum", &money(*sum)),
                     ("parts", &parts.join(" + ")),
+                    ("sources", &plan.sources.len()),
                 ],
             )
         }
@@ -56,6 +57,7 @@ pub fn say(f: &Finding, plan: &Plan, lang: Lang) -> String {
                         ("total", &money(total)),
                         ("fitting_share", &number(100.0 * fitting / total, 2, lang)),
                         ("stated", &stated),
+                        ("sources", &plan.sources.len()),
                     ],
                 )
             });
@@ -70,6 +72,7 @@ pub fn say(f: &Finding, plan: &Plan, lang: Lang) -> String {
                     ("sum", &money(plan.funding_total())),
                     ("of_sum", &number(*of_sum, 2, lang)),
                     ("hint", &hint.unwrap_or_default()),
+                    ("sources", &plan.sources.len()),
                 ],
             )
         }
@@ -226,18 +229,21 @@ pub fn say_beyond_the_table(b: &BeyondTheTable, plan: &Plan, lang: Lang) -> Stri
     const NAMED: usize = 5;
     let mut items: Vec<String> = Vec::new();
     if let Some(target) = b.certified {
-        items.push(lang.fill(t::CERTIFIED_COMMUNES_TARGET, &[("target", &target)]));
+        items.push(lang.fill(t::TARGETS_BEYOND_CERTIFIED, &[("target", &target)]));
     }
     items.extend(b.criteria.iter().map(|&(k, target)| {
         let c = &plan.criteria[k];
         let name = lang.pick(&c.name_vi, &c.name_en);
-        lang.fill(t::NAMED_TARGET, &[("name", &name), ("target", &target)])
+        lang.fill(
+            t::TARGETS_BEYOND_CRITERION,
+            &[("name", &name), ("target", &target)],
+        )
     }));
     let count = items.len();
     if count > NAMED {
         let rest = count - NAMED;
         items.truncate(NAMED);
-        items.push(lang.fill(t::AND_N_MORE, &[("n", &rest)]));
+        items.push(lang.fill(t::TARGETS_BEYOND_MORE, &[("n", &rest)]));
     }
     lang.fill(
         t::TARGETS_BEYOND_THE_TABLE,

@@ -34,19 +34,21 @@ pub fn change(c: &Change, plan: &Plan, lang: Lang) -> String {
             )
         }
         Change::Disbursement { source: s, rate } => lang.fill(
-            t::DISBURSED_AT,
+            t::DISBURSEMENT_CHANGED,
             &[
                 ("name", &source(*s)),
                 ("percent", &number(rate * 100.0, 0, lang)),
             ],
         ),
-        Change::Eligibility { source: s } => lang.fill(t::OTHER_CRITERIA, &[("name", &source(*s))]),
+        Change::Eligibility { source: s } => {
+            lang.fill(t::ELIGIBILITY_CHANGED, &[("name", &source(*s))])
+        }
         Change::Investment {
             criteria,
             plan_total,
             total,
         } => lang.fill(
-            t::INVESTMENT_IN_CRITERIA_DIFFERS_TOTAL,
+            t::INVESTMENT_CHANGED,
             &[
                 ("invest_changed", criteria),
                 ("before", &amount(*plan_total, 2, lang)),
@@ -71,17 +73,17 @@ pub fn sentence(e: &Explanation, plan: &Plan, lang: Lang) -> String {
         // Said from the results, not assumed: with another table the plan may fall short.
         return match e.below_target {
             0 => lang.fill(
-                t::THIS_IS_THE_PLAN_SCENARIO_EVERY,
+                t::EXPLAIN_PLAN_ALL_TARGETS_MET,
                 &[("year", &e.year), ("certified", &e.certified)],
             ),
             n => lang.fill(
-                t::THIS_IS_THE_PLAN_SCENARIO_CRITERIA,
+                t::EXPLAIN_PLAN_CRITERIA_SHORT,
                 &[("n", &n), ("year", &e.year), ("certified", &e.certified)],
             ),
         };
     }
     let mut result = lang.fill(
-        t::AGAINST_THE_PLAN_COMMUNES_CERTIFIED_CRITERIA,
+        t::EXPLAIN_AGAINST_PLAN,
         &[
             ("certified", &e.certified),
             (
@@ -93,18 +95,18 @@ pub fn sentence(e: &Explanation, plan: &Plan, lang: Lang) -> String {
         ],
     );
     if e.below_target > 0 {
-        result.push_str(&lang.fill(t::CRITERIA_BELOW_TARGET, &[("missed", &e.below_target)]));
+        result.push_str(&lang.fill(t::EXPLAIN_BELOW_TARGET, &[("missed", &e.below_target)]));
     }
     if e.shortfall > 0.0 {
         result.push_str(&lang.fill(
-            t::BILLION_VND_SHORT,
+            t::EXPLAIN_SHORTFALL,
             &[("amount", &amount(e.shortfall, 2, lang))],
         ));
     }
     if e.idle > 0.0 {
-        result.push_str(&lang.fill(t::BILLION_VND_IDLE, &[("amount", &amount(e.idle, 2, lang))]));
+        result.push_str(&lang.fill(t::EXPLAIN_IDLE, &[("amount", &amount(e.idle, 2, lang))]));
     }
-    result.push_str(lang.say(t::BECAUSE_OF));
+    result.push_str(lang.say(t::EXPLAIN_BECAUSE_OF));
     let changes: Vec<String> = e.changes.iter().map(|c| change(c, plan, lang)).collect();
     result.push_str(&changes.join("; "));
     result.push('.');

@@ -79,13 +79,14 @@ pub enum AmountError {
 impl AmountError {
     pub fn message(&self, lang: Lang) -> String {
         match self {
-            AmountError::Empty => lang.say(t::ENTER_A_NUMBER).to_string(),
-            AmountError::NotANumber => lang.say(t::NOT_A_NUMBER_WITH_EXAMPLE).to_string(),
-            AmountError::Negative => lang.say(t::MUST_NOT_BE_NEGATIVE).to_string(),
-            AmountError::NotWhole => lang.say(t::MUST_BE_A_WHOLE_NUMBER).to_string(),
-            AmountError::TooLarge(limit) => {
-                lang.fill(t::TOO_LARGE_AT_MOST, &[("max", &number(*limit, 0, lang))])
-            }
+            AmountError::Empty => lang.say(t::AMOUNT_ERROR_EMPTY).to_string(),
+            AmountError::NotANumber => lang.say(t::AMOUNT_ERROR_NOT_A_NUMBER).to_string(),
+            AmountError::Negative => lang.say(t::AMOUNT_ERROR_NEGATIVE).to_string(),
+            AmountError::NotWhole => lang.say(t::AMOUNT_ERROR_NOT_WHOLE).to_string(),
+            AmountError::TooLarge(limit) => lang.fill(
+                t::AMOUNT_ERROR_TOO_LARGE,
+                &[("max", &number(*limit, 0, lang))],
+            ),
         }
     }
 }

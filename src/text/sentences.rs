@@ -91,7 +91,7 @@ catalogue! {
     INPUT_SHIPPED:
         "dữ liệu kèm theo",
         "shipped data";
-    THE_REST_OF_THE_PAGE_NEEDS_JAVASCRIPT:
+    FIRST_SCREEN_NOSCRIPT:
         "Đây là kết quả của kịch bản kế hoạch. Để thay đổi các cần gạt và xem phần còn lại của trang, cần bật JavaScript và WebAssembly.",
         "These are the plan scenario's results. Moving the levers and the rest of the page need JavaScript and WebAssembly.";
     THE_PAGE_COULD_NOT_START:
@@ -115,22 +115,22 @@ catalogue! {
     CLI_NOT_A_PLAIN_NUMBER:
         "{option}: \"{value}\" không phải số viết với dấu chấm thập phân, không phân nhóm, không âm (ví dụ 1234.5)",
         "{option}: \"{value}\" is not a number written with a decimal point, no grouping and no sign (for example 1234.5)";
-    NOT_UTF_8_TEXT:
+    CLI_FILE_NOT_UTF8:
         "không phải văn bản UTF-8",
         "not UTF-8 text";
-    MUST_READ_KEY_VALUE:
+    CLI_TARGET_NOT_KEY_VALUE:
         "phải có dạng KEY=VALUE",
         "must read KEY=VALUE";
-    SEEK_NEEDS_EXACTLY_ONE_OF_TARGET:
+    CLI_SEEK_TARGET_OR_BUDGET:
         "seek cần đúng một trong --target KEY=VALUE hoặc --budget B",
         "seek needs exactly one of --target KEY=VALUE or --budget B";
-    INCONSISTENCIES_IN_THE_PLAN_S_OWN:
+    CLI_CHECK_PLAN_HEADING:
         "{count} chỗ không khớp trong số liệu của kế hoạch:\n",
         "{count} inconsistencies in the plan's own figures:\n";
-    SCENARIO_N:
+    CLI_SUMMARY_SCENARIO:
         "Kịch bản: {name} — {order}\n",
         "Scenario: {name} — {order}\n";
-    THE_COMMUNE_TABLE_IS_ILLUSTRATIVE_UNTIL:
+    CLI_ILLUSTRATIVE_TABLE_NOTE:
         "Bảng xã là số liệu minh họa cho tới khi nhập bảng của tỉnh (--communes).\n",
         "The commune table is illustrative until the province's own is given (--communes).\n";
     CERTIFIED_COMMUNES:
@@ -139,112 +139,112 @@ catalogue! {
     AVERAGE_CRITERIA_A_COMMUNE:
         "Bình quân tiêu chí/xã",
         "Average criteria a commune";
-    THE_COMMUNE_TABLE_HAS_NO_DISTRICT:
+    CLI_NO_DISTRICT_COLUMN:
         "Bảng xã không có cột huyện: không có kết quả theo huyện.\n",
         "The commune table has no district column: no results by district.\n";
-    LINE_COLUMN:
+    TABLE_ERROR_AT_CELL:
         "dòng {line}, cột \"{column}\" ({letter})",
         "line {line}, column \"{column}\" ({letter})";
-    LINE:
+    TABLE_ERROR_AT_LINE:
         "dòng {line}",
         "line {line}";
-    THE_FILE_IS_EMPTY:
+    TABLE_ERROR_EMPTY_FILE:
         "tệp trống",
         "the file is empty";
-    THE_FILE_IS_NOT_CSV_TEXT:
+    TABLE_ERROR_BINARY:
         "tệp không phải văn bản CSV (có byte nhị phân)",
         "the file is not CSV text (it holds binary bytes)";
-    LINE_NOT_UTF_8_TEXT_SAVE:
+    TABLE_ERROR_NOT_UTF8:
         "dòng {line}: không phải văn bản UTF-8 (hãy lưu tệp dạng CSV UTF-8)",
         "line {line}: not UTF-8 text (save the file as CSV UTF-8)";
-    LINE_CANNOT_READ_THE_CSV:
+    TABLE_ERROR_MALFORMED_CSV:
         "dòng {line}: không đọc được CSV ({detail})",
         "line {line}: cannot read the CSV ({detail})";
-    THE_TABLE_HAS_NO_COMMUNE_ONLY:
+    TABLE_ERROR_NO_COMMUNES:
         "bảng không có xã nào (chỉ có dòng tiêu đề)",
         "the table has no commune (only a header)";
-    THE_COLUMN_IS_MISSING:
+    TABLE_ERROR_MISSING_COLUMN:
         "thiếu cột \"{column}\"",
         "the column \"{column}\" is missing";
-    THE_COLUMN_APPEARS_TWICE_COLUMNS_AND:
+    TABLE_ERROR_DUPLICATE_COLUMN:
         "cột \"{column}\" xuất hiện hai lần (cột {first} và {second})",
         "the column \"{column}\" appears twice (columns {first} and {second})";
-    LINE_HAS_CELLS_THE_HEADER_HAS:
+    TABLE_ERROR_RAGGED_ROW:
         "dòng {line}: có {found} ô, tiêu đề có {expected} cột",
         "line {line}: has {found} cells, the header has {expected} columns";
-    LINE_COLUMN_ID_COMMUNE_CODE_REPEATS:
+    TABLE_ERROR_DUPLICATE_COMMUNE_ID:
         "dòng {line}, cột \"id\": mã xã \"{id}\" trùng với dòng {first_line}",
         "line {line}, column \"id\": commune code \"{id}\" repeats line {first_line}";
-    THE_CELL_IS_EMPTY:
+    TABLE_ERROR_EMPTY_CELL:
         "{place}: ô trống",
         "{place}: the cell is empty";
-    VALUE_IS_NOT_0_OR_1:
+    TABLE_ERROR_NOT_A_FLAG:
         "{place}: \"{value}\" không phải 0 hoặc 1",
         "{place}: \"{value}\" is not 0 or 1";
-    IS_NOT_A_VALID_AMOUNT_BILLION:
+    TABLE_ERROR_BAD_COST:
         "{place}: \"{value}\" không phải số tiền hợp lệ (tỷ đồng, không âm)",
         "{place}: \"{value}\" is not a valid amount (billion VND, not negative)";
-    AND_MORE_ROWS_ARE_WRONG:
+    TABLE_ERROR_SEVERAL_ROWS:
         "{first} (và {more} lỗi khác; {total} dòng có lỗi)",
         "{first} (and {more} more; {total} rows are wrong)";
-    CANNOT_READ_THE_EXCEL_FILE:
+    TABLE_ERROR_NOT_A_SPREADSHEET:
         "không đọc được tệp Excel ({reason})",
         "cannot read the Excel file ({reason})";
-    THE_TABLE_HAS_MORE_THAN_COMMUNES:
+    TABLE_ERROR_TOO_MANY_COMMUNES:
         "bảng có hơn {limit} xã",
         "the table has more than {limit} communes";
-    THE_FIELD_SCHEMA_VERSION_MUST_BE:
+    FILE_ERROR_NO_SCHEMA:
         "thiếu trường \"schema\" (phiên bản, phải là 1)",
         "the field \"schema\" (version, must be 1) is missing";
-    FIELD_SCHEMA_VERSION_IS_NOT_SUPPORTED:
+    FILE_ERROR_SCHEMA_UNSUPPORTED:
         "trường \"schema\": phiên bản {found} không được hỗ trợ (chỉ 1)",
         "field \"schema\": version {found} is not supported (only 1)";
     UNKNOWN_FIELD:
         "trường \"{field}\" không tồn tại",
         "unknown field \"{field}\"";
-    FIELD_A_NEGATIVE_AMOUNT_IS_NOT:
+    FIELD_ERROR_NEGATIVE:
         "trường \"{field}\": số âm ({value}) không hợp lệ",
         "field \"{field}\": a negative amount ({value}) is not allowed";
-    FIELD_IS_TOO_LARGE_AT_MOST:
+    FIELD_ERROR_TOO_LARGE:
         "trường \"{field}\": {value} quá lớn (tối đa {max})",
         "field \"{field}\": {value} is too large (at most {max})";
     DISBURSEMENT_OUT_OF_RANGE:
         "trường \"{field}\": tỷ lệ giải ngân {value} phải trong khoảng 0 đến 1",
         "field \"{field}\": disbursement {value} must be between 0 and 1";
-    FIELD_THERE_IS_NO_CRITERION:
+    FIELD_ERROR_UNKNOWN_CRITERION:
         "trường \"{field}\": không có tiêu chí \"{value}\"",
         "field \"{field}\": there is no criterion \"{value}\"";
-    FIELD_CRITERION_IS_LISTED_TWICE:
+    FIELD_ERROR_DUPLICATE_CRITERION:
         "trường \"{field}\": tiêu chí \"{value}\" lặp lại",
         "field \"{field}\": criterion \"{value}\" is listed twice";
-    FIELD_NO_STRATEGY_CLOSEST_FIRST_CHEAPEST:
+    FIELD_ERROR_UNKNOWN_STRATEGY:
         "trường \"{field}\": không có cách ưu tiên \"{value}\" (closest_first, cheapest_first, equity_first)",
         "field \"{field}\": no strategy \"{value}\" (closest_first, cheapest_first, equity_first)";
-    FIELD_MUST_BE_BETWEEN_AND:
+    FIELD_ERROR_OUT_OF_RANGE:
         "trường \"{field}\": {value} phải trong khoảng {min} đến {max}",
         "field \"{field}\": {value} must be between {min} and {max}";
-    FIELD_MUST_BE_A_WHOLE_NUMBER:
+    FIELD_ERROR_NOT_WHOLE:
         "trường \"{field}\": {value} phải là số nguyên",
         "field \"{field}\": {value} must be a whole number";
-    FIELD_THE_YEARS_MUST_BE_CONSECUTIVE:
+    FIELD_ERROR_PATH_YEARS:
         "trường \"{field}\": các năm phải liên tiếp, tăng dần, từ 1 đến 10 năm",
         "field \"{field}\": the years must be consecutive and ascending, 1 to 10 of them";
-    FIELD_IS_NOT_ONE_OF_THE:
+    FIELD_ERROR_YEAR_NOT_IN_PATH:
         "trường \"{field}\": năm {year} không nằm trong các năm của lộ trình",
         "field \"{field}\": {year} is not one of the path's years";
-    FIELD_NEEDS_MIN_MODE_MAX:
+    FIELD_ERROR_RANGE_ORDER:
         "trường \"{field}\": cần min ≤ mode ≤ max",
         "field \"{field}\": needs min ≤ mode ≤ max";
-    IS_GIVEN_TWICE:
+    FIELD_ERROR_DUPLICATE_KEY:
         "\"{field}\" xuất hiện hai lần",
         "\"{field}\" is given twice";
-    FIELD_CHARACTERS_LONG_AT_MOST:
+    FIELD_ERROR_TOO_LONG:
         "trường \"{field}\": dài {length} ký tự, tối đa {limit}",
         "field \"{field}\": {length} characters long, at most {limit}";
-    NO_GOAL_CERTIFIED_AVG_CRITERIA_BORDER:
+    FIELD_ERROR_UNKNOWN_GOAL:
         "{field}: không có mục tiêu \"{value}\" (certified, avg_criteria, border_avg, min_criteria hoặc mã một tiêu chí)",
         "{field}: no goal \"{value}\" (certified, avg_criteria, border_avg, min_criteria or a criterion key)";
-    CANNOT_READ_THE_FILE:
+    FILE_ERROR_UNREADABLE:
         "không đọc được tệp: {detail}",
         "cannot read the file: {detail}";
     SCENARIO:
@@ -313,46 +313,46 @@ catalogue! {
     PATH:
         "Lộ trình",
         "Path";
-    NOT_AN_EXCEL_XLSX_FILE_NO:
+    EXCEL_NOT_A_ZIP:
         "không phải tệp Excel .xlsx (không có cấu trúc zip)",
         "not an Excel .xlsx file (no zip structure)";
-    THE_EXCEL_FILE_IS_DAMAGED:
+    EXCEL_FILE_DAMAGED:
         "tệp Excel bị hỏng",
         "the Excel file is damaged";
-    THE_PART_OF_THE_EXCEL_FILE:
+    ARCHIVE_PART_DAMAGED:
         "phần {part} của tệp Excel bị hỏng hoặc bị cắt cụt",
         "the part {part} of the Excel file is damaged or cut short";
-    THE_PART_IS_TOO_LARGE_ONCE:
+    ARCHIVE_PART_TOO_LARGE:
         "phần {part} quá lớn khi giải nén (tối đa {max} MB)",
         "the part {part} is too large once inflated (at most {max} MB)";
-    THE_PART_USES_COMPRESSION_METHOD_NOT:
+    ARCHIVE_PART_COMPRESSION:
         "phần {part} dùng kiểu nén {m} không hỗ trợ",
         "the part {part} uses compression method {m}, not supported";
     ARCHIVE_PART_NOT_UTF_8:
         "phần {part} không phải văn bản UTF-8",
         "the part {part} is not UTF-8 text";
-    THE_PART_CANNOT_BE_READ_BROKEN:
+    ARCHIVE_PART_BROKEN_XML:
         "phần {part} không đọc được (XML hỏng)",
         "the part {part} cannot be read (broken XML)";
-    NO_SHEET_AT:
+    SHEET_MISSING:
         "không có trang tính ở {path}",
         "no sheet at {path}";
     PERCENT_FIGURE:
         "{n} %",
         "{n}%";
-    ENTER_A_NUMBER:
+    AMOUNT_ERROR_EMPTY:
         "Hãy nhập một số",
         "Enter a number";
-    NOT_A_NUMBER_WITH_EXAMPLE:
+    AMOUNT_ERROR_NOT_A_NUMBER:
         "Không phải số (ví dụ: 1.234,5 hoặc 1234.5)",
         "Not a number (e.g. 1,234.5 or 1234.5)";
-    MUST_NOT_BE_NEGATIVE:
+    AMOUNT_ERROR_NEGATIVE:
         "Không được âm",
         "Must not be negative";
-    MUST_BE_A_WHOLE_NUMBER:
+    AMOUNT_ERROR_NOT_WHOLE:
         "Phải là số nguyên",
         "Must be a whole number";
-    TOO_LARGE_AT_MOST:
+    AMOUNT_ERROR_TOO_LARGE:
         "Quá lớn (tối đa {max})",
         "Too large (at most {max})";
     START_OF_YEAR:
@@ -397,7 +397,7 @@ catalogue! {
     HEADING_BILLION_VND:
         "Tỷ đồng",
         "Billion VND";
-    CHART:
+    CHART_FILE_PREFIX:
         "bieu-do",
         "chart";
     DOWNLOAD_THE_CHART_AS_SVG:
@@ -430,7 +430,7 @@ catalogue! {
     DUPLICATE:
         "Nhân bản",
         "Duplicate";
-    DELETE_THE_SCENARIO:
+    SCENARIO_DELETE_CONFIRM:
         "Xóa kịch bản \"{name}\"?",
         "Delete the scenario \"{name}\"?";
     DELETE:
@@ -448,7 +448,7 @@ catalogue! {
     OPEN_SCENARIO_FILE:
         "Mở tệp kịch bản…",
         "Open scenario file…";
-    THE_SCENARIO_SHOWN_IS_KEPT_IN:
+    SCENARIOS_KEPT_NOTE:
         "Kịch bản đang xem được tự lưu trong trình duyệt và nằm trong địa chỉ trang: sao chép địa chỉ để gửi.",
         "The scenario shown is kept in this browser and in the page's address: copy the address to share it.";
     COLUMNS_NOT_USED:
@@ -460,34 +460,34 @@ catalogue! {
     PLAN_START:
         "Kế hoạch: đầu năm",
         "Plan: start";
-    REPLACE_THE_COMMUNE_TABLE_WITH_THIS:
+    IMPORT_CONFIRM:
         "Thay bảng xã bằng bảng này",
         "Replace the commune table with this one";
     CANCEL:
         "Hủy",
         "Cancel";
-    ROWS_ARE_WRONG_NOTHING_WAS_CHANGED:
+    IMPORT_ROWS_WRONG:
         "{file}: {count} dòng có lỗi. Chưa thay đổi gì.",
         "{file}: {count} rows are wrong. Nothing was changed.";
-    CANNOT_BE_IMPORTED_NOTHING_WAS_CHANGED:
+    IMPORT_FAILED:
         "{file}: không nhập được. Chưa thay đổi gì.",
         "{file}: cannot be imported. Nothing was changed.";
-    AND_MORE_ROWS:
+    IMPORT_MORE_ROWS:
         "… và {more} dòng khác",
         "… and {more} more rows";
-    THE_PROVINCE_S_COMMUNE_TABLE:
+    IMPORT_PANEL_TITLE:
         "Bảng xã của tỉnh",
         "The province's commune table";
-    IN_USE:
+    IMPORT_TABLE_IN_USE:
         "Đang dùng: {name}",
         "In use: {name}";
-    IN_USE_THE_ILLUSTRATIVE_TABLE:
+    IMPORT_ILLUSTRATIVE_IN_USE:
         "Đang dùng: bảng minh họa",
         "In use: the illustrative table";
-    IMPORT_A_COMMUNE_TABLE_CSV_OR:
+    IMPORT_TABLE_BUTTON:
         "Nhập bảng xã (CSV hoặc Excel)…",
         "Import a commune table (CSV or Excel)…";
-    BACK_TO_THE_ILLUSTRATIVE_TABLE:
+    IMPORT_BACK_TO_ILLUSTRATIVE:
         "Quay lại bảng minh họa",
         "Back to the illustrative table";
     IMPORT_COLUMNS_HINT:
@@ -496,13 +496,13 @@ catalogue! {
     LEVERS:
         "Đòn bẩy",
         "Levers";
-    WHICH_COMMUNES_GO_FIRST:
+    ORDER_LABEL:
         "Thứ tự ưu tiên xã",
         "Which communes go first";
-    SHARE_OF_THE_TOTAL:
+    LEVER_FUNDING_SHARE:
         "Tỷ trọng trong tổng",
         "Share of the total";
-    THE_PLAN_S_FIGURE:
+    LEVER_PLAN_FIGURE:
         "Số của kế hoạch",
         "The plan's figure";
     PLAN:
@@ -514,7 +514,7 @@ catalogue! {
     TOTAL:
         "Tổng",
         "Total";
-    DOCUMENT_STATES:
+    FUNDING_STATED_TOTAL:
         "văn bản ghi",
         "document states";
     INVESTMENT_BY_CRITERION_BILLION_VND:
@@ -526,31 +526,31 @@ catalogue! {
     SCALE_EVERY_INVESTMENT:
         "Nhân tất cả mức đầu tư (%)",
         "Scale every investment (%)";
-    THE_PLAN_S_FIGURE_ENOUGH_TO:
+    LEVER_INVESTMENT_PLAN_FIGURE:
         "Mức của kế hoạch: đủ để đạt chỉ tiêu {year}",
         "The plan's figure: enough to reach the {year} target";
-    BACK_TO_THE_PLAN_S_FIGURE:
+    LEVER_RESET_TIP:
         "Về mức kế hoạch",
         "Back to the plan's figure";
-    BACK_TO_THE_PLANS_FIGURE_LABEL:
+    LEVER_RESET_LABEL:
         "Về mức kế hoạch:",
         "Back to the plan's figure:";
-    DISBURSEMENT:
+    DISBURSEMENT_FIELD_SUFFIX:
         "giải ngân, %",
         "disbursement, %";
-    ASSUMPTIONS_DISBURSEMENT_UNIT_COSTS_WHICH_SOURCE:
+    ASSUMPTIONS_PANEL_TITLE:
         "Giả định: giải ngân, đơn giá, nguồn được chi cho tiêu chí nào",
         "Assumptions: disbursement, unit costs, which source pays for what";
     HEADING_DISBURSEMENT_PERCENT:
         "Tỷ lệ giải ngân (%)",
         "Disbursement (%)";
-    WHICH_SOURCE_MAY_PAY_FOR_WHICH:
+    ELIGIBILITY_HEADING:
         "Nguồn vốn được chi cho tiêu chí",
         "Which source may pay for which criterion";
-    UNIT_COSTS_BILLION_VND_A_COMMUNE:
+    UNIT_COSTS_HEADING:
         "Đơn giá (tỷ đồng/xã, giả định)",
         "Unit costs (billion VND a commune, assumed)";
-    THE_PLAN_GIVES_NO_UNIT_COSTS:
+    UNIT_COSTS_NOTE:
         "Kế hoạch không nêu đơn giá. Bảng xã ghi chi phí từng xã; đơn giá chỉ dùng cho ô chi phí để trống (×{border} xã biên giới, ×{difficult} xã ĐBKK). Sửa đơn giá ở mục \"Chỉ tiêu và đơn giá của tỉnh\".",
         "The plan gives no unit costs. The commune table gives each commune's costs; a unit cost applies only where a cost is left empty (×{border} on the border, ×{difficult} in difficult communes). Edit them under \"The province's targets and unit costs\".";
     PAGE_TITLE:
@@ -559,10 +559,10 @@ catalogue! {
     RESULTS:
         "Kết quả",
         "Results";
-    ONE_YEAR_DETERMINISTIC_MODEL_MODEL_MD:
+    PAGE_FOOTER:
         "Mô hình một năm, tất định (model.md). Nguồn: {title}.",
         "One-year deterministic model (model.md). Source: {title}.";
-    NEW_RURAL_DEVELOPMENT_PLANNER:
+    APP_TITLE:
         "Mô phỏng kế hoạch xây dựng nông thôn mới",
         "New Rural Development planner";
     PLAN_SUBTITLE:
@@ -598,7 +598,7 @@ catalogue! {
     OTHER_LANGUAGE:
         "English",
         "Tiếng Việt";
-    THE_COMMUNE_DATA_IS_ILLUSTRATIVE_REAL:
+    ILLUSTRATIVE_BANNER:
         "Số liệu từng xã là minh họa (mã, tên, huyện là thật; tình trạng và chi phí do chương trình tạo ra, khớp với số liệu tổng của kế hoạch). Hãy nhập bảng xã của tỉnh để có kết quả thật.",
         "The commune data is illustrative (real codes, names and districts; made-up status and costs that add up to the plan's totals). Import the province's own table for real results.";
     RISK_WORD:
@@ -607,7 +607,7 @@ catalogue! {
     HEADLINE_RESULTS:
         "Kết quả chính",
         "Headline results";
-    TARGET_START_OF_YEAR:
+    HEADLINE_CERTIFIED_NOTE:
         "mục tiêu {target} · đầu năm {start}",
         "target {target} · start of year {start}";
     TARGET_AT_LEAST:
@@ -619,43 +619,43 @@ catalogue! {
     MONEY_SHORT_BILLION_VND:
         "Vốn thiếu (tỷ đồng)",
         "Money short (billion VND)";
-    INVESTMENT_NO_SOURCE_COVERS:
+    HEADLINE_SHORTFALL_NOTE:
         "đầu tư không có nguồn",
         "investment no source covers";
     MONEY_IDLE_BILLION_VND:
         "Vốn không dùng được (tỷ đồng)",
         "Money idle (billion VND)";
-    ARRIVED_WITH_NOTHING_IT_MAY_PAY:
+    HEADLINE_IDLE_NOTE:
         "vốn về nhưng không có tiêu chí để chi",
         "arrived with nothing it may pay for";
-    DISBURSED_AT:
+    DISBURSEMENT_CHANGED:
         "{name} giải ngân {percent} %",
         "{name} disbursed at {percent}%";
-    OTHER_CRITERIA:
+    ELIGIBILITY_CHANGED:
         "{name}: tiêu chí được chi khác",
         "{name}: other criteria";
-    INVESTMENT_IN_CRITERIA_DIFFERS_TOTAL:
+    INVESTMENT_CHANGED:
         "đầu tư {invest_changed} tiêu chí khác kế hoạch (tổng {before} → {after})",
         "investment in {invest_changed} criteria differs (total {before} → {after})";
-    THIS_IS_THE_PLAN_SCENARIO_EVERY:
+    EXPLAIN_PLAN_ALL_TARGETS_MET:
         "Đây là kịch bản kế hoạch: mọi tiêu chí đạt chỉ tiêu {year}, {certified} xã đạt chuẩn.",
         "This is the plan scenario: every criterion reaches its {year} target, {certified} communes certified.";
-    THIS_IS_THE_PLAN_SCENARIO_CRITERIA:
+    EXPLAIN_PLAN_CRITERIA_SHORT:
         "Đây là kịch bản kế hoạch: {n} tiêu chí chưa đạt chỉ tiêu {year}, {certified} xã đạt chuẩn.",
         "This is the plan scenario: {n} criteria short of their {year} target, {certified} communes certified.";
-    AGAINST_THE_PLAN_COMMUNES_CERTIFIED_CRITERIA:
+    EXPLAIN_AGAINST_PLAN:
         "So với kế hoạch: {certified} xã đạt chuẩn ({certified_change}), bình quân {average} tiêu chí/xã ({average_change})",
         "Against the plan: {certified} communes certified ({certified_change}), {average} criteria a commune ({average_change})";
-    CRITERIA_BELOW_TARGET:
+    EXPLAIN_BELOW_TARGET:
         ", {missed} tiêu chí dưới chỉ tiêu",
         ", {missed} criteria below target";
-    BILLION_VND_SHORT:
+    EXPLAIN_SHORTFALL:
         ", thiếu {amount} tỷ đồng",
         ", {amount} billion VND short";
-    BILLION_VND_IDLE:
+    EXPLAIN_IDLE:
         ", {amount} tỷ đồng không dùng được",
         ", {amount} billion VND idle";
-    BECAUSE_OF:
+    EXPLAIN_BECAUSE_OF:
         " — vì ",
         " — because of: ";
     CRITERIA_TABLE_TITLE:
@@ -676,7 +676,7 @@ catalogue! {
     HEADING_MONEY_SHORT:
         "Thiếu vốn",
         "Short";
-    P10_P90_OF_COMMUNES_MEETING_IT:
+    RISK_BAND_COLUMN_TIP:
         "Khoảng P10–P90 số xã đạt, theo mục Rủi ro",
         "P10–P90 of communes meeting it, from Risk";
     N_COMMUNES:
@@ -715,7 +715,7 @@ catalogue! {
     DIFFERENT_FROM_THE_PLAN:
         "Khác kịch bản kế hoạch",
         "Different from the plan";
-    MET_AT_THE_START_GAINED_THIS:
+    GRID_LEGEND:
         "● đạt từ đầu năm · ◆ đạt thêm trong năm · ○ kế hoạch đạt nhưng kịch bản này không · hàng viền cam: khác kế hoạch. Bấm một xã để xem chi tiết.",
         "● met at the start · ◆ gained this year · ○ gained in the plan but not here · orange-edged rows differ from the plan. Click a commune for details.";
     COMMUNE:
@@ -760,19 +760,19 @@ catalogue! {
     FULL_DISBURSEMENT:
         "Giải ngân đủ",
         "Full disbursement";
-    THE_VALUE_IS_OUT_OF_RANGE:
+    RISK_FIELD_OUT_OF_RANGE:
         "{field}: giá trị ngoài khoảng cho phép.",
         "{field}: the value is out of range.";
-    NOT_A_NUMBER:
+    RISK_FIELD_NOT_A_NUMBER:
         "{field}: không phải số.",
         "{field}: not a number.";
-    NEEDS_THREE_NUMBERS_0_100_WITH:
+    RISK_RANGE_INVALID:
         "{name}: cần đủ ba số 0–100 với thấp nhất ≤ thường gặp ≤ cao nhất (hoặc để trống cả ba).",
         "{name}: needs three numbers 0–100 with least ≤ most likely ≤ largest (or all three empty).";
-    RISK_HOW_LIKELY_THE_TARGETS_ARE:
+    RISK_PANEL_TITLE:
         "Rủi ro: khả năng đạt mục tiêu",
         "Risk: how likely the targets are";
-    THE_SCENARIO_SHOWN_DRAWN_MANY_TIMES:
+    RISK_PANEL_HINT:
         "Kịch bản đang xem được tính lại nhiều lần: vốn nhà nước về theo một khoảng (thấp nhất, thường gặp, cao nhất), chi phí từng xã lệch quanh dự toán, một phần công trình chậm sang năm sau. Nguồn số liệu: seeds/risk/README.md.",
         "The scenario shown, drawn many times: state money arrives within a range (least, most likely, largest), each commune's costs vary around the estimate, some works slip past the year. Where the figures come from: seeds/risk/README.md.";
     DISBURSEMENT_ASSUMPTION:
@@ -784,7 +784,7 @@ catalogue! {
     WORKS_DONE_WITHIN_THE_YEAR:
         "Công trình xong trong năm (%)",
         "Works done within the year (%)";
-    DISBURSEMENT_BY_SOURCE_EMPTY_KEEPS_THE:
+    RISK_RANGES_CAPTION:
         "Tỷ lệ giải ngân theo nguồn (%): để trống là theo kịch bản",
         "Disbursement by source (%): empty keeps the scenario's";
     SOURCE:
@@ -799,25 +799,25 @@ catalogue! {
     LARGEST:
         "Cao nhất",
         "Largest";
-    WORKER:
+    RISK_RUN_IN_WORKER:
         "luồng phụ",
         "worker";
-    PAGE:
+    RISK_RUN_ON_PAGE:
         "trang",
         "page";
-    DRAWING:
+    RISK_DRAWING_PROGRESS:
         "đang tính {done}/{total} lần ({place})",
         "drawing {done}/{total} ({place})";
     DRAWS_DONE:
         "xong {total} lần ({place})",
         "{total} draws done ({place})";
-    CHANCE_OF_REACHING_CERTIFIED_COMMUNES:
+    RISK_CERTIFIED_CHANCE:
         "Khả năng đạt {target} xã đạt chuẩn: {chance}",
         "Chance of reaching {target} certified communes: {chance}";
-    CHANCE_OF_AN_AVERAGE_BORDER:
+    RISK_OTHER_CHANCES:
         "Khả năng bình quân ≥ {average}: {average_chance} · biên giới ≥ {border}: {border_chance}",
         "Chance of an average ≥ {average}: {average_chance} · border ≥ {border}: {border_chance}";
-    DRAWS_BY_CERTIFIED_COMMUNES:
+    RISK_HISTOGRAM_LABEL:
         "Số lần rút theo số xã đạt chuẩn",
         "Draws by certified communes";
     SHOWN_NOW:
@@ -826,16 +826,16 @@ catalogue! {
     CRITERION_COMMUNES:
         "Tiêu chí (số xã đạt)",
         "Criterion (communes)";
-    PICK_TWO_TO_FOUR_SCENARIOS_TO:
+    COMPARE_PICK_HINT:
         "Chọn từ 2 đến 4 kịch bản để so sánh.",
         "Pick two to four scenarios to compare.";
-    COMMUNES_MEETING_EACH_CRITERION_BY_SCENARIO:
+    COMPARE_CHART_CAPTION:
         "Số xã đạt từng tiêu chí theo kịch bản (vạch đen: chỉ tiêu)",
         "Communes meeting each criterion, by scenario (black: target)";
     SCENARIOS_SIDE_BY_SIDE:
         "So sánh kịch bản",
         "Scenarios side by side";
-    DIFFERENCES_AGAINST_THE_FIRST_SCENARIO_PICKED:
+    COMPARE_NOTE:
         "Chênh lệch so với kịch bản đầu tiên được chọn; xanh: tốt hơn, đỏ: kém hơn.",
         "Differences against the first scenario picked; green: better, red: worse.";
     EXPORT_AND_PRESENT:
@@ -859,7 +859,7 @@ catalogue! {
     HEADLINE:
         "Kết quả chính",
         "Headline";
-    CERTIFIED_COMMUNES_TARGET:
+    TARGETS_BEYOND_CERTIFIED:
         "xã đạt chuẩn NTM (mục tiêu {target})",
         "certified communes (target {target})";
     CRITERIA_SLIDE_TITLE:
@@ -871,13 +871,13 @@ catalogue! {
     COMMUNES_BY_CRITERIA_MET:
         "Các xã theo số tiêu chí đạt",
         "Communes by criteria met";
-    YEARS_THE_PATH:
+    PATH_PANEL_TITLE:
         "Lộ trình nhiều năm",
         "Years: the path";
     THE_PLAN:
         "Kế hoạch",
         "The plan";
-    OR_PAGEUP_PAGEDOWN_TO_MOVE_ESC:
+    SLIDES_KEYS_HINT:
         "← → hoặc PageUp/PageDown để chuyển trang · Esc để thoát",
         "← → or PageUp/PageDown to move · Esc to leave";
     COMMUNES_MEETING_EACH_CRITERION:
@@ -886,13 +886,13 @@ catalogue! {
     CHART_COMMUNES_BY_CRITERIA_MET:
         "Số xã theo số tiêu chí đạt",
         "Communes by criteria met";
-    WHERE_EACH_SOURCE_S_MONEY_WENT:
+    CHART_SOURCES_TITLE:
         "Vốn từng nguồn đã đi đâu",
         "Where each source's money went";
-    INVESTMENT_BY_CRITERION_AS_IN_THE:
+    REPORT_INVESTMENT_AS_PLANNED:
         "Đầu tư từng tiêu chí: như kế hoạch (đủ để đạt chỉ tiêu {year}).",
         "Investment by criterion: as in the plan (enough to reach the {year} targets).";
-    INVESTMENT_THAT_DIFFERS_FROM_THE_PLAN:
+    REPORT_INVESTMENT_CHANGED_HEADING:
         "Đầu tư khác kế hoạch",
         "Investment that differs from the plan";
     HEADING_PLAN:
@@ -904,19 +904,19 @@ catalogue! {
     CLOSE_THE_REPORT:
         "Đóng báo cáo",
         "Close the report";
-    PROVINCIAL_PEOPLE_S_COMMITTEE:
+    REPORT_ISSUER:
         "ỦY BAN NHÂN DÂN TỈNH {province}",
         "{province} PROVINCIAL PEOPLE'S COMMITTEE";
-    NEW_RURAL_DEVELOPMENT_SCENARIO_REPORT:
+    REPORT_TITLE:
         "BÁO CÁO KỊCH BẢN XÂY DỰNG NÔNG THÔN MỚI",
         "NEW RURAL DEVELOPMENT SCENARIO REPORT";
-    PROVINCE:
+    REPORT_PROVINCE_YEAR:
         "Tỉnh {province} · năm {year}",
         "{province} province · {year}";
     DATE:
         "Ngày lập",
         "Date";
-    NOTE_THE_COMMUNE_DATA_IS_ILLUSTRATIVE:
+    REPORT_ILLUSTRATIVE_NOTE:
         "Lưu ý: số liệu từng xã là minh họa (tình trạng và chi phí do chương trình tạo ra, khớp với số liệu tổng của kế hoạch), chưa phải số liệu của tỉnh.",
         "Note: the commune data is illustrative (made-up status and costs that add up to the plan's totals), not the province's own.";
     REPORT_ASSUMPTIONS_HEADING:
@@ -934,7 +934,7 @@ catalogue! {
     HEADING_IDLE:
         "Không dùng",
         "Idle";
-    SOURCES_MAY_PAY_FOR_OTHER_CRITERIA:
+    REPORT_ELIGIBILITY_CHANGED:
         "{eligibility_changed} nguồn vốn được chi cho các tiêu chí khác giả định của kế hoạch.",
         "{eligibility_changed} sources may pay for other criteria than assumed.";
     REPORT_RESULTS_HEADING:
@@ -964,19 +964,19 @@ catalogue! {
     NOT_REACHED:
         "chưa đạt",
         "not reached";
-    COMMUNES_CERTIFIED_TARGET:
+    PATH_CERTIFIED_CHECK:
         "{year}: {value} xã đạt chuẩn, mục tiêu {target} — {mark}",
         "{year}: {value} communes certified, target {target} — {mark}";
     LOWEST_COMMUNE:
         "Xã thấp nhất",
         "Lowest commune";
-    EACH_YEAR_KEEPS_THE_SCENARIO_S:
+    PATH_PRINTED_NOTE:
         "Mỗi năm giữ đòn bẩy của năm trước, trừ năm có kịch bản riêng; vốn chưa về, không dùng và chưa chi được chuyển sang năm sau.",
         "Each year keeps the year before's levers, except a year with its own scenario; money not arrived, idle or unspent goes on to the next year.";
-    THE_RISK_RUN_IS_STILL_DRAWING:
+    RISK_STILL_DRAWING:
         "Đang tính rủi ro…",
         "The risk run is still drawing…";
-    DRAWS_SEED_DISBURSEMENT_COSTS_AND_DELIVERY:
+    RISK_DRAWS_NOTE:
         "{draws} lần rút, hạt giống {seed}; giải ngân, chi phí và tiến độ theo giả định ở mục Rủi ro.",
         "{draws} draws, seed {seed}; disbursement, costs and delivery as set under Risk.";
     NO_DISTRICT_COLUMN_ON_THE_PAGE:
@@ -991,10 +991,10 @@ catalogue! {
     UNIT_COST_BN_VND_A_COMMUNE:
         "đơn giá (tỷ đồng/xã)",
         "unit cost (bn VND a commune)";
-    THE_PROVINCE_S_TARGETS_AND_UNIT:
+    TARGETS_PANEL_TITLE:
         "Chỉ tiêu và đơn giá của tỉnh (sửa được)",
         "The province's targets and unit costs (editable)";
-    THE_PLAN_S_FIGURES_KH_BY:
+    TARGETS_PANEL_NOTE:
         "Mặc định là số của kế hoạch (KH). Chỉ tiêu từng tiêu chí quyết định mức đầu tư mặc định (đủ để đạt chỉ tiêu); đơn giá chỉ dùng cho xã có ô chi phí để trống trong bảng xã. Các số này đi cùng kịch bản: lưu, liên kết, tệp kịch bản.",
         "The plan's figures (KH) by default. A criterion's target sets its default investment (enough to reach it); a unit cost applies only to communes whose cost cell is empty in the commune table. These go with the scenario: saved, linked, in scenario files.";
     HEADING_TARGET_COMMUNES:
@@ -1003,16 +1003,16 @@ catalogue! {
     UNIT_COST_BN:
         "Đơn giá (tỷ/xã)",
         "Unit cost (bn)";
-    BACK_TO_THE_PLAN_S_TARGETS:
+    TARGETS_RESET:
         "Về chỉ tiêu và đơn giá của kế hoạch",
         "Back to the plan's targets and unit costs";
-    COMMUNES_CERTIFIED:
+    PATH_CERTIFIED_CHECK_SHORT:
         "{year}: {value} / {target} xã đạt chuẩn",
         "{year}: {value} / {target} communes certified";
-    THE_LOWEST_COMMUNE_MEETS_CRITERIA:
+    PATH_MINIMUM_CHECK_SHORT:
         "xã thấp nhất đạt {value} / {target} tiêu chí",
         "the lowest commune meets {value} / {target} criteria";
-    THE_SCENARIO_SHOWN_IS_THE_FIRST:
+    PATH_PANEL_HINT:
         "Kịch bản đang xem là của năm đầu; mỗi năm sau giữ kịch bản năm trước, trừ khi được đặt kịch bản riêng dưới đây; vốn chưa về, vốn không dùng và vốn chưa chi được chuyển sang năm sau.",
         "The scenario shown is the first year's; each later year keeps the year before's unless given its own below; money not arrived, idle or unspent goes on to the next year.";
     UNTIL:
@@ -1027,13 +1027,13 @@ catalogue! {
     COSTS_GROW_A_YEAR:
         "Chi phí tăng mỗi năm (%)",
         "Costs grow a year (%)";
-    CARRY_WHAT_IS_LEFT_TO_THE:
+    PATH_CARRY_LEFTOVER:
         "Chuyển vốn còn lại sang năm sau",
         "Carry what is left to the next year";
-    COST_GROWTH_MUST_BE_A_NUMBER:
+    PATH_GROWTH_INVALID:
         "Tỷ lệ tăng chi phí phải là số từ -50 đến 100 (%).",
         "Cost growth must be a number from -50 to 100 (%).";
-    TYPE_A_WHOLE_NUMBER_NOT_NEGATIVE:
+    PATH_TARGET_INVALID:
         "Hãy nhập số nguyên không âm (mục tiêu giữ như cũ).",
         "Type a whole number, not negative (the target stays as it was).";
     DOWNLOAD_PATH_FILE:
@@ -1057,7 +1057,7 @@ catalogue! {
     RISK_P10_P90_CERTIFIED:
         "Rủi ro P10–P90 (xã đạt chuẩn)",
         "Risk P10–P90 (certified)";
-    CERTIFIED_COMMUNES_BY_YEAR_AGAINST_THE:
+    PATH_CHART_LABEL:
         "Xã đạt chuẩn theo năm so với mục tiêu",
         "Certified communes by year against the target";
     GOAL_CERTIFIED_COMMUNES:
@@ -1066,13 +1066,13 @@ catalogue! {
     BORDER_COMMUNES_AVERAGE:
         "Bình quân tiêu chí xã biên giới",
         "Border communes' average";
-    BUDGET_BILLION_VND_MOST_COMMUNES_CERTIFIED:
+    GOAL_BUDGET_CHOICE:
         "Ngân sách (tỷ đồng): nhiều xã đạt chuẩn nhất",
         "Budget (billion VND): most communes certified";
-    THE_GOAL_S_VALUE_MUST_BE:
+    GOAL_VALUE_INVALID:
         "Giá trị mục tiêu phải là một số không âm (ví dụ 100 hoặc 14,5).",
         "The goal's value must be a number, not negative (for example 100 or 14.5).";
-    GOALS_WHAT_IS_THE_LEAST_IT:
+    GOALS_PANEL_TITLE:
         "Mục tiêu: cần ít nhất bao nhiêu?",
         "Goals: what is the least it takes?";
     GOAL:
@@ -1084,7 +1084,7 @@ catalogue! {
     FIND:
         "Tìm",
         "Find";
-    WITHIN_THIS_BUDGET_COMMUNES_CERTIFIED:
+    GOAL_BUDGET_ANSWER:
         "Với ngân sách này: {certified} xã đạt chuẩn.",
         "Within this budget: {certified} communes certified.";
     LEAST_TOTAL_INVESTMENT:
@@ -1096,7 +1096,7 @@ catalogue! {
     SAVING_AGAINST_THE_SCENARIO:
         "Tiết kiệm so với kịch bản",
         "Saving against the scenario";
-    MORE_THAN_THE_SCENARIO:
+    GOAL_EXTRA_OVER_SCENARIO:
         "Cần thêm so với kịch bản",
         "More than the scenario invests";
     PROVEN_LEAST:
@@ -1105,7 +1105,7 @@ catalogue! {
     YES:
         "có",
         "yes";
-    NO_GREEDY_A_CHEAPER_ANSWER_MAY:
+    GOAL_GREEDY_NOTE:
         "không (cách tham lam; có thể còn rẻ hơn)",
         "no (greedy; a cheaper answer may exist)";
     SHORT_WITH_THE_CURRENT_FUNDING:
@@ -1120,13 +1120,13 @@ catalogue! {
     APPLY_AS_THE_CURRENT_SCENARIO:
         "Áp dụng làm kịch bản hiện tại",
         "Apply as the current scenario";
-    WHERE_DOES_MORE_MONEY_BUY_MOST:
+    MARGINS_HEADING:
         "Thêm vốn cho tiêu chí nào được nhiều nhất?",
         "Where does more money buy most?";
     AMOUNT_MORE_BILLION_VND:
         "Số tiền thêm (tỷ đồng)",
         "Amount more (billion VND)";
-    EACH_ROW_THE_CURRENT_SCENARIO_WITH:
+    MARGINS_HINT:
         "Mỗi dòng: kịch bản hiện tại với số tiền này cộng vào một tiêu chí, chi từ các nguồn vốn như kịch bản; \"vốn thiếu\" là phần các nguồn không trả được.",
         "Each row: the current scenario with this amount added to one criterion, paid by the sources as the scenario pays; \"short\" is what the sources cannot pay.";
     MORE_CERTIFIED:
@@ -1138,10 +1138,10 @@ catalogue! {
     NOT_A_VALID_AMOUNT:
         "Số tiền không hợp lệ.",
         "Not a valid amount.";
-    COMMUNES_MEETING_EACH_CRITERION_START_PROJECTED:
+    CHART_CRITERIA_TITLE:
         "Số xã đạt từng tiêu chí: đầu năm, dự kiến, chỉ tiêu",
         "Communes meeting each criterion: start, projected, target";
-    AVERAGE_CRITERIA_A_COMMUNE_BY_DISTRICT:
+    CHART_DISTRICTS_TITLE:
         "Bình quân tiêu chí/xã theo huyện",
         "Average criteria a commune, by district";
     AVERAGE_CRITERIA_A_COMMUNE_AT_LEAST:
@@ -1213,25 +1213,25 @@ catalogue! {
     JSON_CUT_SHORT:
         " (văn bản bị cắt giữa chừng)",
         " (the text is cut short)";
-    MUST_BE_AN_OBJECT:
+    FIELD_ERROR_NOT_AN_OBJECT:
         "trường \"{field}\" phải là một đối tượng JSON {…}",
         "the field \"{field}\" must be a JSON object {…}";
-    FIELD_MUST_BE:
+    FIELD_ERROR_WRONG_TYPE:
         "trường \"{field}\": phải là {expected}",
         "field \"{field}\": must be a {expected}";
-    A_NUMBER:
+    FIELD_TYPE_NUMBER:
         "một số",
         "number";
-    A_STRING:
+    FIELD_TYPE_STRING:
         "một chuỗi",
         "string";
-    A_LIST:
+    FIELD_TYPE_ARRAY:
         "một danh sách",
         "array";
-    AN_OBJECT:
+    FIELD_TYPE_OBJECT:
         "một đối tượng JSON {…}",
         "object";
-    A_WHOLE_NUMBER:
+    FIELD_TYPE_WHOLE_NUMBER:
         "một số nguyên không âm",
         "whole number ≥ 0";
     CELL_BEYOND_LIMITS:
@@ -1262,14 +1262,14 @@ catalogue! {
         "{n} chỉ tiêu khác của tỉnh",
         "{n} other targets of the province's own";
     PLAN_STATED_TOTAL:
-        "Tổng nhu cầu vốn ghi {stated} tỷ đồng, nhưng năm nguồn cộng lại là {sum} ({parts} = {sum}). Mô hình dùng số của từng nguồn: {sum} tỷ đồng.",
-        "The plan states a total of {stated} billion VND, but its five sources add up to {sum} ({parts} = {sum}). The model takes the sources as stated: {sum} billion VND.";
+        "Tổng nhu cầu vốn ghi {stated} tỷ đồng, nhưng {sources} nguồn cộng lại là {sum} ({parts} = {sum}). Mô hình dùng số của từng nguồn: {sum} tỷ đồng.",
+        "The plan states a total of {stated} billion VND, but its {sources} sources add up to {sum} ({parts} = {sum}). The model takes the sources as stated: {sum} billion VND.";
     PLAN_SOURCE_SHARE:
-        "{name}: {amount} tỷ đồng ghi chiếm {stated} %, nhưng {amount} / {total} = {of_total} % (trên tổng năm nguồn {sum}: {of_sum} %).{hint}",
-        "{name}: {amount} billion VND is stated as {stated}%, but {amount} / {total} = {of_total}% ({of_sum}% of the five sources' {sum}).{hint}";
+        "{name}: {amount} tỷ đồng ghi chiếm {stated} %, nhưng {amount} / {total} = {of_total} % (trên tổng {sources} nguồn {sum}: {of_sum} %).{hint}",
+        "{name}: {amount} billion VND is stated as {stated}%, but {amount} / {total} = {of_total}% ({of_sum}% of the {sources} sources' {sum}).{hint}";
     PLAN_SHARE_FITTING:
-        " Nếu là {fitting} tỷ đồng thì năm nguồn cộng lại đúng {total} và tỷ lệ là {fitting_share} %, gần với {stated} % hơn (có thể là lỗi đánh máy; văn bản không nói rõ).",
-        " With {fitting} billion VND the five sources would add up to {total} and the share would be {fitting_share}%, closer to {stated}% (perhaps a typo; the document does not say).";
+        " Nếu là {fitting} tỷ đồng thì {sources} nguồn cộng lại đúng {total} và tỷ lệ là {fitting_share} %, gần với {stated} % hơn (có thể là lỗi đánh máy; văn bản không nói rõ).",
+        " With {fitting} billion VND the {sources} sources would add up to {total} and the share would be {fitting_share}%, closer to {stated}% (perhaps a typo; the document does not say).";
     PLAN_SHARES_SUM:
         "Tỷ lệ các nguồn cộng lại là {sum} %, không phải 100 %.",
         "The sources' stated shares add up to {sum}%, not 100%.";
@@ -1288,67 +1288,67 @@ catalogue! {
     PLAN_REFERENCE_DATE:
         "Văn bản số {number} (năm {number_year} trong số hiệu) ghi ngày {date} (năm {date_year}): số hiệu và ngày không khớp.",
         "Document {number} (year {number_year} in its number) is dated {date} (year {date_year}): the number and the date disagree.";
-    CANNOT_SAVE_IN_THE_BROWSER_FULL:
+    NOTICE_CANNOT_SAVE:
         "Không lưu được vào trình duyệt (hết chỗ hoặc bị chặn).",
         "Cannot save in the browser (full or blocked).";
-    THE_BROWSER_BLOCKS_THIS_PAGE_S:
+    NOTICE_STORAGE_BLOCKED:
         "Trình duyệt đang chặn lưu trữ của trang này: kịch bản sẽ không được giữ lại khi đóng trang. Hãy cho phép lưu dữ liệu trang web, hoặc tải tệp kịch bản về máy.",
         "The browser blocks this page's storage: scenarios will not be kept when the page closes. Allow site data, or download the scenario file.";
-    THE_IMPORTED_COMMUNE_TABLE_CANNOT_BE:
+    NOTICE_IMPORTED_TABLE_UNREADABLE:
         "Bảng xã đã nhập không đọc được; đang dùng bảng minh họa.",
         "The imported commune table cannot be read; the illustrative table is in use.";
-    THE_SAVED_DATA_IS_LEFT_AS:
+    NOTICE_SAVED_DATA_KEPT:
         "Dữ liệu đã lưu được giữ nguyên, không bị ghi đè; kịch bản sẽ không được lưu cho tới khi bạn bỏ dữ liệu hỏng.",
         "The saved data is left as it is, not overwritten; scenarios are not saved until you discard it.";
-    THE_LINK_IS_BROKEN_OR_NOT:
+    NOTICE_LINK_BROKEN:
         "Liên kết bị hỏng hoặc không phải của trang này: đang hiển thị kế hoạch.",
         "The link is broken or not one of this page's: the plan is shown.";
-    OPENED_THE_PATH:
+    NOTICE_PATH_OPENED:
         "Đã mở lộ trình {name}.",
         "Opened the path {name}.";
-    THE_DEFAULT_PATH_IS_SHOWN:
+    NOTICE_KEPT_PATH_UNREADABLE:
         "Đang hiển thị lộ trình mặc định; lộ trình đã lưu được giữ nguyên cho đến khi anh/chị sửa lộ trình.",
         "The default path is shown; the kept path is left as it was until you change the path.";
-    YEAR_LOWEST_COMMUNE_CRITERIA_TARGET:
+    PATH_MINIMUM_CHECK:
         "{year}: xã thấp nhất {value} tiêu chí, mục tiêu {target} — {mark}",
         "{year}: lowest commune {value} criteria, target {target} — {mark}";
-    YEAR_MEASURE_TARGET:
+    PATH_MEASURE_CHECK:
         "{year}: {what} {value}, mục tiêu {target} — {mark}",
         "{year}: {what} {value}, target {target} — {mark}";
-    THE_SCENARIO_SHOWN:
+    PATH_YEAR_STATUS_SHOWN:
         "kịch bản đang xem",
         "the scenario shown";
-    ITS_OWN_SCENARIO:
+    PATH_YEAR_STATUS_OWN:
         "kịch bản riêng",
         "its own scenario";
-    SAME_AS_LAST_YEAR:
+    PATH_YEAR_STATUS_SAME:
         "như năm trước",
         "same as last year";
-    YEAR_USES_THE_SCENARIO_SHOWN:
+    PATH_FIRST_YEAR_NOTE:
         "Năm {year} dùng kịch bản đang xem: sửa bằng các đòn bẩy ở trên.",
         "{year} uses the scenario shown: edit it with the levers above.";
-    TAKE_A_SCENARIO:
+    PATH_YEAR_TAKE_FROM:
         "Lấy từ kịch bản",
         "Take from a scenario";
-    YEAR_SAME_AS_YEAR_BEFORE:
+    PATH_YEAR_SAME_TOGGLE:
         "Năm {year} như năm {before}",
         "{year} the same as {before}";
-    THE_SCENARIO_OF_EACH_YEAR:
+    PATH_YEARS_HEADING:
         "Kịch bản từng năm",
         "The scenario of each year";
-    YEARS_WITH_THEIR_OWN_SCENARIO:
+    PATH_OWN_YEARS_NOTE:
         "Năm có kịch bản riêng: {years}.",
         "Years with their own scenario: {years}.";
-    A_LINE_PER_SCENARIO_COMPARED:
+    PATH_CHART_COMPARE_LEGEND:
         "Đường mờ: từng kịch bản đang so sánh, cùng lộ trình.",
         "Faint lines: each scenario compared, on the same path.";
-    NONE_OF_IT_ARRIVES:
+    GOAL_SOURCE_NONE_ARRIVES:
         "không có vốn nào về (giải ngân 0%)",
         "none of it arrives (0% disbursed)";
     MORE_FROM_SOURCE_ALONE:
         "Cần thêm nếu chỉ {name} bù",
         "More needed if {name} alone pays";
-    WHERE_MORE_BUYS_MOST:
+    MARGINS_SUMMARY_HEADING:
         "Thêm {amount} tỷ đồng vào tiêu chí nào được nhiều nhất:",
         "Where {amount} billion VND more buys most:";
     GOALS_AND_MARGINS:
@@ -1357,10 +1357,10 @@ catalogue! {
     NO_GOAL_SOUGHT_YET:
         "Chưa tìm mục tiêu nào cho kịch bản này (bảng Mục tiêu).",
         "No goal sought yet for this scenario (the Goals panel).";
-    WORKING_OUT_THE_PATH:
+    PATH_PROGRESS:
         "Đang tính lộ trình… {done} / {of} năm",
         "Working out the path… {done} / {of} years";
-    WORKING_OUT_THE_MARGINS:
+    MARGINS_PROGRESS:
         "Đang tính… {done} / {of} tiêu chí",
         "Working it out… {done} / {of} criteria";
     SEEKING:
@@ -1369,31 +1369,31 @@ catalogue! {
     FROM_YEAR:
         "Từ năm",
         "From";
-    A_YEAR_FROM_2000_TO_2090:
+    PATH_FIRST_YEAR_INVALID:
         "Năm phải từ 2000 đến 2090.",
         "A year from 2000 to 2090.";
     NO_MONEY_FOR_MORE:
         "Các nguồn vốn đã chi hết: thêm tiền cho một tiêu chí chỉ lấy bớt của tiêu chí khác (số xã đạt chuẩn có thể giảm). Hãy tăng nguồn vốn cùng lúc.",
         "The sources are fully spent: more for one criterion only takes from the others (certified communes may fall). Raise the funding with it.";
-    THE_PATH_SHOWN_IS_UNCHANGED:
+    NOTICE_PATH_UNCHANGED:
         "Lộ trình đang xem không đổi.",
         "The path shown is unchanged.";
-    OPENED:
+    NOTICE_SCENARIO_OPENED:
         "Đã mở {name}.",
         "Opened {name}.";
-    THE_SCENARIO_SHOWN_IS_UNCHANGED:
+    NOTICE_SCENARIO_UNCHANGED:
         "Kịch bản đang xem không đổi.",
         "The scenario shown is unchanged.";
-    THE_TABLE_IS_IN_USE_BUT:
+    NOTICE_TABLE_NOT_KEPT:
         "Bảng xã đã được dùng nhưng không lưu được vào trình duyệt (quá lớn?): sẽ mất khi tải lại trang.",
         "The table is in use but could not be kept in the browser (too large?): it will be gone after a reload.";
     TARGETS_BEYOND_THE_TABLE:
         "Bảng xã đang dùng có {communes} xã; chỉ tiêu lớn hơn số đó không thể đạt ({count}): {list}. Sửa ở mục \"Chỉ tiêu và đơn giá của tỉnh\".",
         "The commune table in use has {communes} communes; targets larger than that cannot be reached ({count}): {list}. Change them under \"The province's targets and unit costs\".";
-    NAMED_TARGET:
+    TARGETS_BEYOND_CRITERION:
         "{name} (mục tiêu {target})",
         "{name} (target {target})";
-    AND_N_MORE:
+    TARGETS_BEYOND_MORE:
         "và {n} chỉ tiêu khác",
         "and {n} more";
     PATH_TARGET_BEYOND_THE_TABLE:

@@ -183,7 +183,7 @@ pub fn App() -> impl IntoView {
             {move || {
                 let lang = state.lang.get();
                 let title = state.model.with(|m| lang.pick(m.plan.title_vi.clone(), m.plan.title_en.clone()));
-                lang.fill(t::ONE_YEAR_DETERMINISTIC_MODEL_MODEL_MD, &[("title", &title)])
+                lang.fill(t::PAGE_FOOTER, &[("title", &title)])
             }}
         </footer>
     }
@@ -218,7 +218,7 @@ pub(super) fn Header() -> impl IntoView {
     view! {
         <header class="top">
             <div class="title">
-                <h1>{move || state.tr(t::NEW_RURAL_DEVELOPMENT_PLANNER)}</h1>
+                <h1>{move || state.tr(t::APP_TITLE)}</h1>
                 <p class="subtitle">{move || {
                     // The province and year from the plan, the communes from the table in use.
                     let (province, year, communes, criteria) = state.model.with(|m| (m.plan.province.clone(), m.plan.year, m.table.communes.len(), m.plan.criteria.len()));
@@ -262,7 +262,7 @@ pub(super) fn Header() -> impl IntoView {
         </header>
         <Show when=illustrative>
             <p class="banner" data-testid="illustrative-banner" role="note">
-                {move || state.tr(t::THE_COMMUNE_DATA_IS_ILLUSTRATIVE_REAL)}
+                {move || state.tr(t::ILLUSTRATIVE_BANNER)}
             </p>
         </Show>
         <TargetsBeyondTheTable/>

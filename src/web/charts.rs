@@ -82,7 +82,7 @@ pub fn Chart(
                 .with_untracked(|o| which.svg(m, o, lang, odds.as_deref()))
         })
     };
-    let file = move || format!("{}-{}", state.tr(t::CHART), which.key());
+    let file = move || format!("{}-{}", state.tr(t::CHART_FILE_PREFIX), which.key());
     view! {
         <figure class="chart" class:wide=wide data-testid=format!("chart-{}", which.key())>
             <figcaption>
@@ -201,13 +201,13 @@ pub fn Charts() -> impl IntoView {
     let title = move |sentence: Sentence| Signal::derive(move || state.tr(sentence).to_string());
     view! {
         <section class="charts">
-            <Chart which=Which::Criteria title=title(t::COMMUNES_MEETING_EACH_CRITERION_START_PROJECTED)
+            <Chart which=Which::Criteria title=title(t::CHART_CRITERIA_TITLE)
                 shows=|o| o.criteria.iter().map(|c| f64::from(c.met)).collect() wide=true/>
             <Chart which=Which::Bands title=title(t::CHART_COMMUNES_BY_CRITERIA_MET)
                 shows=|o| o.histogram.iter().map(|&h| f64::from(h)).collect()/>
-            <Chart which=Which::Sources title=title(t::WHERE_EACH_SOURCE_S_MONEY_WENT)
+            <Chart which=Which::Sources title=title(t::CHART_SOURCES_TITLE)
                 shows=|o| o.funding.sources.iter().flat_map(|s| [s.pledged, s.arrived, s.idle].into_iter().chain(s.to.iter().map(|(_, x)| *x))).collect()/>
-            <Chart which=Which::Districts title=title(t::AVERAGE_CRITERIA_A_COMMUNE_BY_DISTRICT)
+            <Chart which=Which::Districts title=title(t::CHART_DISTRICTS_TITLE)
                 shows=|o| o.districts.iter().flat_map(|d| [d.avg_criteria, f64::from(d.certified)]).collect()/>
         </section>
     }

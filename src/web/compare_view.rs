@@ -46,15 +46,14 @@ pub fn CompareView() -> impl IntoView {
     let body = move || {
         let rows = compared(&state, &showing);
         if rows.len() < 2 {
-            return view! { <p class="note">{state.tr(t::PICK_TWO_TO_FOUR_SCENARIOS_TO)}</p> }
-                .into_any();
+            return view! { <p class="note">{state.tr(t::COMPARE_PICK_HINT)}</p> }.into_any();
         }
         let lang = state.lang.get();
         let svg = state.model.with(|m| compare_chart(m, &rows, lang));
         view! {
             <CompareTables rows=rows/>
             <figure class="chart wide" data-testid="chart-compare">
-                <figcaption>{state.tr(t::COMMUNES_MEETING_EACH_CRITERION_BY_SCENARIO)}</figcaption>
+                <figcaption>{state.tr(t::COMPARE_CHART_CAPTION)}</figcaption>
                 <div class="chart-svg" inner_html=svg></div>
             </figure>
         }
@@ -68,7 +67,7 @@ pub fn CompareView() -> impl IntoView {
                     <button type="button" class="link" data-testid="compare-close" aria-label=move || state.tr(t::CLOSE)
                         on:click=move |_| showing.compare_open.set(false)>"×"</button>
                 </h3>
-                <p class="note">{move || state.tr(t::DIFFERENCES_AGAINST_THE_FIRST_SCENARIO_PICKED)}</p>
+                <p class="note">{move || state.tr(t::COMPARE_NOTE)}</p>
                 <div class="picks">{picks}</div>
                 {body}
             </section>

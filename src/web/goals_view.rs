@@ -40,7 +40,7 @@ pub fn GoalsPanel() -> impl IntoView {
             .ok()
             .filter(|x| x.is_finite() && *x >= 0.0);
         let Some(value) = parsed else {
-            error.set(Some(l.say(t::THE_GOAL_S_VALUE_MUST_BE).to_string()));
+            error.set(Some(l.say(t::GOAL_VALUE_INVALID).to_string()));
             return;
         };
         error.set(None);
@@ -55,7 +55,7 @@ pub fn GoalsPanel() -> impl IntoView {
     };
     view! {
         <section class="panel goals" data-testid="goals-view" aria-labelledby="goals-title">
-            <h3 id="goals-title">{move || state.tr(t::GOALS_WHAT_IS_THE_LEAST_IT)}</h3>
+            <h3 id="goals-title">{move || state.tr(t::GOALS_PANEL_TITLE)}</h3>
             <div class="goal-form">
                 <label>
                     <span>{move || state.tr(t::GOAL)}</span>
@@ -101,7 +101,7 @@ pub fn GoalsPanel() -> impl IntoView {
                     .map(|k| format!("{} ({})", l.pick(&m.plan.criteria[k].name_vi, &m.plan.criteria[k].name_en), amount(a.scenario.investment[k].unwrap_or(0.0), 1, l)))
                     .collect());
                 let headline = if a.budget.is_some() {
-                    l.fill(t::WITHIN_THIS_BUDGET_COMMUNES_CERTIFIED, &[("certified", &a.target)])
+                    l.fill(t::GOAL_BUDGET_ANSWER, &[("certified", &a.target)])
                 } else if a.reached {
                     l.say(t::GOAL_CAN_BE_REACHED).to_string()
                 } else {
@@ -118,7 +118,7 @@ pub fn GoalsPanel() -> impl IntoView {
                                 <dd data-testid="goal-saving">{figure}</dd>
                             }}
                             <dt>{l.say(t::PROVEN_LEAST)}</dt>
-                            <dd data-testid="goal-exact">{if a.exact { l.say(t::YES) } else { l.say(t::NO_GREEDY_A_CHEAPER_ANSWER_MAY) }}</dd>
+                            <dd data-testid="goal-exact">{if a.exact { l.say(t::YES) } else { l.say(t::GOAL_GREEDY_NOTE) }}</dd>
                             <dt>{l.say(t::SHORT_WITH_THE_CURRENT_FUNDING)}</dt>
                             <dd data-testid="goal-shortfall">{amount(a.outcome.funding.shortfall, 2, l)}</dd>
                             {state.model.with(|m| more_funding_rows(&a, &m.plan, l)).into_iter().map(|(name, figure)| view! {
@@ -136,13 +136,13 @@ pub fn GoalsPanel() -> impl IntoView {
                     </div>
                 }
             })}
-            <h4>{move || state.tr(t::WHERE_DOES_MORE_MONEY_BUY_MOST)}</h4>
+            <h4>{move || state.tr(t::MARGINS_HEADING)}</h4>
             <label class="margin-amount">
                 <span>{move || state.tr(t::AMOUNT_MORE_BILLION_VND)}</span>
                 <input type="text" inputmode="decimal" class="number small" data-testid="marginal-amount"
                     prop:value=move || amount_text.get() on:input=move |ev| amount_text.set(event_target_value(&ev))/>
             </label>
-            <p class="hint">{move || state.tr(t::EACH_ROW_THE_CURRENT_SCENARIO_WITH)}</p>
+            <p class="hint">{move || state.tr(t::MARGINS_HINT)}</p>
             {move || {
                 let more = goals.amount.get()?;
                 margins.with(|m| m.as_deref().is_some_and(|list| all_short(list, more))).then(|| view! {
@@ -151,7 +151,7 @@ pub fn GoalsPanel() -> impl IntoView {
             }}
             {move || progress.get().map(|done| view! {
                 <p class="hint working" role="status" data-testid="marginal-progress">
-                    {lang().fill(t::WORKING_OUT_THE_MARGINS, &[("done", &done), ("of", &CRITERIA)])}
+                    {lang().fill(t::MARGINS_PROGRESS, &[("done", &done), ("of", &CRITERIA)])}
                 </p>
             })}
             <table class="marginal" data-testid="marginal-table">

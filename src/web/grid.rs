@@ -292,7 +292,7 @@ pub fn CommunesGrid() -> impl IntoView {
                 <span class="grid-count" data-testid="grid-count">{note}</span>
             </div>
             <p class="legend">
-                {move || state.tr(t::MET_AT_THE_START_GAINED_THIS)}
+                {move || state.tr(t::GRID_LEGEND)}
             </p>
             <div class="grid-wrap" node_ref=wrap on:scroll=move |_| on_scroll()>
                 <table class="grid" data-testid="communes-grid" data-rows=move || shown.with(Vec::len)>

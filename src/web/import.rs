@@ -37,7 +37,7 @@ pub fn ImportPanel() -> impl IntoView {
             if s.set_item(TABLE_KEY, &kept).is_err() {
                 keeping
                     .notice
-                    .set(Some(Notice::info(t::THE_TABLE_IS_IN_USE_BUT, &[])));
+                    .set(Some(Notice::info(t::NOTICE_TABLE_NOT_KEPT, &[])));
             }
         }
         state.load_table(table, false);
@@ -94,7 +94,7 @@ pub fn ImportPanel() -> impl IntoView {
                         </tr></thead>
                         <tbody>{rows}</tbody>
                     </table>
-                    <button type="button" data-testid="import-confirm" on:click=confirm>{lang.say(t::REPLACE_THE_COMMUNE_TABLE_WITH_THIS)}</button>
+                    <button type="button" data-testid="import-confirm" on:click=confirm>{lang.say(t::IMPORT_CONFIRM)}</button>
                     <button type="button" data-testid="import-cancel" on:click=move |_| keeping.pending_table.set(None)>{lang.say(t::CANCEL)}</button>
                 </div>
             }
@@ -118,20 +118,17 @@ pub fn ImportPanel() -> impl IntoView {
             let count = each.len() + more;
             let heading = if count > 1 {
                 lang.fill(
-                    t::ROWS_ARE_WRONG_NOTHING_WAS_CHANGED,
+                    t::IMPORT_ROWS_WRONG,
                     &[("file", &e.input.name(lang)), ("count", &count)],
                 )
             } else {
-                lang.fill(
-                    t::CANNOT_BE_IMPORTED_NOTHING_WAS_CHANGED,
-                    &[("file", &e.input.name(lang))],
-                )
+                lang.fill(t::IMPORT_FAILED, &[("file", &e.input.name(lang))])
             };
             let items = each
                 .into_iter()
                 .map(|m| view! { <li>{m}</li> })
                 .collect_view();
-            let rest = (more > 0).then(|| lang.fill(t::AND_MORE_ROWS, &[("more", &more)]));
+            let rest = (more > 0).then(|| lang.fill(t::IMPORT_MORE_ROWS, &[("more", &more)]));
             view! {
                 <div class="import-problem" role="alert" data-testid="import-report">
                     <p>{heading}</p>
@@ -143,20 +140,20 @@ pub fn ImportPanel() -> impl IntoView {
     };
     view! {
         <fieldset class="panel import">
-            <legend>{move || state.tr(t::THE_PROVINCE_S_COMMUNE_TABLE)}</legend>
+            <legend>{move || state.tr(t::IMPORT_PANEL_TITLE)}</legend>
             <p class="note" data-testid="table-in-use">
                 {move || match keeping.table_name.get() {
-                    Some(name) => state.lang.get().fill(t::IN_USE, &[("name", &name)]),
-                    None => state.tr(t::IN_USE_THE_ILLUSTRATIVE_TABLE).to_string(),
+                    Some(name) => state.lang.get().fill(t::IMPORT_TABLE_IN_USE, &[("name", &name)]),
+                    None => state.tr(t::IMPORT_ILLUSTRATIVE_IN_USE).to_string(),
                 }}
             </p>
             <label class="file-button">
-                <span>{move || state.tr(t::IMPORT_A_COMMUNE_TABLE_CSV_OR)}</span>
+                <span>{move || state.tr(t::IMPORT_TABLE_BUTTON)}</span>
                 <input type="file" accept=".csv,.xlsx,text/csv" data-testid="import-table" node_ref=input on:change=on_file/>
             </label>
             <Show when=move || !state.illustrative.get()>
                 <button type="button" data-testid="use-illustrative" on:click=back>
-                    {move || state.tr(t::BACK_TO_THE_ILLUSTRATIVE_TABLE)}
+                    {move || state.tr(t::IMPORT_BACK_TO_ILLUSTRATIVE)}
                 </button>
             </Show>
             {problem}

@@ -30,7 +30,7 @@ fn StrategyPicker() -> impl IntoView {
     let selected = move || state.levers.with(|l| l.strategy);
     view! {
         <label class="strategy">
-            <span>{move || state.tr(t::WHICH_COMMUNES_GO_FIRST)}</span>
+            <span>{move || state.tr(t::ORDER_LABEL)}</span>
             <select
                 data-testid="strategy"
                 on:change=move |ev| {
@@ -88,8 +88,8 @@ fn Funding() -> impl IntoView {
                         limit=FieldFormat::of(Lever::funding(s).family()).limit
                         slider_max=Signal::derive(move || (plan_amount * 2.0).max(value.get()).max(10.0))
                     />
-                    <span class="share" title=move || state.tr(t::SHARE_OF_THE_TOTAL)>{share}</span>
-                    <span class="plan-figure" title=move || state.tr(t::THE_PLAN_S_FIGURE)>
+                    <span class="share" title=move || state.tr(t::LEVER_FUNDING_SHARE)>{share}</span>
+                    <span class="plan-figure" title=move || state.tr(t::LEVER_PLAN_FIGURE)>
                         {move || format!("{} {}", state.tr(t::PLAN), amount(plan_amount, 2, state.lang.get()))}
                     </span>
                 </div>
@@ -106,7 +106,7 @@ fn Funding() -> impl IntoView {
                 <span class="plan-figure">
                     {move || {
                         let lang = state.lang.get();
-                        format!("{} {} ({} {})", state.tr(t::PLAN), amount(plan_total(), 2, lang), state.tr(t::DOCUMENT_STATES), amount(state.model.with(|m| m.plan.stated_total.amount), 2, lang))
+                        format!("{} {} ({} {})", state.tr(t::PLAN), amount(plan_total(), 2, lang), state.tr(t::FUNDING_STATED_TOTAL), amount(state.model.with(|m| m.plan.stated_total.amount), 2, lang))
                     }}
                 </span>
             </div>
@@ -206,14 +206,14 @@ fn InvestmentRow(k: usize) -> impl IntoView {
                 limit=FieldFormat::of(Lever::investment(k).family()).limit
                 slider_max=Signal::derive(move || (default.get() * 3.0).max(value.get()).max(10.0))
             />
-            <span class="plan-figure" title=move || state.lang.get().fill(t::THE_PLAN_S_FIGURE_ENOUGH_TO, &[("year", &state.model.with(|m| m.plan.year))])>
+            <span class="plan-figure" title=move || state.lang.get().fill(t::LEVER_INVESTMENT_PLAN_FIGURE, &[("year", &state.model.with(|m| m.plan.year))])>
                 {move || format!("{} {}", state.tr(t::PLAN), amount(default.get(), 2, state.lang.get()))}
             </span>
             <button
                 type="button"
                 class="link"
-                title=move || state.tr(t::BACK_TO_THE_PLAN_S_FIGURE)
-                aria-label=move || format!("{} {}", state.tr(t::BACK_TO_THE_PLANS_FIGURE_LABEL), label.get())
+                title=move || state.tr(t::LEVER_RESET_TIP)
+                aria-label=move || format!("{} {}", state.tr(t::LEVER_RESET_LABEL), label.get())
                 disabled=move || !changed()
                 on:click=move |_| state.edit(Step::Reset(Lever::investment(k)), |sc| Lever::investment(k).set(sc, None))
             >
@@ -246,7 +246,7 @@ fn Assumptions() -> impl IntoView {
                         value=value
                         on_commit=on_commit
                         testid=format!("disbursement-{key}")
-                        label=Signal::derive(move || format!("{} ({})", label.get(), state.tr(t::DISBURSEMENT)))
+                        label=Signal::derive(move || format!("{} ({})", label.get(), state.tr(t::DISBURSEMENT_FIELD_SUFFIX)))
                         decimals=field.decimals
                         limit=field.limit
                         slider_max=Signal::derive(move || field.limit)
@@ -307,20 +307,20 @@ fn Assumptions() -> impl IntoView {
         .collect_view();
     view! {
         <details class="panel assumptions">
-            <summary>{move || state.tr(t::ASSUMPTIONS_DISBURSEMENT_UNIT_COSTS_WHICH_SOURCE)}</summary>
+            <summary>{move || state.tr(t::ASSUMPTIONS_PANEL_TITLE)}</summary>
             <h4>{move || state.tr(t::HEADING_DISBURSEMENT_PERCENT)}</h4>
             {disbursement}
-            <h4>{move || state.tr(t::WHICH_SOURCE_MAY_PAY_FOR_WHICH)}</h4>
+            <h4>{move || state.tr(t::ELIGIBILITY_HEADING)}</h4>
             <table class="eligibility">
                 <thead><tr><th></th>{header}</tr></thead>
                 <tbody>{grid}</tbody>
             </table>
-            <h4>{move || state.tr(t::UNIT_COSTS_BILLION_VND_A_COMMUNE)}</h4>
+            <h4>{move || state.tr(t::UNIT_COSTS_HEADING)}</h4>
             <p class="note">
                 {move || {
                     let lang = state.lang.get();
                     let (border, difficult) = state.model.with(|m| (m.plan.cost_multipliers.border, m.plan.cost_multipliers.difficult));
-                    lang.fill(t::THE_PLAN_GIVES_NO_UNIT_COSTS, &[("border", &number(1.0 + border, 1, lang)), ("difficult", &number(1.0 + difficult, 1, lang))])
+                    lang.fill(t::UNIT_COSTS_NOTE, &[("border", &number(1.0 + border, 1, lang)), ("difficult", &number(1.0 + difficult, 1, lang))])
                 }}
             </p>
         </details>

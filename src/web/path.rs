@@ -58,7 +58,7 @@ pub fn provide_path(state: super::state::State) -> PathShown {
             Err(e) => {
                 keeping.notice.set(Some(super::persistence::Notice::problem(
                     &e,
-                    t::THE_DEFAULT_PATH_IS_SHOWN,
+                    t::NOTICE_KEPT_PATH_UNREADABLE,
                 )));
                 shipped_path(&plan)
             }
@@ -123,7 +123,7 @@ pub fn provide_path(state: super::state::State) -> PathShown {
                 };
                 if kept.is_err() {
                     keeping.notice.set(Some(super::persistence::Notice::info(
-                        t::CANNOT_SAVE_IN_THE_BROWSER_FULL,
+                        t::NOTICE_CANNOT_SAVE,
                         &[],
                     )));
                 }

@@ -69,7 +69,7 @@ pub fn PathChart() -> impl IntoView {
     let (w, h, left, bottom, top) = (520.0, 180.0, 40.0, 24.0, 12.0);
     view! {
         <svg class="path-chart" viewBox=format!("0 0 {w} {h}") role="img" data-testid="path-chart"
-            aria-label=move || state.tr(t::CERTIFIED_COMMUNES_BY_YEAR_AGAINST_THE)>
+            aria-label=move || state.tr(t::PATH_CHART_LABEL)>
             {move || {
                 let o = outcome.get();
                 let target = settings.with(|p| last_target(p, Measure::Certified)).unwrap_or(0.0);
@@ -136,7 +136,7 @@ pub fn PathChart() -> impl IntoView {
             let others = compared.get();
             (!others.is_empty()).then(|| view! {
                 <p class="hint" data-testid="path-compare-legend">
-                    {state.tr(t::A_LINE_PER_SCENARIO_COMPARED)}
+                    {state.tr(t::PATH_CHART_COMPARE_LEGEND)}
                     {others.iter().map(|(name, v)| format!(" {name}: {}.", v.last().copied().unwrap_or(0))).collect::<String>()}
                 </p>
             })

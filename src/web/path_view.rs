@@ -58,13 +58,13 @@ pub fn PathView(children: Children) -> impl IntoView {
                     }
                     settings.set(p);
                     keeping.notice.set(Some(super::persistence::Notice::info(
-                        t::OPENED_THE_PATH,
+                        t::NOTICE_PATH_OPENED,
                         &[("name", &name)],
                     )));
                 }
                 Err(e) => keeping.notice.set(Some(super::persistence::Notice::problem(
                     &e,
-                    t::THE_PATH_SHOWN_IS_UNCHANGED,
+                    t::NOTICE_PATH_UNCHANGED,
                 ))),
             }
         });
@@ -94,8 +94,8 @@ pub fn PathView(children: Children) -> impl IntoView {
     };
     view! {
         <section class="panel path" data-testid="path-view" aria-labelledby="path-title">
-            <h3 id="path-title">{move || state.tr(t::YEARS_THE_PATH)}</h3>
-            <p class="hint">{move || state.tr(t::THE_SCENARIO_SHOWN_IS_THE_FIRST)}</p>
+            <h3 id="path-title">{move || state.tr(t::PATH_PANEL_TITLE)}</h3>
+            <p class="hint">{move || state.tr(t::PATH_PANEL_HINT)}</p>
             <div class="path-settings">
                 <label>
                     <span>{move || state.tr(t::FROM_YEAR)}</span>
@@ -156,14 +156,14 @@ pub fn PathView(children: Children) -> impl IntoView {
                             let share = if event_target_checked(&ev) { 1.0 } else { 0.0 };
                             settings.update(|s| s.carry = Carry { undisbursed: share, idle: share, unused: share });
                         }/>
-                    <span>{move || state.tr(t::CARRY_WHAT_IS_LEFT_TO_THE)}</span>
+                    <span>{move || state.tr(t::PATH_CARRY_LEFTOVER)}</span>
                 </label>
             </div>
             <p class="field-error" role="alert" data-testid="path-error">
                 {move || field_error.get().map(|which| match which {
-                    "growth" => state.tr(t::COST_GROWTH_MUST_BE_A_NUMBER),
-                    "year" => state.tr(t::A_YEAR_FROM_2000_TO_2090),
-                    _ => state.tr(t::TYPE_A_WHOLE_NUMBER_NOT_NEGATIVE),
+                    "growth" => state.tr(t::PATH_GROWTH_INVALID),
+                    "year" => state.tr(t::PATH_FIRST_YEAR_INVALID),
+                    _ => state.tr(t::PATH_TARGET_INVALID),
                 })}
             </p>
             <p class="path-verdict" data-testid="path-verdict">{verdict}</p>
@@ -182,7 +182,7 @@ pub fn PathView(children: Children) -> impl IntoView {
             }}
             {move || progress.get().map(|(done, of)| view! {
                 <p class="hint working" role="status" data-testid="path-progress">
-                    {lang().fill(t::WORKING_OUT_THE_PATH, &[("done", &done), ("of", &of)])}
+                    {lang().fill(t::PATH_PROGRESS, &[("done", &done), ("of", &of)])}
                 </p>
             })}
             <div class="file-buttons">

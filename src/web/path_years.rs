@@ -37,11 +37,11 @@ pub fn YearScenarios() -> impl IntoView {
             .map(|y| {
                 let status = move || {
                     if y == first {
-                        state.tr(t::THE_SCENARIO_SHOWN)
+                        state.tr(t::PATH_YEAR_STATUS_SHOWN)
                     } else if own(y) {
-                        state.tr(t::ITS_OWN_SCENARIO)
+                        state.tr(t::PATH_YEAR_STATUS_OWN)
                     } else {
-                        state.tr(t::SAME_AS_LAST_YEAR)
+                        state.tr(t::PATH_YEAR_STATUS_SAME)
                     }
                 };
                 view! {
@@ -87,7 +87,7 @@ pub fn YearScenarios() -> impl IntoView {
         if y == first {
             return view! {
                 <p class="hint" data-testid="path-year-note">
-                    {move || lang().fill(t::YEAR_USES_THE_SCENARIO_SHOWN, &[("year", &y)])}
+                    {move || lang().fill(t::PATH_FIRST_YEAR_NOTE, &[("year", &y)])}
                 </p>
             }
             .into_any();
@@ -97,7 +97,7 @@ pub fn YearScenarios() -> impl IntoView {
                 let choices = super::compare::candidates(&state);
                 view! {
                     <label>
-                        <span>{move || state.tr(t::TAKE_A_SCENARIO)}</span>
+                        <span>{move || state.tr(t::PATH_YEAR_TAKE_FROM)}</span>
                         <select data-testid="path-year-from" on:change=move |ev| take_from(y, event_target_value(&ev))>
                             <option value="" selected>{move || state.tr(t::CHOOSE)}</option>
                             {choices.into_iter().map(|(key, name, _)| view! { <option value=key>{name}</option> }).collect_view()}
@@ -118,7 +118,7 @@ pub fn YearScenarios() -> impl IntoView {
                                 make_own(y);
                             }
                         }/>
-                    <span>{move || lang().fill(t::YEAR_SAME_AS_YEAR_BEFORE, &[("year", &y), ("before", &(y - 1))])}</span>
+                    <span>{move || lang().fill(t::PATH_YEAR_SAME_TOGGLE, &[("year", &y), ("before", &(y - 1))])}</span>
                 </label>
                 {fields}
             </div>
@@ -127,7 +127,7 @@ pub fn YearScenarios() -> impl IntoView {
     };
     view! {
         <div class="year-scenarios" data-testid="path-years">
-            <h4>{move || state.tr(t::THE_SCENARIO_OF_EACH_YEAR)}</h4>
+            <h4>{move || state.tr(t::PATH_YEARS_HEADING)}</h4>
             <div class="year-tabs" role="tablist">{tabs}</div>
             {editor}
         </div>

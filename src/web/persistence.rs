@@ -107,7 +107,7 @@ pub(super) fn write_store(keeping: Keeping, store: &Store, plan: &crate::engine:
     if !written {
         keeping
             .notice
-            .set(Some(Notice::info(t::CANNOT_SAVE_IN_THE_BROWSER_FULL, &[])));
+            .set(Some(Notice::info(t::NOTICE_CANNOT_SAVE, &[])));
     }
 }
 
@@ -141,7 +141,7 @@ pub(super) fn update_saved(
 }
 
 pub(super) fn blocked_notice() -> Notice {
-    Notice::problem_text(t::THE_BROWSER_BLOCKS_THIS_PAGE_S, &[])
+    Notice::problem_text(t::NOTICE_STORAGE_BLOCKED, &[])
 }
 
 pub(super) fn now_iso() -> String {
@@ -190,12 +190,11 @@ pub fn start(state: State) -> Keeping {
             }
             Some((Err(e), _)) => keeping.notice.set(Some(Notice::problem(
                 &e,
-                t::THE_IMPORTED_COMMUNE_TABLE_CANNOT_BE,
+                t::NOTICE_IMPORTED_TABLE_UNREADABLE,
             ))),
-            None => keeping.notice.set(Some(Notice::info(
-                t::THE_IMPORTED_COMMUNE_TABLE_CANNOT_BE,
-                &[],
-            ))),
+            None => keeping
+                .notice
+                .set(Some(Notice::info(t::NOTICE_IMPORTED_TABLE_UNREADABLE, &[]))),
         }
     }
     let mut current = None;
@@ -209,7 +208,7 @@ pub fn start(state: State) -> Keeping {
                 keeping.store_unreadable.set(true);
                 keeping
                     .notice
-                    .set(Some(Notice::problem(&e, t::THE_SAVED_DATA_IS_LEFT_AS)));
+                    .set(Some(Notice::problem(&e, t::NOTICE_SAVED_DATA_KEPT)));
             }
         }
     }
@@ -223,7 +222,7 @@ pub fn start(state: State) -> Keeping {
             Ok(s) => state.scenario.set(s),
             Err(e) => keeping
                 .notice
-                .set(Some(Notice::problem(&e, t::THE_LINK_IS_BROKEN_OR_NOT))),
+                .set(Some(Notice::problem(&e, t::NOTICE_LINK_BROKEN))),
         }
     }
     // The scenario being worked on is kept, and the address bar holds it; each step of the undo
@@ -308,7 +307,7 @@ pub fn start(state: State) -> Keeping {
                 // A broken link typed into the address bar shows the plan, as on opening.
                 keeping
                     .notice
-                    .set(Some(Notice::problem(&e, t::THE_LINK_IS_BROKEN_OR_NOT)));
+                    .set(Some(Notice::problem(&e, t::NOTICE_LINK_BROKEN)));
                 if state.scenario.get_untracked() != Scenario::plan() {
                     state.scenario.set(Scenario::plan());
                 }

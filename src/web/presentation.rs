@@ -66,12 +66,12 @@ pub fn Presentation() -> impl IntoView {
                 view! { <div class="slide-chart" inner_html=state.model.with(|m| bands_chart(m, &o, lang))></div> }.into_any(),
             ),
             Slide::Path => (
-                lang.say(t::YEARS_THE_PATH).to_string(),
+                lang.say(t::PATH_PANEL_TITLE).to_string(),
                 state.model.with(|m| path_view(&path.outcome.get(), &m.plan, &path.settings.with(|p| p.carry), lang)),
             ),
             Slide::Goals => (lang.say(t::GOALS_AND_MARGINS).to_string(), goals_page(&goals, lang)),
             Slide::Risk => (
-                lang.say(t::RISK_HOW_LIKELY_THE_TARGETS_ARE).to_string(),
+                lang.say(t::RISK_PANEL_TITLE).to_string(),
                 risk_view(risk.result.get().as_deref(), super::risk::drawn_note(state, risk), lang),
             ),
             Slide::Compare => {
@@ -91,7 +91,7 @@ pub fn Presentation() -> impl IntoView {
                     <span class="slide-number" data-testid="slide-number">{format!("{} / {}", slide.index() + 1, Slide::ALL.len())}</span>
                 </header>
                 <div class="slide-body">{body}</div>
-                <footer>{lang.say(t::OR_PAGEUP_PAGEDOWN_TO_MOVE_ESC)}</footer>
+                <footer>{lang.say(t::SLIDES_KEYS_HINT)}</footer>
             </div>
         })
     };

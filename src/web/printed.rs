@@ -83,7 +83,7 @@ pub(super) fn path_view(
         .map(|y| y.year.to_string())
         .collect();
     let own = (!own.is_empty()).then(|| {
-        view! { <p class="report-note" data-testid="path-own-years">{lang.fill(t::YEARS_WITH_THEIR_OWN_SCENARIO, &[("years", &own.join(", "))])}</p> }
+        view! { <p class="report-note" data-testid="path-own-years">{lang.fill(t::PATH_OWN_YEARS_NOTE, &[("years", &own.join(", "))])}</p> }
     });
     view! {
         <div class="path-summary" data-testid="path-summary">
@@ -92,7 +92,7 @@ pub(super) fn path_view(
                 <thead><tr>{headings(lang, &PathRow::COLUMNS)}</tr></thead>
                 <tbody>{rows}</tbody>
             </table>
-            <p class="report-note">{lang.say(t::EACH_YEAR_KEEPS_THE_SCENARIO_S)}</p>
+            <p class="report-note">{lang.say(t::PATH_PRINTED_NOTE)}</p>
             {own}
         </div>
     }
@@ -106,7 +106,8 @@ pub(super) fn risk_view(
     lang: crate::text::Lang,
 ) -> AnyView {
     let Some(r) = r else {
-        return view! { <p data-testid="risk-summary">{lang.say(t::THE_RISK_RUN_IS_STILL_DRAWING)}</p> }.into_any();
+        return view! { <p data-testid="risk-summary">{lang.say(t::RISK_STILL_DRAWING)}</p> }
+            .into_any();
     };
     let rows = spread_rows(r, lang)
         .into_iter()
@@ -142,7 +143,7 @@ pub(super) fn goal_summary(a: &Answer, m: &crate::engine::Model, l: Lang) -> Any
                     {let (label, figure) = against_the_scenario(a, l); view! { <tr><td>{label}</td><td class="num">{figure}</td></tr> }}
                     <tr><td>{l.say(t::COMMUNES_NEWLY_CERTIFIED)}</td><td class="num">{a.outcome.newly_certified.len()}</td></tr>
                     <tr><td>{l.say(t::SHORT_WITH_THE_CURRENT_FUNDING)}</td><td class="num">{amount(a.outcome.funding.shortfall, 2, l)}</td></tr>
-                    <tr><td>{l.say(t::PROVEN_LEAST)}</td><td>{if a.exact { l.say(t::YES) } else { l.say(t::NO_GREEDY_A_CHEAPER_ANSWER_MAY) }}</td></tr>
+                    <tr><td>{l.say(t::PROVEN_LEAST)}</td><td>{if a.exact { l.say(t::YES) } else { l.say(t::GOAL_GREEDY_NOTE) }}</td></tr>
                     {more.into_iter().map(|(name, figure)| view! {
                         <tr><td>{l.fill(t::MORE_FROM_SOURCE_ALONE, &[("name", &name)])}</td><td class="num">{figure}</td></tr>
                     }).collect_view()}
@@ -171,7 +172,7 @@ pub(super) fn margins_summary(
     });
     view! {
         <div class="margins-summary" data-testid="margins-summary">
-            <p>{l.fill(t::WHERE_MORE_BUYS_MOST, &[("amount", &amount(more, 2, l))])}</p>
+            <p>{l.fill(t::MARGINS_SUMMARY_HEADING, &[("amount", &amount(more, 2, l))])}</p>
             {no_money}
             <table class="slide-table">
                 <thead><tr>{headings(l, &MarginRow::COLUMNS)}</tr></thead>

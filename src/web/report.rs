@@ -38,10 +38,7 @@ pub fn Report() -> impl IntoView {
                     lang.say(t::CHART_COMMUNES_BY_CRITERIA_MET),
                     bands_chart(m, &o, lang),
                 ),
-                (
-                    lang.say(t::WHERE_EACH_SOURCE_S_MONEY_WENT),
-                    sources_chart(m, &o, lang),
-                ),
+                (lang.say(t::CHART_SOURCES_TITLE), sources_chart(m, &o, lang)),
                 (lang.say(t::HEADING_DISTRICTS), districts_chart(m, &o, lang)),
             ];
             (m.plan.clone(), m.levers(&Scenario::plan()), charts)
@@ -69,7 +66,8 @@ pub fn Report() -> impl IntoView {
             .filter(|&k| (levers.investment[k] - plan_levers.investment[k]).abs() > 1e-9)
             .collect();
         let investments = if changed.is_empty() {
-            view! { <p>{lang.fill(t::INVESTMENT_BY_CRITERION_AS_IN_THE, &[("year", &plan.year)])}</p> }.into_any()
+            view! { <p>{lang.fill(t::REPORT_INVESTMENT_AS_PLANNED, &[("year", &plan.year)])}</p> }
+                .into_any()
         } else {
             let rows = changed
                 .iter()
@@ -86,7 +84,7 @@ pub fn Report() -> impl IntoView {
                 .collect_view();
             view! {
                 <table>
-                    <thead><tr><th>{lang.say(t::INVESTMENT_THAT_DIFFERS_FROM_THE_PLAN)}</th><th>{lang.say(t::HEADING_PLAN)}</th><th>{lang.say(t::SCENARIO)}</th></tr></thead>
+                    <thead><tr><th>{lang.say(t::REPORT_INVESTMENT_CHANGED_HEADING)}</th><th>{lang.say(t::HEADING_PLAN)}</th><th>{lang.say(t::SCENARIO)}</th></tr></thead>
                     <tbody>{rows}</tbody>
                 </table>
             }
@@ -126,20 +124,20 @@ pub fn Report() -> impl IntoView {
                     <button type="button" data-testid="report-close" on:click=move |_| showing.report_open.set(false)>{lang.say(t::CLOSE_THE_REPORT)}</button>
                 </div>
                 <header class="report-title">
-                    <p class="issuer">{lang.fill(t::PROVINCIAL_PEOPLE_S_COMMITTEE, &[("province", &plan.province.to_uppercase())])}</p>
-                    <h1>{lang.say(t::NEW_RURAL_DEVELOPMENT_SCENARIO_REPORT)}</h1>
-                    <p>{lang.fill(t::PROVINCE, &[("province", &plan.province), ("year", &plan.year)])}</p>
+                    <p class="issuer">{lang.fill(t::REPORT_ISSUER, &[("province", &plan.province.to_uppercase())])}</p>
+                    <h1>{lang.say(t::REPORT_TITLE)}</h1>
+                    <p>{lang.fill(t::REPORT_PROVINCE_YEAR, &[("province", &plan.province), ("year", &plan.year)])}</p>
                     <p>{format!("{}: {}", lang.say(t::SCENARIO), state.scenario_name())}</p>
                     <p>{format!("{}: {date}", lang.say(t::DATE))}</p>
                 </header>
                 {state.illustrative.get().then(|| view! {
-                    <p class="report-note">{lang.say(t::NOTE_THE_COMMUNE_DATA_IS_ILLUSTRATIVE)}</p>
+                    <p class="report-note">{lang.say(t::REPORT_ILLUSTRATIVE_NOTE)}</p>
                 })}
                 {state.targets_beyond_the_table().map(|b| view! {
                     <p class="report-note" data-testid="report-targets-beyond-table">{crate::text::check::say_beyond_the_table(&b, &plan, lang)}</p>
                 })}
                 <h2>{lang.say(t::REPORT_ASSUMPTIONS_HEADING)}</h2>
-                <p>{format!("{}: {}", lang.say(t::WHICH_COMMUNES_GO_FIRST), lang.order_name(levers.strategy))}</p>
+                <p>{format!("{}: {}", lang.say(t::ORDER_LABEL), lang.order_name(levers.strategy))}</p>
                 <table>
                     <thead><tr>
                         <th>{lang.say(t::SOURCE_BN_VND)}</th><th>{lang.say(t::HEADING_PLAN)}</th><th>{lang.say(t::SCENARIO)}</th>
@@ -148,7 +146,7 @@ pub fn Report() -> impl IntoView {
                     <tbody>{funding}</tbody>
                 </table>
                 {investments}
-                {(eligibility_changed > 0).then(|| view! { <p>{lang.fill(t::SOURCES_MAY_PAY_FOR_OTHER_CRITERIA, &[("eligibility_changed", &eligibility_changed)])}</p> })}
+                {(eligibility_changed > 0).then(|| view! { <p>{lang.fill(t::REPORT_ELIGIBILITY_CHANGED, &[("eligibility_changed", &eligibility_changed)])}</p> })}
                 <h2>{lang.say(t::REPORT_RESULTS_HEADING)}</h2>
                 <table class="report-headline">
                     <tbody>{headline}</tbody>

@@ -109,7 +109,7 @@ pub fn CriteriaTable() -> impl IntoView {
                         <th scope="col">{move || state.tr(t::GAP)}</th>
                         <th scope="col">{move || state.tr(t::INVESTED_BN)}</th>
                         <th scope="col">{move || state.tr(t::HEADING_MONEY_SHORT)}</th>
-                        <th scope="col" title=move || state.tr(t::P10_P90_OF_COMMUNES_MEETING_IT)>
+                        <th scope="col" title=move || state.tr(t::RISK_BAND_COLUMN_TIP)>
                             {move || state.tr(t::RISK_P10_P90)}
                         </th>
                     </tr>

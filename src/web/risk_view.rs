@@ -61,11 +61,13 @@ pub fn RiskPanel() -> impl IntoView {
                         settings.set(s);
                     } else {
                         error.set(Some(
-                            l.fill(t::THE_VALUE_IS_OUT_OF_RANGE, &[("field", &field)]),
+                            l.fill(t::RISK_FIELD_OUT_OF_RANGE, &[("field", &field)]),
                         ));
                     }
                 }
-                Err(_) => error.set(Some(l.fill(t::NOT_A_NUMBER, &[("field", &field)]))),
+                Err(_) => error.set(Some(
+                    l.fill(t::RISK_FIELD_NOT_A_NUMBER, &[("field", &field)]),
+                )),
             }
         };
     let ranges_text: Vec<[RwSignal<String>; 3]> = (0..SOURCES)
@@ -106,9 +108,7 @@ pub fn RiskPanel() -> impl IntoView {
                     })
                 }
                 _ => {
-                    error.set(Some(
-                        l.fill(t::NEEDS_THREE_NUMBERS_0_100_WITH, &[("name", &name)]),
-                    ));
+                    error.set(Some(l.fill(t::RISK_RANGE_INVALID, &[("name", &name)])));
                     return;
                 }
             }
@@ -160,8 +160,8 @@ pub fn RiskPanel() -> impl IntoView {
     };
     view! {
         <section class="panel risk" data-testid="risk-view" aria-labelledby="risk-title">
-            <h3 id="risk-title">{move || state.tr(t::RISK_HOW_LIKELY_THE_TARGETS_ARE)}</h3>
-            <p class="hint">{move || state.tr(t::THE_SCENARIO_SHOWN_DRAWN_MANY_TIMES)}</p>
+            <h3 id="risk-title">{move || state.tr(t::RISK_PANEL_TITLE)}</h3>
+            <p class="hint">{move || state.tr(t::RISK_PANEL_HINT)}</p>
             <div class="risk-settings">
                 <label>
                     <span>{move || state.tr(t::DISBURSEMENT_ASSUMPTION)}</span>
@@ -216,7 +216,7 @@ pub fn RiskPanel() -> impl IntoView {
                 </label>
             </div>
             <table class="risk-ranges">
-                <caption>{move || state.tr(t::DISBURSEMENT_BY_SOURCE_EMPTY_KEEPS_THE)}</caption>
+                <caption>{move || state.tr(t::RISK_RANGES_CAPTION)}</caption>
                 <thead><tr>
                     <th scope="col">{move || state.tr(t::SOURCE)}</th>
                     <th scope="col">{move || state.tr(t::LEAST)}</th>
@@ -260,9 +260,9 @@ pub fn RiskPanel() -> impl IntoView {
                 <span data-testid="risk-status">{move || {
                     let (done, total) = shown.progress.get();
                     let l = lang();
-                    let place = if shown.in_worker.get() { l.say(t::WORKER) } else { l.say(t::PAGE) };
+                    let place = if shown.in_worker.get() { l.say(t::RISK_RUN_IN_WORKER) } else { l.say(t::RISK_RUN_ON_PAGE) };
                     if done < total {
-                        l.fill(t::DRAWING, &[("done", &done), ("total", &total), ("place", &place)])
+                        l.fill(t::RISK_DRAWING_PROGRESS, &[("done", &done), ("total", &total), ("place", &place)])
                     } else {
                         l.fill(t::DRAWS_DONE, &[("total", &total), ("place", &place)])
                     }
@@ -292,7 +292,7 @@ fn Histogram(result: RwSignal<Option<Arc<RiskOutcome>>>) -> impl IntoView {
     let (w, h, bottom) = (520.0, 150.0, 22.0);
     view! {
         <svg class="risk-histogram" viewBox=format!("0 0 {w} {h}") role="img" data-testid="risk-histogram"
-            aria-label=move || state.tr(t::DRAWS_BY_CERTIFIED_COMMUNES)>
+            aria-label=move || state.tr(t::RISK_HISTOGRAM_LABEL)>
             {move || result.get().map(|r| {
                 let lo = r.histogram.first().map_or(0, |b| b.0).min(r.targets.0 as u32);
                 let hi = r.histogram.last().map_or(0, |b| b.0).max(r.targets.0 as u32);

@@ -45,14 +45,14 @@ pub fn ScenariosPanel() -> impl IntoView {
             match Scenario::from_json(&text, &plan, &name) {
                 Ok(s) => {
                     state.replace(s);
-                    keeping
-                        .notice
-                        .set(Some(Notice::info(t::OPENED, &[("name", &name)])));
+                    keeping.notice.set(Some(Notice::info(
+                        t::NOTICE_SCENARIO_OPENED,
+                        &[("name", &name)],
+                    )));
                 }
-                Err(e) => keeping.notice.set(Some(Notice::problem(
-                    &e,
-                    t::THE_SCENARIO_SHOWN_IS_UNCHANGED,
-                ))),
+                Err(e) => keeping
+                    .notice
+                    .set(Some(Notice::problem(&e, t::NOTICE_SCENARIO_UNCHANGED))),
             }
         });
     };
@@ -119,7 +119,7 @@ pub fn ScenariosPanel() -> impl IntoView {
                             <button type="button" data-testid="saved-delete" on:click=move |_| {
                                 let Some(window) = web_sys::window() else { return };
                                 let name = keeping.saved.with_untracked(|l| l[i].name.clone());
-                                let question = state.lang.get_untracked().fill(t::DELETE_THE_SCENARIO, &[("name", &name)]);
+                                let question = state.lang.get_untracked().fill(t::SCENARIO_DELETE_CONFIRM, &[("name", &name)]);
                                 if window.confirm_with_message(&question).unwrap_or(false) {
                                     update_saved(state, keeping, |l| l.retain(|s| s.name != name));
                                 }
@@ -162,7 +162,7 @@ pub fn ScenariosPanel() -> impl IntoView {
                 {rows}
             </ul>
             <p class="note">
-                {move || state.tr(t::THE_SCENARIO_SHOWN_IS_KEPT_IN)}
+                {move || state.tr(t::SCENARIOS_KEPT_NOTE)}
             </p>
         </fieldset>
     }

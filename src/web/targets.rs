@@ -107,8 +107,8 @@ pub fn TargetsPanel() -> impl IntoView {
     };
     view! {
         <details class="panel targets" data-testid="targets-panel">
-            <summary>{move || state.tr(t::THE_PROVINCE_S_TARGETS_AND_UNIT)}</summary>
-            <p class="note">{move || state.tr(t::THE_PLAN_S_FIGURES_KH_BY)}</p>
+            <summary>{move || state.tr(t::TARGETS_PANEL_TITLE)}</summary>
+            <p class="note">{move || state.tr(t::TARGETS_PANEL_NOTE)}</p>
             <TargetRow label=label(t::CERTIFIED_COMMUNES) testid="target-certified"
                 value=certified plan_value=Signal::derive(move || f64::from(plan_targets().certified))
                 on_commit=Callback::new(move |v: f64| state.set_lever(Lever::new(TARGET_CERTIFIED, 0), Some(Value::Number(v))))
@@ -140,7 +140,7 @@ pub fn TargetsPanel() -> impl IntoView {
                     s.targets = Targets::default();
                     s.unit_costs = [None; CRITERIA];
                 })>
-                {move || state.tr(t::BACK_TO_THE_PLAN_S_TARGETS)}
+                {move || state.tr(t::TARGETS_RESET)}
             </button>
         </details>
     }
