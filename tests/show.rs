@@ -203,7 +203,9 @@ fn district_rows_follow_the_outcome() {
 #[test]
 fn the_risk_table_shows_each_measures_percentiles_and_the_chances_of_its_targets() {
     use ntm_planner::engine::risk::{RiskOutcome, Spread};
-    use ntm_planner::show::risk::{certified_chance, other_chances, spread_rows, RiskMeasure};
+    use ntm_planner::show::risk::{
+        certified_chance, draws_note, other_chances, spread_rows, RiskMeasure,
+    };
     let spread = |p10, p50, p90, mean| Spread {
         p10,
         p50,
@@ -236,6 +238,13 @@ fn the_risk_table_shows_each_measures_percentiles_and_the_chances_of_its_targets
     assert_eq!(spread_rows(&r, Lang::En)[2].mean, "16.25");
     let chance = certified_chance(&r, Lang::En);
     assert!(chance.contains("85") && chance.contains("10%"), "{chance}");
+    // The page names each row's cells by these keys (risk-certified-p10 …).
+    assert_eq!(
+        RiskMeasure::ALL.map(RiskMeasure::key),
+        ["certified", "avg", "border"]
+    );
+    let note = draws_note(&r, Lang::En);
+    assert!(note.contains("500") && note.contains('7'), "{note}");
     let others = other_chances(&r, Lang::Vi);
     assert!(
         others.contains("17,6") && others.contains("50 %") && others.contains("100 %"),
