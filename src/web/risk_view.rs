@@ -139,14 +139,15 @@ pub fn RiskPanel() -> impl IntoView {
     };
     let result = shown.result;
     // The table's rows from the presentation layer; each cell follows the result.
-    let rows = Memo::new(move |_| {
-        result
-            .get()
-            .map(|r| spread_rows(&r, lang()))
-            .unwrap_or_default()
-    });
+    // A plain closure, not a memo: a memo of its own type costs about a kilobyte of wasm, and
+    // the rows change only when a run ends (three rows, fifteen cells).
     let spread_row = move |measure: RiskMeasure| {
-        let row = move || rows.with(|list| list.iter().find(|r| r.measure == measure).cloned());
+        let row = move || {
+            let r = result.get()?;
+            spread_rows(&r, lang())
+                .into_iter()
+                .find(|row| row.measure == measure)
+        };
         let id = measure.key();
         view! {
             <tr>
