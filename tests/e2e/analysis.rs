@@ -284,8 +284,28 @@ async fn risk_runs_in_a_worker_with_the_native_numbers_and_restarts_when_a_lever
         .await
         .unwrap();
     expect_risk(&wd, &native_risk(&plan, 1)).await;
+    // While the run draws again after a lever moves, the table keeps its rows' labels.
+    wd.execute(
+        r#"window.__blankLabels = 0;
+        const body = document.querySelector('[data-testid=risk-view] table.risk-table tbody');
+        new MutationObserver(() => {
+            for (const th of body.querySelectorAll('th')) if (!th.textContent.trim()) window.__blankLabels += 1;
+        }).observe(body, { childList: true, subtree: true, characterData: true });"#,
+        vec![],
+    )
+    .await
+    .unwrap();
     credit_at_70_percent(&wd).await;
     expect_risk(&wd, &native_risk(&credit_70(), 1)).await;
+    let blank = wd
+        .execute("return window.__blankLabels", vec![])
+        .await
+        .unwrap();
+    assert_eq!(
+        blank.json(),
+        &json!(0),
+        "the risk table's labels went blank while it drew"
+    );
     // A range typed wrong is named and changes nothing.
     type_into(&wd, "risk-range-credit-min", "90").await;
     wd.find(By::Css("[data-testid=risk-range-credit-min]"))
