@@ -16,7 +16,7 @@ use crate::text::sentences as t;
 use crate::text::Lang;
 use leptos::prelude::*;
 
-/// A row of a printed table: its first cell names it, the others are figures; `below`
+/// A row of a printed table: its first cell names it (a row header), the others are figures; `below`
 /// marks a row short of its target. (One function for every table: each `view!` of its own
 /// is more of the first load.)
 pub(super) fn table_row(cells: &[&str], below: bool) -> impl IntoView {
@@ -25,7 +25,7 @@ pub(super) fn table_row(cells: &[&str], below: bool) -> impl IntoView {
         .iter()
         .map(|c| view! { <td class="num">{c.to_string()}</td> })
         .collect_view();
-    view! { <tr class:below=below><td>{first.to_string()}</td>{figures}</tr> }
+    view! { <tr class:below=below><th scope="row">{first.to_string()}</th>{figures}</tr> }
 }
 
 /// A table's column headings.

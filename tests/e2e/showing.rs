@@ -172,6 +172,17 @@ async fn presentation_mode_moves_with_the_keys_a_clicker_sends() {
     send(Key::Right).await;
     assert_eq!(text(&wd, "slide-number").await, "2 / 8");
     assert!(text(&wd, "presentation").await.contains("Giao thông"));
+    // Each criterion heads its row, for a screen reader as for the eye.
+    let headers = wd
+        .execute(
+            "return [...document.querySelectorAll('.presentation tbody th[scope=row]')].map(t => t.textContent)",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let headers: Vec<String> = serde_json::from_value(headers.json().clone()).unwrap();
+    assert_eq!(headers.len(), 19, "{headers:?}");
+    assert_eq!(headers[1], "2. Giao thông");
     screenshot(&wd, "16-present-criteria").await;
     send(Key::PageDown).await;
     assert_eq!(text(&wd, "slide-number").await, "3 / 8");
