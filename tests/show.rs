@@ -243,6 +243,13 @@ fn the_risk_table_shows_each_measures_percentiles_and_the_chances_of_its_targets
         RiskMeasure::ALL.map(RiskMeasure::key),
         ["certified", "avg", "border"]
     );
+    // The headline's bands: communes whole, averages with two decimals.
+    assert!(RiskMeasure::Certified
+        .band(&r, Lang::Vi)
+        .ends_with("P10–P90: 79–83"));
+    assert!(RiskMeasure::AvgCriteria
+        .band(&r, Lang::Vi)
+        .ends_with("P10–P90: 17,46–17,61"));
     let note = draws_note(&r, Lang::En);
     assert!(note.contains("500") && note.contains('7'), "{note}");
     let others = other_chances(&r, Lang::Vi);

@@ -90,6 +90,11 @@ impl RiskMeasure {
         }
     }
 
+    /// The band under the headline's card of this measure: "rủi ro P10–P90: 79–82".
+    pub fn band(self, r: &RiskOutcome, lang: Lang) -> String {
+        super::headline::band(self.spread(r), self.decimals(), lang)
+    }
+
     pub fn spread(self, r: &RiskOutcome) -> &Spread {
         match self {
             RiskMeasure::Certified => &r.certified,

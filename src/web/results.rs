@@ -1,8 +1,8 @@
 //! The results: headline figures, what changed against the plan, the criteria table.
 
 use super::state::use_state;
-use crate::engine::risk::{RiskOutcome, Spread};
 use crate::engine::CRITERIA;
+use crate::show::risk::RiskMeasure;
 use crate::show::{Card, CardKind, CriterionRow, Headline, Verdict};
 use crate::text::sentences as t;
 use leptos::prelude::*;
@@ -13,7 +13,6 @@ pub fn Headline() -> impl IntoView {
     let o = state.outcome;
     // P10–P90 of the risk run for what is on screen (empty while it draws).
     let risk = use_context::<super::risk::Shown>();
-    type Band = (&'static str, fn(&RiskOutcome) -> Spread, usize);
     // The cards as every surface words them, through one memo: an input that changes no card
     // re-renders none. (A memo a card measured 0.8 KB more of the first load for no gain a
     // planner could see: a card's three strings are cloned again on each change.)
@@ -22,7 +21,7 @@ pub fn Headline() -> impl IntoView {
     let card = move |kind: CardKind,
                      testid: &'static str,
                      note: &'static str,
-                     band: Option<Band>| {
+                     band: Option<RiskMeasure>| {
         let part =
             move |pick: fn(&Card) -> &String| move || headline.with(|h| pick(h.card(kind)).clone());
         let verdict = move || headline.with(|h| h.card(kind).verdict);
@@ -31,10 +30,10 @@ pub fn Headline() -> impl IntoView {
                 <div class="card-label">{part(|c| &c.label)}</div>
                 <div class="figure" data-testid=testid>{part(|c| &c.figure)}</div>
                 <div class="card-note" data-testid=note>{part(|c| &c.note)}</div>
-                {band.map(|(id, pick, decimals)| view! {
-                    <div class="card-band" data-testid=id>{move || {
+                {band.map(|measure| view! {
+                    <div class="card-band" data-testid=format!("band-{}", measure.key())>{move || {
                         let r = risk?.result.get()?;
-                        Some(crate::show::headline::band(&pick(&r), decimals, state.lang.get()))
+                        Some(measure.band(&r, state.lang.get()))
                     }}</div>
                 })}
             </div>
@@ -42,9 +41,9 @@ pub fn Headline() -> impl IntoView {
     };
     view! {
         <section class="headline" aria-label=move || state.tr(t::HEADLINE_RESULTS)>
-            {card(CardKind::Certified, "certified", "certified-note", Some(("band-certified", |r| r.certified, 0)))}
-            {card(CardKind::Average, "avg-criteria", "avg-note", Some(("band-avg", |r| r.avg_criteria, 2)))}
-            {card(CardKind::Border, "border-avg", "border-note", Some(("band-border", |r| r.border_avg, 2)))}
+            {card(CardKind::Certified, "certified", "certified-note", Some(RiskMeasure::Certified))}
+            {card(CardKind::Average, "avg-criteria", "avg-note", Some(RiskMeasure::AvgCriteria))}
+            {card(CardKind::Border, "border-avg", "border-note", Some(RiskMeasure::BorderAvg))}
             {card(CardKind::Shortfall, "shortfall", "shortfall-note", None)}
             {card(CardKind::Idle, "idle", "idle-note", None)}
         </section>

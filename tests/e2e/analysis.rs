@@ -297,6 +297,8 @@ async fn risk_runs_in_a_worker_with_the_native_numbers_and_restarts_when_a_lever
     .unwrap();
     credit_at_70_percent(&wd).await;
     expect_risk(&wd, &native_risk(&credit_70(), 1)).await;
+    risk.scroll_into_view().await.unwrap();
+    screenshot(&wd, "19-risk").await;
     let blank = wd
         .execute("return window.__blankLabels", vec![])
         .await

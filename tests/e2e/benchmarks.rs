@@ -273,22 +273,12 @@ async fn start_benchmark() {
             } else {
                 wd.refresh().await.unwrap();
             }
-            let mut at = Value::Null;
-            for _ in 0..200 {
-                at = wd
-                    .execute(
-                        "return window.__headlineAt && window.__headlineTaskAt ? [window.__headlineAt, window.__headlineTaskAt] : null",
-                        vec![],
-                    )
-                    .await
-                    .unwrap()
-                    .json()
-                    .clone();
-                if at.is_array() {
-                    break;
-                }
-                tokio::time::sleep(Duration::from_millis(25)).await;
-            }
+            let at = poll_for_array(
+                &wd,
+                "return window.__headlineAt && window.__headlineTaskAt ? [window.__headlineAt, window.__headlineTaskAt] : null",
+                200,
+            )
+            .await;
             let painted = at[0].as_f64().expect("the headline is painted");
             times.push((painted, at[1].as_f64().unwrap_or(f64::NAN)));
             if std::env::var_os("NTM_START_DETAIL").is_some() {

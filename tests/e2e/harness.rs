@@ -375,6 +375,20 @@ pub async fn wait_for_text(wd: &WebDriver, testid: &str, wanted: impl Fn(&str) -
     }
 }
 
+/// Runs `script` every 25 ms, at most `tries` times, until it returns an array; what it last
+/// returned (null when it never did).
+pub async fn poll_for_array(wd: &WebDriver, script: &str, tries: usize) -> Value {
+    let mut got = Value::Null;
+    for _ in 0..tries {
+        got = wd.execute(script, vec![]).await.unwrap().json().clone();
+        if got.is_array() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    got
+}
+
 pub async fn text(wd: &WebDriver, testid: &str) -> String {
     wd.find(By::Css(format!("[data-testid=\"{testid}\"]")))
         .await

@@ -66,19 +66,12 @@ async fn link_benchmark() {
                 }
                 on_every_document(&wd, START_WATCH).await;
                 wd.goto(server.url()).await.unwrap();
-                let mut at = Value::Null;
-                for _ in 0..1200 {
-                    at = wd
-                        .execute("return window.__levers !== undefined ? [window.__headline, window.__levers] : null", vec![])
-                        .await
-                        .unwrap()
-                        .json()
-                        .clone();
-                    if at.is_array() {
-                        break;
-                    }
-                    tokio::time::sleep(Duration::from_millis(25)).await;
-                }
+                let at = poll_for_array(
+                    &wd,
+                    "return window.__levers !== undefined ? [window.__headline, window.__levers] : null",
+                    1200,
+                )
+                .await;
                 headline.push(at[0].as_f64().expect("the headline shows"));
                 levers.push(at[1].as_f64().expect("the levers come"));
                 wd.quit().await.unwrap();
