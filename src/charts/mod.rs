@@ -2,6 +2,7 @@
 //! page draw the same picture (the page shows it, exports it as SVG or PNG, and prints it).
 
 pub mod grid;
+pub mod map;
 
 use crate::engine::{Model, Outcome, CRITERIA};
 use crate::text::number::number;
@@ -26,7 +27,7 @@ const GROUP_COLOURS: [RGBColor; 4] = [
     RGBColor(0xb0, 0x7d, 0x2b),
 ];
 const IDLE: RGBColor = RGBColor(0xc8, 0xc8, 0xc8);
-const FONT: &str = "sans-serif";
+pub(crate) const FONT: &str = "sans-serif";
 /// Half-width charts; the criteria chart spans the results column.
 pub const WIDTH: u32 = 540;
 const WIDE: u32 = 980;
@@ -705,7 +706,7 @@ where
 }
 
 /// A chart drawn as SVG at `size`; what went wrong, in its place, if it could not be.
-fn svg_of(
+pub(crate) fn svg_of(
     size: (u32, u32),
     draw: impl FnOnce(&DrawingArea<Backend<'_>, Shift>) -> Drawn,
 ) -> String {

@@ -8,6 +8,7 @@ pub mod goals;
 pub mod lever;
 pub mod outcome;
 pub mod path;
+pub mod places;
 pub mod plan;
 pub mod risk;
 pub mod rng;

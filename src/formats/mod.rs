@@ -8,6 +8,7 @@ pub mod json;
 pub mod link;
 pub mod outcome;
 pub mod path;
+pub mod places;
 pub mod risk;
 pub mod saved;
 pub mod scenario;

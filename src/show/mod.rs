@@ -9,6 +9,7 @@ pub mod fields;
 pub mod first_screen;
 pub mod goals;
 pub mod headline;
+pub mod map;
 pub mod path;
 pub mod risk;
 pub mod rows;

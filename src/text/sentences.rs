@@ -1402,4 +1402,91 @@ catalogue! {
     NO_BORDER_COMMUNES_IN_THE_TABLE:
         "bảng xã đang dùng không có xã biên giới",
         "the table in use has no border communes";
+    MAP_TITLE:
+        "Bản đồ các xã, cuối năm {year}",
+        "Map of the communes, end of {year}";
+    MAP_TITLE_CHANCE:
+        "Bản đồ khả năng đạt chuẩn của các xã, cuối năm {year} ({draws} lần rút)",
+        "Map of each commune's chance of being certified, end of {year} ({draws} draws)";
+    MAP_CLASS_MISSING:
+        "Thiếu {from}–{to} tiêu chí",
+        "{from}–{to} criteria short";
+    MAP_CLASS_MISSING_OR_MORE:
+        "Thiếu {from} tiêu chí trở lên",
+        "{from} or more criteria short";
+    MAP_CLASS_CHANCE_AT_LEAST:
+        "Khả năng từ {from}",
+        "Chance {from} or more";
+    MAP_CLASS_CHANCE:
+        "Khả năng {from}–{to}",
+        "Chance {from}–{to}";
+    MAP_CLASS_CHANCE_UNDER:
+        "Khả năng dưới {to}",
+        "Chance under {to}";
+    MAP_KEY_GAINED:
+        "Viền đậm: đạt thêm tiêu chí trong năm",
+        "Thick ring: gains criteria in the year";
+    MAP_KEY_BORDER:
+        "Hình thoi: xã biên giới",
+        "Diamond: border commune";
+    MAP_KEY_FILTERED:
+        "Chấm xám: ngoài bộ lọc của bảng xã",
+        "Grey dot: outside the grid's filters";
+    MAP_COMMUNE_CRITERIA:
+        "{met}/{criteria} tiêu chí",
+        "{met} of {criteria} criteria";
+    MAP_COMMUNE_GAINED:
+        "đạt thêm {gained} trong năm",
+        "{gained} gained in the year";
+    MAP_BORDER_COMMUNE:
+        "xã biên giới",
+        "border commune";
+    MAP_COMMUNE_CHANCE:
+        "khả năng đạt chuẩn {chance}",
+        "chance of certification {chance}";
+    MAP_MERGED_INTO:
+        "{name} (đã sáp nhập vào {into})",
+        "{name} (merged into {into})";
+    MAP_UNPLACED:
+        "{count} xã không có vị trí trên bản đồ: {names}.",
+        "{count} communes have no place on the map: {names}.";
+    MAP_LAYOUT_2020:
+        "xã theo địa giới 2020–2024",
+        "communes as they stood 2020–2024";
+    MAP_LAYOUT_2025:
+        "đơn vị hành chính từ 1/7/2025",
+        "units since 1 July 2025";
+    MAP_LAYOUT_NONE:
+        "không mã xã nào của bảng có vị trí",
+        "no commune code of the table has a place";
+    MAP_SOURCE:
+        "Vị trí xã: vietnamadminunits (MIT), tâm xã; kích thước theo diện tích nếu có",
+        "Commune places: vietnamadminunits (MIT), centroids; size by area where known";
+    MAP_PANEL_TITLE:
+        "Bản đồ các xã",
+        "Map of the communes";
+    MAP_COLOUR_BY:
+        "Màu theo",
+        "Colour by";
+    MAP_SHOWS_CHANCE:
+        "Khả năng đạt chuẩn (rủi ro)",
+        "Chance of certification (risk)";
+    MAP_YEAR_ON_SCREEN:
+        "{year} (kịch bản đang xem)",
+        "{year} (the scenario on screen)";
+    MAP_YEAR_OF_PATH:
+        "{year} (lộ trình)",
+        "{year} (the path)";
+    MAP_PLACES_LOADING:
+        "Đang tải vị trí các xã…",
+        "Loading the communes' places…";
+    MAP_PLACES_FAILED:
+        "Không tải được vị trí các xã ({reason}). Các bảng và biểu đồ khác vẫn dùng được; tải lại trang khi có thể.",
+        "The communes' places could not be loaded ({reason}). The tables and the other charts still work; reload the page when you can.";
+    MAP_RISK_NOT_YET:
+        "Chưa có lần rút rủi ro nào cho kịch bản này: màu theo số tiêu chí cho đến khi có.",
+        "No risk draws for this scenario yet: coloured by criteria met until there are.";
+    MAP_KEYS_HINT:
+        "Di chuột hoặc chọn bản đồ rồi dùng phím mũi tên để xem từng xã; Enter hoặc nhấp để mở xã trong bảng xã.",
+        "Hover, or focus the map and use the arrow keys, to read each commune; Enter or a click opens it in the communes grid.";
 }

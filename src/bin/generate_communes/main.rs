@@ -8,6 +8,7 @@ use ntm_planner::engine::Plan;
 mod generate;
 
 use generate::{generate, Settings};
+mod seed_out;
 use std::process::ExitCode;
 
 fn read(path: &str) -> Result<String, String> {
@@ -21,16 +22,7 @@ fn run() -> Result<(), String> {
         .map_err(|e| format!("seeds/generator.json: {e}"))?;
     let admin = read(&format!("{root}/seeds/admin/communes-lang-son.csv"))?;
     let csv = generate(&plan, &admin, &settings)?;
-    let out = std::env::args()
-        .nth(1)
-        .unwrap_or_else(|| format!("{root}/seeds/communes.csv"));
-    if out == "-" {
-        print!("{csv}");
-    } else {
-        std::fs::write(&out, csv).map_err(|e| format!("{out}: {e}"))?;
-        eprintln!("wrote {out}");
-    }
-    Ok(())
+    seed_out::write_seed(&csv, &format!("{root}/seeds/communes.csv"))
 }
 
 fn main() -> ExitCode {
