@@ -1,7 +1,7 @@
 // Keeps the planner working offline once it has been opened: the app's few files are kept at
 // install; afterwards the network is tried first (fresh when online) and the kept copy used
 // when it fails.
-const CACHE = "ntm-planner-v3";
+const CACHE = "ntm-planner-v4";
 const FILES = [
   "./",
   "./index.html",
@@ -12,6 +12,8 @@ const FILES = [
     : ["./ntm-web_bg.wasm", "./ntm-worker_bg.wasm"]),
   "./ntm-worker.js",
   "./main.css",
+  // The communes' places, which the map loads when it is first shown.
+  "./places.csv",
 ];
 
 self.addEventListener("install", (event) => {

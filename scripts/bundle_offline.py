@@ -20,6 +20,7 @@ html = read("index.html")
 glue = read("ntm-web.js")
 wasm = read("ntm-web_bg.wasm", "rb")
 css = read("main.css")
+places = read("places.csv")
 
 # The module glue as a classic script: no exports, no import.meta.
 if re.search(r"^\s*import\s", glue, re.M):
@@ -43,7 +44,11 @@ html = re.sub(r"<link rel=\"(modulepreload|preload)\"[^>]*>", "", html)
 html = re.sub(r"<link rel=\"stylesheet\"[^>]*>", lambda _: "<style>\n" + css + "\n</style>", html)
 if "</body>" not in html:
     sys.exit("bundle_offline: index.html has no </body>")
-html = html.replace("</body>", loader + "\n</body>")
+# The communes' places, which the served page fetches beside itself, carried in the page.
+if "<" in places:
+    sys.exit("bundle_offline: places.csv holds a '<'; cannot carry it in a script element")
+carried = '<script type="text/csv" id="ntm-places">\n' + places + "</script>"
+html = html.replace("</body>", carried + "\n" + loader + "\n</body>")
 
 with open(os.path.join(stage, "ntm-planner-offline.html"), "w", encoding="utf-8") as f:
     f.write(html)

@@ -196,8 +196,10 @@ const STATE: &[&str] = &[
     "goals",
     "risk",
     "compare",
+    "filters",
+    "map",
 ];
-const PARTS: &[&str] = &["fields", "printed"];
+const PARTS: &[&str] = &["fields", "printed", "canvas"];
 const APP: &[&str] = &["app", "mod"];
 
 #[test]

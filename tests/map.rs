@@ -2,6 +2,8 @@
 //! projected place, sized and coloured as its standing says, the communes with no place
 //! counted and named, the picture drawn as SVG in both languages.
 
+mod common;
+
 use ntm_planner::charts::map::{map_svg, MapPicture, CLASS_COLOURS, FRAME};
 use ntm_planner::engine::places::{Layout, Places};
 use ntm_planner::engine::{CommuneTable, Model, Scenario};
@@ -157,40 +159,14 @@ fn the_2022_table_places_176_communes_and_names_the_5_merged_away() {
 }
 
 /// A table of today's units, as an office would import it (no district column).
-fn table_2025(rows: &[(&str, &str)]) -> CommuneTable {
-    let criteria: Vec<String> = (1..=19).map(|k| format!("tc{k}")).collect();
-    let costs: Vec<String> = (1..=19).map(|k| format!("cost{k}")).collect();
-    let mut csv = format!(
-        "id,name,border,difficult,priority,{},{}\n",
-        criteria.join(","),
-        costs.join(",")
-    );
-    for (i, (code, name)) in rows.iter().enumerate() {
-        let met: Vec<&str> = (0..19)
-            .map(|k| if k <= i % 19 { "1" } else { "0" })
-            .collect();
-        csv.push_str(&format!(
-            "{code},{name},0,0,0,{}{}\n",
-            met.join(","),
-            ",".repeat(19)
-        ));
-    }
+fn table_2025(rows: &[(String, String)]) -> CommuneTable {
+    let csv = common::units_table_csv(rows, |i, k| k <= i % 19, |_| false);
     CommuneTable::from_csv(csv.as_bytes(), "test.csv").unwrap()
 }
 
 #[test]
 fn todays_units_are_placed_by_their_2025_codes_and_sized_by_area() {
-    let units = read("seeds/admin/communes-lang-son-2025.csv");
-    let rows: Vec<(String, String)> = units
-        .lines()
-        .skip(1)
-        .map(|l| {
-            let f: Vec<&str> = l.split(',').collect();
-            (f[0].to_string(), f[1].to_string())
-        })
-        .collect();
-    let pairs: Vec<(&str, &str)> = rows.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
-    let table = table_2025(&pairs);
+    let table = table_2025(&common::units_2025("communes-lang-son-2025.csv"));
     let layout = lay_out(&table, &places(), FRAME);
     assert_eq!(layout.layout, Some(Layout::Units2025));
     assert_eq!((layout.marks.len(), layout.unplaced.len()), (65, 0));
@@ -208,11 +184,17 @@ fn todays_units_are_placed_by_their_2025_codes_and_sized_by_area() {
 
 #[test]
 fn codes_with_no_place_are_counted_and_listed_never_dropped() {
-    let table = table_2025(&[
+    let named = |pairs: &[(&str, &str)]| -> Vec<(String, String)> {
+        pairs
+            .iter()
+            .map(|(c, n)| (c.to_string(), n.to_string()))
+            .collect()
+    };
+    let table = table_2025(&named(&[
         ("05986", "Tam Thanh"),
         ("99998", "Nowhere"),
         ("99999", "Elsewhere"),
-    ]);
+    ]));
     let layout = lay_out(&table, &places(), FRAME);
     assert_eq!((layout.marks.len(), layout.unplaced.len()), (1, 2));
     let en = unplaced_line(&table, &layout, Lang::En).unwrap();
@@ -220,7 +202,7 @@ fn codes_with_no_place_are_counted_and_listed_never_dropped() {
         en,
         "2 communes have no place on the map: Nowhere, Elsewhere."
     );
-    let none = lay_out(&table_2025(&[("x1", "A")]), &places(), FRAME);
+    let none = lay_out(&table_2025(&named(&[("x1", "A")])), &places(), FRAME);
     assert_eq!(
         (none.layout, none.marks.len(), none.unplaced.len()),
         (None, 0, 1)
@@ -319,7 +301,7 @@ fn the_map_draws_each_commune_at_its_place_in_its_class_colour() {
             && vi.contains("vietnamadminunits (MIT)")
     );
     let en = map_svg(&picture, Lang::En);
-    assert!(en.contains("Certified") && en.contains("Thick ring: gains criteria in the year"));
+    assert!(en.contains("Certified") && en.contains("Thick ring: gained in the year"));
     // A certified commune, kept by the filters, is a disc of the first class's colour at its place.
     let row = (1..table.communes.len())
         .find(|&i| {

@@ -164,7 +164,7 @@ fn a_chance_counts_the_draws_at_their_target_and_above_and_the_histogram_counts_
     m.plan.targets.avg_criteria_min = 15.5;
     m.plan.targets.border_avg_min = 15.0;
     m.plan.criteria[0].target = 1;
-    let draw = |certified: u32, criteria_met: u32, border_met: u32, met0: u32| {
+    let draw = |certified: u32, criteria_met: u32, border_met: u32, met0: u32, which: u64| {
         let mut met = [0; CRITERIA];
         met[0] = met0;
         Draw {
@@ -172,13 +172,16 @@ fn a_chance_counts_the_draws_at_their_target_and_above_and_the_histogram_counts_
             criteria_met,
             border_met,
             met,
+            certified_communes: vec![which],
         }
     };
-    let at = draw(1, 31, 15, 1); // each figure exactly its target (31 / 2 = 15.5)
-    let below = draw(0, 30, 14, 0);
-    let above = draw(2, 38, 19, 2);
+    let at = draw(1, 31, 15, 1, 0b10); // each figure exactly its target (31 / 2 = 15.5)
+    let below = draw(0, 30, 14, 0, 0);
+    let above = draw(2, 38, 19, 2, 0b11);
     let run = RiskRun::new(&m, &Scenario::plan(), RiskSettings::none());
-    let r = run.summarise(&[at, below, above, at]);
+    let r = run.summarise(&[at.clone(), below, above, at]);
+    // The second commune is certified in three draws of four, the first in one.
+    assert_eq!(r.commune_chance, [0.25, 0.75]);
     assert_eq!(r.draws, 4);
     assert_eq!(
         [
@@ -490,4 +493,35 @@ fn the_ranges_replace_the_disbursement_levers_and_can_be_drawn_around_them_inste
         around_run(&full_credit_half_direct).certified.p50
             < around_run(&Scenario::plan()).certified.p50
     );
+}
+
+#[test]
+fn a_draw_marks_the_communes_it_certifies_and_the_summary_gives_each_its_chance() {
+    // With nothing drawn, a draw is the year's run: its certified communes are the run's.
+    let model = Model::shipped();
+    let scenario = Scenario::plan();
+    let o = model.run(&scenario);
+    let run = RiskRun::new(&model, &scenario, RiskSettings::none());
+    let d = run.draw(0);
+    let all = (1u32 << CRITERIA) - 1;
+    assert_eq!(
+        d.certified_communes.len(),
+        model.table.communes.len().div_ceil(64)
+    );
+    let marked: u32 = d.certified_communes.iter().map(|w| w.count_ones()).sum();
+    assert_eq!(marked, d.certified);
+    for (i, &m) in o.meets.iter().enumerate() {
+        assert_eq!(
+            d.certified_communes[i / 64] >> (i % 64) & 1 == 1,
+            m == all,
+            "commune {i}"
+        );
+    }
+    let r = run.summarise(&[d.clone(), d]);
+    let sure: Vec<f64> = o
+        .meets
+        .iter()
+        .map(|&m| if m == all { 1.0 } else { 0.0 })
+        .collect();
+    assert_eq!(r.commune_chance, sure);
 }

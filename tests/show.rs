@@ -224,6 +224,7 @@ fn the_risk_table_shows_each_measures_percentiles_and_the_chances_of_its_targets
         chance_border_avg: 0.996,
         targets: (85.0, 17.6, 16.0),
         histogram: vec![],
+        commune_chance: vec![],
     };
     let rows = spread_rows(&r, Lang::Vi);
     assert_eq!(

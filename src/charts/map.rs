@@ -32,6 +32,10 @@ pub const CLASS_COLOURS: [RGBColor; CLASSES] = [
     RGBColor(0xa1, 0xda, 0xb4),
     RGBColor(0xff, 0xff, 0xcc),
 ];
+/// Marks of this radius or less, in the darker classes, are drawn without an edge.
+const SMALL_MARK: i32 = 3;
+/// The classes from this one on are light enough to need an edge on white.
+const LIGHT_CLASSES: usize = 3;
 const EDGE: RGBColor = RGBColor(0x55, 0x55, 0x55);
 const GAINED: RGBColor = RGBColor(0x00, 0x00, 0x00);
 const FILTERED: RGBColor = RGBColor(0xc8, 0xc8, 0xc8);
@@ -52,14 +56,14 @@ enum Shape {
     Diamond,
 }
 
-/// Draws a shape of radius `r` at `(x, y)`, filled (with an edge) or as an outline only.
+/// Draws a shape of radius `r` at `(x, y)`: filled, outlined, or both.
 fn shape<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     shape: Shape,
     (x, y): (i32, i32),
     r: i32,
     fill: Option<RGBColor>,
-    edge: ShapeStyle,
+    edge: Option<ShapeStyle>,
 ) -> Drawn
 where
     DB::ErrorType: 'static,
@@ -69,14 +73,18 @@ where
             if let Some(fill) = fill {
                 area.draw(&Circle::new((x, y), r, fill.filled()))?;
             }
-            area.draw(&Circle::new((x, y), r, edge))?;
+            if let Some(edge) = edge {
+                area.draw(&Circle::new((x, y), r, edge))?;
+            }
         }
         Shape::Diamond => {
             let corners = vec![(x, y - r), (x + r, y), (x, y + r), (x - r, y), (x, y - r)];
             if let Some(fill) = fill {
                 area.draw(&Polygon::new(corners.clone(), fill.filled()))?;
             }
-            area.draw(&PathElement::new(corners, edge))?;
+            if let Some(edge) = edge {
+                area.draw(&PathElement::new(corners, edge))?;
+            }
         }
     }
     Ok(())
@@ -117,16 +125,33 @@ where
         };
         let (x, y) = (m.x.round() as i32, m.y.round() as i32);
         let r = m.radius.round().max(2.0) as i32;
-        let fill = CLASS_COLOURS[s.class(criteria)];
+        let class = s.class(criteria);
+        let fill = CLASS_COLOURS[class];
         // A diamond as large as the disc would be looks smaller: a third more.
         let (form, r) = if table.communes.get(m.row).is_some_and(|c| c.border) {
             (Shape::Diamond, (f64::from(r) * 1.3).round() as i32)
         } else {
             (Shape::Disc, r)
         };
-        shape(area, form, (x, y), r, Some(fill), EDGE.stroke_width(1))?;
+        // A small mark of a dark class stands out without its edge, and the country's 3,321
+        // marks draw in half the canvas calls.
+        let edge = (r > SMALL_MARK || class >= LIGHT_CLASSES).then(|| EDGE.stroke_width(1));
+        shape(area, form, (x, y), r, Some(fill), edge)?;
         if s.gained() {
-            shape(area, form, (x, y), r + 2, None, GAINED.stroke_width(3))?;
+            // A thin ring on a small mark: at the country's scale thick ones would cover it.
+            let (ring, width) = if r > SMALL_MARK {
+                (r + 2, 3)
+            } else {
+                (r + 1, 1)
+            };
+            shape(
+                area,
+                form,
+                (x, y),
+                ring,
+                None,
+                Some(GAINED.stroke_width(width)),
+            )?;
         }
     }
     draw_map_legend(area, picture, lang)?;
@@ -145,22 +170,28 @@ where
     let font = (FONT, 14).into_font();
     let x = LEGEND_LEFT;
     // Each key: its shape, radius, fill, edge and words; a gap before the marks' other signs.
-    let mut keys: Vec<(Shape, i32, Option<RGBColor>, ShapeStyle, String, i32)> =
-        class_labels(picture.colouring, lang)
-            .into_iter()
-            .enumerate()
-            .map(|(class, label)| {
-                let fill = Some(CLASS_COLOURS[class]);
-                (Shape::Disc, 8, fill, EDGE.stroke_width(1), label, 26)
-            })
-            .collect();
+    let mut keys: Vec<(
+        Shape,
+        i32,
+        Option<RGBColor>,
+        Option<ShapeStyle>,
+        String,
+        i32,
+    )> = class_labels(picture.colouring, lang)
+        .into_iter()
+        .enumerate()
+        .map(|(class, label)| {
+            let fill = Some(CLASS_COLOURS[class]);
+            (Shape::Disc, 8, fill, Some(EDGE.stroke_width(1)), label, 26)
+        })
+        .collect();
     let say = |s| lang.say(s).to_string();
     keys.last_mut().expect("five classes").5 += 8;
     keys.push((
         Shape::Disc,
         9,
         None,
-        GAINED.stroke_width(3),
+        Some(GAINED.stroke_width(3)),
         say(t::MAP_KEY_GAINED),
         28,
     ));
@@ -168,7 +199,7 @@ where
         Shape::Diamond,
         9,
         None,
-        EDGE.stroke_width(1),
+        Some(EDGE.stroke_width(1)),
         say(t::MAP_KEY_BORDER),
         28,
     ));
@@ -176,7 +207,7 @@ where
         Shape::Disc,
         2,
         Some(FILTERED),
-        FILTERED.stroke_width(1),
+        None,
         say(t::MAP_KEY_FILTERED),
         40,
     ));

@@ -2,11 +2,9 @@
 //! its centroid and area, or, for a commune merged away with no place of its own, the unit it
 //! went into. Read from `seeds/places.csv` by `formats::places`.
 
-use std::collections::HashMap;
-
 /// Which administrative layout a place belongs to: the same code can name another unit in
 /// each (05986 was Hoàng Đồng and is now Tam Thanh).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Layout {
     /// The communes as they stood from 2020 to November 2024 (the 2022 plan's table).
     Communes2020,
@@ -42,32 +40,39 @@ pub struct Place {
     pub merged_into: Option<String>,
 }
 
-/// Every place known, by layout and code.
+/// Every place known, sorted by layout and code (a sorted list rather than a hash map: the
+/// page's wasm has one map type fewer to carry, and the file comes sorted).
 #[derive(Debug, Clone, Default)]
 pub struct Places {
-    by_code: HashMap<(Layout, String), Place>,
+    sorted: Vec<Place>,
 }
 
 impl Places {
+    fn find(&self, layout: Layout, code: &str) -> Result<usize, usize> {
+        self.sorted
+            .binary_search_by(|p| (p.layout, p.code.as_str()).cmp(&(layout, code)))
+    }
+
     /// Adds a place; gives it back if its layout already has its code.
     pub fn insert(&mut self, place: Place) -> Result<(), Place> {
-        let key = (place.layout, place.code.clone());
-        if self.by_code.contains_key(&key) {
-            return Err(place);
+        match self.find(place.layout, &place.code) {
+            Ok(_) => Err(place),
+            Err(at) => {
+                self.sorted.insert(at, place);
+                Ok(())
+            }
         }
-        self.by_code.insert(key, place);
-        Ok(())
     }
 
     pub fn get(&self, layout: Layout, code: &str) -> Option<&Place> {
-        self.by_code.get(&(layout, code.to_string()))
+        self.find(layout, code).ok().map(|at| &self.sorted[at])
     }
 
     pub fn len(&self) -> usize {
-        self.by_code.len()
+        self.sorted.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.by_code.is_empty()
+        self.sorted.is_empty()
     }
 }

@@ -143,12 +143,15 @@ impl RiskSettings {
 }
 
 /// What one draw gives.
-#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Draw {
     pub certified: u32,
     pub criteria_met: u32,
     pub border_met: u32,
     pub met: [u32; CRITERIA],
+    /// Which communes are certified in the draw: bit i % 64 of word i / 64 (a bit a commune,
+    /// so a thousand draws of the country's table cross to the page in a few hundred KB).
+    pub certified_communes: Vec<u64>,
 }
 
 /// A scenario prepared for drawing: its model, levers and settings.
@@ -313,11 +316,15 @@ impl<'a> RiskRun<'a> {
             criteria_met: 0,
             border_met: 0,
             met,
+            certified_communes: vec![0; communes.len().div_ceil(64)],
         };
-        for (c, &m) in communes.iter().zip(&meets) {
+        for (i, (c, &m)) in communes.iter().zip(&meets).enumerate() {
             let count = m.count_ones();
             draw.criteria_met += count;
             draw.certified += u32::from(m == all);
+            if m == all {
+                draw.certified_communes[i / 64] |= 1 << (i % 64);
+            }
             if c.border {
                 draw.border_met += count;
             }
@@ -358,7 +365,7 @@ impl<'a> RiskRun<'a> {
             .iter()
             .map(|d| f64::from(d.border_met) / border)
             .collect();
-        let share = |hit: usize| hit as f64 / draws.len().max(1) as f64;
+        let share = |hit: usize| share_of(hit as f64, draws.len());
         let t = &plan.targets;
         let chance_certified = share(
             certified
@@ -397,7 +404,22 @@ impl<'a> RiskRun<'a> {
                 _ => histogram.push((c, 1)),
             }
         }
+        let mut commune_chance = vec![0.0; model.table.communes.len()];
+        for d in draws {
+            for (i, chance) in commune_chance.iter_mut().enumerate() {
+                if d.certified_communes
+                    .get(i / 64)
+                    .is_some_and(|w| w >> (i % 64) & 1 == 1)
+                {
+                    *chance += 1.0;
+                }
+            }
+        }
+        for chance in &mut commune_chance {
+            *chance = share_of(*chance, draws.len());
+        }
         RiskOutcome {
+            commune_chance,
             draws: draws.len() as u32,
             seed: self.settings.seed,
             certified: stat(certified),
@@ -472,6 +494,13 @@ pub struct RiskOutcome {
     pub targets: (f64, f64, f64),
     /// Draws by certified communes: (certified, draws), ascending.
     pub histogram: Vec<(u32, u32)>,
+    /// Each commune's chance of being certified: the share of draws in which it is (by row).
+    pub commune_chance: Vec<f64>,
+}
+
+/// The share of `draws` that `hits` are (none of no draws).
+fn share_of(hits: f64, draws: usize) -> f64 {
+    hits / draws.max(1) as f64
 }
 
 #[cfg(test)]

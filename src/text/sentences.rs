@@ -1424,14 +1424,14 @@ catalogue! {
         "Khả năng dưới {to}",
         "Chance under {to}";
     MAP_KEY_GAINED:
-        "Viền đậm: đạt thêm tiêu chí trong năm",
-        "Thick ring: gains criteria in the year";
+        "Viền đậm: đạt thêm trong năm",
+        "Thick ring: gained in the year";
     MAP_KEY_BORDER:
         "Hình thoi: xã biên giới",
         "Diamond: border commune";
     MAP_KEY_FILTERED:
-        "Chấm xám: ngoài bộ lọc của bảng xã",
-        "Grey dot: outside the grid's filters";
+        "Chấm xám: ngoài bộ lọc",
+        "Grey dot: filtered out";
     MAP_COMMUNE_CRITERIA:
         "{met}/{criteria} tiêu chí",
         "{met} of {criteria} criteria";
@@ -1486,6 +1486,9 @@ catalogue! {
     MAP_RISK_NOT_YET:
         "Chưa có lần rút rủi ro nào cho kịch bản này: màu theo số tiêu chí cho đến khi có.",
         "No risk draws for this scenario yet: coloured by criteria met until there are.";
+    MAP_RISK_ONE_YEAR_ONLY:
+        "Khả năng đạt chuẩn chỉ có cho năm của kịch bản đang xem: màu theo số tiêu chí cho năm lộ trình này.",
+        "The chance of certification is drawn for the scenario on screen only: this year of the path is coloured by criteria met.";
     MAP_KEYS_HINT:
         "Di chuột hoặc chọn bản đồ rồi dùng phím mũi tên để xem từng xã; Enter hoặc nhấp để mở xã trong bảng xã.",
         "Hover, or focus the map and use the arrow keys, to read each commune; Enter or a click opens it in the communes grid.";

@@ -2,9 +2,9 @@
 
 use super::state::{use_state, State};
 use super::{
-    charts, compare, compare_view, exports, goals, goals_view, grid, import, levers, path,
-    path_chart, path_view, path_years, persistence, presentation, report, results, risk, risk_view,
-    scenarios, showing, targets,
+    charts, compare, compare_view, exports, filters, goals, goals_view, grid, import, levers, map,
+    map_view, path, path_chart, path_view, path_years, persistence, presentation, report, results,
+    risk, risk_view, scenarios, showing, targets,
 };
 use crate::engine::Scenario;
 use crate::formats::seeds::presets;
@@ -79,6 +79,8 @@ pub fn App() -> impl IntoView {
     path::provide_path(state);
     goals::provide_goals(state);
     risk::provide_risk(state);
+    filters::provide_filters(state);
+    map::provide_map(state);
     // Sync the outside world: the document's language and the remembered choice.
     Effect::new(move |_| {
         let lang = state.lang.get();
@@ -171,6 +173,7 @@ pub fn App() -> impl IntoView {
                     <goals_view::GoalsPanel/>
                     <risk_view::RiskPanel/>
                     <charts::Charts/>
+                    <map_view::MapPanel/>
                     <grid::CommunesGrid/>
                 </Show>
             </section>

@@ -1,6 +1,7 @@
 //! The communes grid (every commune × every criterion, filtered by district, border, status) and
 //! a commune's details.
 
+use super::filters::{BorderFilter, StatusFilter};
 use super::state::use_state;
 use crate::charts::grid::{cell_state, grid_rows_html, row_class};
 use crate::engine::{Model, CRITERIA};
@@ -24,54 +25,15 @@ fn window_for(in_view: usize) -> usize {
 /// A row's height in CSS pixels as styled (`table.grid tbody tr`), until one is measured.
 const ROW_PX: f64 = 21.0;
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub(super) enum StatusFilter {
-    All,
-    Certified,
-    Newly,
-    NotCertified,
-    DiffersFromPlan,
-}
-
 #[component]
 pub fn CommunesGrid() -> impl IntoView {
     let state = use_state();
-    let district = RwSignal::new(String::new());
-    let border = RwSignal::new(String::new());
-    let status = RwSignal::new(StatusFilter::All);
-    let all = (1u32 << CRITERIA) - 1;
-    // Which communes the filters keep (depends on the results only when filtering by status).
-    let shown = Memo::new(move |_| {
-        let d = district.get();
-        let b = border.get();
-        let st = status.get();
-        state.model.with(|m| {
-            let o = (st != StatusFilter::All).then(|| state.outcome.get());
-            let p = (st == StatusFilter::DiffersFromPlan).then(|| state.plan_outcome.get());
-            let rows: Vec<usize> = m
-                .table
-                .communes
-                .iter()
-                .enumerate()
-                .filter(|(i, c)| {
-                    let after = o.as_ref().map(|o| o.meets[*i]).unwrap_or(0);
-                    (d.is_empty() || m.table.district_name(c) == Some(d.as_str()))
-                        && (b.is_empty() || (b == "1") == c.border)
-                        && match st {
-                            StatusFilter::All => true,
-                            StatusFilter::Certified => after == all,
-                            StatusFilter::Newly => after == all && c.meets != all,
-                            StatusFilter::NotCertified => after != all,
-                            StatusFilter::DiffersFromPlan => {
-                                p.as_ref().is_some_and(|p| after != p.meets[*i])
-                            }
-                        }
-                })
-                .map(|(i, _)| i)
-                .collect();
-            rows
-        })
-    });
+    let super::filters::CommuneFilters {
+        district,
+        border,
+        status,
+        shown,
+    } = super::filters::use_filters();
     let note = move || {
         let matching = shown.with(Vec::len);
         state
@@ -262,31 +224,23 @@ pub fn CommunesGrid() -> impl IntoView {
                 </label>
                 <label>
                     {move || state.tr(t::BORDER)}
-                    <select data-testid="filter-border" on:change=move |ev| border.set(event_target_value(&ev))>
+                    <select data-testid="filter-border" on:change=move |ev| border.set(BorderFilter::from_key(&event_target_value(&ev)))>
                         <option value="">{move || state.tr(t::ALL_OF_THEM)}</option>
-                        <option value="1">{move || state.tr(t::HEADING_BORDER_COMMUNES)}</option>
-                        <option value="0">{move || state.tr(t::INLAND_COMMUNES)}</option>
+                        <option value=BorderFilter::Border.key()>{move || state.tr(t::HEADING_BORDER_COMMUNES)}</option>
+                        <option value=BorderFilter::Inland.key()>{move || state.tr(t::INLAND_COMMUNES)}</option>
                     </select>
                 </label>
                 <label>
                     {move || state.tr(t::STATUS)}
                     <select
                         data-testid="filter-status"
-                        on:change=move |ev| {
-                            status.set(match event_target_value(&ev).as_str() {
-                                "certified" => StatusFilter::Certified,
-                                "newly" => StatusFilter::Newly,
-                                "not" => StatusFilter::NotCertified,
-                                "differs" => StatusFilter::DiffersFromPlan,
-                                _ => StatusFilter::All,
-                            })
-                        }
+                        on:change=move |ev| status.set(StatusFilter::from_key(&event_target_value(&ev)))
                     >
                         <option value="">{move || state.tr(t::ALL_OF_THEM)}</option>
-                        <option value="certified">{move || state.tr(t::CERTIFIED_END_OF_YEAR)}</option>
-                        <option value="newly">{move || state.tr(t::NEWLY_CERTIFIED)}</option>
-                        <option value="not">{move || state.tr(t::NOT_CERTIFIED)}</option>
-                        <option value="differs">{move || state.tr(t::DIFFERENT_FROM_THE_PLAN)}</option>
+                        <option value=StatusFilter::Certified.key()>{move || state.tr(t::CERTIFIED_END_OF_YEAR)}</option>
+                        <option value=StatusFilter::Newly.key()>{move || state.tr(t::NEWLY_CERTIFIED)}</option>
+                        <option value=StatusFilter::NotCertified.key()>{move || state.tr(t::NOT_CERTIFIED)}</option>
+                        <option value=StatusFilter::DiffersFromPlan.key()>{move || state.tr(t::DIFFERENT_FROM_THE_PLAN)}</option>
                     </select>
                 </label>
                 <span class="grid-count" data-testid="grid-count">{note}</span>

@@ -2,16 +2,20 @@
 //! command line; one scenario signal (`state`) is the source of truth, shared by context.
 
 pub mod app;
+pub mod canvas;
 pub mod charts;
 pub mod compare;
 pub mod compare_view;
 pub mod exports;
 pub mod fields;
+pub mod filters;
 pub mod goals;
 pub mod goals_view;
 pub mod grid;
 pub mod import;
 pub mod levers;
+pub mod map;
+pub mod map_view;
 pub mod path;
 pub mod path_chart;
 pub mod path_view;

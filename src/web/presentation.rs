@@ -17,6 +17,12 @@ pub fn Presentation() -> impl IntoView {
     let path = expect_context::<super::path::PathShown>();
     let risk = expect_context::<super::risk::Shown>();
     let goals = expect_context::<super::goals::GoalsShown>();
+    // The map slide needs the places: they load when the presentation opens.
+    Effect::new(move |_| {
+        if showing.presenting.get().is_some() {
+            super::map::use_map().want_places();
+        }
+    });
     let slide = move || {
         let slide = showing.presenting.get()?;
         let lang = state.lang.get();
@@ -74,6 +80,7 @@ pub fn Presentation() -> impl IntoView {
                 lang.say(t::RISK_PANEL_TITLE).to_string(),
                 risk_view(risk.result.get().as_deref(), super::risk::drawn_note(state, risk), lang),
             ),
+            Slide::Map => (lang.say(t::MAP_PANEL_TITLE).to_string(), map_figure(lang)),
             Slide::Compare => {
                 let mut rows = compared(&state, &showing);
                 if rows.len() < 2 {

@@ -260,3 +260,31 @@ pub(super) fn CompareTables(rows: Vec<(String, Outcome)>) -> impl IntoView {
         </table>
     }
 }
+
+/// The map as the report and the presentation print it: its title, the picture (once the
+/// places are loaded, which opening either starts), and the communes with no place.
+pub fn map_figure(lang: Lang) -> AnyView {
+    let state = use_state();
+    let map = super::map::use_map();
+    let title = map.title(&state, lang);
+    let picture = match (map.svg(&state, lang), map.places.get()) {
+        (Some(svg), _) => view! { <div class="map-svg" inner_html=svg></div> }.into_any(),
+        (None, super::map::PlacesLoad::Failed(why)) => {
+            view! { <p>{lang.fill(t::MAP_PLACES_FAILED, &[("reason", &why)])}</p> }.into_any()
+        }
+        (None, _) => view! { <p>{lang.say(t::MAP_PLACES_LOADING)}</p> }.into_any(),
+    };
+    let unplaced = map.layout.get().and_then(|l| {
+        state
+            .model
+            .with(|m| crate::show::map::unplaced_line(&m.table, &l, lang))
+    });
+    view! {
+        <figure class="report-chart report-map" data-testid="printed-map">
+            <figcaption>{title}</figcaption>
+            {picture}
+            {unplaced.map(|u| view! { <p class="report-note">{u}</p> })}
+        </figure>
+    }
+    .into_any()
+}

@@ -20,6 +20,12 @@ pub fn Report() -> impl IntoView {
     let path = expect_context::<super::path::PathShown>();
     let goals = expect_context::<super::goals::GoalsShown>();
     let risk = expect_context::<super::risk::Shown>();
+    // The report's map needs the places: they load when the report opens.
+    Effect::new(move |_| {
+        if showing.report_open.get() {
+            super::map::use_map().want_places();
+        }
+    });
     let report = move || {
         if !showing.report_open.get() {
             return None;
@@ -167,6 +173,7 @@ pub fn Report() -> impl IntoView {
                     }.into_any()
                 }}
                 <div class="report-charts">{charts}</div>
+                {map_figure(lang)}
                 <h2>{lang.say(t::REPORT_PATH_HEADING)}</h2>
                 {state.model.with(|m| path_view(&path.outcome.get(), &m.plan, &path.settings.with(|p| p.carry), lang))}
                 <h2>{lang.say(t::REPORT_GOALS_HEADING)}</h2>

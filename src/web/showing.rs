@@ -13,11 +13,12 @@ pub enum Slide {
     Path,
     Goals,
     Risk,
+    Map,
     Compare,
 }
 
 impl Slide {
-    pub const ALL: [Slide; 8] = [
+    pub const ALL: [Slide; 9] = [
         Slide::Headline,
         Slide::Criteria,
         Slide::Districts,
@@ -25,6 +26,7 @@ impl Slide {
         Slide::Path,
         Slide::Goals,
         Slide::Risk,
+        Slide::Map,
         Slide::Compare,
     ];
 

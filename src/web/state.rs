@@ -321,6 +321,11 @@ impl ScreenWatch {
         watch
     }
 
+    /// Whether it is within 300 px of the screen (tracked).
+    pub fn near(&self) -> bool {
+        self.near.get()
+    }
+
     /// Whether to redraw now (tracks the screen and the levers' settling).
     pub fn due(&self, state: &State) -> bool {
         let (near, on) = (self.near.get(), self.on.get());

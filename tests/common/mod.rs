@@ -143,3 +143,48 @@ pub fn shipped_as_xlsx(
     }
     workbook.save_to_buffer().unwrap()
 }
+
+/// Today's units listed in a file of `seeds/admin/` (its `code` and `name` columns).
+pub fn units_2025(file: &str) -> Vec<(String, String)> {
+    let text =
+        std::fs::read_to_string(format!("{}/seeds/admin/{file}", env!("CARGO_MANIFEST_DIR")))
+            .unwrap();
+    let mut lines = text.lines();
+    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let at = |name: &str| header.iter().position(|h| *h == name).unwrap();
+    let (code, name) = (at("code"), at("name"));
+    lines
+        .map(|l| {
+            let f: Vec<&str> = l.split(',').collect();
+            (f[code].to_string(), f[name].to_string())
+        })
+        .collect()
+}
+
+/// A commune table with no district column, as an office of today keeps it: each unit with
+/// criterion k met where `met(row, k)`, a border commune where `border(row)`, no costs.
+pub fn units_table_csv(
+    units: &[(String, String)],
+    met: impl Fn(usize, usize) -> bool,
+    border: impl Fn(usize) -> bool,
+) -> String {
+    let criteria: Vec<String> = (1..=CRITERIA).map(|k| format!("tc{k}")).collect();
+    let costs: Vec<String> = (1..=CRITERIA).map(|k| format!("cost{k}")).collect();
+    let mut csv = format!(
+        "id,name,border,difficult,priority,{},{}\n",
+        criteria.join(","),
+        costs.join(",")
+    );
+    for (i, (code, name)) in units.iter().enumerate() {
+        let cells: Vec<&str> = (0..CRITERIA)
+            .map(|k| if met(i, k) { "1" } else { "0" })
+            .collect();
+        csv.push_str(&format!(
+            "{code},{name},{},0,0,{}{}\n",
+            u8::from(border(i)),
+            cells.join(","),
+            ",".repeat(CRITERIA)
+        ));
+    }
+    csv
+}

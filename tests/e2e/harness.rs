@@ -42,6 +42,18 @@ pub async fn allow_downloads(wd: &WebDriver, name: &str) -> PathBuf {
     dir
 }
 
+/// The file `name` once the browser has saved it into `downloads`, read.
+pub async fn downloaded(downloads: &Path, name: &str) -> Vec<u8> {
+    let path = downloads.join(name);
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !path.exists() || std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0) == 0 {
+        assert!(Instant::now() < deadline, "no {path:?}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    std::fs::read(&path).unwrap()
+}
+
 pub async fn open_page(width: u32, height: u32) -> Page {
     let one = serial();
     let server = StaticServer::start();
@@ -561,8 +573,18 @@ pub async fn expect_risk(wd: &WebDriver, expected: &ntm_planner::engine::risk::R
 /// arrives once the frame is painted), and the time runs until the frame after it is painted.
 /// Returns (p50, p95, floor p50, floor p95, whether the charts changed).
 pub async fn measure(wd: &WebDriver, testid: &str, values: &[f64]) -> (f64, f64, f64, f64, bool) {
+    measure_watching(wd, testid, values, "[data-testid=\"chart-sources\"] canvas").await
+}
+
+/// As [`measure`], saying whether the canvas `watched` (a CSS selector) changed with the input.
+pub async fn measure_watching(
+    wd: &WebDriver,
+    testid: &str,
+    values: &[f64],
+    watched: &str,
+) -> (f64, f64, f64, f64, bool) {
     let script = r#"
-        const [testid, values] = arguments;
+        const [testid, values, watched] = arguments;
         const input = document.querySelector(`[data-testid="${testid}"]`);
         const detached = document.createElement('input');
         const painted = () => new Promise((r) => requestAnimationFrame(() => {
@@ -575,7 +597,7 @@ pub async fn measure(wd: &WebDriver, testid: &str, values: &[f64]) -> (f64, f64,
         };
         // The charts come a frame after the headline: looked up when read.
         const shown = () => {
-            const chart = document.querySelector('[data-testid="chart-sources"] canvas');
+            const chart = document.querySelector(watched);
             return chart ? chart.toDataURL() : '';
         };
         let changed = false;
@@ -597,7 +619,7 @@ pub async fn measure(wd: &WebDriver, testid: &str, values: &[f64]) -> (f64, f64,
         return [lever[0], lever[1], floor[0], floor[1], changed];
     "#;
     let r = wd
-        .execute(script, vec![json!(testid), json!(values)])
+        .execute(script, vec![json!(testid), json!(values), json!(watched)])
         .await
         .unwrap();
     let v: Value = r.json().clone();

@@ -25,5 +25,6 @@ mod harness;
 mod import;
 mod keeping;
 mod links;
+mod map;
 mod page;
 mod showing;

@@ -449,6 +449,8 @@ async fn the_page_reloads_offline_once_visited() {
     assert_eq!(wait_for_text(&wd, "certified", |t| t == "85").await, "85");
     credit_at_70_percent(&wd).await;
     screenshot(&wd, "08-offline").await;
+    // The map's places were kept at install: the map draws with the server gone.
+    crate::map::show_map(&wd).await;
     wd.quit().await.unwrap();
 }
 
@@ -462,6 +464,8 @@ async fn the_single_file_opens_from_file_url() {
     assert_eq!(wait_for_text(&wd, "certified", |t| t == "85").await, "85");
     credit_at_70_percent(&wd).await;
     screenshot(&wd, "09-single-file").await;
+    // The places travel inside the single file: the map draws from file://.
+    crate::map::show_map(&wd).await;
     // No worker from file://: the draws run on the page, in slices, with the same numbers.
     let expected = native_risk(&credit_70(), 1);
     expect_risk(&wd, &expected).await;

@@ -125,8 +125,8 @@ async fn presentation_mode_moves_with_the_keys_a_clicker_sends() {
     let wd = page.wd.clone();
     click(&wd, "[data-testid=present]").await;
     assert_eq!(
-        wait_for_text(&wd, "slide-number", |t| t == "1 / 8").await,
-        "1 / 8"
+        wait_for_text(&wd, "slide-number", |t| t == "1 / 9").await,
+        "1 / 9"
     );
     let body = text(&wd, "presentation").await;
     assert!(
@@ -170,7 +170,7 @@ async fn presentation_mode_moves_with_the_keys_a_clicker_sends() {
         }
     };
     send(Key::Right).await;
-    assert_eq!(text(&wd, "slide-number").await, "2 / 8");
+    assert_eq!(text(&wd, "slide-number").await, "2 / 9");
     assert!(text(&wd, "presentation").await.contains("Giao thông"));
     // Each criterion heads its row, for a screen reader as for the eye.
     let headers = wd
@@ -185,17 +185,17 @@ async fn presentation_mode_moves_with_the_keys_a_clicker_sends() {
     assert_eq!(headers[1], "2. Giao thông");
     screenshot(&wd, "16-present-criteria").await;
     send(Key::PageDown).await;
-    assert_eq!(text(&wd, "slide-number").await, "3 / 8");
+    assert_eq!(text(&wd, "slide-number").await, "3 / 9");
     send(Key::PageDown).await;
     send(Key::PageDown).await;
-    assert_eq!(text(&wd, "slide-number").await, "5 / 8");
+    assert_eq!(text(&wd, "slide-number").await, "5 / 9");
     let path = text(&wd, "presentation").await;
     assert!(
         path.contains("2025") && path.contains("mục tiêu 115"),
         "{path}"
     );
     send(Key::PageDown).await;
-    assert_eq!(text(&wd, "slide-number").await, "6 / 8");
+    assert_eq!(text(&wd, "slide-number").await, "6 / 9");
     // The goals: none sought yet, and where the next 100 billion buys most.
     let goals = text(&wd, "presentation").await;
     assert!(
@@ -206,25 +206,40 @@ async fn presentation_mode_moves_with_the_keys_a_clicker_sends() {
     );
     screenshot(&wd, "18-present-goals").await;
     send(Key::PageDown).await;
-    assert_eq!(text(&wd, "slide-number").await, "7 / 8");
+    assert_eq!(text(&wd, "slide-number").await, "7 / 9");
     let odds = wait_for_text(&wd, "risk-summary", |t| t.contains("Khả năng đạt 85")).await;
     assert!(odds.contains("P10"), "{odds}");
     screenshot(&wd, "18-present-risk").await;
     send(Key::PageDown).await;
-    assert_eq!(text(&wd, "slide-number").await, "8 / 8");
+    assert_eq!(text(&wd, "slide-number").await, "8 / 9");
+    // The map: every commune drawn, readable on a projector, with its source.
+    let map = wait_for_text(&wd, "printed-map", |t| t.contains("vietnamadminunits")).await;
+    assert!(
+        map.contains("Bản đồ các xã, cuối năm 2022") && map.contains("5 xã không có vị trí"),
+        "{map}"
+    );
+    let marks = wd
+        .execute("return document.querySelectorAll('.presentation svg circle, .presentation svg polygon').length", vec![])
+        .await
+        .unwrap();
+    assert!(marks.json().as_u64().unwrap() >= 176, "{marks:?}");
+    screenshot(&wd, "18-present-map").await;
+    send(Key::PageDown).await;
+    assert_eq!(text(&wd, "slide-number").await, "9 / 9");
     assert!(text(&wd, "presentation").await.contains("Kế hoạch"));
     send(Key::PageDown).await;
     assert_eq!(
         text(&wd, "slide-number").await,
-        "8 / 8",
+        "9 / 9",
         "the last view stays"
     );
     send(Key::PageUp).await;
     send(Key::PageUp).await;
     send(Key::PageUp).await;
     send(Key::PageUp).await;
+    send(Key::PageUp).await;
     send(Key::Left).await;
-    assert_eq!(text(&wd, "slide-number").await, "3 / 8");
+    assert_eq!(text(&wd, "slide-number").await, "3 / 9");
     screenshot(&wd, "17-present-districts").await;
     send(Key::Escape).await;
     assert!(
@@ -265,6 +280,7 @@ async fn the_report_prints_on_a4_in_vietnamese() {
     click(&wd, "[data-testid=print]").await;
     wait_for_text(&wd, "report", |t| t.contains("BÁO CÁO")).await;
     wait_for_text(&wd, "risk-summary", |t| t.contains("Khả năng đạt")).await;
+    wait_for_text(&wd, "printed-map", |t| t.contains("vietnamadminunits")).await;
     scroll_to(&wd, "report").await;
     screenshot(&wd, "18-report").await;
     // *In* asks the browser to print (observed: headless Chromium has no print dialog).
@@ -348,6 +364,9 @@ async fn the_report_prints_on_a4_in_vietnamese() {
         "Thêm 100 tỷ đồng",
         "Khả năng đạt 85 xã đạt chuẩn",
         "minh họa",
+        "Bản đồ các xã, cuối năm 2022",
+        "vietnamadminunits (MIT)",
+        "5 xã không có vị trí",
     ] {
         assert!(text.contains(wanted), "the PDF says {wanted:?}:\n{text}");
     }
@@ -404,19 +423,7 @@ async fn results_export_as_csv_excel_and_charts_as_png_and_svg() {
     ] {
         click(&wd, &format!("[data-testid={id}]")).await;
     }
-    let wait_for = |name: &str| {
-        let path = downloads.join(name);
-        async move {
-            let deadline = Instant::now() + Duration::from_secs(20);
-            while !path.exists() || std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0) == 0 {
-                assert!(Instant::now() < deadline, "no {path:?}");
-                tokio::time::sleep(Duration::from_millis(100)).await;
-            }
-            tokio::time::sleep(Duration::from_millis(300)).await;
-            std::fs::read(&path).unwrap()
-        }
-    };
-    let csv = wait_for("ket-qua-Kịch-bản-mới.csv").await;
+    let csv = downloaded(&downloads, "ket-qua-Kịch-bản-mới.csv").await;
     assert!(csv.starts_with(b"\xef\xbb\xbf"), "UTF-8 with BOM");
     let csv = String::from_utf8(csv).unwrap();
     assert!(
@@ -428,7 +435,7 @@ async fn results_export_as_csv_excel_and_charts_as_png_and_svg() {
         "{certified}"
     );
     // The workbook, read back by an independent reader (calamine).
-    let xlsx = wait_for("ket-qua-Kịch-bản-mới.xlsx").await;
+    let xlsx = downloaded(&downloads, "ket-qua-Kịch-bản-mới.xlsx").await;
     {
         use calamine::{DataType, Reader, Xlsx};
         let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(xlsx)).unwrap();
@@ -471,14 +478,14 @@ async fn results_export_as_csv_excel_and_charts_as_png_and_svg() {
         let districts = book.worksheet_range("Huyện").unwrap();
         assert_eq!(districts.height(), 12);
     }
-    let svg = String::from_utf8(wait_for("bieu-do-criteria.svg").await).unwrap();
+    let svg = String::from_utf8(downloaded(&downloads, "bieu-do-criteria.svg").await).unwrap();
     assert!(
         svg.starts_with("<svg") && svg.contains("Tiêu chí"),
         "{}",
         &svg[..100.min(svg.len())]
     );
     for png in ["bieu-do-criteria.png", "bieu-do-sources.png"] {
-        let bytes = wait_for(png).await;
+        let bytes = downloaded(&downloads, png).await;
         assert!(bytes.starts_with(b"\x89PNG\r\n\x1a\n"), "{png} is a PNG");
         let width = u32::from_be_bytes(bytes[16..20].try_into().unwrap());
         assert!(width >= 1000, "{png}: drawn at twice the size ({width} px)");
