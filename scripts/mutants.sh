@@ -26,7 +26,9 @@ FILES[zip]="src/formats/xlsx.rs src/formats/zip.rs"
 TARGETS[zip]="--lib --test=import --test=hardening --test=fuzz --test=cli"
 FILES[show]="src/show/mod.rs src/show/headline.rs src/show/rows.rs src/show/path.rs src/show/goals.rs src/show/risk.rs src/show/fields.rs src/show/first_screen.rs"
 TARGETS[show]="--test=show --test=cli --test=path --test=goals"
-ORDER=(one-year goals risk formats zip show)
+FILES[map]="src/engine/places.rs src/formats/places.rs src/show/map.rs src/charts/map.rs"
+TARGETS[map]="--lib --test=map"
+ORDER=(one-year goals risk formats zip show map)
 
 if [[ "${1:-}" == "--list" ]]; then
   for g in "${ORDER[@]}"; do echo "$g: ${FILES[$g]}"; done

@@ -5,12 +5,14 @@
 mod common;
 
 use ntm_planner::charts::map::{map_svg, MapPicture, CLASS_COLOURS, FRAME};
+use ntm_planner::engine::lever::{Lever, Value};
 use ntm_planner::engine::places::{Layout, Places};
+use ntm_planner::engine::Outcome;
 use ntm_planner::engine::{CommuneTable, Model, Scenario};
 use ntm_planner::formats::places::compile;
 use ntm_planner::show::map::{
-    chance_class, describe, lay_out, missing_class, unplaced_line, Colouring, Direction, MapLayout,
-    Standing,
+    chance_class, describe, lay_out, missing_class, path_year, place_code, standings,
+    unplaced_line, Colouring, Direction, MapLayout, Shown, Standing,
 };
 use ntm_planner::text::Lang;
 
@@ -35,6 +37,27 @@ fn km_between(a: (f64, f64), b: (f64, f64)) -> f64 {
     let h = ((la2 - la1) / 2.0).sin().powi(2)
         + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
     2.0 * 6371.0 * h.sqrt().asin()
+}
+
+/// The standings of the year on screen: `o` against `plan`, the rows `kept`.
+fn on_screen(model: &Model, o: &Outcome, plan: &Outcome, kept: &[usize]) -> Vec<Standing> {
+    standings(
+        &model.table,
+        &Shown {
+            on_screen: &o.meets,
+            plan: &plan.meets,
+            path_year: None,
+            chance: None,
+            kept,
+        },
+    )
+}
+
+/// Credit disbursed at 70%.
+fn credit_70() -> Scenario {
+    let mut s = Scenario::plan();
+    Lever::disbursement(3).set(&mut s, Some(Value::Number(0.7)));
+    s
 }
 
 fn mark_of<'a>(
@@ -225,23 +248,38 @@ fn a_communes_class_follows_the_criteria_it_misses_or_its_chance() {
     let s = Standing {
         start: all >> 3,
         end: all,
+        plan_end: Some(all >> 1),
         chance: None,
         kept: true,
     };
-    assert!(s.gained() && s.class(19) == 0);
+    assert!(s.gained() && s.changed() && s.class(19) == 0);
     let s = Standing {
         start: all >> 3,
         end: all >> 3,
+        plan_end: None,
         chance: Some(0.5),
         kept: true,
     };
-    assert!(!s.gained() && s.class(19) == 2);
+    assert!(!s.gained() && !s.changed() && s.class(19) == 2);
+    assert!(!Standing {
+        plan_end: Some(all >> 3),
+        ..s
+    }
+    .changed());
 }
 
 #[test]
-fn arrow_keys_go_to_the_nearest_commune_that_way() {
-    let table = CommuneTable::shipped();
-    let layout = lay_out(&table, &places(), FRAME);
+fn arrow_keys_go_to_the_nearest_commune_that_way_among_those_kept() {
+    let model = Model::shipped();
+    let table = &model.table;
+    let layout = lay_out(table, &places(), FRAME);
+    let o = model.run(&Scenario::plan());
+    let every = on_screen(
+        &model,
+        &o,
+        &o,
+        &(0..table.communes.len()).collect::<Vec<_>>(),
+    );
     let from = layout.marks.iter().position(|m| m.row == 0).unwrap();
     let a = layout.marks[from];
     for (d, ok) in [
@@ -262,11 +300,23 @@ fn arrow_keys_go_to_the_nearest_commune_that_way() {
             Box::new(move |b: &ntm_planner::show::map::Mark| b.y > a.y),
         ),
     ] {
-        let to = layout.next_mark(from, d).unwrap();
+        let to = layout.next_mark(from, d, &every).unwrap();
         assert!(ok(&layout.marks[to]), "{d:?}");
+        // A commune the filters leave out is passed over.
+        let without: Vec<usize> = (0..table.communes.len())
+            .filter(|&i| i != layout.marks[to].row)
+            .collect();
+        let fewer = on_screen(&model, &o, &o, &without);
+        assert_ne!(layout.next_mark(from, d, &fewer), Some(to), "{d:?}");
     }
-    assert_eq!(layout.mark_at(a.x + 1.0, a.y).map(|m| m.row), Some(0));
-    assert_eq!(layout.mark_at(-100.0, -100.0), None);
+    assert_eq!(
+        layout.mark_at(a.x + 1.0, a.y, &every).map(|m| m.row),
+        Some(0)
+    );
+    assert_eq!(layout.mark_at(-100.0, -100.0, &every), None);
+    let not_0: Vec<usize> = (1..table.communes.len()).collect();
+    let hidden = on_screen(&model, &o, &o, &not_0);
+    assert_ne!(layout.mark_at(a.x, a.y, &hidden).map(|m| m.row), Some(0));
 }
 
 #[test]
@@ -275,18 +325,13 @@ fn the_map_draws_each_commune_at_its_place_in_its_class_colour() {
     let o = model.run(&Scenario::plan());
     let table = &model.table;
     let layout = lay_out(table, &places(), FRAME);
-    let standings: Vec<Standing> = table
-        .communes
-        .iter()
-        .zip(&o.meets)
-        .enumerate()
-        .map(|(i, (c, &end))| Standing {
-            start: c.meets,
-            end,
-            chance: None,
-            kept: i != 0,
-        })
-        .collect();
+    let credit = model.run(&credit_70());
+    let standings = on_screen(
+        &model,
+        &credit,
+        &o,
+        &(1..table.communes.len()).collect::<Vec<_>>(),
+    );
     let picture = MapPicture {
         table,
         layout: &layout,
@@ -301,13 +346,13 @@ fn the_map_draws_each_commune_at_its_place_in_its_class_colour() {
             && vi.contains("vietnamadminunits (MIT)")
     );
     let en = map_svg(&picture, Lang::En);
-    assert!(en.contains("Certified") && en.contains("Thick ring: gained in the year"));
+    assert!(en.contains("Certified") && en.contains("Black ring: changed by this scenario"));
     // A certified commune, kept by the filters, is a disc of the first class's colour at its place.
     let row = (1..table.communes.len())
         .find(|&i| {
-            o.meets[i] == (1 << 19) - 1
+            credit.meets[i] == (1 << 19) - 1
                 && !table.communes[i].border
-                && layout.marks.iter().any(|m| m.row == i)
+                && layout.marks.iter().any(|m| m.row == i && m.radius > 3.0)
         })
         .unwrap();
     let m = layout.marks.iter().find(|m| m.row == row).unwrap();
@@ -347,18 +392,12 @@ fn write_the_map_to_look_at() {
     let model = Model::shipped();
     let o = model.run(&Scenario::plan());
     let layout = lay_out(&model.table, &places(), FRAME);
-    let standings: Vec<Standing> = model
-        .table
-        .communes
-        .iter()
-        .zip(&o.meets)
-        .map(|(c, &end)| Standing {
-            start: c.meets,
-            end,
-            chance: None,
-            kept: true,
-        })
-        .collect();
+    let standings = on_screen(
+        &model,
+        &o,
+        &o,
+        &(0..model.table.communes.len()).collect::<Vec<_>>(),
+    );
     let picture = MapPicture {
         table: &model.table,
         layout: &layout,
@@ -372,4 +411,424 @@ fn write_the_map_to_look_at() {
         map_svg(&picture, Lang::Vi),
     )
     .unwrap();
+}
+
+#[test]
+fn a_lever_moves_a_communes_class_and_rings_it_as_changed_by_the_scenario() {
+    let model = Model::shipped();
+    let plan = model.run(&Scenario::plan());
+    let credit = model.run(&credit_70());
+    let all: Vec<usize> = (0..model.table.communes.len()).collect();
+    let under_plan = on_screen(&model, &plan, &plan, &all);
+    let under_credit = on_screen(&model, &credit, &plan, &all);
+    // With the plan on screen nothing is changed by the scenario.
+    assert!(under_plan.iter().all(|s| !s.changed()));
+    let moved: Vec<usize> = all
+        .iter()
+        .copied()
+        .filter(|&i| under_plan[i].class(19) != under_credit[i].class(19))
+        .collect();
+    assert!(
+        !moved.is_empty(),
+        "credit at 70% moves some commune's class"
+    );
+    for &i in &moved {
+        assert!(under_credit[i].changed(), "commune {i}");
+        assert_eq!(under_credit[i].end, credit.meets[i]);
+        assert_eq!(under_credit[i].plan_end, Some(plan.meets[i]));
+    }
+    // The changed ring is drawn at each such commune, and only there.
+    let layout = lay_out(&model.table, &places(), FRAME);
+    let picture = |standings: &[Standing]| {
+        map_svg(
+            &MapPicture {
+                table: &model.table,
+                layout: &layout,
+                standings,
+                criteria: 19,
+                colouring: Colouring::CriteriaMet,
+            },
+            Lang::En,
+        )
+    };
+    let rings = |svg: &str| {
+        svg.matches("stroke=\"#000000\" stroke-width=\"3\"").count()
+            + svg.matches("stroke=\"#000000\" stroke-width=\"1\"").count()
+    };
+    // (the legend draws one ring of its own)
+    assert_eq!(rings(&picture(&under_plan)), 1);
+    let changed_placed = layout
+        .marks
+        .iter()
+        .filter(|m| under_credit[m.row].changed())
+        .count();
+    assert_eq!(rings(&picture(&under_credit)), 1 + changed_placed);
+}
+
+#[test]
+fn a_path_year_shows_its_own_start_and_end_and_a_stale_result_is_not_used() {
+    let model = Model::shipped();
+    let n = model.table.communes.len();
+    let plan = model.run(&Scenario::plan());
+    let path =
+        ntm_planner::engine::path::Path::default_for(&model.plan, &Scenario::plan()).run(&model);
+    let (_, start, end) = path_year(&path, Some(2024), n).unwrap();
+    assert_eq!(end, path.years[2].outcome.meets.as_slice());
+    assert_eq!(start, Some(path.years[1].outcome.meets.as_slice()));
+    assert_eq!(
+        path_year(&path, Some(2022), n).unwrap().1,
+        None,
+        "the first year starts from the table"
+    );
+    assert!(
+        path_year(&path, Some(2031), n).is_none(),
+        "a year the path lacks"
+    );
+    assert!(path_year(&path, None, n).is_none());
+    assert!(
+        path_year(&path, Some(2024), n + 1).is_none(),
+        "a path of another table"
+    );
+    let all: Vec<usize> = (0..n).collect();
+    let shown = standings(
+        &model.table,
+        &Shown {
+            on_screen: &plan.meets,
+            plan: &plan.meets,
+            path_year: Some((start, end)),
+            chance: None,
+            kept: &all,
+        },
+    );
+    assert!((0..n).all(|i| shown[i].start == start.unwrap()[i]
+        && shown[i].end == end[i]
+        && shown[i].plan_end.is_none()));
+    // Results of another table: the scenario on screen stands in, the criteria for the chance.
+    let short = &end[..n - 1];
+    let chance = vec![0.5; n - 1];
+    let stale = standings(
+        &model.table,
+        &Shown {
+            on_screen: &plan.meets,
+            plan: &plan.meets,
+            path_year: Some((None, short)),
+            chance: Some(&chance),
+            kept: &all,
+        },
+    );
+    assert_eq!(stale.len(), n);
+    assert!((0..n).all(|i| stale[i].end == plan.meets[i] && stale[i].chance.is_none()));
+    let chance = vec![0.25; n];
+    let fresh = standings(
+        &model.table,
+        &Shown {
+            on_screen: &plan.meets,
+            plan: &plan.meets,
+            path_year: None,
+            chance: Some(&chance),
+            kept: &all[1..],
+        },
+    );
+    assert!(fresh.iter().all(|s| s.chance == Some(0.25)) && !fresh[0].kept && fresh[1].kept);
+}
+
+#[test]
+fn a_code_that_lost_its_leading_zeros_still_finds_its_place() {
+    assert_eq!(place_code("5986"), "05986");
+    assert_eq!(place_code(" 05986 "), "05986");
+    assert_eq!(place_code("4"), "00004");
+    assert_eq!(place_code("x12"), "x12");
+    assert_eq!(place_code("123456"), "123456");
+    assert_eq!(place_code(""), "");
+    let table = table_2025(&[("5986".to_string(), "Tam Thanh".to_string())]);
+    let layout = lay_out(&table, &places(), FRAME);
+    assert_eq!(
+        (layout.layout, layout.marks.len()),
+        (Some(Layout::Units2025), 1)
+    );
+    assert!(!places().is_empty() && Places::default().is_empty());
+}
+
+#[test]
+fn the_communes_fill_the_frame_along_one_side_and_are_centred_along_the_other() {
+    for table in [
+        CommuneTable::shipped(),
+        table_2025(&common::units_2025("communes-vietnam-2025.csv")),
+    ] {
+        let layout = lay_out(&table, &places(), FRAME);
+        let xs = layout.marks.iter().map(|m| m.x);
+        let ys = layout.marks.iter().map(|m| m.y);
+        let (x0, x1) = (
+            xs.clone().fold(f64::MAX, f64::min),
+            xs.fold(f64::MIN, f64::max),
+        );
+        let (y0, y1) = (
+            ys.clone().fold(f64::MAX, f64::min),
+            ys.fold(f64::MIN, f64::max),
+        );
+        let near = |a: f64, b: f64| (a - b).abs() < 0.01;
+        assert!(
+            near((x0 + x1) / 2.0, FRAME.left + FRAME.width / 2.0),
+            "centred across"
+        );
+        assert!(
+            near((y0 + y1) / 2.0, FRAME.top + FRAME.height / 2.0),
+            "centred down"
+        );
+        // The margin keeps the largest mark inside: 26 px each side.
+        assert!(
+            near(x1 - x0, FRAME.width - 52.0) || near(y1 - y0, FRAME.height - 52.0),
+            "{x0} {x1} {y0} {y1}"
+        );
+    }
+}
+
+#[test]
+fn border_communes_are_diamonds_and_small_dark_marks_have_no_edge_and_the_legend_stands_apart() {
+    let model = Model::shipped();
+    let o = model.run(&Scenario::plan());
+    let layout = lay_out(&model.table, &places(), FRAME);
+    let all: Vec<usize> = (0..model.table.communes.len()).collect();
+    let shown = on_screen(&model, &o, &o, &all);
+    let svg = map_svg(
+        &MapPicture {
+            table: &model.table,
+            layout: &layout,
+            standings: &shown,
+            criteria: 19,
+            colouring: Colouring::CriteriaMet,
+        },
+        Lang::Vi,
+    );
+    let m = layout
+        .marks
+        .iter()
+        .find(|m| model.table.communes[m.row].border)
+        .unwrap();
+    let (x, y, r) = (
+        m.x.round() as i32,
+        m.y.round() as i32,
+        (m.radius.round() * 1.3).round() as i32,
+    );
+    assert!(
+        svg.contains(&format!(
+            "points=\"{},{} {},{} {},{} {},{} {},{} \"",
+            x,
+            y - r,
+            x + r,
+            y,
+            x,
+            y + r,
+            x - r,
+            y,
+            x,
+            y - r
+        )),
+        "a diamond at ({x}, {y}) of {r}"
+    );
+    // The country's small marks: a dark class without an edge, a light one with.
+    let units = common::units_2025("communes-vietnam-2025.csv");
+    let csv = common::units_table_csv(&units, |i, _| i % 2 == 0, |_| false);
+    let country = Model::new(
+        model.plan.clone(),
+        CommuneTable::from_csv(csv.as_bytes(), "x.csv").unwrap(),
+    );
+    let layout = lay_out(&country.table, &places(), FRAME);
+    let all: Vec<usize> = (0..units.len()).collect();
+    let start: Vec<u32> = country.table.communes.iter().map(|c| c.meets).collect();
+    let standings = standings(
+        &country.table,
+        &Shown {
+            on_screen: &start,
+            plan: &start,
+            path_year: None,
+            chance: None,
+            kept: &all,
+        },
+    );
+    let svg = map_svg(
+        &MapPicture {
+            table: &country.table,
+            layout: &layout,
+            standings: &standings,
+            criteria: 19,
+            colouring: Colouring::CriteriaMet,
+        },
+        Lang::Vi,
+    );
+    let edge_at = |m: &ntm_planner::show::map::Mark| {
+        svg.contains(&format!(
+            "<circle cx=\"{}\" cy=\"{}\" r=\"{}\" opacity=\"1\" fill=\"none\" stroke=\"#555555\"",
+            m.x.round() as i32,
+            m.y.round() as i32,
+            m.radius.round().max(2.0) as i32
+        ))
+    };
+    let small = |m: &&ntm_planner::show::map::Mark| {
+        m.radius.round() <= 3.0
+            && layout
+                .marks
+                .iter()
+                .filter(|o| (o.x - m.x).hypot(o.y - m.y) < 8.0)
+                .count()
+                == 1
+    };
+    let dark = layout
+        .marks
+        .iter()
+        .filter(small)
+        .find(|m| standings[m.row].class(19) == 0)
+        .unwrap();
+    let light = layout
+        .marks
+        .iter()
+        .filter(small)
+        .find(|m| standings[m.row].class(19) == 4)
+        .unwrap();
+    assert!(!edge_at(dark) && edge_at(light));
+    let big = layout
+        .marks
+        .iter()
+        .find(|m| m.radius.round() > 3.0 && standings[m.row].class(19) == 0)
+        .unwrap();
+    assert!(edge_at(big));
+    // The legend's words stand right of the map, one under another.
+    let legend_y: Vec<i32> = [
+        "Đạt chuẩn",
+        "Thiếu 1–2 tiêu chí",
+        "Thiếu 9 tiêu chí trở lên",
+        "Viền đen",
+        "Hình thoi",
+        "Chấm xám",
+    ]
+    .iter()
+    .map(|w| {
+        let at = svg.find(w).unwrap_or_else(|| panic!("{w}"));
+        let tag = &svg[svg[..at].rfind("<text").unwrap()..at];
+        let attr = |name: &str| -> i32 {
+            let from = tag.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+            tag[from..].split('"').next().unwrap().parse().unwrap()
+        };
+        assert!(
+            attr("x") as f64 > FRAME.left + FRAME.width,
+            "{w} right of the map"
+        );
+        attr("y")
+    })
+    .collect();
+    assert!(
+        legend_y.windows(2).all(|p| p[1] - p[0] >= 20),
+        "{legend_y:?}"
+    );
+}
+
+#[test]
+fn each_colouring_has_its_own_key_and_reads_back() {
+    let keys: Vec<&str> = Colouring::ALL.iter().map(|c| c.key()).collect();
+    assert_eq!(keys, ["criteria", "chance"]);
+    for c in Colouring::ALL {
+        assert_eq!(Colouring::from_key(c.key()), c);
+    }
+    assert_eq!(Colouring::from_key("other"), Colouring::CriteriaMet);
+}
+
+#[test]
+fn the_next_commune_that_way_is_the_nearest_counting_a_sideways_step_double() {
+    // Marks scattered over a square (a fixed sequence), every one kept.
+    let marks: Vec<ntm_planner::show::map::Mark> = (0..40)
+        .map(|i| ntm_planner::show::map::Mark {
+            row: i,
+            x: f64::from(((i * 37) % 101) as u32),
+            y: f64::from(((i * 59) % 97) as u32),
+            radius: 3.0,
+        })
+        .collect();
+    let layout = MapLayout {
+        layout: None,
+        marks: marks.clone(),
+        unplaced: vec![],
+        km_per_px: 1.0,
+    };
+    let kept: Vec<Standing> = (0..40)
+        .map(|_| Standing {
+            start: 0,
+            end: 0,
+            plan_end: None,
+            chance: None,
+            kept: true,
+        })
+        .collect();
+    for from in 0..marks.len() {
+        for (d, (ux, uy)) in [
+            (Direction::Right, (1.0, 0.0)),
+            (Direction::Left, (-1.0, 0.0)),
+            (Direction::Down, (0.0, 1.0)),
+            (Direction::Up, (0.0, -1.0)),
+        ] {
+            // Worked out apart: the distance that way, plus twice the distance across.
+            let best = marks
+                .iter()
+                .enumerate()
+                .filter(|(j, _)| *j != from)
+                .map(|(j, b)| {
+                    let (dx, dy) = (b.x - marks[from].x, b.y - marks[from].y);
+                    let along = dx * ux + dy * uy;
+                    let across = if ux != 0.0 { dy.abs() } else { dx.abs() };
+                    (j, along, along + 2.0 * across)
+                })
+                .filter(|(_, along, _)| *along > 0.0)
+                .min_by(|a, b| a.2.total_cmp(&b.2))
+                .map(|(j, _, _)| j);
+            assert_eq!(layout.next_mark(from, d, &kept), best, "from {from} {d:?}");
+        }
+    }
+}
+
+#[test]
+fn a_communes_line_names_what_it_gained_its_border_its_change_and_its_chance() {
+    let table = CommuneTable::shipped();
+    let row = table
+        .communes
+        .iter()
+        .position(|c| c.border && c.meets.count_ones() < 17)
+        .unwrap();
+    let c = &table.communes[row];
+    let missing: Vec<u32> = (0..19).filter(|k| c.meets & (1 << k) == 0).collect();
+    let end = c.meets | (1 << missing[0]) | (1 << missing[1]);
+    let s = Standing {
+        start: c.meets,
+        end,
+        plan_end: Some(c.meets),
+        chance: Some(0.5),
+        kept: true,
+    };
+    let en = describe(&table, row, &s, 19, Lang::En);
+    let district = table.district_name(c).unwrap();
+    assert_eq!(
+        en,
+        format!(
+            "{} · {district} · {} of 19 criteria · 2 gained in the year · not as in the plan · border commune · chance of certification 50%",
+            c.name,
+            end.count_ones()
+        )
+    );
+    let same = Standing {
+        end: c.meets,
+        plan_end: Some(c.meets),
+        chance: None,
+        ..s
+    };
+    let vi = describe(&table, row, &same, 19, Lang::Vi);
+    assert_eq!(
+        vi,
+        format!(
+            "{} · {district} · {}/19 tiêu chí · xã biên giới",
+            c.name,
+            c.meets.count_ones()
+        )
+    );
+    assert_eq!(
+        describe(&table, table.communes.len(), &same, 19, Lang::Vi),
+        ""
+    );
 }

@@ -37,7 +37,7 @@ const SMALL_MARK: i32 = 3;
 /// The classes from this one on are light enough to need an edge on white.
 const LIGHT_CLASSES: usize = 3;
 const EDGE: RGBColor = RGBColor(0x55, 0x55, 0x55);
-const GAINED: RGBColor = RGBColor(0x00, 0x00, 0x00);
+const CHANGED: RGBColor = RGBColor(0x00, 0x00, 0x00);
 const FILTERED: RGBColor = RGBColor(0xc8, 0xc8, 0xc8);
 
 /// What the map shows: the table, where each commune is, how each stands (by row).
@@ -137,7 +137,7 @@ where
         // marks draw in half the canvas calls.
         let edge = (r > SMALL_MARK || class >= LIGHT_CLASSES).then(|| EDGE.stroke_width(1));
         shape(area, form, (x, y), r, Some(fill), edge)?;
-        if s.gained() {
+        if s.changed() {
             // A thin ring on a small mark: at the country's scale thick ones would cover it.
             let (ring, width) = if r > SMALL_MARK {
                 (r + 2, 3)
@@ -150,7 +150,7 @@ where
                 (x, y),
                 ring,
                 None,
-                Some(GAINED.stroke_width(width)),
+                Some(CHANGED.stroke_width(width)),
             )?;
         }
     }
@@ -191,8 +191,8 @@ where
         Shape::Disc,
         9,
         None,
-        Some(GAINED.stroke_width(3)),
-        say(t::MAP_KEY_GAINED),
+        Some(CHANGED.stroke_width(3)),
+        say(t::MAP_KEY_CHANGED),
         28,
     ));
     keys.push((

@@ -4,6 +4,7 @@
 //! its colour class (criteria met, or its chance of being certified in the risk draws); and
 //! the words of the legend, a commune's line and the list of communes with no place.
 
+use crate::engine::path::PathOutcome;
 use crate::engine::places::{Layout, Places};
 use crate::engine::CommuneTable;
 use crate::text::number::{number, percent};
@@ -66,7 +67,7 @@ pub fn lay_out(table: &CommuneTable, places: &Places, frame: Frame) -> MapLayout
         table
             .communes
             .iter()
-            .filter(|c| places.get(layout, &c.id).is_some())
+            .filter(|c| places.get(layout, &place_code(&c.id)).is_some())
             .count()
     };
     let layout = [Layout::Units2025, Layout::Communes2020]
@@ -82,7 +83,7 @@ pub fn lay_out(table: &CommuneTable, places: &Places, frame: Frame) -> MapLayout
     let mut placed = Vec::new();
     let mut unplaced = Vec::new();
     for (row, c) in table.communes.iter().enumerate() {
-        let place = layout.and_then(|l| places.get(l, &c.id));
+        let place = layout.and_then(|l| places.get(l, &place_code(&c.id)));
         match place.and_then(|p| p.at.map(|at| (at, p.area_km2))) {
             Some((at, area)) => placed.push((row, at, area)),
             None => unplaced.push(Unplaced {
@@ -184,19 +185,20 @@ fn median_nearest(marks: &[Mark]) -> f64 {
 
 impl MapLayout {
     /// The mark nearest to a point within its radius and a few pixels more (a pointer's
-    /// reach), if any.
-    pub fn mark_at(&self, x: f64, y: f64) -> Option<&Mark> {
+    /// reach), among the communes `kept` (by row: the grid's filters), if any.
+    pub fn mark_at(&self, x: f64, y: f64, kept: &[Standing]) -> Option<&Mark> {
         self.marks
             .iter()
+            .filter(|m| kept.get(m.row).is_some_and(|s| s.kept))
             .map(|m| (m, (m.x - x).hypot(m.y - y)))
             .filter(|(m, d)| *d <= m.radius + 4.0)
             .min_by(|a, b| a.1.total_cmp(&b.1))
             .map(|(m, _)| m)
     }
 
-    /// The next mark from `from` in a direction (arrow keys): the nearest one that lies that
-    /// way, counting a sideways step double.
-    pub fn next_mark(&self, from: usize, direction: Direction) -> Option<usize> {
+    /// The next mark from `from` in a direction (arrow keys): the nearest one kept by the
+    /// filters that lies that way, counting a sideways step double.
+    pub fn next_mark(&self, from: usize, direction: Direction, kept: &[Standing]) -> Option<usize> {
         let a = self.marks.get(from)?;
         let (ux, uy) = match direction {
             Direction::Left => (-1.0, 0.0),
@@ -211,7 +213,8 @@ impl MapLayout {
                 let (dx, dy) = (b.x - a.x, b.y - a.y);
                 let along = dx * ux + dy * uy;
                 let across = (dx * uy - dy * ux).abs();
-                (j != from && along > 0.0).then_some((j, along + 2.0 * across))
+                let usable = kept.get(b.row).is_some_and(|s| s.kept);
+                (j != from && usable && along > 0.0).then_some((j, along + 2.0 * across))
             })
             .min_by(|a, b| a.1.total_cmp(&b.1))
             .map(|(j, _)| j)
@@ -308,6 +311,9 @@ pub struct Standing {
     /// Criteria met at the start of the year shown and at its end.
     pub start: u32,
     pub end: u32,
+    /// At the end of the year under the plan itself, where the year shown has one to compare
+    /// with (the scenario on screen; a year of the path has none).
+    pub plan_end: Option<u32>,
     /// Its chance of being certified in the risk draws, where they are what is shown.
     pub chance: Option<f64>,
     /// Kept by the communes grid's filters.
@@ -326,6 +332,95 @@ impl Standing {
     /// It gained a criterion in the year shown: where the year's money landed.
     pub fn gained(&self) -> bool {
         self.end & !self.start != 0
+    }
+
+    /// This scenario leaves it otherwise than the plan would.
+    pub fn changed(&self) -> bool {
+        self.plan_end.is_some_and(|p| p != self.end)
+    }
+}
+
+/// What the map is asked to show, from the results in force.
+pub struct Shown<'a> {
+    /// The year's end on screen, and under the plan.
+    pub on_screen: &'a [u32],
+    pub plan: &'a [u32],
+    /// The year of the path asked for: its start (`None` for the path's first year: the
+    /// table's own) and its end.
+    pub path_year: Option<(Option<&'a [u32]>, &'a [u32])>,
+    /// Each commune's chance of being certified, where the colour shows it.
+    pub chance: Option<&'a [f64]>,
+    /// The rows the grid's filters keep.
+    pub kept: &'a [usize],
+}
+
+/// Each commune's standing, by row. A result of another table (a path or risk run not yet
+/// redone after an import) is not used: the scenario on screen stands in for a stale path
+/// year, and the criteria for a stale chance.
+pub fn standings(table: &CommuneTable, shown: &Shown) -> Vec<Standing> {
+    let n = table.communes.len();
+    let fits = |v: &[u32]| v.len() == n;
+    let mut kept = vec![false; n];
+    for &i in shown.kept {
+        if let Some(k) = kept.get_mut(i) {
+            *k = true;
+        }
+    }
+    let path_year = shown
+        .path_year
+        .filter(|(start, end)| fits(end) && start.is_none_or(fits));
+    let chance = shown.chance.filter(|c| c.len() == n);
+    let plan = fits(shown.plan).then_some(shown.plan);
+    (0..n)
+        .map(|i| {
+            let from_table = table.communes[i].meets;
+            let (start, end, plan_end) = match path_year {
+                Some((start, end)) => (start.map_or(from_table, |s| s[i]), end[i], None),
+                None => (
+                    from_table,
+                    shown.on_screen.get(i).copied().unwrap_or(from_table),
+                    plan.map(|p| p[i]),
+                ),
+            };
+            Standing {
+                start,
+                end,
+                plan_end,
+                chance: chance.map(|c| c[i]),
+                kept: kept[i],
+            }
+        })
+        .collect()
+}
+
+/// The year of the path asked for, where the path has it worked out for a table of
+/// `communes`: (year, its start, or `None` for the path's first year, and its end).
+pub fn path_year(
+    path: &PathOutcome,
+    asked: Option<u16>,
+    communes: usize,
+) -> Option<(u16, Option<&[u32]>, &[u32])> {
+    let asked = asked?;
+    let at = path.years.iter().position(|y| y.year == asked)?;
+    let end = &path.years[at].outcome.meets;
+    let start = at
+        .checked_sub(1)
+        .map(|b| path.years[b].outcome.meets.as_slice());
+    (end.len() == communes && start.is_none_or(|s| s.len() == communes)).then_some((
+        asked,
+        start,
+        end.as_slice(),
+    ))
+}
+
+/// An official code as the places write it: a code of digits only is five digits, so a code
+/// that lost its leading zeros in a spreadsheet (5986 for 05986) still finds its place.
+pub fn place_code(code: &str) -> std::borrow::Cow<'_, str> {
+    let code = code.trim();
+    if !code.is_empty() && code.len() < 5 && code.bytes().all(|b| b.is_ascii_digit()) {
+        std::borrow::Cow::Owned(format!("{code:0>5}"))
+    } else {
+        std::borrow::Cow::Borrowed(code)
     }
 }
 
@@ -350,12 +445,15 @@ pub fn describe(
         t::MAP_COMMUNE_CRITERIA,
         &[("met", &met), ("criteria", &criteria)],
     ));
-    let gained = (standing.end & !standing.start).count_ones();
-    if gained > 0 {
+    if standing.gained() {
+        let gained = (standing.end & !standing.start).count_ones();
         parts.push(lang.fill(t::MAP_COMMUNE_GAINED, &[("gained", &gained)]));
     }
     if met as usize == criteria {
         parts.push(lang.say(t::HEADING_CERTIFIED).to_string());
+    }
+    if standing.changed() {
+        parts.push(lang.say(t::MAP_COMMUNE_CHANGED).to_string());
     }
     if c.border {
         parts.push(lang.say(t::MAP_BORDER_COMMUNE).to_string());

@@ -1423,9 +1423,9 @@ catalogue! {
     MAP_CLASS_CHANCE_UNDER:
         "Khả năng dưới {to}",
         "Chance under {to}";
-    MAP_KEY_GAINED:
-        "Viền đậm: đạt thêm trong năm",
-        "Thick ring: gained in the year";
+    MAP_KEY_CHANGED:
+        "Viền đen: kịch bản này làm khác kế hoạch",
+        "Black ring: changed by this scenario";
     MAP_KEY_BORDER:
         "Hình thoi: xã biên giới",
         "Diamond: border commune";
@@ -1438,6 +1438,9 @@ catalogue! {
     MAP_COMMUNE_GAINED:
         "đạt thêm {gained} trong năm",
         "{gained} gained in the year";
+    MAP_COMMUNE_CHANGED:
+        "khác kế hoạch",
+        "not as in the plan";
     MAP_BORDER_COMMUNE:
         "xã biên giới",
         "border commune";

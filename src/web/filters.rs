@@ -94,6 +94,7 @@ pub fn provide_filters(state: State) -> CommuneFilters {
         let b = border.get();
         let st = status.get();
         state.model.with(|m| {
+            let district_known = m.table.districts.iter().any(|known| *known == d);
             let o = (st != StatusFilter::All).then(|| state.outcome.get());
             let p = (st == StatusFilter::DiffersFromPlan).then(|| state.plan_outcome.get());
             m.table
@@ -102,7 +103,8 @@ pub fn provide_filters(state: State) -> CommuneFilters {
                 .enumerate()
                 .filter(|(i, c)| {
                     let after = o.as_ref().map(|o| o.meets[*i]).unwrap_or(0);
-                    (d.is_empty() || m.table.district_name(c) == Some(d.as_str()))
+                    // (a district the table in use lacks, left chosen before an import, keeps all)
+                    (!district_known || m.table.district_name(c) == Some(d.as_str()))
                         && match b {
                             BorderFilter::All => true,
                             BorderFilter::Border => c.border,

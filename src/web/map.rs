@@ -9,7 +9,7 @@ use super::state::State;
 use crate::charts::map::{map_svg, MapPicture, FRAME};
 use crate::engine::places::Places;
 use crate::engine::CRITERIA;
-use crate::show::map::{lay_out, Colouring, MapLayout, Standing};
+use crate::show::map::{lay_out, path_year, standings, Colouring, MapLayout, Shown, Standing};
 use crate::text::sentences as t;
 use crate::text::Lang;
 use leptos::prelude::*;
@@ -33,8 +33,10 @@ pub struct MapShown {
     pub colouring: RwSignal<Colouring>,
     /// What it shows: the chance needs finished risk draws for the year on screen.
     pub shown_colouring: Memo<Colouring>,
-    /// A year of the path, or `None` for the scenario on screen.
+    /// A year of the path asked for, or `None` for the scenario on screen.
     pub year: RwSignal<Option<u16>>,
+    /// The year of the path shown: the one asked for, while the path has it for this table.
+    pub year_in_path: Memo<Option<u16>>,
     /// The table in use laid out (none until the places are loaded).
     pub layout: Memo<Option<Arc<MapLayout>>>,
     /// Each commune's standing, by row.
@@ -61,19 +63,16 @@ pub fn provide_map(state: State) -> MapShown {
             _ => None,
         })
     });
-    // The path's year asked for, while the path has it.
-    let path_year = move || {
-        year.get().and_then(|y| {
-            path.outcome.with(|o| {
-                let at = o.years.iter().position(|yo| yo.year == y)?;
-                let start = at.checked_sub(1).map(|b| o.years[b].outcome.meets.clone());
-                Some((start, o.years[at].outcome.meets.clone()))
-            })
-        })
-    };
+    // The path's year asked for, while the path has it worked out for this table.
+    let year_in_path = Memo::new(move |_| {
+        let asked = year.get();
+        let communes = state.model.with(|m| m.table.communes.len());
+        path.outcome
+            .with(|o| crate::show::map::path_year(o, asked, communes).map(|(y, _, _)| y))
+    });
     let shown_colouring = Memo::new(move |_| {
         let chance = colouring.get() == Colouring::ChanceCertified
-            && year.get().is_none()
+            && year_in_path.get().is_none()
             && risk.result.with(Option::is_some);
         if chance {
             Colouring::ChanceCertified
@@ -82,40 +81,36 @@ pub fn provide_map(state: State) -> MapShown {
         }
     });
     let standings = Memo::new(move |_| {
-        let mut kept = state.model.with(|m| vec![false; m.table.communes.len()]);
-        filters.shown.with(|rows| {
-            for &i in rows {
-                if let Some(k) = kept.get_mut(i) {
-                    *k = true;
-                }
-            }
-        });
         let chance = (shown_colouring.get() == Colouring::ChanceCertified)
-            .then(|| risk.result.get().map(|r| r.commune_chance.clone()))
+            .then(|| risk.result.get())
             .flatten();
-        let table_start: Vec<u32> = state
-            .model
-            .with(|m| m.table.communes.iter().map(|c| c.meets).collect());
-        let (start, end) = match path_year() {
-            Some((start, end)) => (start.unwrap_or(table_start), end),
-            None => (table_start, state.outcome.with(|o| o.meets.clone())),
-        };
-        Arc::new(
-            (0..end.len())
-                .map(|i| Standing {
-                    start: start.get(i).copied().unwrap_or(0),
-                    end: end[i],
-                    chance: chance.as_ref().and_then(|c| c.get(i).copied()),
-                    kept: kept.get(i).copied().unwrap_or(false),
+        let year = year_in_path.get();
+        let outcome = state.outcome.get();
+        let plan = state.plan_outcome.get();
+        let communes = state.model.with(|m| m.table.communes.len());
+        path.outcome.with(|p| {
+            filters.shown.with(|kept| {
+                state.model.with(|m| {
+                    Arc::new(standings(
+                        &m.table,
+                        &Shown {
+                            on_screen: &outcome.meets,
+                            plan: &plan.meets,
+                            path_year: path_year(p, year, communes).map(|(_, s, e)| (s, e)),
+                            chance: chance.as_ref().map(|r| r.commune_chance.as_slice()),
+                            kept,
+                        },
+                    ))
                 })
-                .collect(),
-        )
+            })
+        })
     });
     let shown = MapShown {
         places,
         colouring,
         shown_colouring,
         year,
+        year_in_path,
         layout,
         standings,
     };
@@ -175,7 +170,7 @@ impl MapShown {
 
     /// The year the map shows: the path's year asked for, or the plan's.
     pub fn year_shown(&self, state: &State) -> u16 {
-        self.year
+        self.year_in_path
             .get()
             .unwrap_or_else(|| state.model.with(|m| m.plan.year))
     }

@@ -83,9 +83,10 @@ pub fn MapPanel() -> impl IntoView {
         let Some((x, y)) = picture_point(f64::from(ev.client_x()), f64::from(ev.client_y())) else {
             return;
         };
+        let kept = map.standings.get_untracked();
         let at = map.layout.with_untracked(|l| {
             l.as_ref().and_then(|l| {
-                let m = l.mark_at(x, y)?;
+                let m = l.mark_at(x, y, &kept)?;
                 l.marks.iter().position(|n| n.row == m.row)
             })
         });
@@ -111,6 +112,17 @@ pub fn MapPanel() -> impl IntoView {
             }
         }
     };
+    // Focus names a commune at once: the one open in the grid's details, else the first.
+    let focus_mark = move || {
+        let kept = map.standings.get_untracked();
+        let selected = state.selected_commune.get_untracked();
+        map.layout.with_untracked(|l| {
+            let l = l.as_ref()?;
+            selected
+                .and_then(|row| l.marks.iter().position(|m| m.row == row))
+                .or_else(|| first_mark(l, &kept))
+        })
+    };
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
         let direction = match ev.key().as_str() {
             "ArrowLeft" => Some(Direction::Left),
@@ -134,11 +146,12 @@ pub fn MapPanel() -> impl IntoView {
             return;
         };
         ev.prevent_default();
+        let kept = map.standings.get_untracked();
         let next = map.layout.with_untracked(|l| {
             let l = l.as_ref()?;
             match pointed.get_untracked() {
-                Some(from) => l.next_mark(from, direction).or(Some(from)),
-                None => (!l.marks.is_empty()).then_some(0),
+                Some(from) => l.next_mark(from, direction, &kept).or(Some(from)),
+                None => first_mark(l, &kept),
             }
         });
         pointed.set(next);
@@ -196,7 +209,7 @@ pub fn MapPanel() -> impl IntoView {
             }
             PlacesLoad::Failed(why) => Some(lang.fill(t::MAP_PLACES_FAILED, &[("reason", &why)])),
             PlacesLoad::Ready(_) => (map.colouring.get() != map.shown_colouring.get()).then(|| {
-                lang.say(if map.year.get().is_some() {
+                lang.say(if map.year_in_path.get().is_some() {
                     t::MAP_RISK_ONE_YEAR_ONLY
                 } else {
                     t::MAP_RISK_NOT_YET
@@ -219,7 +232,7 @@ pub fn MapPanel() -> impl IntoView {
         let path_years: Vec<u16> = path
             .outcome
             .with(|o| o.years.iter().map(|y| y.year).collect());
-        let chosen = map.year.get_untracked();
+        let chosen = map.year_in_path.get();
         (on_screen, path_years.into_iter().map(|y| {
             view! { <option value=y.to_string() selected=chosen == Some(y)>{lang.fill(t::MAP_YEAR_OF_PATH, &[("year", &y)])}</option> }
         }).collect_view())
@@ -268,6 +281,7 @@ pub fn MapPanel() -> impl IntoView {
                     on:mouseleave=move |_| pointed.set(None)
                     on:click=move |ev| { on_move(ev); if let Some(m) = pointed.get_untracked() { open(m) } }
                     on:keydown=on_key
+                    on:focus=move |_| if pointed.get_untracked().is_none() { pointed.set(focus_mark()) }
                     on:blur=move |_| pointed.set(None)></canvas>
                 <div class="map-ring" aria-hidden="true" class:hidden=move || pointed.get().is_none()
                     style:left=ring(|m| (m.x - m.radius - 5.0, true))
@@ -285,4 +299,15 @@ pub fn MapPanel() -> impl IntoView {
             <p class="chart-note" data-testid="map-unplaced" class:hidden=move || unplaced().is_none()>{unplaced}</p>
         </figure>
     }
+}
+
+/// The first mark the grid's filters keep.
+fn first_mark(
+    layout: &crate::show::map::MapLayout,
+    kept: &[crate::show::map::Standing],
+) -> Option<usize> {
+    layout
+        .marks
+        .iter()
+        .position(|m| kept.get(m.row).is_some_and(|s| s.kept))
 }

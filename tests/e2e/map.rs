@@ -120,6 +120,7 @@ fn standing(model: &Model, o: &ntm_planner::engine::Outcome, row: usize) -> Stan
     Standing {
         start: model.table.communes[row].meets,
         end: o.meets[row],
+        plan_end: None,
         chance: None,
         kept: true,
     }
@@ -190,20 +191,48 @@ async fn hover_and_the_arrow_keys_name_a_commune_and_enter_opens_it() {
     let tip = wait_for_text(&wd, "map-tip", |t| t.starts_with(&name)).await;
     assert!(tip.contains(&format!("{met}/{CRITERIA} tiêu chí")), "{tip}");
     screenshot(&wd, "map-hover").await;
-    // The keyboard: focus the map, an arrow picks a commune, Enter opens it.
+    // The keyboard: focus alone names a commune, an arrow picks the next, Enter opens it.
     wd.action_chain()
         .move_by_offset(0, 2000)
         .perform()
         .await
         .ok();
+    wd.execute(
+        "document.querySelector('[data-testid=map-canvas]').focus()",
+        vec![],
+    )
+    .await
+    .unwrap();
+    let focused = wait_for_text(&wd, "map-pointed", |t| !t.is_empty()).await;
     canvas.send_keys(Key::Right).await.unwrap();
-    let pointed = wait_for_text(&wd, "map-pointed", |t| !t.is_empty()).await;
+    let pointed = wait_for_text(&wd, "map-pointed", |t| !t.is_empty() && t != focused).await;
     let first = pointed.split(" · ").next().unwrap().to_string();
     canvas.send_keys(Key::Enter).await.unwrap();
     wait_for_text(&wd, "commune-details", |t| t.contains(&first)).await;
     canvas.send_keys(Key::Down).await.unwrap();
     let next = wait_for_text(&wd, "map-pointed", |t| !t.starts_with(&first)).await;
     assert!(!next.is_empty());
+    // In English: the title, the legend and a commune's line.
+    click(&wd, "[data-testid=lang]").await;
+    scroll_to(&wd, "map").await;
+    wait_for_text(&wd, "map-title", |t| {
+        t == "Map of the communes, end of 2022"
+    })
+    .await;
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !map_words(&wd)
+        .await
+        .contains("Black ring: changed by this scenario")
+    {
+        assert!(
+            Instant::now() < deadline,
+            "the legend in English: {}",
+            map_words(&wd).await
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    canvas.send_keys(Key::Left).await.unwrap();
+    wait_for_text(&wd, "map-pointed", |t| t.contains(" of 19 criteria")).await;
     assert!(errors(&wd).await.is_empty());
     wd.quit().await.unwrap();
 }
@@ -218,6 +247,7 @@ async fn the_map_follows_the_paths_year_and_the_risk_draws() {
     let in_2024 = |row: usize| Standing {
         start: y2023.outcome.meets[row],
         end: y2024.outcome.meets[row],
+        plan_end: None,
         chance: None,
         kept: true,
     };
