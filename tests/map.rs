@@ -175,6 +175,21 @@ fn the_2022_table_places_176_communes_and_names_the_5_merged_away() {
     );
     // No area in the 2020–2024 places: one size for all, from the spacing.
     let r = layout.marks[0].radius;
+    // 0.42 of the median distance to the nearest other commune, worked out here.
+    let mut nearest: Vec<f64> = layout
+        .marks
+        .iter()
+        .map(|a| {
+            layout
+                .marks
+                .iter()
+                .filter(|b| b.row != a.row)
+                .map(|b| (a.x - b.x).hypot(a.y - b.y))
+                .fold(f64::MAX, f64::min)
+        })
+        .collect();
+    nearest.sort_by(f64::total_cmp);
+    assert!((r - 0.42 * nearest[nearest.len() / 2]).abs() < 1e-9, "{r}");
     assert!(
         layout.marks.iter().all(|m| m.radius == r) && r > 3.0 && r < 20.0,
         "{r}"
@@ -831,4 +846,202 @@ fn a_communes_line_names_what_it_gained_its_border_its_change_and_its_chance() {
         describe(&table, table.communes.len(), &same, 19, Lang::Vi),
         ""
     );
+}
+
+#[test]
+fn the_scale_bar_is_the_longest_round_length_that_fits() {
+    use ntm_planner::show::map::scale_bar;
+    let layout = lay_out(&CommuneTable::shipped(), &places(), FRAME);
+    let (words, px) = scale_bar(&layout, 160.0, Lang::Vi).unwrap();
+    let km: f64 = words.trim_end_matches(" km").parse().unwrap();
+    assert!(
+        (px * layout.km_per_px - km).abs() < 1e-9 && px <= 160.0,
+        "{words} {px}"
+    );
+    // The next round length would not fit.
+    let next = [1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0, 200.0, 500.0]
+        .into_iter()
+        .find(|&k| k > km)
+        .unwrap();
+    assert!(next / layout.km_per_px > 160.0);
+    assert_eq!(words, "20 km");
+    let none = MapLayout {
+        layout: None,
+        marks: vec![],
+        unplaced: vec![],
+        km_per_px: 0.0,
+    };
+    assert_eq!(scale_bar(&none, 160.0, Lang::Vi), None);
+    let tiny = MapLayout {
+        km_per_px: 0.001,
+        ..none
+    };
+    assert_eq!(
+        scale_bar(&tiny, 160.0, Lang::En),
+        None,
+        "160 px are 0.16 km: not even 1 km fits"
+    );
+}
+
+#[test]
+fn a_map_wider_than_tall_fills_the_frames_width() {
+    let mut places = Places::default();
+    for (code, lat, lon) in [
+        ("00001", 20.0, 104.0),
+        ("00002", 20.0, 108.0),
+        ("00003", 20.5, 106.0),
+    ] {
+        places
+            .insert(ntm_planner::engine::places::Place {
+                code: code.into(),
+                layout: Layout::Units2025,
+                at: Some((lat, lon)),
+                area_km2: None,
+                merged_into: None,
+            })
+            .unwrap();
+    }
+    let table = table_2025(&[
+        ("00001".into(), "A".into()),
+        ("00002".into(), "B".into()),
+        ("00003".into(), "C".into()),
+    ]);
+    let layout = lay_out(&table, &places, FRAME);
+    let (a, b, c) = (layout.marks[0], layout.marks[1], layout.marks[2]);
+    assert!(
+        (b.x - a.x - (FRAME.width - 52.0)).abs() < 1e-9,
+        "{} {}",
+        a.x,
+        b.x
+    );
+    assert!((a.x - FRAME.left - 26.0).abs() < 1e-9);
+    assert!((a.y - b.y).abs() < 1e-9 && c.y < a.y, "north up");
+    // Centred down the frame.
+    assert!(((a.y + c.y) / 2.0 - (FRAME.top + FRAME.height / 2.0)).abs() < 1e-9);
+    // The pointer finds a mark within its radius and 4 px more, not beyond.
+    let kept: Vec<Standing> = (0..3)
+        .map(|_| Standing {
+            start: 0,
+            end: 0,
+            plan_end: None,
+            chance: None,
+            kept: true,
+        })
+        .collect();
+    let reach = a.radius + 4.0;
+    assert_eq!(
+        layout
+            .mark_at(a.x + reach - 0.01, a.y, &kept)
+            .map(|m| m.row),
+        Some(0)
+    );
+    assert_eq!(
+        layout
+            .mark_at(a.x, a.y + reach - 0.01, &kept)
+            .map(|m| m.row),
+        Some(0)
+    );
+    assert_eq!(layout.mark_at(a.x + reach + 0.01, a.y, &kept), None);
+    assert_eq!(layout.mark_at(a.x - reach - 0.01, a.y, &kept), None);
+}
+
+#[test]
+fn the_scale_bar_and_the_source_line_are_drawn_where_they_say() {
+    let model = Model::shipped();
+    let o = model.run(&Scenario::plan());
+    let layout = lay_out(&model.table, &places(), FRAME);
+    let all: Vec<usize> = (0..model.table.communes.len()).collect();
+    let shown = on_screen(&model, &o, &o, &all);
+    let svg = map_svg(
+        &MapPicture {
+            table: &model.table,
+            layout: &layout,
+            standings: &shown,
+            criteria: 19,
+            colouring: Colouring::CriteriaMet,
+        },
+        Lang::Vi,
+    );
+    let (_, px) = ntm_planner::show::map::scale_bar(&layout, 160.0, Lang::Vi).unwrap();
+    let bar = px.round() as i32;
+    // The legend's left edge, its keys' rows: five classes 26 px apart, 8 px more before the
+    // ring, 28 px to each next sign, 40 px to the bar.
+    let (x, y) = (548, 16 + 5 * 26 + 8 + 28 + 28 + 40);
+    assert!(
+        svg.contains(&format!(
+            "points=\"{x},{y} {x},{} {},{} {},{y} \"",
+            y + 6,
+            x + bar,
+            y + 6,
+            x + bar
+        )),
+        "the scale bar"
+    );
+    assert!(
+        svg.contains(&format!("<text x=\"{}\" y=\"{}\"", x + bar + 8, y - 4)),
+        "its words"
+    );
+    assert!(
+        svg.contains("<text x=\"8\" y=\"538\""),
+        "the source line along the bottom"
+    );
+}
+
+#[test]
+fn the_changed_ring_is_thick_on_a_large_mark_and_thin_on_a_small_one() {
+    let units = common::units_2025("communes-vietnam-2025.csv");
+    let csv = common::units_table_csv(&units, |_, _| true, |_| false);
+    let table = CommuneTable::from_csv(csv.as_bytes(), "x.csv").unwrap();
+    let layout = lay_out(&table, &places(), FRAME);
+    let large = layout
+        .marks
+        .iter()
+        .find(|m| m.radius.round() >= 4.0)
+        .unwrap();
+    let small = layout
+        .marks
+        .iter()
+        .find(|m| m.radius.round() == 3.0)
+        .unwrap();
+    let all = (1u32 << 19) - 1;
+    let standings: Vec<Standing> = (0..table.communes.len())
+        .map(|i| Standing {
+            start: all,
+            end: all,
+            // Changed by the scenario: the plan would have left it one short.
+            plan_end: (i == large.row || i == small.row).then_some(all >> 1),
+            chance: None,
+            kept: true,
+        })
+        .collect();
+    let svg = map_svg(
+        &MapPicture {
+            table: &table,
+            layout: &layout,
+            standings: &standings,
+            criteria: 19,
+            colouring: Colouring::CriteriaMet,
+        },
+        Lang::En,
+    );
+    let ring = |m: &ntm_planner::show::map::Mark, grow: i32, width: i32| {
+        format!(
+            "<circle cx=\"{}\" cy=\"{}\" r=\"{}\" opacity=\"1\" fill=\"none\" stroke=\"#000000\" stroke-width=\"{width}\"",
+            m.x.round() as i32,
+            m.y.round() as i32,
+            m.radius.round() as i32 + grow
+        )
+    };
+    assert!(svg.contains(&ring(large, 2, 3)), "{}", ring(large, 2, 3));
+    assert!(svg.contains(&ring(small, 1, 1)), "{}", ring(small, 1, 1));
+    // A dark mark of radius 3 has no edge; the large one has.
+    let edge = |m: &ntm_planner::show::map::Mark| {
+        format!(
+            "<circle cx=\"{}\" cy=\"{}\" r=\"{}\" opacity=\"1\" fill=\"none\" stroke=\"#555555\"",
+            m.x.round() as i32,
+            m.y.round() as i32,
+            m.radius.round() as i32
+        )
+    };
+    assert!(!svg.contains(&edge(small)) && svg.contains(&edge(large)));
 }

@@ -317,10 +317,15 @@ async fn todays_communes_imported_are_placed_and_those_without_a_place_counted()
     std::fs::write(&file, &csv).unwrap();
     let page = open_page(1366, 900).await;
     let wd = page.wd.clone();
+    // A district chosen in the grid before the import: today's table has no districts, and the
+    // choice (whose list is hidden with the column) must not hide every commune.
+    select_value(&wd, "filter-district", "Cao Lộc").await;
+    wait_for_text(&wd, "grid-count", |t| t == "20 xã").await;
     choose_file(&wd, "import-table", &file).await;
     wait_for_text(&wd, "import-report", |t| t.contains("67")).await;
     click(&wd, "[data-testid=import-confirm]").await;
     wait_for_text(&wd, "table-in-use", |t| t.contains("xa-2025.csv")).await;
+    wait_for_text(&wd, "grid-count", |t| t == "67 xã").await;
     show_map(&wd).await;
     let unplaced = wait_for_text(&wd, "map-unplaced", |t| !t.is_empty()).await;
     assert_eq!(
