@@ -53,6 +53,20 @@ fn on_screen(model: &Model, o: &Outcome, plan: &Outcome, kept: &[usize]) -> Vec<
     )
 }
 
+/// The map of `table` as SVG, coloured by criteria met.
+fn drawn(table: &CommuneTable, layout: &MapLayout, standings: &[Standing], lang: Lang) -> String {
+    map_svg(
+        &MapPicture {
+            table,
+            layout,
+            standings,
+            criteria: 19,
+            colouring: Colouring::CriteriaMet,
+        },
+        lang,
+    )
+}
+
 /// Credit disbursed at 70%.
 fn credit_70() -> Scenario {
     let mut s = Scenario::plan();
@@ -347,20 +361,13 @@ fn the_map_draws_each_commune_at_its_place_in_its_class_colour() {
         &o,
         &(1..table.communes.len()).collect::<Vec<_>>(),
     );
-    let picture = MapPicture {
-        table,
-        layout: &layout,
-        standings: &standings,
-        criteria: 19,
-        colouring: Colouring::CriteriaMet,
-    };
-    let vi = map_svg(&picture, Lang::Vi);
+    let vi = drawn(table, &layout, &standings, Lang::Vi);
     assert!(
         vi.starts_with("<svg")
             && vi.contains("Đạt chuẩn")
             && vi.contains("vietnamadminunits (MIT)")
     );
-    let en = map_svg(&picture, Lang::En);
+    let en = drawn(table, &layout, &standings, Lang::En);
     assert!(en.contains("Certified") && en.contains("Black ring: changed by this scenario"));
     // A certified commune, kept by the filters, is a disc of the first class's colour at its place.
     let row = (1..table.communes.len())
@@ -413,17 +420,10 @@ fn write_the_map_to_look_at() {
         &o,
         &(0..model.table.communes.len()).collect::<Vec<_>>(),
     );
-    let picture = MapPicture {
-        table: &model.table,
-        layout: &layout,
-        standings: &standings,
-        criteria: 19,
-        colouring: Colouring::CriteriaMet,
-    };
     std::fs::create_dir_all(format!("{ROOT}/target/screenshots")).unwrap();
     std::fs::write(
         format!("{ROOT}/target/screenshots/map-2022.svg"),
-        map_svg(&picture, Lang::Vi),
+        drawn(&model.table, &layout, &standings, Lang::Vi),
     )
     .unwrap();
 }
@@ -454,18 +454,7 @@ fn a_lever_moves_a_communes_class_and_rings_it_as_changed_by_the_scenario() {
     }
     // The changed ring is drawn at each such commune, and only there.
     let layout = lay_out(&model.table, &places(), FRAME);
-    let picture = |standings: &[Standing]| {
-        map_svg(
-            &MapPicture {
-                table: &model.table,
-                layout: &layout,
-                standings,
-                criteria: 19,
-                colouring: Colouring::CriteriaMet,
-            },
-            Lang::En,
-        )
-    };
+    let picture = |standings: &[Standing]| drawn(&model.table, &layout, standings, Lang::En);
     let rings = |svg: &str| {
         svg.matches("stroke=\"#000000\" stroke-width=\"3\"").count()
             + svg.matches("stroke=\"#000000\" stroke-width=\"1\"").count()
@@ -605,16 +594,7 @@ fn border_communes_are_diamonds_and_small_dark_marks_have_no_edge_and_the_legend
     let layout = lay_out(&model.table, &places(), FRAME);
     let all: Vec<usize> = (0..model.table.communes.len()).collect();
     let shown = on_screen(&model, &o, &o, &all);
-    let svg = map_svg(
-        &MapPicture {
-            table: &model.table,
-            layout: &layout,
-            standings: &shown,
-            criteria: 19,
-            colouring: Colouring::CriteriaMet,
-        },
-        Lang::Vi,
-    );
+    let svg = drawn(&model.table, &layout, &shown, Lang::Vi);
     let m = layout
         .marks
         .iter()
@@ -661,16 +641,7 @@ fn border_communes_are_diamonds_and_small_dark_marks_have_no_edge_and_the_legend
             kept: &all,
         },
     );
-    let svg = map_svg(
-        &MapPicture {
-            table: &country.table,
-            layout: &layout,
-            standings: &standings,
-            criteria: 19,
-            colouring: Colouring::CriteriaMet,
-        },
-        Lang::Vi,
-    );
+    let svg = drawn(&country.table, &layout, &standings, Lang::Vi);
     let edge_at = |m: &ntm_planner::show::map::Mark| {
         svg.contains(&format!(
             "<circle cx=\"{}\" cy=\"{}\" r=\"{}\" opacity=\"1\" fill=\"none\" stroke=\"#555555\"",
@@ -952,16 +923,7 @@ fn the_scale_bar_and_the_source_line_are_drawn_where_they_say() {
     let layout = lay_out(&model.table, &places(), FRAME);
     let all: Vec<usize> = (0..model.table.communes.len()).collect();
     let shown = on_screen(&model, &o, &o, &all);
-    let svg = map_svg(
-        &MapPicture {
-            table: &model.table,
-            layout: &layout,
-            standings: &shown,
-            criteria: 19,
-            colouring: Colouring::CriteriaMet,
-        },
-        Lang::Vi,
-    );
+    let svg = drawn(&model.table, &layout, &shown, Lang::Vi);
     let (_, px) = ntm_planner::show::map::scale_bar(&layout, 160.0, Lang::Vi).unwrap();
     let bar = px.round() as i32;
     // The legend's left edge, its keys' rows: five classes 26 px apart, 8 px more before the
@@ -1014,16 +976,7 @@ fn the_changed_ring_is_thick_on_a_large_mark_and_thin_on_a_small_one() {
             kept: true,
         })
         .collect();
-    let svg = map_svg(
-        &MapPicture {
-            table: &table,
-            layout: &layout,
-            standings: &standings,
-            criteria: 19,
-            colouring: Colouring::CriteriaMet,
-        },
-        Lang::En,
-    );
+    let svg = drawn(&table, &layout, &standings, Lang::En);
     let ring = |m: &ntm_planner::show::map::Mark, grow: i32, width: i32| {
         format!(
             "<circle cx=\"{}\" cy=\"{}\" r=\"{}\" opacity=\"1\" fill=\"none\" stroke=\"#000000\" stroke-width=\"{width}\"",
