@@ -368,7 +368,7 @@ fn the_map_draws_each_commune_at_its_place_in_its_class_colour() {
             && vi.contains("vietnamadminunits (MIT)")
     );
     let en = drawn(table, &layout, &standings, Lang::En);
-    assert!(en.contains("Certified") && en.contains("Black ring: changed by this scenario"));
+    assert!(en.contains("Certified") && en.contains("Black ring: not as planned"));
     // A certified commune, kept by the filters, is a disc of the first class's colour at its place.
     let row = (1..table.communes.len())
         .find(|&i| {
@@ -997,4 +997,27 @@ fn the_changed_ring_is_thick_on_a_large_mark_and_thin_on_a_small_one() {
         )
     };
     assert!(!svg.contains(&edge(small)) && svg.contains(&edge(large)));
+}
+
+#[test]
+fn every_legend_label_fits_beside_the_map_in_both_languages() {
+    use ntm_planner::text::sentences as t;
+    for lang in [Lang::Vi, Lang::En] {
+        let mut labels: Vec<String> = Colouring::ALL
+            .iter()
+            .flat_map(|&c| ntm_planner::show::map::class_labels(c, lang))
+            .collect();
+        for key in [t::MAP_KEY_CHANGED, t::MAP_KEY_BORDER, t::MAP_KEY_FILTERED] {
+            labels.push(lang.say(key).to_string());
+        }
+        for label in labels {
+            // 14 px type, a glyph about 0.55 em wide; the words start 24 px right of the
+            // legend's edge (548 px) in a picture 780 px wide.
+            let width = label.chars().count() as f64 * 14.0 * 0.55;
+            assert!(
+                548.0 + 24.0 + width <= 780.0,
+                "{label:?} does not fit ({width} px)"
+            );
+        }
+    }
 }

@@ -1424,8 +1424,8 @@ catalogue! {
         "Khả năng dưới {to}",
         "Chance under {to}";
     MAP_KEY_CHANGED:
-        "Viền đen: kịch bản này làm khác kế hoạch",
-        "Black ring: changed by this scenario";
+        "Viền đen: khác kế hoạch",
+        "Black ring: not as planned";
     MAP_KEY_BORDER:
         "Hình thoi: xã biên giới",
         "Diamond: border commune";

@@ -220,10 +220,7 @@ async fn hover_and_the_arrow_keys_name_a_commune_and_enter_opens_it() {
     })
     .await;
     let deadline = Instant::now() + Duration::from_secs(10);
-    while !map_words(&wd)
-        .await
-        .contains("Black ring: changed by this scenario")
-    {
+    while !map_words(&wd).await.contains("Black ring: not as planned") {
         assert!(
             Instant::now() < deadline,
             "the legend in English: {}",
