@@ -699,6 +699,8 @@ fn border_communes_are_diamonds_and_small_dark_marks_have_no_edge_and_the_legend
             attr("x") as f64 > FRAME.left + FRAME.width,
             "{w} right of the map"
         );
+        // 24 px right of the legend's edge, beside its key.
+        assert_eq!(attr("x"), 548 + 24, "{w}");
         attr("y")
     })
     .collect();
@@ -706,6 +708,15 @@ fn border_communes_are_diamonds_and_small_dark_marks_have_no_edge_and_the_legend
         legend_y.windows(2).all(|p| p[1] - p[0] >= 20),
         "{legend_y:?}"
     );
+    // Each key's sign is centred 8 px in and 8 px down from its words' top left.
+    let first = CLASS_COLOURS[0];
+    assert!(svg.contains(&format!(
+        "<circle cx=\"556\" cy=\"{}\" r=\"8\" opacity=\"1\" fill=\"#{:02X}{:02X}{:02X}\"",
+        legend_y[0] + 8,
+        first.0,
+        first.1,
+        first.2
+    )));
 }
 
 #[test]
