@@ -1032,3 +1032,26 @@ fn every_legend_label_fits_beside_the_map_in_both_languages() {
         }
     }
 }
+
+#[test]
+fn a_lone_commune_without_an_area_gets_half_the_largest_mark() {
+    let mut places = Places::default();
+    places
+        .insert(ntm_planner::engine::places::Place {
+            code: "00001".into(),
+            layout: Layout::Communes2020,
+            at: Some((21.0, 106.0)),
+            area_km2: None,
+            merged_into: None,
+        })
+        .unwrap();
+    let layout = lay_out(&table_2025(&[("00001".into(), "A".into())]), &places, FRAME);
+    assert_eq!(layout.marks.len(), 1);
+    // No neighbour to space it by: half the largest radius (26 px).
+    assert!(
+        (layout.marks[0].radius - 13.0).abs() < 1e-9,
+        "{}",
+        layout.marks[0].radius
+    );
+    assert!((layout.marks[0].x - (FRAME.left + FRAME.width / 2.0)).abs() < 1e-9);
+}

@@ -113,15 +113,19 @@ pub fn lay_out(table: &CommuneTable, places: &Places, frame: Frame) -> MapLayout
     let span_y = (north - south).max(1e-6);
     let inner = (frame.width - 2.0 * LARGEST, frame.height - 2.0 * LARGEST);
     let px_a_degree = (inner.0 / span_x).min(inner.1 / span_y);
-    let left = frame.left + (frame.width - span_x * px_a_degree) / 2.0;
-    let top = frame.top + (frame.height - span_y * px_a_degree) / 2.0;
+    // From the middle, so that a lone commune (or a row of them) sits in the frame's middle.
+    let (middle_x, middle_y) = (
+        frame.left + frame.width / 2.0,
+        frame.top + frame.height / 2.0,
+    );
+    let (middle_lon, middle_lat) = ((west + east) / 2.0, (south + north) / 2.0);
     let km_per_px = KM_A_DEGREE / px_a_degree;
     let mut marks: Vec<Mark> = placed
         .iter()
         .map(|&(row, (lat, lon), area)| Mark {
             row,
-            x: left + (lon - west) * squeeze * px_a_degree,
-            y: top + (north - lat) * px_a_degree,
+            x: middle_x + (lon - middle_lon) * squeeze * px_a_degree,
+            y: middle_y + (middle_lat - lat) * px_a_degree,
             radius: area
                 .map(|a| (AREA_SHARE * a / std::f64::consts::PI).sqrt() / km_per_px)
                 .unwrap_or(f64::NAN),
