@@ -1055,3 +1055,53 @@ fn a_lone_commune_without_an_area_gets_half_the_largest_mark() {
     );
     assert!((layout.marks[0].x - (FRAME.left + FRAME.width / 2.0)).abs() < 1e-9);
 }
+
+#[test]
+fn a_commune_straight_across_is_not_the_next_one_that_way() {
+    let at = |row: usize, x: f64, y: f64| ntm_planner::show::map::Mark {
+        row,
+        x,
+        y,
+        radius: 3.0,
+    };
+    // B is straight below A (nothing of it lies to the right); C is to the right, further.
+    let layout = MapLayout {
+        layout: None,
+        marks: vec![at(0, 0.0, 0.0), at(1, 0.0, 10.0), at(2, 30.0, 0.0)],
+        unplaced: vec![],
+        km_per_px: 1.0,
+    };
+    let kept: Vec<Standing> = (0..3)
+        .map(|_| Standing {
+            start: 0,
+            end: 0,
+            plan_end: None,
+            chance: None,
+            kept: true,
+        })
+        .collect();
+    assert_eq!(layout.next_mark(0, Direction::Right, &kept), Some(2));
+    assert_eq!(layout.next_mark(0, Direction::Down, &kept), Some(1));
+    assert_eq!(layout.next_mark(0, Direction::Left, &kept), None);
+}
+
+#[test]
+fn a_path_year_of_which_either_end_is_another_tables_is_not_used() {
+    let model = Model::shipped();
+    let n = model.table.communes.len();
+    let path =
+        ntm_planner::engine::path::Path::default_for(&model.plan, &Scenario::plan()).run(&model);
+    let mut end_short = path.clone();
+    end_short.years[2].outcome.meets.pop();
+    assert!(path_year(&end_short, Some(2024), n).is_none(), "its end");
+    let mut start_short = path.clone();
+    start_short.years[1].outcome.meets.pop();
+    assert!(
+        path_year(&start_short, Some(2024), n).is_none(),
+        "its start"
+    );
+    assert!(
+        path_year(&start_short, Some(2022), n).is_some(),
+        "the first year starts from the table"
+    );
+}
