@@ -8,7 +8,6 @@ use super::path::PathShown;
 use super::state::State;
 use crate::charts::map::{map_svg, MapPicture, FRAME};
 use crate::engine::places::Places;
-use crate::engine::CRITERIA;
 use crate::show::map::{lay_out, path_year, standings, Colouring, MapLayout, Shown, Standing};
 use crate::text::sentences as t;
 use crate::text::Lang;
@@ -189,7 +188,7 @@ pub fn with_picture<R>(
             table: &m.table,
             layout,
             standings,
-            criteria: CRITERIA,
+            criteria: m.plan.criteria.len(),
             colouring,
         })
     })

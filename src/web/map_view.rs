@@ -9,7 +9,6 @@ use super::path::PathShown;
 use super::persistence::download;
 use super::state::{use_state, ScreenWatch};
 use crate::charts::map::{map_chart_on, SIZE};
-use crate::engine::CRITERIA;
 use crate::show::map::{describe, unplaced_line, Colouring, Direction};
 use crate::text::sentences as t;
 use leptos::prelude::*;
@@ -164,9 +163,15 @@ pub fn MapPanel() -> impl IntoView {
         map.layout.with(|l| {
             let m = *l.as_ref()?.marks.get(mark)?;
             let standing = map.standings.with(|s| s.get(m.row).copied())?;
-            let line = state
-                .model
-                .with(|model| describe(&model.table, m.row, &standing, CRITERIA, lang));
+            let line = state.model.with(|model| {
+                describe(
+                    &model.table,
+                    m.row,
+                    &standing,
+                    model.plan.criteria.len(),
+                    lang,
+                )
+            });
             Some((line, m))
         })
     };
