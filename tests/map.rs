@@ -67,6 +67,43 @@ fn drawn(table: &CommuneTable, layout: &MapLayout, standings: &[Standing], lang:
     )
 }
 
+/// `n` communes standing alike, each kept by the filters.
+fn all_kept(n: usize) -> Vec<Standing> {
+    let alike = Standing {
+        start: 0,
+        end: 0,
+        plan_end: None,
+        chance: None,
+        kept: true,
+    };
+    vec![alike; n]
+}
+
+/// Marks alone, as a layout at 1 km a pixel.
+fn layout_of(marks: Vec<ntm_planner::show::map::Mark>) -> MapLayout {
+    MapLayout {
+        layout: None,
+        marks,
+        unplaced: vec![],
+        km_per_px: 1.0,
+    }
+}
+
+/// A made-up place of today's layout, or the 2020–2024 one.
+fn place_at(
+    code: &str,
+    layout: Layout,
+    (lat, lon): (f64, f64),
+) -> ntm_planner::engine::places::Place {
+    ntm_planner::engine::places::Place {
+        code: code.into(),
+        layout,
+        at: Some((lat, lon)),
+        area_km2: None,
+        merged_into: None,
+    }
+}
+
 /// Credit disbursed at 70%.
 fn credit_70() -> Scenario {
     let mut s = Scenario::plan();
@@ -740,21 +777,8 @@ fn the_next_commune_that_way_is_the_nearest_counting_a_sideways_step_double() {
             radius: 3.0,
         })
         .collect();
-    let layout = MapLayout {
-        layout: None,
-        marks: marks.clone(),
-        unplaced: vec![],
-        km_per_px: 1.0,
-    };
-    let kept: Vec<Standing> = (0..40)
-        .map(|_| Standing {
-            start: 0,
-            end: 0,
-            plan_end: None,
-            chance: None,
-            kept: true,
-        })
-        .collect();
+    let layout = layout_of(marks.clone());
+    let kept = all_kept(40);
     for from in 0..marks.len() {
         for (d, (ux, uy)) in [
             (Direction::Right, (1.0, 0.0)),
@@ -868,19 +892,13 @@ fn the_scale_bar_is_the_longest_round_length_that_fits() {
 #[test]
 fn a_map_wider_than_tall_fills_the_frames_width() {
     let mut places = Places::default();
-    for (code, lat, lon) in [
-        ("00001", 20.0, 104.0),
-        ("00002", 20.0, 108.0),
-        ("00003", 20.5, 106.0),
+    for (code, at) in [
+        ("00001", (20.0, 104.0)),
+        ("00002", (20.0, 108.0)),
+        ("00003", (20.5, 106.0)),
     ] {
         places
-            .insert(ntm_planner::engine::places::Place {
-                code: code.into(),
-                layout: Layout::Units2025,
-                at: Some((lat, lon)),
-                area_km2: None,
-                merged_into: None,
-            })
+            .insert(place_at(code, Layout::Units2025, at))
             .unwrap();
     }
     let table = table_2025(&[
@@ -901,15 +919,7 @@ fn a_map_wider_than_tall_fills_the_frames_width() {
     // Centred down the frame.
     assert!(((a.y + c.y) / 2.0 - (FRAME.top + FRAME.height / 2.0)).abs() < 1e-9);
     // The pointer finds a mark within its radius and 4 px more, not beyond.
-    let kept: Vec<Standing> = (0..3)
-        .map(|_| Standing {
-            start: 0,
-            end: 0,
-            plan_end: None,
-            chance: None,
-            kept: true,
-        })
-        .collect();
+    let kept = all_kept(3);
     let reach = a.radius + 4.0;
     assert_eq!(
         layout
@@ -1037,13 +1047,7 @@ fn every_legend_label_fits_beside_the_map_in_both_languages() {
 fn a_lone_commune_without_an_area_gets_half_the_largest_mark() {
     let mut places = Places::default();
     places
-        .insert(ntm_planner::engine::places::Place {
-            code: "00001".into(),
-            layout: Layout::Communes2020,
-            at: Some((21.0, 106.0)),
-            area_km2: None,
-            merged_into: None,
-        })
+        .insert(place_at("00001", Layout::Communes2020, (21.0, 106.0)))
         .unwrap();
     let layout = lay_out(&table_2025(&[("00001".into(), "A".into())]), &places, FRAME);
     assert_eq!(layout.marks.len(), 1);
@@ -1065,21 +1069,8 @@ fn a_commune_straight_across_is_not_the_next_one_that_way() {
         radius: 3.0,
     };
     // B is straight below A (nothing of it lies to the right); C is to the right, further.
-    let layout = MapLayout {
-        layout: None,
-        marks: vec![at(0, 0.0, 0.0), at(1, 0.0, 10.0), at(2, 30.0, 0.0)],
-        unplaced: vec![],
-        km_per_px: 1.0,
-    };
-    let kept: Vec<Standing> = (0..3)
-        .map(|_| Standing {
-            start: 0,
-            end: 0,
-            plan_end: None,
-            chance: None,
-            kept: true,
-        })
-        .collect();
+    let layout = layout_of(vec![at(0, 0.0, 0.0), at(1, 0.0, 10.0), at(2, 30.0, 0.0)]);
+    let kept = all_kept(3);
     assert_eq!(layout.next_mark(0, Direction::Right, &kept), Some(2));
     assert_eq!(layout.next_mark(0, Direction::Down, &kept), Some(1));
     assert_eq!(layout.next_mark(0, Direction::Left, &kept), None);

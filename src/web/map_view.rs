@@ -39,19 +39,18 @@ pub fn MapPanel() -> impl IntoView {
     let drawn = StoredValue::new(None::<Drawn>);
     Effect::new(move |_| {
         let lang = state.lang.get();
-        let (Some(layout), standings, colouring) = (
-            map.layout.get(),
-            map.standings.get(),
-            map.shown_colouring.get(),
-        ) else {
+        let Some(layout) = map.layout.get() else {
             return;
         };
         let Some(canvas) = canvas.get() else {
             return;
         };
+        // The standings are worked out only when the map is to be drawn (off screen, a lever's
+        // move costs the map nothing; it catches up as it comes near).
         if !screen.due(&state) {
             return;
         }
+        let (standings, colouring) = (map.standings.get(), map.shown_colouring.get());
         let same = drawn.with_value(|d| {
             d.as_ref().is_some_and(|(l, a, s, c)| {
                 *l == lang
