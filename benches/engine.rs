@@ -4,7 +4,7 @@ use criterion::{black_box, criterion_group, criterion_main, Criterion};
 use ntm_planner::engine::goals::{seek, Goal};
 use ntm_planner::engine::path::{Measure, Path};
 use ntm_planner::engine::risk::{RiskRun, RiskSettings};
-use ntm_planner::engine::{Levers, Model, Plan, Scenario, Strategy, CRITERIA, SOURCES};
+use ntm_planner::engine::{Levers, Model, Plan, Scenario, Strategy};
 /// The seed generator and the country-sized fixture: the generator binary's own module, not
 /// part of the shipped library.
 #[allow(dead_code)]
@@ -28,11 +28,13 @@ fn national() -> Model {
 fn national_levers(model: &Model) -> Levers {
     let n = model.table.communes.len() as u32;
     let mut levers = model.levers(&Scenario::plan());
-    levers.investment = std::array::from_fn(|k| {
-        model.needed(k, model.baseline(k) + n / 20, Strategy::ClosestFirst)
-    });
-    levers.funding = [levers.investment.iter().sum::<f64>(), 0.0, 0.0, 0.0, 0.0];
-    levers.disbursement = [1.0; SOURCES];
+    levers.investment = (0..model.items())
+        .map(|k| model.needed(k, model.baseline(k) + n / 20, Strategy::ClosestFirst))
+        .collect();
+    let sources = model.plan.sources.len();
+    levers.funding = vec![0.0; sources];
+    levers.funding[0] = levers.investment.iter().sum::<f64>();
+    levers.disbursement = vec![1.0; sources];
     levers
 }
 
@@ -43,7 +45,7 @@ fn benches(c: &mut Criterion) {
         b.iter(|| black_box(province.run(black_box(&plan))))
     });
     let credit70 = Scenario {
-        disbursement: [None, None, None, Some(0.7), None],
+        disbursement: [None, None, None, Some(0.7), None].into(),
         ..Scenario::plan()
     };
     c.bench_function("run/province (181 communes, credit at 70%)", |b| {
@@ -52,8 +54,8 @@ fn benches(c: &mut Criterion) {
     c.bench_function("needed/plan (19 criteria, closest first)", |b| {
         b.iter(|| {
             let m = black_box(&province);
-            let total: f64 = (0..CRITERIA)
-                .map(|k| m.needed(k, m.plan.criteria[k].target, Strategy::ClosestFirst))
+            let total: f64 = (0..m.items())
+                .map(|k| m.needed(k, m.plan.items[k].target, Strategy::ClosestFirst))
                 .sum();
             black_box(total)
         })

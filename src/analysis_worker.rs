@@ -110,7 +110,12 @@ impl RiskJobs {
     ) -> Option<AnalysisReply> {
         match request {
             AnalysisRequest::Model { plan, table } => {
-                self.model = Some(Model::new(*plan, table));
+                // A plan crosses without its items (they are made from its criteria): made
+                // again here, as every reader of a plan does.
+                let mut plan = *plan;
+                if plan.prepare().is_ok() {
+                    self.model = Some(Model::new(plan, table));
+                }
                 None
             }
             AnalysisRequest::Job {

@@ -100,10 +100,10 @@ fn the_grid_escapes_names_from_a_table_and_marks_each_cell() {
     );
     assert_eq!(html.matches("<tr ").count(), 2);
     assert_eq!(html.matches("<td class=\"cell").count(), 2 * 19);
-    let all = (1u32 << 19) - 1;
-    assert_eq!(row_class(all, all, all), "certified");
-    assert_eq!(row_class(all >> 1, all, all), "newly");
-    assert_eq!(row_class(all >> 1, all, all >> 1), "newly differs");
+    let all = (1u128 << 19) - 1;
+    assert_eq!(row_class(all, all, all, 19), "certified");
+    assert_eq!(row_class(all >> 1, all, all, 19), "newly");
+    assert_eq!(row_class(all >> 1, all, all >> 1, 19), "newly differs");
     assert_eq!(cell_state(1, 1, 1, 1), ("cell had", "●"));
     assert_eq!(cell_state(0, 1, 1, 1), ("cell gained", "◆"));
     assert_eq!(cell_state(0, 1, 0, 1), ("cell gained extra", "◆"));

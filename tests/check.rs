@@ -95,7 +95,7 @@ fn the_shipped_plan_has_exactly_its_six_findings_worked_out_by_hand() {
 #[test]
 fn sources_that_add_up_to_the_stated_total_are_not_reported() {
     let mut plan = Plan::lang_son_2022();
-    plan.stated_total.amount = 4770.0;
+    plan.stated_total.as_mut().unwrap().amount = 4770.0;
     let findings = check_plan(&plan);
     assert!(
         !findings
@@ -119,7 +119,7 @@ fn sources_that_add_up_to_the_stated_total_are_not_reported() {
         "{shares:#?}"
     );
     // A sum short of the total by a little more than rounding is reported.
-    plan.stated_total.amount = 4770.0 + 1e-6;
+    plan.stated_total.as_mut().unwrap().amount = 4770.0 + 1e-6;
     assert!(matches!(check_plan(&plan)[0], Finding::StatedTotal { .. }));
 }
 
@@ -129,7 +129,7 @@ fn a_fitting_amount_is_offered_only_when_it_is_above_zero() {
     // Enterprises' 80, stated as 0 %, against a total 80 below the sum: the amount that would
     // fit is 0, which would match the share exactly but is no amount to offer.
     plan.sources[2].stated_share = "0".into();
-    plan.stated_total.amount = 4690.0;
+    plan.stated_total.as_mut().unwrap().amount = 4690.0;
     let enterprises = of_kind(&check_plan(&plan), |f| {
         matches!(f, Finding::SourceShare { source: 2, .. })
     });
@@ -142,7 +142,7 @@ fn a_fitting_amount_is_offered_only_when_it_is_above_zero() {
     );
     // 10 above nothing fits, and comes closer to a stated 0,2 % than 80 does.
     plan.sources[2].stated_share = "0,2".into();
-    plan.stated_total.amount = 4700.0;
+    plan.stated_total.as_mut().unwrap().amount = 4700.0;
     let enterprises = of_kind(&check_plan(&plan), |f| {
         matches!(f, Finding::SourceShare { source: 2, .. })
     });

@@ -4,7 +4,11 @@ mod common;
 
 use common::{model, row};
 use ntm_planner::engine::run::{flow_order, funding_flow};
-use ntm_planner::engine::{Levers, Model, Scenario, Strategy, CRITERIA, SOURCES};
+use ntm_planner::engine::{Levers, Model, Scenario, Strategy};
+/// The 2022 plan's criteria (each its own single item).
+const CRITERIA: usize = 19;
+/// The 2022 plan's funding sources.
+const SOURCES: usize = 5;
 
 const TRANSPORT: usize = 1;
 const SCHOOLS: usize = 4;
@@ -15,11 +19,11 @@ const INCOME: usize = 9;
 fn levers_with(m: &Model, strategy: Strategy, investment: &[(usize, f64)]) -> Levers {
     let mut levers = m.levers(&Scenario::plan());
     levers.strategy = strategy;
-    levers.investment = [0.0; CRITERIA];
+    levers.investment = [0.0; CRITERIA].to_vec();
     for &(k, x) in investment {
         levers.investment[k] = x;
     }
-    levers.funding = [1e6, 0.0, 0.0, 0.0, 0.0];
+    levers.funding = [1e6, 0.0, 0.0, 0.0, 0.0].to_vec();
     levers
 }
 
@@ -38,7 +42,7 @@ fn served(m: &Model, levers: &Levers, k: usize) -> Vec<String> {
 fn money_arrives_as_pledged_times_disbursement() {
     let m = model(&[row("a", &[TRANSPORT], 10.0)]);
     let mut levers = m.levers(&Scenario::plan());
-    levers.disbursement = [1.0, 0.5, 0.0, 0.7, 1.0];
+    levers.disbursement = [1.0, 0.5, 0.0, 0.7, 1.0].to_vec();
     let flow = funding_flow(&levers);
     assert_eq!(flow.arrived, [640.0, 290.0, 0.0, 3200.0 * 0.7, 270.0]);
 }
@@ -60,10 +64,10 @@ fn sources_pay_in_order_of_how_few_criteria_they_may_fund() {
 fn a_source_short_of_the_needs_splits_in_proportion() {
     let m = model(&[row("a", &[HOUSING, INCOME], 10.0)]);
     let mut levers = m.levers(&Scenario::plan());
-    levers.investment = [0.0; CRITERIA];
+    levers.investment = [0.0; CRITERIA].to_vec();
     levers.investment[HOUSING] = 300.0;
     levers.investment[INCOME] = 100.0;
-    levers.funding = [0.0, 0.0, 0.0, 200.0, 0.0]; // credit only, half the need
+    levers.funding = [0.0, 0.0, 0.0, 200.0, 0.0].to_vec(); // credit only, half the need
     let flow = funding_flow(&levers);
     assert_eq!(flow.paid[3][HOUSING], 150.0);
     assert_eq!(flow.paid[3][INCOME], 50.0);
@@ -76,9 +80,9 @@ fn a_source_short_of_the_needs_splits_in_proportion() {
 fn a_source_with_more_than_the_needs_pays_in_full_and_keeps_the_rest_idle() {
     let m = model(&[row("a", &[HOUSING], 10.0)]);
     let mut levers = m.levers(&Scenario::plan());
-    levers.investment = [0.0; CRITERIA];
+    levers.investment = [0.0; CRITERIA].to_vec();
     levers.investment[HOUSING] = 100.0;
-    levers.funding = [0.0, 0.0, 0.0, 250.0, 0.0];
+    levers.funding = [0.0, 0.0, 0.0, 250.0, 0.0].to_vec();
     let flow = funding_flow(&levers);
     assert_eq!(flow.paid[3][HOUSING], 100.0);
     assert_eq!(flow.idle[3], 150.0);
@@ -89,7 +93,7 @@ fn a_source_with_more_than_the_needs_pays_in_full_and_keeps_the_rest_idle() {
 fn a_source_that_may_pay_for_nothing_stays_idle() {
     let m = model(&[row("a", &[TRANSPORT], 10.0)]);
     let mut levers = levers_with(&m, Strategy::ClosestFirst, &[(TRANSPORT, 10.0)]);
-    levers.eligibility = [0; SOURCES];
+    levers.eligibility = [0; SOURCES].to_vec();
     let o = m.run_levers(&levers);
     assert_eq!(o.funding.sources[0].idle, 1e6);
     assert_eq!(o.criteria[TRANSPORT].shortfall, 10.0);
@@ -199,7 +203,7 @@ fn an_empty_cost_takes_the_unit_cost_with_border_and_difficult_surcharges() {
         r.cost = [None; CRITERIA];
     }
     let m = model(&rows);
-    let unit = m.plan.criteria[SCHOOLS].unit_cost;
+    let unit = m.plan.items[SCHOOLS].unit_cost;
     assert_eq!(m.cost(0, SCHOOLS), unit);
     assert!((m.cost(1, SCHOOLS) - unit * 1.3).abs() < 1e-12);
     assert!((m.cost(2, SCHOOLS) - unit * 1.5).abs() < 1e-12);
@@ -263,7 +267,7 @@ fn results_count_certified_communes_bands_districts_and_border() {
     assert_eq!(o.newly_certified, ["one-left"]);
     assert_eq!(o.histogram[19], 2);
     assert_eq!(o.histogram[13], 1);
-    assert_eq!((o.bands.all, o.bands.b10_14), (2, 1));
+    assert_eq!((o.bands.get("19").unwrap(), o.bands.get("10-14").unwrap()), (2, 1));
     assert_eq!(o.districts.len(), 2);
     assert_eq!(
         (o.districts[0].name.as_str(), o.districts[0].certified),
@@ -284,7 +288,7 @@ fn a_scenario_with_its_own_unit_costs_or_its_own_targets_runs_on_its_own_model()
         r.cost = [None; CRITERIA];
     }
     let m = model(&rows);
-    let unit = m.plan.criteria[SCHOOLS].unit_cost;
+    let unit = m.plan.items[SCHOOLS].unit_cost;
     // Own unit costs alone (no own targets).
     let mut costs = Scenario::plan();
     costs.unit_costs[SCHOOLS] = Some(unit * 2.0);
@@ -293,7 +297,7 @@ fn a_scenario_with_its_own_unit_costs_or_its_own_targets_runs_on_its_own_model()
     assert_eq!(own.cost(0, SCHOOLS), unit * 2.0);
     // Own targets alone (no own unit costs): the default investment follows the target.
     let mut targets = Scenario::plan();
-    targets.targets.criteria[SCHOOLS] = Some(m.baseline(SCHOOLS) + 1);
+    targets.targets.items[SCHOOLS] = Some(m.baseline(SCHOOLS) + 1);
     let own = m.for_scenario(&targets);
     assert!(matches!(own, std::borrow::Cow::Owned(_)));
     assert_eq!(own.default_investment()[SCHOOLS], unit);
@@ -335,7 +339,7 @@ fn a_paid_work_that_slips_is_not_met_this_year_and_is_met_the_next() {
     assert_eq!(slipped, [1 << TRANSPORT | 1 << SCHOOLS, 1 << SCHOOLS, 0]);
     // A path of two years with no money the second: what slipped is met at its start.
     let mut s = Scenario::plan();
-    s.funding = [Some(1e6), Some(0.0), Some(0.0), Some(0.0), Some(0.0)];
+    s.funding = [Some(1e6), Some(0.0), Some(0.0), Some(0.0), Some(0.0)].into();
     for k in 0..CRITERIA {
         s.investment[k] = Some(0.0);
     }

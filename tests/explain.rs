@@ -85,7 +85,7 @@ fn every_kind_of_lever_is_explained() {
     let model = Model::shipped();
     let mut s = Scenario::plan();
     Lever::funding(0).set(&mut s, Some(Value::Number(700.0)));
-    Lever::eligibility(2).set(&mut s, Some(Value::Criteria(0b11)));
+    Lever::eligibility(2).set(&mut s, Some(Value::Items(0b11)));
     Lever::investment(1).set(&mut s, Some(Value::Number(10.0)));
     Lever::strategy().set(&mut s, Some(Value::Order(Strategy::CheapestFirst)));
     Lever::unit_cost(4).set(&mut s, Some(Value::Number(99.0)));

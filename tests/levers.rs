@@ -11,10 +11,10 @@ use std::collections::HashSet;
 fn other_value(lever: Lever, model: &Model) -> Value {
     match (lever.family().kind, lever.default_in(model)) {
         (Kind::Order, _) => Value::Order(Strategy::EquityFirst),
-        (Kind::Criteria, Value::Criteria(m)) => Value::Criteria(m ^ 0b101),
+        (Kind::Items, Value::Items(m)) => Value::Items(m ^ 0b101),
         (Kind::Share, _) => Value::Number(0.625),
         (Kind::Whole { .. }, Value::Number(x)) => Value::Number(x + 3.0),
-        (Kind::Number { .. }, Value::Number(x)) => Value::Number((x - 0.25).max(0.5)),
+        (Kind::CriteriaCount, Value::Number(x)) => Value::Number((x - 0.25).max(0.5)),
         (_, Value::Number(x)) => Value::Number(x + 12.5),
         (kind, v) => panic!("{kind:?} with {v:?}"),
     }
@@ -26,7 +26,7 @@ fn every_lever_goes_through_a_file_and_a_link_exactly() {
     let plan = &model.plan;
     let mut all = Scenario::plan();
     let mut count = 0;
-    for lever in Lever::all() {
+    for lever in Lever::all(&ntm_planner::engine::Plan::lang_son_2022()) {
         let value = other_value(lever, &model);
         assert_ne!(Some(value), Some(lever.default_in(&model)), "{lever:?}");
         let mut one = Scenario::plan();
@@ -77,7 +77,7 @@ fn fields_and_link_keys_name_one_lever_each() {
     let plan = Model::shipped().plan;
     let mut fields = HashSet::new();
     let mut keys = HashSet::new();
-    for lever in Lever::all() {
+    for lever in Lever::all(&ntm_planner::engine::Plan::lang_son_2022()) {
         assert!(fields.insert(lever.field(&plan)), "{}", lever.field(&plan));
         assert!(
             keys.insert(lever.link_key(&plan)),
@@ -97,7 +97,7 @@ fn fields_and_link_keys_name_one_lever_each() {
 fn a_wrong_value_is_named_by_the_levers_own_field() {
     let model = Model::shipped();
     let plan = &model.plan;
-    for lever in Lever::all() {
+    for lever in Lever::all(&ntm_planner::engine::Plan::lang_son_2022()) {
         let field = lever.field(plan);
         let mut value = serde_json::json!("nonsense");
         if lever.family().kind == Kind::Order {
@@ -119,7 +119,7 @@ fn a_wrong_value_is_named_by_the_levers_own_field() {
         }
         // In a link too (a number field given letters; the order given a number).
         let fragment = format!("v=1&{}=abc", lever.link_key(plan));
-        if matches!(lever.family().kind, Kind::Criteria) {
+        if matches!(lever.family().kind, Kind::Items) {
             continue; // "abc" is a criterion key that does not exist: named by position
         }
         let err = link::decode(&fragment, plan).unwrap_err();
@@ -142,7 +142,7 @@ fn each_levers_default_is_the_plans_own_figure() {
     for k in 0..plan.criteria.len() {
         assert_eq!(
             number(Lever::new(UNIT_COSTS, k)),
-            plan.criteria[k].unit_cost
+            plan.items[k].unit_cost
         );
         assert_eq!(
             number(Lever::target_criterion(k)),
@@ -167,14 +167,14 @@ fn each_levers_default_is_the_plans_own_figure() {
 #[test]
 fn a_value_of_the_wrong_kind_leaves_the_scenario_as_it_was() {
     let model = Model::shipped();
-    for lever in Lever::all() {
+    for lever in Lever::all(&ntm_planner::engine::Plan::lang_son_2022()) {
         let mut s = Scenario::default();
         let value = other_value(lever, &model);
         lever.set(&mut s, Some(value));
         let wrong = match lever.family().kind {
             Kind::Order => Value::Number(1.0),
-            Kind::Criteria => Value::Order(Strategy::EquityFirst),
-            _ => Value::Criteria(0b11),
+            Kind::Items => Value::Order(Strategy::EquityFirst),
+            _ => Value::Items(0b11),
         };
         let before = s.clone();
         lever.set(&mut s, Some(wrong));

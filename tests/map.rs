@@ -43,6 +43,7 @@ fn km_between(a: (f64, f64), b: (f64, f64)) -> f64 {
 fn on_screen(model: &Model, o: &Outcome, plan: &Outcome, kept: &[usize]) -> Vec<Standing> {
     standings(
         &model.table,
+        &model.shape,
         &Shown {
             on_screen: &o.meets,
             plan: &plan.meets,
@@ -250,7 +251,7 @@ fn the_2022_table_places_176_communes_and_names_the_5_merged_away() {
 /// A table of today's units, as an office would import it (no district column).
 fn table_2025(rows: &[(String, String)]) -> CommuneTable {
     let csv = common::units_table_csv(rows, |i, k| k <= i % 19, |_| false);
-    CommuneTable::from_csv(csv.as_bytes(), "test.csv").unwrap()
+    CommuneTable::from_csv(csv.as_bytes(), &ntm_planner::engine::Plan::lang_son_2022(), "test.csv").unwrap()
 }
 
 #[test]
@@ -310,7 +311,7 @@ fn a_communes_class_follows_the_criteria_it_misses_or_its_chance() {
         .map(chance_class)
         .collect();
     assert_eq!(chances, [0, 0, 1, 1, 2, 2, 3, 3, 4, 4]);
-    let all = (1u32 << 19) - 1;
+    let all = (1u128 << 19) - 1;
     let s = Standing {
         start: all >> 3,
         end: all,
@@ -533,6 +534,7 @@ fn a_path_year_shows_its_own_start_and_end_and_a_stale_result_is_not_used() {
     let all: Vec<usize> = (0..n).collect();
     let shown = standings(
         &model.table,
+        &model.shape,
         &Shown {
             on_screen: &plan.meets,
             plan: &plan.meets,
@@ -549,6 +551,7 @@ fn a_path_year_shows_its_own_start_and_end_and_a_stale_result_is_not_used() {
     let chance = vec![0.5; n - 1];
     let stale = standings(
         &model.table,
+        &model.shape,
         &Shown {
             on_screen: &plan.meets,
             plan: &plan.meets,
@@ -562,6 +565,7 @@ fn a_path_year_shows_its_own_start_and_end_and_a_stale_result_is_not_used() {
     let chance = vec![0.25; n];
     let fresh = standings(
         &model.table,
+        &model.shape,
         &Shown {
             on_screen: &plan.meets,
             plan: &plan.meets,
@@ -663,13 +667,14 @@ fn border_communes_are_diamonds_and_small_dark_marks_have_no_edge_and_the_legend
     let csv = common::units_table_csv(&units, |i, _| i % 2 == 0, |_| false);
     let country = Model::new(
         model.plan.clone(),
-        CommuneTable::from_csv(csv.as_bytes(), "x.csv").unwrap(),
+        CommuneTable::from_csv(csv.as_bytes(), &ntm_planner::engine::Plan::lang_son_2022(), "x.csv").unwrap(),
     );
     let layout = lay_out(&country.table, &places(), FRAME);
     let all: Vec<usize> = (0..units.len()).collect();
-    let start: Vec<u32> = country.table.communes.iter().map(|c| c.meets).collect();
+    let start: Vec<u128> = country.table.communes.iter().map(|c| c.meets).collect();
     let standings = standings(
         &country.table,
+        &country.shape,
         &Shown {
             on_screen: &start,
             plan: &start,
@@ -974,7 +979,7 @@ fn the_scale_bar_and_the_source_line_are_drawn_where_they_say() {
 fn the_changed_ring_is_thick_on_a_large_mark_and_thin_on_a_small_one() {
     let units = common::units_2025("communes-vietnam-2025.csv");
     let csv = common::units_table_csv(&units, |_, _| true, |_| false);
-    let table = CommuneTable::from_csv(csv.as_bytes(), "x.csv").unwrap();
+    let table = CommuneTable::from_csv(csv.as_bytes(), &ntm_planner::engine::Plan::lang_son_2022(), "x.csv").unwrap();
     let layout = lay_out(&table, &places(), FRAME);
     let large = layout
         .marks
@@ -986,7 +991,7 @@ fn the_changed_ring_is_thick_on_a_large_mark_and_thin_on_a_small_one() {
         .iter()
         .find(|m| m.radius.round() == 3.0)
         .unwrap();
-    let all = (1u32 << 19) - 1;
+    let all = (1u128 << 19) - 1;
     let standings: Vec<Standing> = (0..table.communes.len())
         .map(|i| Standing {
             start: all,

@@ -4,9 +4,13 @@ mod common;
 
 use common::{model, Row, ALL};
 use ntm_planner::engine::{
-    Levers, Model, Plan, Scenario, Strategy as ServingOrder, CRITERIA, SOURCES,
+    Levers, Model, Plan, Scenario, Strategy as ServingOrder,
 };
 use proptest::prelude::*;
+/// The 2022 plan's criteria (each its own single item).
+const CRITERIA: usize = 19;
+/// The 2022 plan's funding sources.
+const SOURCES: usize = 5;
 
 fn arb_row(i: usize) -> impl Strategy<Value = Row> {
     (
@@ -28,7 +32,7 @@ fn arb_row(i: usize) -> impl Strategy<Value = Row> {
                 difficult,
                 priority,
                 // Bias towards communes meeting most criteria, as real ones do.
-                meets: (meets | meets.rotate_left(7)) & ALL,
+                meets: u128::from(meets | meets.rotate_left(7)) & ALL,
                 cost: std::array::from_fn(|k| costs[k]),
             },
         )
@@ -57,10 +61,10 @@ fn arb_levers() -> impl Strategy<Value = Levers> {
         .prop_map(
             |(strategy, funding, disbursement, investment, eligibility)| Levers {
                 strategy,
-                funding,
-                disbursement,
-                investment: std::array::from_fn(|k| investment[k]),
-                eligibility: eligibility.map(|m| m & ALL),
+                funding: funding.to_vec(),
+                disbursement: disbursement.to_vec(),
+                investment,
+                eligibility: eligibility.iter().map(|&m| u128::from(m) & ALL).collect(),
             },
         )
 }
@@ -105,7 +109,8 @@ proptest! {
         prop_assert!(o.certified_baseline <= o.certified && o.certified <= n);
         prop_assert_eq!(o.histogram.iter().sum::<u32>(), n);
         let b = &o.bands;
-        prop_assert_eq!(b.all + b.b15_18 + b.b10_14 + b.b5_9 + b.b0_4, n);
+        prop_assert_eq!(b.0.iter().map(|(_, c)| c).sum::<u32>(), n);
+        prop_assert_eq!(b.0.len(), 5);
         prop_assert_eq!(o.districts.iter().map(|d| d.communes).sum::<u32>(), n);
         prop_assert!((0.0..=19.0).contains(&o.avg_criteria));
         prop_assert_eq!(o.newly_certified.len() as u32, o.certified - o.certified_baseline);
@@ -131,16 +136,16 @@ proptest! {
         let m = model(&rows);
         let mut less = levers.clone();
         less.strategy = ServingOrder::CheapestFirst;
-        less.disbursement = [1.0; SOURCES];
+        less.disbursement = vec![1.0; SOURCES];
         let mut more = less.clone();
         for k in 0..CRITERIA {
             more.investment[k] += extra[k];
         }
         // Enough money that every investment is covered in both runs.
-        less.funding = [1e6; SOURCES];
-        more.funding = [1e6; SOURCES];
-        less.eligibility = [ALL; SOURCES];
-        more.eligibility = [ALL; SOURCES];
+        less.funding = vec![1e6; SOURCES];
+        more.funding = vec![1e6; SOURCES];
+        less.eligibility = vec![ALL; SOURCES];
+        more.eligibility = vec![ALL; SOURCES];
         let (a, b) = (m.run_levers(&less), m.run_levers(&more));
         for k in 0..CRITERIA {
             prop_assert!(b.criteria[k].met >= a.criteria[k].met, "criterion {k}");
@@ -165,17 +170,17 @@ proptest! {
         let scenario = Scenario {
             name,
             strategy,
-            funding,
-            disbursement,
-            investment: std::array::from_fn(|k| investment[k]),
-            eligibility: eligibility.map(|e| e.map(|m| m & ALL)),
-            unit_costs: std::array::from_fn(|k| unit_costs[k]),
+            funding: funding.into(),
+            disbursement: disbursement.into(),
+            investment: <[Option<f64>; CRITERIA]>::try_from(investment).unwrap().into(),
+            eligibility: eligibility.map(|e| e.map(|m| u128::from(m) & ALL)).into(),
+            unit_costs: <[Option<f64>; CRITERIA]>::try_from(unit_costs).unwrap().into(),
             targets: ntm_planner::engine::scenario::Targets {
                 certified,
                 avg_criteria: avg,
                 border_avg_min: border.map(|b| b.0),
                 border_avg_max: border.map(|b| b.1),
-                criteria: std::array::from_fn(|k| criterion_targets[k]),
+                items: <[Option<u32>; CRITERIA]>::try_from(criterion_targets).unwrap().into(),
             },
         };
         let text = scenario.to_json(&plan);

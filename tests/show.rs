@@ -174,7 +174,7 @@ fn criteria_rows_name_each_criterion_once_and_sign_the_gap() {
     }
     // Raised targets put a criterion below.
     let mut s = Scenario::plan();
-    s.targets.criteria[m.plan.criterion_index("transport").unwrap()] = Some(181);
+    s.targets.items[m.plan.criterion_index("transport").unwrap()] = Some(181);
     let o = m.run(&s);
     let r = criteria_rows(&m.plan, &o, Lang::En)
         .into_iter()
@@ -432,25 +432,25 @@ fn each_lever_field_takes_its_scale_limit_decimals_and_unit_from_the_registry() 
     use ntm_planner::engine::lever::{Lever, Value};
     use ntm_planner::engine::scenario::{FULL_DISBURSEMENT, MAX_AMOUNT, MAX_TARGET_COMMUNES};
     use ntm_planner::show::fields::FieldFormat;
-    let share = FieldFormat::of(Lever::disbursement(0).family());
+    let share = FieldFormat::of(Lever::disbursement(0).family(), &ntm_planner::engine::Plan::lang_son_2022());
     assert_eq!(
         (share.scale, share.limit, share.decimals, share.unit),
         (100.0, 100.0, 1, "%")
     );
     assert_eq!(share.shown(0.7), 70.0);
     assert_eq!(share.value(share.shown(0.625)), 0.625);
-    let money = FieldFormat::of(Lever::funding(0).family());
+    let money = FieldFormat::of(Lever::funding(0).family(), &ntm_planner::engine::Plan::lang_son_2022());
     assert_eq!(
         (money.scale, money.limit, money.decimals, money.unit),
         (1.0, MAX_AMOUNT, 2, "")
     );
     assert_eq!(money.shown(640.0), 640.0);
-    let communes = FieldFormat::of(Lever::target_criterion(0).family());
+    let communes = FieldFormat::of(Lever::target_criterion(0).family(), &ntm_planner::engine::Plan::lang_son_2022());
     assert_eq!(
         (communes.limit, communes.decimals, communes.whole),
         (MAX_TARGET_COMMUNES, 0, true)
     );
-    assert!(!FieldFormat::of(Lever::unit_cost(0).family()).whole);
+    assert!(!FieldFormat::of(Lever::unit_cost(0).family(), &ntm_planner::engine::Plan::lang_son_2022()).whole);
     // The default disbursement is defined once: the registry's and the run's.
     let m = Model::shipped();
     assert_eq!(
@@ -506,7 +506,7 @@ fn a_goals_answer_is_said_once_for_every_surface() {
     );
     // More funding: one line a source that would help, "none of it arrives" where it cannot.
     let mut a = average.clone();
-    a.more_funding = [0.0; 5];
+    a.more_funding = vec![0.0; 5];
     assert!(more_funding_rows(&a, &m.plan, Lang::Vi).is_empty());
     a.more_funding[1] = 12.5;
     a.more_funding[3] = f64::INFINITY;

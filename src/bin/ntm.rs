@@ -374,7 +374,8 @@ fn model_and_scenario(options: &Options, plan: Plan) -> Result<(Model, Scenario)
     let fail = |e: InputError| Failure(e.message(lang));
     let table = match options.get(Flag::Communes) {
         Some(path) => {
-            CommuneTable::from_file_bytes(&read_file(path).map_err(fail)?, path).map_err(fail)?
+            CommuneTable::from_file_bytes(&read_file(path).map_err(fail)?, &plan, path)
+                .map_err(fail)?
         }
         None => CommuneTable::shipped(),
     };

@@ -4,7 +4,7 @@
 pub mod grid;
 pub mod map;
 
-use crate::engine::{Model, Outcome, CRITERIA};
+use crate::engine::{Model, Outcome};
 use crate::text::number::number;
 use crate::text::sentences as t;
 use crate::text::Lang;
@@ -294,7 +294,8 @@ where
             .chain(risk.map(|_| (Key::Line(BAND), lang.say(t::RISK_P10_P90))))
             .collect::<Vec<_>>(),
         )?;
-        let mut chart = criteria_axes(&root, n, lang)?;
+        let criteria = model.plan.criteria.len();
+        let mut chart = criteria_axes(&root, n, criteria, lang)?;
         let bar = |k: usize, offset: f64, value: f64, colour: RGBColor| {
             let x = k as f64 + offset;
             Rectangle::new([(x, 0.0), (x + 0.36, value)], colour.filled())
@@ -335,10 +336,11 @@ where
     drawn
 }
 
-/// Axes for counts of communes per criterion (1 to 19 along, communes up).
+/// Axes for counts of communes per criterion (1 to N along, communes up).
 fn criteria_axes<'b, DB: DrawingBackend>(
     root: &'b DrawingArea<DB, plotters::coord::Shift>,
     communes: f64,
+    criteria: usize,
     lang: Lang,
 ) -> Result<ChartContext<'b, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>, String>
 where
@@ -349,13 +351,13 @@ where
         .margin_top(34)
         .x_label_area_size(36)
         .y_label_area_size(48)
-        .build_cartesian_2d(-0.5f64..(CRITERIA as f64 - 0.5), 0f64..communes * 1.05)
+        .build_cartesian_2d(-0.5f64..(criteria as f64 - 0.5), 0f64..communes * 1.05)
         .map_err(|e| e.to_string())?;
     chart
         .configure_mesh()
         .light_line_style(TRANSPARENT)
         .disable_x_mesh()
-        .x_labels(CRITERIA)
+        .x_labels(criteria)
         .x_label_formatter(&|x| {
             if (x - x.round()).abs() < 1e-6 {
                 format!("{}", x.round() as i64 + 1)
@@ -373,10 +375,10 @@ where
     Ok(chart)
 }
 
-fn start_histogram(model: &Model) -> [u32; CRITERIA + 1] {
-    let mut h = [0u32; CRITERIA + 1];
+fn start_histogram(model: &Model) -> Vec<u32> {
+    let mut h = vec![0u32; model.plan.criteria.len() + 1];
     for c in &model.table.communes {
-        h[c.criteria_met() as usize] += 1;
+        h[model.criteria_met(c.meets) as usize] += 1;
     }
     h
 }
@@ -507,7 +509,7 @@ where
     let mut start = vec![(0u32, 0u32); districts.len()];
     for c in &model.table.communes {
         if let Some(s) = start.get_mut(c.district) {
-            s.0 += c.criteria_met();
+            s.0 += model.criteria_met(c.meets);
             s.1 += 1;
         }
     }
@@ -763,7 +765,8 @@ where
             .map(|(i, (name, _))| (Key::Bar(colours[i % 4]), name.as_str()))
             .collect();
         draw_legend(&root, &keys)?;
-        let mut chart = criteria_axes(&root, n, lang)?;
+        let criteria = outcomes.first().map_or(0, |(_, o)| o.criteria.len());
+        let mut chart = criteria_axes(&root, n, criteria, lang)?;
         let width = 0.8 / count;
         for (j, (_, o)) in outcomes.iter().enumerate() {
             chart.draw_series(o.criteria.iter().enumerate().map(|(k, c)| {

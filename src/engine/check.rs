@@ -81,7 +81,7 @@ pub fn agrees(exact: f64, stated: f64, decimals: usize) -> bool {
 pub fn check_plan(plan: &Plan) -> Vec<Finding> {
     let mut findings = Vec::new();
     let sum = plan.funding_total();
-    let total = plan.stated_total.amount;
+    let total = plan.stated_total.as_ref().map_or(sum, |t| t.amount);
     if (sum - total).abs() > 1e-9 {
         findings.push(Finding::StatedTotal { stated: total, sum });
     }

@@ -3,7 +3,6 @@
 
 use super::lever::{Lever, FAMILIES, TARGET_CERTIFIED, UNIT_COSTS};
 use super::outcome::Outcome;
-use super::plan::{CRITERIA, SOURCES};
 use super::run::{Levers, Model};
 use super::scenario::{Scenario, Strategy};
 
@@ -75,7 +74,7 @@ pub fn explain(
 ) -> Explanation {
     let plan_levers = model.levers(&Scenario::plan());
     let mut changes = Vec::new();
-    for s in 0..SOURCES {
+    for s in 0..levers.funding.len() {
         if (levers.funding[s] - plan_levers.funding[s]).abs() > SAME {
             changes.push(Change::Funding {
                 source: s,
@@ -93,7 +92,7 @@ pub fn explain(
             changes.push(Change::Eligibility { source: s });
         }
     }
-    let invested = (0..CRITERIA)
+    let invested = (0..levers.investment.len())
         .filter(|&k| (levers.investment[k] - plan_levers.investment[k]).abs() > SAME)
         .count();
     if invested > 0 {
@@ -112,7 +111,7 @@ pub fn explain(
             .get(scenario)
             .is_some_and(|v| v != lever.default_in(model))
     };
-    let unit_costs = (0..CRITERIA)
+    let unit_costs = (0..model.items())
         .filter(|&k| differs(Lever::new(UNIT_COSTS, k)))
         .count();
     if unit_costs > 0 {
@@ -130,7 +129,7 @@ pub fn explain(
                 .unwrap_or(model.plan.targets.certified),
         });
     }
-    let other_targets = Lever::all()
+    let other_targets = Lever::all(&model.plan)
         .filter(|l| l.family != TARGET_CERTIFIED && FAMILIES[l.family].key.starts_with("target_"))
         .filter(|&l| differs(l))
         .count();

@@ -10,7 +10,6 @@
 
 use super::outcome::Outcome;
 use super::path::Measure;
-use super::plan::{CRITERIA, SOURCES};
 use super::run::{funding_flow, Levers, Model, TOLERANCE};
 use super::scenario::Scenario;
 
@@ -37,7 +36,7 @@ pub struct Answer {
     /// Whether the total is proven least.
     pub exact: bool,
     /// j[k]: how many of criterion k's candidates are paid.
-    pub paid: [usize; CRITERIA],
+    pub paid: Vec<usize>,
     pub total_investment: f64,
     /// The scenario's own total investment minus this one.
     pub saving: f64,
@@ -48,7 +47,7 @@ pub struct Answer {
     /// Per source: how much more it alone would have to pledge to pay for all it may pay for
     /// of the answer's shortfall (0: it cannot help or nothing is short; infinite: none of its
     /// pledge arrives).
-    pub more_funding: [f64; SOURCES],
+    pub more_funding: Vec<f64>,
 }
 
 /// Each criterion's candidates in serving order, their cumulative costs, and where each
@@ -64,10 +63,11 @@ struct Prefixes {
 impl Prefixes {
     fn new(model: &Model, levers: &Levers) -> Prefixes {
         let n = model.table.communes.len();
-        let mut sums = Vec::with_capacity(CRITERIA);
-        let mut position = Vec::with_capacity(CRITERIA);
-        let mut orders = Vec::with_capacity(CRITERIA);
-        for k in 0..CRITERIA {
+        let items = model.items();
+        let mut sums = Vec::with_capacity(items);
+        let mut position = Vec::with_capacity(items);
+        let mut orders = Vec::with_capacity(items);
+        for k in 0..items {
             let order = model.serving_order(levers.strategy, k).to_vec();
             // Summed in serving order, as `Model::needed` sums (same rounding).
             let mut running = Vec::with_capacity(order.len() + 1);
@@ -90,12 +90,27 @@ impl Prefixes {
         }
     }
 
-    fn total(&self, paid: &[usize; CRITERIA]) -> f64 {
-        (0..CRITERIA).map(|k| self.sums[k][paid[k]]).sum()
+    fn total(&self, paid: &[usize]) -> f64 {
+        (0..self.sums.len()).map(|k| self.sums[k][paid[k]]).sum()
     }
 
-    fn all(&self) -> [usize; CRITERIA] {
-        std::array::from_fn(|k| self.orders[k].len())
+    fn all(&self) -> Vec<usize> {
+        self.orders.iter().map(Vec::len).collect()
+    }
+
+    fn none(&self) -> Vec<usize> {
+        vec![0; self.orders.len()]
+    }
+
+    /// What commune i meets once `paid` is paid.
+    fn meets(&self, model: &Model, i: usize, paid: &[usize]) -> crate::engine::ItemSet {
+        let mut m = model.table.communes[i].meets;
+        for (j, &p) in paid.iter().enumerate() {
+            if self.position[j][i].is_some_and(|pos| (pos as usize) < p) {
+                m |= 1 << j;
+            }
+        }
+        m
     }
 }
 
@@ -113,7 +128,7 @@ pub struct Found {
     pub goal: Goal,
     /// The target reached (for a budget: the most communes certified within it).
     pub target: f64,
-    pub paid: [usize; CRITERIA],
+    pub paid: Vec<usize>,
     pub reached: bool,
     pub exact: bool,
 }
@@ -155,8 +170,9 @@ pub fn answer(model: &Model, scenario: &Scenario, found: &Found) -> Answer {
     let levers = model.levers(scenario);
     let prefixes = Prefixes::new(&model, &levers);
     // What was found on another table (a stale reply) cannot pay past its candidates.
-    let paid: [usize; CRITERIA] =
-        std::array::from_fn(|k| found.paid[k].min(prefixes.orders[k].len()));
+    let paid: Vec<usize> = (0..prefixes.orders.len())
+        .map(|k| found.paid.get(k).copied().unwrap_or(0).min(prefixes.orders[k].len()))
+        .collect();
     let (measure, budget) = match found.goal {
         Goal::Target(measure, _) => (measure, None),
         Goal::Budget(b) => (Measure::Certified, Some(b)),
@@ -165,7 +181,9 @@ pub fn answer(model: &Model, scenario: &Scenario, found: &Found) -> Answer {
     let total_investment = prefixes.total(&paid);
     let own_total: f64 = levers.investment.iter().sum();
     let mut answer_scenario = complete(scenario, &levers);
-    answer_scenario.investment = std::array::from_fn(|k| Some(prefixes.sums[k][paid[k]]));
+    for (k, &p) in paid.iter().enumerate() {
+        answer_scenario.investment.set(k, Some(prefixes.sums[k][p]));
+    }
     let outcome = model.run(&answer_scenario);
     let more_funding = more_funding_needed(&model.levers(&answer_scenario));
     Answer {
@@ -187,12 +205,12 @@ pub fn answer(model: &Model, scenario: &Scenario, found: &Found) -> Answer {
 /// what it cannot pay for anyway (model.md §5.2's flow; bisection, the flow's shortfall does
 /// not grow with a source's money). 0 where the source cannot lower the shortfall; infinite
 /// where it could but none of its pledge arrives.
-pub fn more_funding_needed(levers: &Levers) -> [f64; SOURCES] {
+pub fn more_funding_needed(levers: &Levers) -> Vec<f64> {
     let short = |l: &Levers| funding_flow(l).shortfall.iter().sum::<f64>();
     let now = short(levers);
     // Sums of nineteen shortfalls: equal within a hundred VND.
     let close = 1e-7;
-    std::array::from_fn(|s| {
+    (0..levers.funding.len()).map(|s| {
         let mut with = levers.clone();
         let arrives = levers.disbursement[s];
         // Enough for everything: the whole investment on top of what it pledges (where none
@@ -219,21 +237,31 @@ pub fn more_funding_needed(levers: &Levers) -> [f64; SOURCES] {
             }
         }
         (high * 1e6).round() / 1e6
-    })
+    }).collect()
 }
 
 /// The scenario with every lever written out (model.md §7.2: "complete").
 pub fn complete(scenario: &Scenario, levers: &Levers) -> Scenario {
-    Scenario {
+    let mut out = Scenario {
         name: scenario.name.clone(),
         strategy: Some(levers.strategy),
-        funding: levers.funding.map(Some),
-        disbursement: levers.disbursement.map(Some),
-        investment: levers.investment.map(Some),
-        eligibility: levers.eligibility.map(Some),
-        unit_costs: scenario.unit_costs,
+        unit_costs: scenario.unit_costs.clone(),
         targets: scenario.targets.clone(),
+        ..Scenario::default()
+    };
+    for (s, &v) in levers.funding.iter().enumerate() {
+        out.funding.set(s, Some(v));
     }
+    for (s, &v) in levers.disbursement.iter().enumerate() {
+        out.disbursement.set(s, Some(v));
+    }
+    for (s, &v) in levers.eligibility.iter().enumerate() {
+        out.eligibility.set(s, Some(v));
+    }
+    for (k, &v) in levers.investment.iter().enumerate() {
+        out.investment.set(k, Some(v));
+    }
+    out
 }
 
 fn for_criterion(
@@ -241,21 +269,21 @@ fn for_criterion(
     prefixes: &Prefixes,
     k: usize,
     target: f64,
-) -> ([usize; CRITERIA], bool, bool) {
+) -> (Vec<usize>, bool, bool) {
     let missing = (target - f64::from(model.baseline(k))).ceil().max(0.0) as usize;
     let candidates = prefixes.orders[k].len();
-    let mut paid = [0; CRITERIA];
+    let mut paid = prefixes.none();
     paid[k] = missing.min(candidates);
     (paid, missing <= candidates, true)
 }
 
 /// The fewest further criteria met that reach an average of `target` over `communes`.
-fn gain_needed(start: u32, communes: u32, target: f64) -> u64 {
+fn gain_needed(start: u32, communes: u32, criteria: usize, target: f64) -> u64 {
     let n = f64::from(communes.max(1));
     let reaches = |total: u64| Measure::AvgCriteria.reaches(total as f64 / n, target);
     // Counted up, with the very test a result is judged by: no rounding of target × communes
-    // can disagree with it (at most 19 × communes steps; targets above 19 are never reached).
-    let most = u64::from(communes.max(1)) * CRITERIA as u64;
+    // can disagree with it (at most N × communes steps; targets above N are never reached).
+    let most = u64::from(communes.max(1)) * criteria as u64;
     let total = (0..=most).find(|&t| reaches(t)).unwrap_or(most + 1);
     total.saturating_sub(u64::from(start))
 }
@@ -268,19 +296,27 @@ fn for_average(
     prefixes: &Prefixes,
     target: f64,
     border_only: bool,
-) -> ([usize; CRITERIA], bool, bool) {
+) -> (Vec<usize>, bool, bool) {
     let communes = &model.table.communes;
     let counts = |i: usize| !border_only || communes[i].border;
     let members = (0..communes.len()).filter(|&i| counts(i)).count() as u32;
     let start: u32 = (0..communes.len())
         .filter(|&i| counts(i))
-        .map(|i| communes[i].criteria_met())
+        .map(|i| model.criteria_met(communes[i].meets))
         .sum();
     if members == 0 {
-        return ([0; CRITERIA], target <= 0.0, true);
+        return (prefixes.none(), target <= 0.0, true);
+    }
+    let criteria = model.plan.criteria.len();
+    let needed = gain_needed(start, members, criteria, target) as usize;
+    if needed == 0 {
+        return (prefixes.none(), true, true);
+    }
+    if !model.plan.single_items() {
+        return greedy_average(model, prefixes, start + needed as u32, &counts);
     }
     // Each criterion's useful choices: pay nothing, or up to a commune that counts.
-    let options: Vec<Vec<(usize, usize)>> = (0..CRITERIA)
+    let options: Vec<Vec<(usize, usize)>> = (0..model.items())
         .map(|k| {
             let mut list = vec![(0usize, 0usize)];
             let mut gained = 0;
@@ -294,10 +330,6 @@ fn for_average(
         })
         .collect();
     let available: usize = options.iter().map(|o| o.last().map_or(0, |l| l.1)).sum();
-    let needed = gain_needed(start, members, target) as usize;
-    if needed == 0 {
-        return ([0; CRITERIA], true, true);
-    }
     if needed > available {
         return (prefixes.all(), false, true);
     }
@@ -305,8 +337,8 @@ fn for_average(
     let mut best = vec![f64::INFINITY; cap + 1];
     best[0] = 0.0;
     // choice[k][d]: (option index, previous d) that gave best[d] after criterion k.
-    let mut choices: Vec<Vec<(u32, u32)>> = Vec::with_capacity(CRITERIA);
-    for k in 0..CRITERIA {
+    let mut choices: Vec<Vec<(u32, u32)>> = Vec::with_capacity(options.len());
+    for k in 0..options.len() {
         let mut next = vec![f64::INFINITY; cap + 1];
         let mut choice = vec![(0u32, 0u32); cap + 1];
         for d in 0..=cap {
@@ -329,9 +361,9 @@ fn for_average(
         best = next;
         choices.push(choice);
     }
-    let mut paid = [0; CRITERIA];
+    let mut paid = prefixes.none();
     let mut d = cap;
-    for k in (0..CRITERIA).rev() {
+    for k in (0..options.len()).rev() {
         let (o, previous) = choices[k][d];
         paid[k] = options[k][o as usize].0;
         d = previous as usize;
@@ -342,7 +374,7 @@ fn for_average(
 /// The communes not yet certified, each with its position in the order of every criterion it
 /// misses (criterion, position).
 fn uncertified(model: &Model, prefixes: &Prefixes) -> Vec<(usize, Vec<(usize, usize)>)> {
-    let all = (1u32 << CRITERIA) - 1;
+    let all = model.shape.all;
     model
         .table
         .communes
@@ -350,7 +382,7 @@ fn uncertified(model: &Model, prefixes: &Prefixes) -> Vec<(usize, Vec<(usize, us
         .enumerate()
         .filter(|(_, c)| c.meets != all)
         .map(|(i, _)| {
-            let missing = (0..CRITERIA)
+            let missing = (0..model.items())
                 .filter_map(|k| prefixes.position[k][i].map(|p| (k, p as usize)))
                 .collect();
             (i, missing)
@@ -359,7 +391,7 @@ fn uncertified(model: &Model, prefixes: &Prefixes) -> Vec<(usize, Vec<(usize, us
 }
 
 /// A commune is certified by `paid` when every criterion it misses reaches its position.
-fn covered(missing: &[(usize, usize)], paid: &[usize; CRITERIA]) -> bool {
+fn covered(missing: &[(usize, usize)], paid: &[usize]) -> bool {
     missing.iter().all(|&(k, p)| p < paid[k])
 }
 
@@ -368,11 +400,11 @@ fn covered(missing: &[(usize, usize)], paid: &[usize; CRITERIA]) -> bool {
 fn exact_certified(
     prefixes: &Prefixes,
     pending: &[(usize, Vec<(usize, usize)>)],
-) -> Vec<(f64, [usize; CRITERIA])> {
+) -> Vec<(f64, Vec<usize>)> {
     let m = pending.len();
-    let mut best = vec![(f64::INFINITY, [0usize; CRITERIA]); m + 1];
+    let mut best = vec![(f64::INFINITY, prefixes.none()); m + 1];
     for set in 0u32..(1u32 << m) {
-        let mut paid = [0usize; CRITERIA];
+        let mut paid = prefixes.none();
         for (bit, (_, missing)) in pending.iter().enumerate() {
             if set & (1 << bit) != 0 {
                 for &(k, p) in missing {
@@ -398,9 +430,9 @@ fn exact_certified(
 fn greedy_certified(
     prefixes: &Prefixes,
     pending: &[(usize, Vec<(usize, usize)>)],
-    mut step: impl FnMut(usize, f64, &[usize; CRITERIA]) -> bool,
+    mut step: impl FnMut(usize, f64, &[usize]) -> bool,
 ) {
-    let mut paid = [0usize; CRITERIA];
+    let mut paid = prefixes.none();
     let mut done = vec![false; pending.len()];
     let mut count = 0;
     if !step(0, 0.0, &paid) {
@@ -441,24 +473,24 @@ fn for_certified(
     model: &Model,
     prefixes: &Prefixes,
     target: f64,
-) -> ([usize; CRITERIA], bool, bool) {
+) -> (Vec<usize>, bool, bool) {
     let needed = (target - f64::from(model.certified_baseline()))
         .ceil()
         .max(0.0) as usize;
     if needed == 0 {
-        return ([0; CRITERIA], true, true);
+        return (prefixes.none(), true, true);
     }
     let pending = uncertified(model, prefixes);
     if needed > pending.len() {
         return (prefixes.all(), false, true);
     }
     if pending.len() <= EXACT_CERTIFIED_LIMIT {
-        let best = exact_certified(prefixes, &pending);
-        return (best[needed].1, true, true);
+        let mut best = exact_certified(prefixes, &pending);
+        return (best.swap_remove(needed).1, true, true);
     }
-    let mut answer = [0; CRITERIA];
+    let mut answer = prefixes.none();
     greedy_certified(prefixes, &pending, |count, _, paid| {
-        answer = *paid;
+        answer = paid.to_vec();
         count < needed
     });
     (answer, true, false)
@@ -469,23 +501,23 @@ fn certified_within(
     model: &Model,
     prefixes: &Prefixes,
     budget: f64,
-) -> (u32, [usize; CRITERIA], bool) {
+) -> (u32, Vec<usize>, bool) {
     let base = model.certified_baseline();
     let pending = uncertified(model, prefixes);
     if pending.len() <= EXACT_CERTIFIED_LIMIT {
-        let best = exact_certified(prefixes, &pending);
+        let mut best = exact_certified(prefixes, &pending);
         let c = (0..best.len())
             .rev()
             .find(|&c| best[c].0 <= budget + TOLERANCE)
             .unwrap_or(0);
-        return (base + c as u32, best[c].1, true);
+        return (base + c as u32, best.swap_remove(c).1, true);
     }
-    let mut answer = (0usize, [0usize; CRITERIA]);
+    let mut answer = (0usize, prefixes.none());
     greedy_certified(prefixes, &pending, |count, total, paid| {
         if total <= budget + TOLERANCE {
             // Each step certifies at least one more commune, so the last step within the
             // budget is the answer (the first to reach its count).
-            answer = (count, *paid);
+            answer = (count, paid.to_vec());
             true
         } else {
             false
@@ -495,42 +527,102 @@ fn certified_within(
 }
 
 /// No commune under `target` criteria: each commune short of it needs its cheapest missing
-/// criteria; raised greedily, commune by commune in row order, to the prefixes that pay them.
-/// Not proven least.
-fn for_minimum(model: &Model, prefixes: &Prefixes, target: f64) -> ([usize; CRITERIA], bool, bool) {
+/// criteria (all of a criterion's missing items); raised greedily, commune by commune in row
+/// order, to the prefixes that pay them. Not proven least.
+fn for_minimum(model: &Model, prefixes: &Prefixes, target: f64) -> (Vec<usize>, bool, bool) {
     let floor = target.ceil().max(0.0) as u32;
-    if floor > CRITERIA as u32 {
+    let shape = &model.shape;
+    if floor > shape.criteria() as u32 {
         return (prefixes.all(), false, true);
     }
-    let mut paid = [0usize; CRITERIA];
-    for (i, c) in model.table.communes.iter().enumerate() {
-        let mut met = (0..CRITERIA)
-            .filter(|&k| {
-                c.meets(k) || prefixes.position[k][i].is_some_and(|p| (p as usize) < paid[k])
-            })
-            .count() as u32;
-        while met < floor {
+    let mut paid = prefixes.none();
+    for i in 0..model.table.communes.len() {
+        let mut meets = prefixes.meets(model, i, &paid);
+        while shape.criteria_met(meets) < floor {
             // The missing criterion whose raise to this commune adds least.
-            let next = (0..CRITERIA)
-                .filter_map(|k| {
-                    let p = prefixes.position[k][i]? as usize;
-                    (p >= paid[k])
-                        .then(|| (k, p, prefixes.sums[k][p + 1] - prefixes.sums[k][paid[k]]))
+            let next = (0..shape.criteria())
+                .filter(|&k| !shape.meets_criterion(meets, k))
+                .map(|k| {
+                    let added: f64 = (0..model.items())
+                        .filter(|&j| shape.criterion_items[k] & !meets & (1 << j) != 0)
+                        .filter_map(|j| {
+                            let p = prefixes.position[j][i]? as usize;
+                            Some(prefixes.sums[j][p + 1] - prefixes.sums[j][paid[j]])
+                        })
+                        .sum();
+                    (k, added)
                 })
-                .min_by(|a, b| a.2.total_cmp(&b.2).then(a.0.cmp(&b.0)));
-            let Some((k, p, _)) = next else { break };
-            paid[k] = p + 1;
-            met += 1;
+                .min_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
+            let Some((k, _)) = next else { break };
+            for j in 0..model.items() {
+                if shape.criterion_items[k] & !meets & (1 << j) != 0 {
+                    if let Some(p) = prefixes.position[j][i] {
+                        paid[j] = paid[j].max(p as usize + 1);
+                    }
+                }
+            }
+            meets = prefixes.meets(model, i, &paid);
         }
     }
     // Reached: a commune stops short of the floor only once it has every criterion (the
-    // floor is at most 19), and later communes' raises only add to what it has.
+    // floor is at most N), and later communes' raises only add to what it has.
     (paid, true, false)
+}
+
+/// The average with criteria of several items (model.md §8.3): the greedy over communes. Each
+/// step completes the (commune, criterion) that costs least to complete, until the counted
+/// communes meet `total` criteria between them. Not proven least.
+fn greedy_average(
+    model: &Model,
+    prefixes: &Prefixes,
+    total: u32,
+    counts: &dyn Fn(usize) -> bool,
+) -> (Vec<usize>, bool, bool) {
+    let shape = &model.shape;
+    let members: Vec<usize> = (0..model.table.communes.len()).filter(|&i| counts(i)).collect();
+    let mut paid = prefixes.none();
+    loop {
+        let meets: Vec<_> = members.iter().map(|&i| prefixes.meets(model, i, &paid)).collect();
+        let met: u32 = meets.iter().map(|&m| shape.criteria_met(m)).sum();
+        if met >= total {
+            return (paid, true, false);
+        }
+        let mut pick: Option<(usize, usize, f64)> = None;
+        for (slot, &i) in members.iter().enumerate() {
+            for k in 0..shape.criteria() {
+                let missing = shape.criterion_items[k] & !meets[slot];
+                if missing == 0 {
+                    continue;
+                }
+                let mut added = 0.0;
+                for j in (0..model.items()).filter(|&j| missing & (1 << j) != 0) {
+                    match prefixes.position[j][i] {
+                        Some(p) => added += prefixes.sums[j][p as usize + 1] - prefixes.sums[j][paid[j]],
+                        None => added = f64::INFINITY,
+                    }
+                }
+                if added.is_finite() && pick.is_none_or(|(_, _, least)| added < least) {
+                    pick = Some((i, k, added));
+                }
+            }
+        }
+        let Some((i, k, _)) = pick else {
+            return (prefixes.all(), false, false);
+        };
+        for j in 0..model.items() {
+            if shape.criterion_items[k] & (1 << j) != 0 {
+                if let Some(p) = prefixes.position[j][i] {
+                    paid[j] = paid[j].max(p as usize + 1);
+                }
+            }
+        }
+    }
 }
 
 /// What `amount` more for one criterion brings (model.md §7.2 `ntm marginal`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Margin {
+    /// The item the amount is added to.
     pub criterion: usize,
     pub certified_gain: i64,
     pub criteria_gain: i64,
@@ -579,7 +671,7 @@ impl MarginRun {
             base_certified: base.certified,
             base_met: criteria_met(&base),
             amount,
-            margins: Vec::with_capacity(CRITERIA),
+            margins: Vec::with_capacity(model.items()),
         }
     }
 
@@ -592,10 +684,10 @@ impl MarginRun {
     /// are done.
     pub fn step(&mut self, model: &Model) -> bool {
         let k = self.margins.len();
-        if k >= CRITERIA {
+        let model = self.own.as_ref().unwrap_or(model);
+        if k >= model.items() {
             return false;
         }
-        let model = self.own.as_ref().unwrap_or(model);
         let mut more = self.levers.clone();
         more.investment[k] += self.amount;
         let o = model.run_levers(&more);
@@ -605,7 +697,7 @@ impl MarginRun {
             criteria_gain: criteria_met(&o) - self.base_met,
             shortfall: o.funding.shortfall,
         });
-        self.margins.len() < CRITERIA
+        self.margins.len() < model.items()
     }
 
     /// The margins, ranked.
@@ -638,16 +730,16 @@ mod tests {
                     let most = 19 * u64::from(n);
                     match (0..=most).find(|&x| reaches(x)) {
                         Some(least) => {
-                            assert_eq!(gain_needed(0, n, target), least, "n {n} t {t} {offset}");
-                            assert_eq!(gain_needed(5, n, target), least.saturating_sub(5));
+                            assert_eq!(gain_needed(0, n, 19, target), least, "n {n} t {t} {offset}");
+                            assert_eq!(gain_needed(5, n, 19, target), least.saturating_sub(5));
                         }
                         // Beyond every criterion of every commune: more than can be gained.
-                        None => assert!(gain_needed(0, n, target) > most),
+                        None => assert!(gain_needed(0, n, 19, target) > most),
                     }
                 }
             }
         }
         // Beyond 19 criteria a commune: more than every criterion can give.
-        assert_eq!(gain_needed(0, 10, 19.5), 191);
+        assert_eq!(gain_needed(0, 10, 19, 19.5), 191);
     }
 }

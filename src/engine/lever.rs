@@ -3,7 +3,7 @@
 //! report and the explanation of what changed. Adding a lever is a row of [`FAMILIES`], a
 //! variant of [`Lever`], the field of [`Scenario`] it lives in, and the engine code that uses it.
 
-use super::plan::{Plan, CRITERIA, SOURCES};
+use super::plan::{ItemSet, Plan};
 use super::run::Model;
 use super::scenario::{Scenario, Strategy, MAX_AMOUNT, MAX_TARGET_COMMUNES};
 
@@ -14,8 +14,8 @@ pub enum Per {
     One,
     /// One value a funding source.
     Source,
-    /// One value a criterion.
-    Criterion,
+    /// One value an item (a criterion that is its own item, or an indicator).
+    Item,
 }
 
 /// What a lever's value is, and so how it is read and checked.
@@ -27,12 +27,12 @@ pub enum Kind {
     Amount { max: f64 },
     /// A share of a pledge that arrives, 0 to 1.
     Share,
-    /// The criteria a source may pay for.
-    Criteria,
+    /// The items a source may pay for.
+    Items,
     /// A whole count (communes), 0 to `max`.
     Whole { max: f64 },
-    /// A number (criteria a commune), 0 to `max`.
-    Number { max: f64 },
+    /// Criteria a commune, 0 to the plan's number of criteria.
+    CriteriaCount,
 }
 
 /// The unit a lever is shown in.
@@ -93,7 +93,7 @@ pub const FAMILIES: [Family; 11] = [
         key: "investment",
         path: &["investment"],
         link: "i",
-        per: Per::Criterion,
+        per: Per::Item,
         kind: Kind::Amount { max: MAX_AMOUNT },
         unit: Unit::BillionVnd,
     },
@@ -102,14 +102,14 @@ pub const FAMILIES: [Family; 11] = [
         path: &["eligibility"],
         link: "e",
         per: Per::Source,
-        kind: Kind::Criteria,
+        kind: Kind::Items,
         unit: Unit::None,
     },
     Family {
         key: "unit_costs",
         path: &["unit_costs"],
         link: "u",
-        per: Per::Criterion,
+        per: Per::Item,
         kind: Kind::Amount { max: MAX_AMOUNT },
         unit: Unit::BillionVndACommune,
     },
@@ -128,9 +128,7 @@ pub const FAMILIES: [Family; 11] = [
         path: &["targets", "avg_criteria"],
         link: "t.avg_criteria",
         per: Per::One,
-        kind: Kind::Number {
-            max: CRITERIA as f64,
-        },
+        kind: Kind::CriteriaCount,
         unit: Unit::CriteriaACommune,
     },
     Family {
@@ -138,9 +136,7 @@ pub const FAMILIES: [Family; 11] = [
         path: &["targets", "border_avg_min"],
         link: "t.border_avg_min",
         per: Per::One,
-        kind: Kind::Number {
-            max: CRITERIA as f64,
-        },
+        kind: Kind::CriteriaCount,
         unit: Unit::CriteriaACommune,
     },
     Family {
@@ -148,16 +144,14 @@ pub const FAMILIES: [Family; 11] = [
         path: &["targets", "border_avg_max"],
         link: "t.border_avg_max",
         per: Per::One,
-        kind: Kind::Number {
-            max: CRITERIA as f64,
-        },
+        kind: Kind::CriteriaCount,
         unit: Unit::CriteriaACommune,
     },
     Family {
         key: "target_criterion",
         path: &["targets", "criteria"],
         link: "t",
-        per: Per::Criterion,
+        per: Per::Item,
         kind: Kind::Whole {
             max: MAX_TARGET_COMMUNES,
         },
@@ -179,8 +173,8 @@ pub struct Lever {
 pub enum Value {
     Order(Strategy),
     Number(f64),
-    /// Bit k set: criterion k.
-    Criteria(u32),
+    /// Bit j set: item j.
+    Items(ItemSet),
 }
 
 impl Value {
@@ -193,12 +187,12 @@ impl Value {
 }
 
 impl Family {
-    /// How many levers of this kind there are.
-    pub fn count(&self) -> usize {
+    /// How many levers of this kind the plan has.
+    pub fn count(&self, plan: &Plan) -> usize {
         match self.per {
             Per::One => 1,
-            Per::Source => SOURCES,
-            Per::Criterion => CRITERIA,
+            Per::Source => plan.sources.len(),
+            Per::Item => plan.items.len(),
         }
     }
 }
@@ -273,8 +267,9 @@ impl Lever {
     }
 
     /// Every lever, in the order files and links write them.
-    pub fn all() -> impl Iterator<Item = Lever> {
-        (0..FAMILIES.len()).flat_map(|f| (0..FAMILIES[f].count()).map(move |i| Lever::new(f, i)))
+    pub fn all(plan: &Plan) -> impl Iterator<Item = Lever> + '_ {
+        (0..FAMILIES.len())
+            .flat_map(move |f| (0..FAMILIES[f].count(plan)).map(move |i| Lever::new(f, i)))
     }
 
     /// The lever of a family whose item is named `key` in the plan (a source or a criterion).
@@ -282,7 +277,7 @@ impl Lever {
         let item = match FAMILIES[family].per {
             Per::One => return None,
             Per::Source => plan.source_index(key)?,
-            Per::Criterion => plan.criterion_index(key)?,
+            Per::Item => plan.item_index(key)?,
         };
         Some(Lever::new(family, item))
     }
@@ -293,7 +288,7 @@ impl Lever {
         match self.family().per {
             Per::One => None,
             Per::Source => Some(&plan.sources[self.item].key),
-            Per::Criterion => Some(&plan.criteria[self.item].key),
+            Per::Item => Some(&plan.items[self.item].key),
         }
     }
 
@@ -322,16 +317,16 @@ impl Lever {
         let whole = |x: Option<u32>| x.map(|x| Value::Number(f64::from(x)));
         match self.family {
             STRATEGY => s.strategy.map(Value::Order),
-            FUNDING => n(s.funding[i]),
-            DISBURSEMENT => n(s.disbursement[i]),
-            INVESTMENT => n(s.investment[i]),
-            ELIGIBILITY => s.eligibility[i].map(Value::Criteria),
-            UNIT_COSTS => n(s.unit_costs[i]),
+            FUNDING => n(s.funding.get(i)),
+            DISBURSEMENT => n(s.disbursement.get(i)),
+            INVESTMENT => n(s.investment.get(i)),
+            ELIGIBILITY => s.eligibility.get(i).map(Value::Items),
+            UNIT_COSTS => n(s.unit_costs.get(i)),
             TARGET_CERTIFIED => whole(s.targets.certified),
             TARGET_AVERAGE => n(s.targets.avg_criteria),
             TARGET_BORDER_MIN => n(s.targets.border_avg_min),
             TARGET_BORDER_MAX => n(s.targets.border_avg_max),
-            TARGET_CRITERION => whole(s.targets.criteria[i]),
+            TARGET_CRITERION => whole(s.targets.items.get(i)),
             _ => None,
         }
     }
@@ -345,18 +340,18 @@ impl Lever {
         match (self.family, value) {
             (STRATEGY, Some(Value::Order(o))) => s.strategy = Some(o),
             (STRATEGY, None) => s.strategy = None,
-            (ELIGIBILITY, Some(Value::Criteria(m))) => s.eligibility[i] = Some(m),
-            (ELIGIBILITY, None) => s.eligibility[i] = None,
-            (_, Some(Value::Order(_) | Value::Criteria(_))) => {}
-            (FUNDING, _) => s.funding[i] = number,
-            (DISBURSEMENT, _) => s.disbursement[i] = number,
-            (INVESTMENT, _) => s.investment[i] = number,
-            (UNIT_COSTS, _) => s.unit_costs[i] = number,
+            (ELIGIBILITY, Some(Value::Items(m))) => s.eligibility.set(i, Some(m)),
+            (ELIGIBILITY, None) => s.eligibility.set(i, None),
+            (_, Some(Value::Order(_) | Value::Items(_))) => {}
+            (FUNDING, _) => s.funding.set(i, number),
+            (DISBURSEMENT, _) => s.disbursement.set(i, number),
+            (INVESTMENT, _) => s.investment.set(i, number),
+            (UNIT_COSTS, _) => s.unit_costs.set(i, number),
             (TARGET_CERTIFIED, _) => s.targets.certified = whole,
             (TARGET_AVERAGE, _) => s.targets.avg_criteria = number,
             (TARGET_BORDER_MIN, _) => s.targets.border_avg_min = number,
             (TARGET_BORDER_MAX, _) => s.targets.border_avg_max = number,
-            (TARGET_CRITERION, _) => s.targets.criteria[i] = whole,
+            (TARGET_CRITERION, _) => s.targets.items.set(i, whole),
             _ => {}
         }
     }
@@ -372,13 +367,13 @@ impl Lever {
             FUNDING => Value::Number(plan.sources[i].amount),
             DISBURSEMENT => Value::Number(super::scenario::FULL_DISBURSEMENT),
             INVESTMENT => Value::Number(model.default_investment()[i]),
-            ELIGIBILITY => Value::Criteria(plan.default_eligibility_masks()[i]),
-            UNIT_COSTS => Value::Number(plan.criteria[i].unit_cost),
+            ELIGIBILITY => Value::Items(plan.default_eligibility_masks()[i]),
+            UNIT_COSTS => Value::Number(plan.items[i].unit_cost),
             TARGET_CERTIFIED => Value::Number(f64::from(plan.targets.certified)),
             TARGET_AVERAGE => Value::Number(plan.targets.avg_criteria_min),
             TARGET_BORDER_MIN => Value::Number(plan.targets.border_avg_min),
             TARGET_BORDER_MAX => Value::Number(plan.targets.border_avg_max),
-            _ => Value::Number(f64::from(plan.criteria[i].target)),
+            _ => Value::Number(f64::from(plan.items[i].target)),
         }
     }
 

@@ -17,7 +17,7 @@ pub mod scenario;
 pub mod table;
 
 pub use outcome::Outcome;
-pub use plan::{Plan, CRITERIA, SOURCES};
+pub use plan::{ItemSet, Plan};
 pub use run::{Levers, Model};
 pub use scenario::{Scenario, Strategy};
 pub use table::CommuneTable;

@@ -3,7 +3,7 @@
 //! over, and the path's targets checked at the end of the years they name.
 
 use super::outcome::Outcome;
-use super::plan::{Plan, CRITERIA, SOURCES};
+use super::plan::{ItemSet, Plan};
 use super::run::{Certain, Chance, Levers, Model};
 use super::scenario::Scenario;
 
@@ -73,13 +73,13 @@ impl Carry {
         self.undisbursed * (source.pledged - source.arrived) + self.idle * source.idle
     }
 
-    /// What of a criterion's money goes on: covered and not spent.
-    pub fn of_criterion(&self, criterion: &super::outcome::CriterionOutcome) -> f64 {
-        self.unused * criterion.unused
+    /// What of an item's money goes on: covered and not spent.
+    pub fn of_item(&self, item: &super::outcome::ItemOutcome) -> f64 {
+        self.unused * item.unused
     }
 
-    /// All that goes on from a year to the next, in billion VND (as many sources and criteria
-    /// as the outcome has).
+    /// All that goes on from a year to the next, in billion VND (as many sources and items as
+    /// the outcome has).
     pub fn total_out_of(&self, outcome: &Outcome) -> f64 {
         let sources: f64 = outcome
             .funding
@@ -87,8 +87,8 @@ impl Carry {
             .iter()
             .map(|s| self.of_source(s))
             .sum();
-        let criteria: f64 = outcome.criteria.iter().map(|c| self.of_criterion(c)).sum();
-        sources + criteria
+        let items: f64 = outcome.items.iter().map(|c| self.of_item(c)).sum();
+        sources + items
     }
 }
 
@@ -138,8 +138,10 @@ pub struct Path {
 pub struct YearOutcome {
     pub year: u16,
     pub outcome: Outcome,
-    pub carried_in: [f64; SOURCES],
-    pub reserved_in: [f64; CRITERIA],
+    /// By source.
+    pub carried_in: Vec<f64>,
+    /// By item.
+    pub reserved_in: Vec<f64>,
     /// The scenario in force this year (listed for it or for an earlier year).
     pub scenario_year: u16,
 }
@@ -228,9 +230,9 @@ impl Path {
 /// It holds only what carries from year to year; the path and the model are lent to each step.
 #[derive(Debug, Clone)]
 pub struct PathRun {
-    meets: Vec<u32>,
-    carried: [f64; SOURCES],
-    reserved: [f64; CRITERIA],
+    meets: Vec<ItemSet>,
+    carried: Vec<f64>,
+    reserved: Vec<f64>,
     years: Vec<YearOutcome>,
     /// The scenario in force, its model (own unit costs, targets) and its levers as numbers.
     current: Option<(u16, Model, Levers)>,
@@ -241,8 +243,8 @@ impl PathRun {
     pub fn new(model: &Model) -> PathRun {
         PathRun {
             meets: model.table.communes.iter().map(|c| c.meets).collect(),
-            carried: [0.0; SOURCES],
-            reserved: [0.0; CRITERIA],
+            carried: vec![0.0; model.plan.sources.len()],
+            reserved: vec![0.0; model.items()],
             years: Vec::new(),
             current: None,
             factor: 1.0,
@@ -281,18 +283,18 @@ impl PathRun {
         };
         let (scenario_year, _, levers) = self.current.as_ref().expect("set above");
         let mut this_year = levers.clone();
-        for s in 0..SOURCES {
-            this_year.funding[s] += self.carried[s];
+        for (funding, carried) in this_year.funding.iter_mut().zip(&self.carried) {
+            *funding += carried;
         }
         chance.disbursement(&mut this_year);
         let (outcome, slipped) = year_model.run_chance(&this_year, &self.reserved, chance);
-        let carried_in = self.carried;
-        let reserved_in = self.reserved;
+        let carried_in = self.carried.clone();
+        let reserved_in = self.reserved.clone();
         for (carried, source) in self.carried.iter_mut().zip(&outcome.funding.sources) {
             *carried = path.carry.of_source(source);
         }
-        for (reserved, criterion) in self.reserved.iter_mut().zip(&outcome.criteria) {
-            *reserved = path.carry.of_criterion(criterion);
+        for (reserved, item) in self.reserved.iter_mut().zip(&outcome.items) {
+            *reserved = path.carry.of_item(item);
         }
         self.meets.clone_from(&outcome.meets);
         for (m, s) in self.meets.iter_mut().zip(&slipped) {

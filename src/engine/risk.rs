@@ -14,7 +14,7 @@
 //! of seed `s ^ 0x7061_7468` ("path"), so a path's draws are not the one-year draws again.
 
 use super::path::Path;
-use super::plan::{CRITERIA, SOURCES};
+use super::plan::ItemSet;
 use super::rng::Rng as SplitMix;
 use super::run::{funding_flow, Chance, Levers, Model, TOLERANCE};
 use super::scenario::Scenario;
@@ -64,7 +64,8 @@ pub struct RiskSettings {
     pub draws: u32,
     pub seed: u64,
     /// The range of each source's disbursement; `None`: the scenario's.
-    pub disbursement: [Option<Triangular>; SOURCES],
+    /// By source.
+    pub disbursement: Vec<Option<Triangular>>,
     /// σ of the cost factor `exp(σZ − σ²/2)`.
     pub cost_sd: f64,
     /// The chance that a commune paid for a criterion meets it by the year's end.
@@ -135,7 +136,7 @@ impl RiskSettings {
             name: None,
             draws: 1,
             seed: 1,
-            disbursement: [None; SOURCES],
+            disbursement: Vec::new(),
             cost_sd: 0.0,
             delivery: 1.0,
         }
@@ -148,7 +149,8 @@ pub struct Draw {
     pub certified: u32,
     pub criteria_met: u32,
     pub border_met: u32,
-    pub met: [u32; CRITERIA],
+    /// By criterion: communes meeting it.
+    pub met: Vec<u32>,
     /// Which communes are certified in the draw: bit i % 64 of word i / 64 (a bit a commune,
     /// so a thousand draws of the country's table cross to the page in a few hundred KB).
     pub certified_communes: Vec<u64>,
@@ -205,9 +207,9 @@ struct Drawn<'r> {
 
 impl Chance for Drawn<'_> {
     fn disbursement(&mut self, levers: &mut Levers) {
-        for s in 0..SOURCES {
-            if let Some(range) = self.settings.disbursement[s] {
-                levers.disbursement[s] = range.at(unit(self.rng));
+        for (s, range) in self.settings.disbursement.iter().enumerate() {
+            if let (Some(range), Some(lever)) = (range, levers.disbursement.get_mut(s)) {
+                *lever = range.at(unit(self.rng));
             }
         }
     }
@@ -279,21 +281,19 @@ impl<'a> RiskRun<'a> {
         let mut rng = Pcg64::new(state, stream);
         let mut normals = Normals { spare: None };
         let mut levers = self.levers.clone();
-        for s in 0..SOURCES {
-            if let Some(range) = self.settings.disbursement[s] {
-                levers.disbursement[s] = range.at(unit(&mut rng));
+        for (s, range) in self.settings.disbursement.iter().enumerate() {
+            if let (Some(range), Some(lever)) = (range, levers.disbursement.get_mut(s)) {
+                *lever = range.at(unit(&mut rng));
             }
         }
         let flow = funding_flow(&levers);
         let model = &*self.model;
         let communes = &model.table.communes;
-        let mut meets: Vec<u32> = communes.iter().map(|c| c.meets).collect();
+        let mut meets: Vec<ItemSet> = communes.iter().map(|c| c.meets).collect();
         let sigma = self.settings.cost_sd;
         let delivery = self.settings.delivery;
-        let mut met = [0u32; CRITERIA];
-        for k in 0..CRITERIA {
+        for k in 0..model.items() {
             let mut budget = flow.covered[k];
-            met[k] = model.baseline(k);
             for &i in model.serving_order(levers.strategy, k) {
                 let estimate = model.cost(i as usize, k);
                 let cost = if sigma > 0.0 {
@@ -305,21 +305,27 @@ impl<'a> RiskRun<'a> {
                     budget -= cost;
                     if delivery >= 1.0 || unit(&mut rng) < delivery {
                         meets[i as usize] |= 1 << k;
-                        met[k] += 1;
                     }
                 }
             }
         }
-        let all = (1u32 << CRITERIA) - 1;
+        let shape = &model.shape;
+        let all = shape.all;
         let mut draw = Draw {
             certified: 0,
             criteria_met: 0,
             border_met: 0,
-            met,
+            met: vec![0; shape.criteria()],
             certified_communes: vec![0; communes.len().div_ceil(64)],
         };
         for (i, (c, &m)) in communes.iter().zip(&meets).enumerate() {
-            let count = m.count_ones();
+            let mut count = 0;
+            for (k, &mask) in shape.criterion_items.iter().enumerate() {
+                if m & mask == mask {
+                    count += 1;
+                    draw.met[k] += 1;
+                }
+            }
             draw.criteria_met += count;
             draw.certified += u32::from(m == all);
             if m == all {
@@ -384,7 +390,7 @@ impl<'a> RiskRun<'a> {
                 .filter(|&&a| a + 1e-9 >= t.border_avg_min)
                 .count(),
         );
-        let criteria = (0..CRITERIA)
+        let criteria = (0..plan.criteria.len())
             .map(|k| {
                 let target = plan.criteria[k].target;
                 CriterionRisk {
@@ -601,18 +607,21 @@ mod tests {
         assert!((share - 0.3).abs() < 0.013, "delivered {share}");
         // Disbursement: drawn in its range for a source listed, the others left.
         let mut ranged = RiskSettings::none();
-        ranged.disbursement[1] = Some(Triangular {
-            min: 0.2,
-            mode: 0.3,
-            max: 0.4,
-        });
+        ranged.disbursement = vec![
+            None,
+            Some(Triangular {
+                min: 0.2,
+                mode: 0.3,
+                max: 0.4,
+            }),
+        ];
         let (levers, _) = drawn(&ranged, 200, |c| {
             let mut levers = Levers {
                 strategy: Default::default(),
-                funding: [100.0; SOURCES],
-                disbursement: [0.9; SOURCES],
-                investment: [0.0; CRITERIA],
-                eligibility: [0; SOURCES],
+                funding: vec![100.0; 5],
+                disbursement: vec![0.9; 5],
+                investment: vec![0.0; 19],
+                eligibility: vec![0; 5],
             };
             c.disbursement(&mut levers);
             levers.disbursement

@@ -1,9 +1,10 @@
-//! The engine (model.md §5): one year, deterministic. Money arrives, flows from the most
-//! restricted source to the least, and each criterion's covered money is spent on communes
-//! in the strategy's order, skipping those it cannot pay for.
+//! The engine (model.md §5, §8.3): one year, deterministic. Money arrives, flows from the most
+//! restricted source to the least, and each item's covered money is spent on communes in the
+//! strategy's order, skipping those it cannot pay for. A commune meets a criterion when it
+//! meets every item of it that applies to its group.
 
 use super::outcome::*;
-use super::plan::{Plan, CRITERIA, SOURCES};
+use super::plan::{ItemSet, Plan};
 use super::scenario::{Scenario, Strategy};
 use super::table::CommuneTable;
 use std::borrow::Cow;
@@ -20,86 +21,188 @@ fn snap(x: f64) -> f64 {
     }
 }
 
-/// The levers of a scenario with every default filled in.
+/// The levers of a scenario with every default filled in: per source (`funding`,
+/// `disbursement`, `eligibility`) and per item (`investment`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Levers {
     pub strategy: Strategy,
-    pub funding: [f64; SOURCES],
-    pub disbursement: [f64; SOURCES],
-    pub investment: [f64; CRITERIA],
-    pub eligibility: [u32; SOURCES],
+    pub funding: Vec<f64>,
+    pub disbursement: Vec<f64>,
+    pub investment: Vec<f64>,
+    pub eligibility: Vec<ItemSet>,
+}
+
+/// How the plan's items make up its criteria, for a table's communes: worked out once.
+#[derive(Debug, Clone)]
+pub struct Shape {
+    /// Per criterion: its items.
+    pub criterion_items: Vec<ItemSet>,
+    /// Per commune group: the items not assessed in it (counted as met).
+    pub not_applying: Vec<ItemSet>,
+    pub all: ItemSet,
+    /// Every criterion is a single item: criteria met is a count of bits.
+    single: bool,
+}
+
+impl Shape {
+    pub fn of(plan: &Plan) -> Shape {
+        let all = plan.all_items();
+        Shape {
+            criterion_items: (0..plan.criteria.len()).map(|k| plan.criterion_items(k)).collect(),
+            not_applying: (0..plan.commune_groups.len().max(1))
+                .map(|g| all & !plan.applying_in(g))
+                .collect(),
+            all,
+            single: plan.single_items(),
+        }
+    }
+
+    /// The criteria met by a commune whose items met are `meets`.
+    pub fn criteria_met(&self, meets: ItemSet) -> u32 {
+        if self.single {
+            (meets & self.all).count_ones()
+        } else {
+            self.criterion_items
+                .iter()
+                .filter(|&&m| meets & m == m)
+                .count() as u32
+        }
+    }
+
+    /// Whether criterion k is met.
+    pub fn meets_criterion(&self, meets: ItemSet, k: usize) -> bool {
+        let m = self.criterion_items[k];
+        meets & m == m
+    }
+
+    pub fn criteria(&self) -> usize {
+        self.criterion_items.len()
+    }
+
+    /// A commune's items as a bit set over criteria (bit k: criterion k met).
+    pub fn criteria_set(&self, meets: ItemSet) -> ItemSet {
+        self.criterion_items
+            .iter()
+            .enumerate()
+            .filter(|(_, &m)| meets & m == m)
+            .fold(0, |set, (k, _)| set | (1 << k))
+    }
 }
 
 /// A plan and a commune table, with what every run needs computed once: each commune's cost
-/// per criterion and, per strategy and criterion, the order in which communes are served.
+/// per item and, per strategy and item, the order in which communes are served.
 #[derive(Debug, Clone)]
 pub struct Model {
     pub plan: Plan,
+    /// The table, with every item that does not apply to a commune's group set as met.
     pub table: CommuneTable,
-    /// Cost of bringing commune i up to criterion k (0 where it meets k already).
-    cost: Vec<[f64; CRITERIA]>,
-    /// Per strategy, per criterion: the communes that do not meet it, in serving order.
+    pub shape: Shape,
+    items: usize,
+    /// Cost of bringing commune i up to item j at `i * items + j` (0 where it meets j).
+    cost: Vec<f64>,
+    /// Per strategy, per item: the communes that do not meet it, in serving order.
     /// Sorted when a strategy is first asked for (a year of a path needs one strategy only).
     orders: [OnceLock<Vec<Vec<u32>>>; 3],
-    baseline: [u32; CRITERIA],
+    /// Per item: communes it applies to that meet it at the start.
+    baseline: Vec<u32>,
+    /// Per criterion: communes meeting it at the start.
+    criteria_baseline: Vec<u32>,
     certified_baseline: u32,
-    default_investment: [f64; CRITERIA],
+    default_investment: Vec<f64>,
 }
 
 impl Model {
-    pub fn new(plan: Plan, table: CommuneTable) -> Model {
+    pub fn new(plan: Plan, mut table: CommuneTable) -> Model {
+        let shape = Shape::of(&plan);
+        let items = plan.items.len();
         let m = &plan.cost_multipliers;
-        let cost: Vec<[f64; CRITERIA]> = table
-            .communes
-            .iter()
-            .map(|c| {
-                std::array::from_fn(|k| {
-                    if c.meets(k) {
-                        0.0
-                    } else {
-                        c.cost[k].unwrap_or_else(|| {
-                            plan.criteria[k].unit_cost
-                                * (1.0
-                                    + m.border * f64::from(u8::from(c.border))
-                                    + m.difficult * f64::from(u8::from(c.difficult)))
-                        })
-                    }
-                })
+        let mut not_assessed = vec![0u32; items];
+        for c in &mut table.communes {
+            let skip = shape.not_applying.get(c.group).copied().unwrap_or(0);
+            c.meets = (c.meets | skip) & shape.all;
+            for (j, n) in not_assessed.iter_mut().enumerate() {
+                *n += u32::from(skip & (1 << j) != 0);
+            }
+        }
+        let mut cost = Vec::with_capacity(table.communes.len() * items);
+        for c in &table.communes {
+            let factor = 1.0
+                + m.border * f64::from(u8::from(c.border))
+                + m.difficult * f64::from(u8::from(c.difficult));
+            for j in 0..items {
+                cost.push(if c.meets(j) {
+                    0.0
+                } else {
+                    c.cost
+                        .get(j)
+                        .copied()
+                        .flatten()
+                        .unwrap_or_else(|| plan.unit_cost(j, c.group) * factor)
+                });
+            }
+        }
+        let orders = Strategy::ALL.map(|_| OnceLock::new());
+        let baseline = (0..items)
+            .map(|j| {
+                table.communes.iter().filter(|c| c.meets(j)).count() as u32 - not_assessed[j]
             })
             .collect();
-        let orders = Strategy::ALL.map(|_| OnceLock::new());
-        let baseline = std::array::from_fn(|k| table.count_meeting(k));
-        let all = (1u32 << CRITERIA) - 1;
-        let certified_baseline = table.communes.iter().filter(|c| c.meets == all).count() as u32;
+        let criteria_baseline = (0..shape.criteria())
+            .map(|k| {
+                table
+                    .communes
+                    .iter()
+                    .filter(|c| shape.meets_criterion(c.meets, k))
+                    .count() as u32
+            })
+            .collect();
+        let certified_baseline = table
+            .communes
+            .iter()
+            .filter(|c| c.meets == shape.all)
+            .count() as u32;
         let mut model = Model {
             plan,
             table,
+            shape,
+            items,
             cost,
             orders,
             baseline,
+            criteria_baseline,
             certified_baseline,
-            default_investment: [0.0; CRITERIA],
+            default_investment: Vec::new(),
         };
-        model.default_investment = std::array::from_fn(|k| {
-            model.needed(k, model.plan.criteria[k].target, Strategy::ClosestFirst)
-        });
+        model.default_investment = (0..items)
+            .map(|j| model.needed(j, model.plan.items[j].target, Strategy::ClosestFirst))
+            .collect();
         model
+    }
+
+    /// How many items the plan has.
+    pub fn items(&self) -> usize {
+        self.items
     }
 
     /// The model a scenario runs on: this one, or, where the scenario sets its own unit costs or
     /// targets (model.md §4), one built with them (costs, serving orders and the default
     /// investment all follow).
     pub fn for_scenario(&self, scenario: &Scenario) -> Cow<'_, Model> {
-        if scenario.unit_costs.iter().all(Option::is_none) && scenario.targets.is_empty() {
+        if scenario.unit_costs.is_empty() && scenario.targets.is_empty() {
             return Cow::Borrowed(self);
         }
         let mut plan = self.plan.clone();
-        for (k, c) in plan.criteria.iter_mut().enumerate() {
-            if let Some(cost) = scenario.unit_costs[k] {
-                c.unit_cost = cost;
+        for (j, item) in plan.items.iter_mut().enumerate() {
+            if let Some(cost) = scenario.unit_costs.get(j) {
+                // A scenario's unit cost is the item's for every group.
+                item.unit_cost = cost;
+                item.unit_cost_by_group.iter_mut().for_each(|c| *c = None);
             }
-            if let Some(target) = scenario.targets.criteria[k] {
-                c.target = target;
+            if let Some(target) = scenario.targets.items.get(j) {
+                item.target = target;
+                if item.whole_criterion {
+                    plan.criteria[item.criterion].target = target;
+                }
             }
         }
         plan.targets = scenario.targets.over(&plan.targets);
@@ -107,74 +210,99 @@ impl Model {
     }
 
     /// The same plan and communes as they stand at the start of a later year: `meets` says
-    /// which criteria each commune meets, and every cost is this model's times `cost_factor`.
-    pub fn at_state(&self, meets: &[u32], cost_factor: f64) -> Model {
+    /// which items each commune meets, and every cost is this model's times `cost_factor`.
+    pub fn at_state(&self, meets: &[ItemSet], cost_factor: f64) -> Model {
         let mut table = self.table.clone();
         for (i, c) in table.communes.iter_mut().enumerate() {
             c.meets = meets[i];
-            c.cost = std::array::from_fn(|k| Some(self.cost[i][k] * cost_factor));
+            c.cost = (0..self.items)
+                .map(|j| Some(self.cost(i, j) * cost_factor))
+                .collect();
         }
         Model::new(self.plan.clone(), table)
     }
 
-    /// The cost of commune `i` for criterion `k` (0 where it meets it).
-    pub fn cost(&self, i: usize, k: usize) -> f64 {
-        self.cost[i][k]
+    /// The cost of commune `i` for item `j` (0 where it meets it).
+    #[inline]
+    pub fn cost(&self, i: usize, j: usize) -> f64 {
+        self.cost[i * self.items + j]
     }
 
-    /// Communes meeting criterion k at the start of the year, in this table.
-    pub fn baseline(&self, k: usize) -> u32 {
-        self.baseline[k]
+    /// Communes meeting item j at the start of the year, in this table (of those it applies
+    /// to).
+    pub fn baseline(&self, j: usize) -> u32 {
+        self.baseline[j]
+    }
+
+    /// Communes meeting criterion k at the start of the year.
+    pub fn criterion_baseline(&self, k: usize) -> u32 {
+        self.criteria_baseline[k]
     }
 
     pub fn certified_baseline(&self) -> u32 {
         self.certified_baseline
     }
 
+    /// Items a commune does not meet at the start of the year, of those that apply to it.
+    fn missing(&self, i: usize) -> u32 {
+        (self.shape.all & !self.table.communes[i].meets).count_ones()
+    }
+
     fn orders_of(&self, strategy: Strategy) -> &Vec<Vec<u32>> {
         self.orders[strategy.index()].get_or_init(|| {
-            (0..CRITERIA)
-                .map(|k| serving_order(&self.table, &self.cost, strategy, k))
+            let missing: Vec<u32> = (0..self.table.communes.len()).map(|i| self.missing(i)).collect();
+            (0..self.items)
+                .map(|j| self.serving_order_of(&missing, strategy, j))
                 .collect()
         })
     }
 
-    /// The communes not meeting k, in the order `strategy` serves them.
-    pub fn serving_order(&self, strategy: Strategy, k: usize) -> &[u32] {
-        &self.orders_of(strategy)[k]
+    /// The communes not meeting j, in the order `strategy` serves them.
+    pub fn serving_order(&self, strategy: Strategy, j: usize) -> &[u32] {
+        &self.orders_of(strategy)[j]
     }
 
     /// model.md §6: the cost of the first `target − baseline` communes in the strategy's order.
-    pub fn needed(&self, k: usize, target: u32, strategy: Strategy) -> f64 {
-        let missing = target.saturating_sub(self.baseline[k]) as usize;
-        self.orders_of(strategy)[k]
+    pub fn needed(&self, j: usize, target: u32, strategy: Strategy) -> f64 {
+        let missing = target.saturating_sub(self.baseline[j]) as usize;
+        self.orders_of(strategy)[j]
             .iter()
             .take(missing)
-            .map(|&i| self.cost[i as usize][k])
+            .map(|&i| self.cost(i as usize, j))
             .sum::<f64>()
             // An empty sum of floats is -0.0; no money is 0.
             + 0.0
     }
 
-    /// The plan's investment per criterion: what reaching each 2022 target costs, closest first.
-    pub fn default_investment(&self) -> [f64; CRITERIA] {
-        self.default_investment
+    /// The plan's investment per item: what reaching each item's target costs, closest first.
+    pub fn default_investment(&self) -> &[f64] {
+        &self.default_investment
     }
 
     /// Fills in every lever the scenario leaves to the plan.
     pub fn levers(&self, scenario: &Scenario) -> Levers {
         let funding = self.plan.funding();
         let eligibility = self.plan.default_eligibility_masks();
+        let sources = self.plan.sources.len();
         Levers {
             strategy: scenario.strategy.unwrap_or_default(),
-            funding: std::array::from_fn(|s| scenario.funding[s].unwrap_or(funding[s])),
-            disbursement: std::array::from_fn(|s| {
-                scenario.disbursement[s].unwrap_or(super::scenario::FULL_DISBURSEMENT)
-            }),
-            investment: std::array::from_fn(|k| {
-                scenario.investment[k].unwrap_or(self.default_investment[k])
-            }),
-            eligibility: std::array::from_fn(|s| scenario.eligibility[s].unwrap_or(eligibility[s])),
+            funding: (0..sources)
+                .map(|s| scenario.funding.get(s).unwrap_or(funding[s]))
+                .collect(),
+            disbursement: (0..sources)
+                .map(|s| {
+                    scenario
+                        .disbursement
+                        .get(s)
+                        .unwrap_or(super::scenario::FULL_DISBURSEMENT)
+                })
+                .collect(),
+            investment: (0..self.items)
+                .map(|j| scenario.investment.get(j).unwrap_or(self.default_investment[j]))
+                .collect(),
+            eligibility: (0..sources)
+                .map(|s| scenario.eligibility.get(s).unwrap_or(eligibility[s]))
+                .collect(),
         }
     }
 
@@ -185,71 +313,78 @@ impl Model {
     }
 
     pub fn run_levers(&self, levers: &Levers) -> Outcome {
-        self.run_with_reserve(levers, &[0.0; CRITERIA])
+        self.run_with_reserve(levers, &vec![0.0; self.items])
     }
 
-    /// One year where each criterion's walk also has `reserved[k]`: money covered in an
-    /// earlier year and not spent (model.md §7.1).
-    pub fn run_with_reserve(&self, levers: &Levers, reserved: &[f64; CRITERIA]) -> Outcome {
+    /// One year where each item's walk also has `reserved[j]`: money covered in an earlier
+    /// year and not spent (model.md §7.1).
+    pub fn run_with_reserve(&self, levers: &Levers, reserved: &[f64]) -> Outcome {
         self.run_chance(levers, reserved, &mut Certain).0
     }
 
     /// One year where what a paid work costs, and whether it is done within the year, is up
-    /// to `chance` (model.md §7.3). Also gives, per commune, the criteria paid for this year
+    /// to `chance` (model.md §7.3). Also gives, per commune, the items paid for this year
     /// whose works slipped past its end.
     pub fn run_chance<C: Chance>(
         &self,
         levers: &Levers,
-        reserved: &[f64; CRITERIA],
+        reserved: &[f64],
         chance: &mut C,
-    ) -> (Outcome, Vec<u32>) {
+    ) -> (Outcome, Vec<ItemSet>) {
         let flow = funding_flow(levers);
-        let mut meets: Vec<u32> = self.table.communes.iter().map(|c| c.meets).collect();
-        let mut slipped = vec![0u32; meets.len()];
-        let mut criteria = Vec::with_capacity(CRITERIA);
+        let mut meets: Vec<ItemSet> = self.table.communes.iter().map(|c| c.meets).collect();
+        let mut slipped: Vec<ItemSet> = vec![0; meets.len()];
+        let mut items = Vec::with_capacity(self.items);
         let order = self.orders_of(levers.strategy);
-        for k in 0..CRITERIA {
-            let mut budget = flow.covered[k] + reserved[k];
-            let mut met = self.baseline[k];
-            for &i in &order[k] {
-                let cost = chance.cost(self.cost[i as usize][k]);
+        for j in 0..self.items {
+            let mut budget = flow.covered[j] + reserved[j];
+            let mut met = self.baseline[j];
+            for &i in &order[j] {
+                let cost = chance.cost(self.cost(i as usize, j));
                 if cost <= budget + TOLERANCE {
                     budget -= cost;
                     if chance.delivered() {
-                        meets[i as usize] |= 1 << k;
+                        meets[i as usize] |= 1 << j;
                         met += 1;
                     } else {
-                        slipped[i as usize] |= 1 << k;
+                        slipped[i as usize] |= 1 << j;
                     }
                 }
             }
-            let c = &self.plan.criteria[k];
-            criteria.push(CriterionOutcome {
-                id: c.id,
-                key: c.key.clone(),
-                baseline: self.baseline[k],
+            let item = &self.plan.items[j];
+            items.push(ItemOutcome {
+                id: item.id.clone(),
+                key: item.key.clone(),
+                baseline: self.baseline[j],
                 met,
-                target: c.target,
-                investment: levers.investment[k],
-                covered: flow.covered[k],
-                shortfall: flow.shortfall[k],
+                target: item.target,
+                investment: levers.investment[j],
+                covered: flow.covered[j],
+                shortfall: flow.shortfall[j],
                 unused: snap(budget.max(0.0)),
             });
         }
-        (self.summarise(levers, flow, criteria, meets), slipped)
+        (self.summarise(levers, flow, items, meets), slipped)
+    }
+
+    /// Criteria met by a commune whose items met are `meets`.
+    pub fn criteria_met(&self, meets: ItemSet) -> u32 {
+        self.shape.criteria_met(meets)
     }
 
     fn summarise(
         &self,
         levers: &Levers,
         flow: Flow,
-        criteria: Vec<CriterionOutcome>,
-        meets: Vec<u32>,
+        items: Vec<ItemOutcome>,
+        meets: Vec<ItemSet>,
     ) -> Outcome {
-        let all = (1u32 << CRITERIA) - 1;
+        let all = self.shape.all;
+        let criteria_count = self.shape.criteria();
         let communes = &self.table.communes;
         let n = communes.len().max(1) as f64;
-        let mut histogram = vec![0u32; CRITERIA + 1];
+        let mut histogram = vec![0u32; criteria_count + 1];
+        let mut criteria_met_count = vec![0u32; criteria_count];
         let mut districts: Vec<DistrictOutcome> = self
             .table
             .districts
@@ -265,10 +400,18 @@ impl Model {
         let mut border_met = 0u32;
         let mut total_met = 0u32;
         let mut certified = 0u32;
+        let mut min_criteria = u32::MAX;
         let mut newly_certified = Vec::new();
         for (c, &m) in communes.iter().zip(&meets) {
-            let count = m.count_ones();
+            let mut count = 0;
+            for (k, &mask) in self.shape.criterion_items.iter().enumerate() {
+                if m & mask == mask {
+                    count += 1;
+                    criteria_met_count[k] += 1;
+                }
+            }
             total_met += count;
+            min_criteria = min_criteria.min(count);
             histogram[count as usize] += 1;
             let is_certified = m == all;
             // A table without districts has none to count in.
@@ -297,25 +440,51 @@ impl Model {
         }
         border.avg_criteria =
             (border.communes > 0).then(|| f64::from(border_met) / f64::from(border.communes));
-        let min_criteria = meets.iter().map(|m| m.count_ones()).min().unwrap_or(0);
-        let band = |lo: usize, hi: usize| histogram[lo..=hi].iter().sum::<u32>();
-        let bands = Bands {
-            all: band(19, 19),
-            b15_18: band(15, 18),
-            b10_14: band(10, 14),
-            b5_9: band(5, 9),
-            b0_4: band(0, 4),
-        };
-        let sources = (0..SOURCES)
+        if communes.is_empty() {
+            min_criteria = 0;
+        }
+        let bands = Bands::of(&histogram);
+        let sources = (0..self.plan.sources.len())
             .map(|s| SourceOutcome {
                 key: self.plan.sources[s].key.clone(),
                 pledged: levers.funding[s],
                 arrived: flow.arrived[s],
                 idle: flow.idle[s],
-                to: (0..CRITERIA)
-                    .filter(|&k| flow.paid[s][k] > 0.0)
-                    .map(|k| (self.plan.criteria[k].key.clone(), flow.paid[s][k]))
+                to: (0..self.items)
+                    .filter(|&j| flow.paid[s][j] > 0.0)
+                    .map(|j| (self.plan.items[j].key.clone(), flow.paid[s][j]))
                     .collect(),
+            })
+            .collect();
+        let criteria = self
+            .plan
+            .criteria
+            .iter()
+            .enumerate()
+            .map(|(k, c)| {
+                let mine: Vec<&ItemOutcome> = items
+                    .iter()
+                    .zip(&self.plan.items)
+                    .filter(|(_, item)| item.criterion == k)
+                    .map(|(o, _)| o)
+                    .collect();
+                let sum = |f: fn(&ItemOutcome) -> f64| mine.iter().map(|o| f(o)).sum::<f64>();
+                CriterionOutcome {
+                    id: c.id,
+                    key: c.key.clone(),
+                    baseline: self.criteria_baseline[k],
+                    met: criteria_met_count[k],
+                    target: c.target,
+                    investment: sum(|o| o.investment),
+                    covered: sum(|o| o.covered),
+                    shortfall: sum(|o| o.shortfall),
+                    unused: sum(|o| o.unused),
+                    items: if c.indicators.is_empty() {
+                        Vec::new()
+                    } else {
+                        mine.into_iter().cloned().collect()
+                    },
+                }
             })
             .collect();
         Outcome {
@@ -335,7 +504,39 @@ impl Model {
             },
             min_criteria,
             meets,
+            items,
         }
+    }
+}
+
+impl Model {
+    /// The order in which a strategy serves the communes that do not meet item j (§5.3,
+    /// §8.3). Counts are those at the start of the year.
+    fn serving_order_of(&self, missing: &[u32], strategy: Strategy, j: usize) -> Vec<u32> {
+        let communes = &self.table.communes;
+        let mut order: Vec<u32> = (0..communes.len() as u32)
+            .filter(|&i| !communes[i as usize].meets(j))
+            .collect();
+        order.sort_by(|&a, &b| {
+            let (ca, cb) = (&communes[a as usize], &communes[b as usize]);
+            let cost_a = self.cost(a as usize, j);
+            let cost_b = self.cost(b as usize, j);
+            let (ma, mb) = (missing[a as usize], missing[b as usize]);
+            let by_cost_then_row = || cost_a.total_cmp(&cost_b).then(a.cmp(&b));
+            match strategy {
+                Strategy::ClosestFirst => cb
+                    .priority
+                    .cmp(&ca.priority)
+                    .then(ma.cmp(&mb))
+                    .then_with(by_cost_then_row),
+                Strategy::CheapestFirst => by_cost_then_row(),
+                Strategy::EquityFirst => (cb.border || cb.difficult)
+                    .cmp(&(ca.border || ca.difficult))
+                    .then(mb.cmp(&ma))
+                    .then_with(by_cost_then_row),
+            }
+        });
+        order
     }
 }
 
@@ -365,83 +566,55 @@ impl Chance for Certain {
     }
 }
 
-/// The order in which a strategy serves the communes that do not meet criterion k (§5.3).
-/// Counts are those at the start of the year.
-fn serving_order(
-    table: &CommuneTable,
-    cost: &[[f64; CRITERIA]],
-    strategy: Strategy,
-    k: usize,
-) -> Vec<u32> {
-    let mut order: Vec<u32> = (0..table.communes.len() as u32)
-        .filter(|&i| !table.communes[i as usize].meets(k))
-        .collect();
-    let communes = &table.communes;
-    order.sort_by(|&a, &b| {
-        let (ca, cb) = (&communes[a as usize], &communes[b as usize]);
-        let cost_a = cost[a as usize][k];
-        let cost_b = cost[b as usize][k];
-        let by_cost_then_row = || cost_a.total_cmp(&cost_b).then(a.cmp(&b));
-        match strategy {
-            Strategy::ClosestFirst => cb
-                .priority
-                .cmp(&ca.priority)
-                .then(ca.criteria_met().cmp(&cb.criteria_met()).reverse())
-                .then_with(by_cost_then_row),
-            Strategy::CheapestFirst => by_cost_then_row(),
-            Strategy::EquityFirst => (cb.border || cb.difficult)
-                .cmp(&(ca.border || ca.difficult))
-                .then(ca.criteria_met().cmp(&cb.criteria_met()))
-                .then_with(by_cost_then_row),
-        }
-    });
-    order
-}
-
-/// Where the money went (§5.1–5.2).
+/// Where the money went (§5.1–5.2), per source and per item.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Flow {
-    pub arrived: [f64; SOURCES],
-    pub idle: [f64; SOURCES],
-    /// paid[s][k]: what source s paid for criterion k.
-    pub paid: [[f64; CRITERIA]; SOURCES],
-    pub covered: [f64; CRITERIA],
-    pub shortfall: [f64; CRITERIA],
+    pub arrived: Vec<f64>,
+    pub idle: Vec<f64>,
+    /// paid[s][j]: what source s paid for item j.
+    pub paid: Vec<Vec<f64>>,
+    pub covered: Vec<f64>,
+    pub shortfall: Vec<f64>,
 }
 
-/// The order in which sources pay: the fewest eligible criteria first, ties by source order.
-pub fn flow_order(eligibility: &[u32; SOURCES]) -> [usize; SOURCES] {
-    let mut order: [usize; SOURCES] = std::array::from_fn(|s| s);
+/// The order in which sources pay: the fewest eligible items first, ties by source order.
+pub fn flow_order(eligibility: &[ItemSet]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..eligibility.len()).collect();
     order.sort_by_key(|&s| (eligibility[s].count_ones(), s));
     order
 }
 
 pub fn funding_flow(levers: &Levers) -> Flow {
-    let arrived: [f64; SOURCES] =
-        std::array::from_fn(|s| levers.funding[s] * levers.disbursement[s]);
-    let mut need = levers.investment;
-    let mut idle = [0.0; SOURCES];
-    let mut paid = [[0.0; CRITERIA]; SOURCES];
+    let items = levers.investment.len();
+    let sources = levers.funding.len();
+    let arrived: Vec<f64> = (0..sources)
+        .map(|s| levers.funding[s] * levers.disbursement[s])
+        .collect();
+    let mut need = levers.investment.clone();
+    let mut idle = vec![0.0; sources];
+    let mut paid = vec![vec![0.0; items]; sources];
     for s in flow_order(&levers.eligibility) {
         let mask = levers.eligibility[s];
-        let eligible = |k: &usize| mask & (1 << k) != 0;
-        let wanted: f64 = (0..CRITERIA).filter(eligible).map(|k| need[k]).sum();
+        let eligible = |j: &usize| mask & (1 << j) != 0;
+        let wanted: f64 = (0..items).filter(eligible).map(|j| need[j]).sum();
         if wanted <= arrived[s] + TOLERANCE {
-            for k in (0..CRITERIA).filter(eligible) {
-                paid[s][k] = need[k];
-                need[k] = 0.0;
+            for j in (0..items).filter(eligible) {
+                paid[s][j] = need[j];
+                need[j] = 0.0;
             }
             idle[s] = snap((arrived[s] - wanted).max(0.0));
         } else {
-            for k in (0..CRITERIA).filter(eligible) {
-                let share = arrived[s] * need[k] / wanted;
-                paid[s][k] = share;
-                need[k] -= share;
+            for j in (0..items).filter(eligible) {
+                let share = arrived[s] * need[j] / wanted;
+                paid[s][j] = share;
+                need[j] -= share;
             }
         }
     }
-    let shortfall = need.map(|r| snap(r.max(0.0)));
-    let covered = std::array::from_fn(|k| levers.investment[k] - shortfall[k]);
+    let shortfall: Vec<f64> = need.iter().map(|r| snap(r.max(0.0))).collect();
+    let covered = (0..items)
+        .map(|j| levers.investment[j] - shortfall[j])
+        .collect();
     Flow {
         arrived,
         idle,

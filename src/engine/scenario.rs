@@ -2,7 +2,7 @@
 //! takes the plan's default; what was given is kept apart from the defaults, so a scenario
 //! written back is exactly the one read.
 
-use super::plan::{Plan, CRITERIA, SOURCES};
+use super::plan::{ItemSet, Plan};
 pub const SCHEMA: u64 = 1;
 
 /// No amount of a province's programme comes near a million billion VND: a larger number is a
@@ -42,19 +42,87 @@ impl Strategy {
     }
 }
 
+/// Values by index (a source's, an item's), each `None` where the plan's default applies.
+/// Any length: an index past the end is `None`, and two are equal when they give the same
+/// values, whatever their lengths (trailing `None`s do not count).
+#[derive(Debug, Clone, Default)]
+pub struct PerIndex<T: Copy> {
+    values: Vec<Option<T>>,
+    /// What an index past the end reads as.
+    none: Option<T>,
+}
+
+impl<T: Copy> PerIndex<T> {
+    pub fn get(&self, i: usize) -> Option<T> {
+        self.values.get(i).copied().flatten()
+    }
+    pub fn set(&mut self, i: usize, value: Option<T>) {
+        if value.is_some() && self.values.len() <= i {
+            self.values.resize(i + 1, None);
+        }
+        if let Some(slot) = self.values.get_mut(i) {
+            *slot = value;
+        }
+    }
+    pub fn is_empty(&self) -> bool {
+        self.values.iter().all(Option::is_none)
+    }
+    /// The indices set, with their values.
+    pub fn iter(&self) -> impl Iterator<Item = (usize, T)> + '_ {
+        self.values
+            .iter()
+            .enumerate()
+            .filter_map(|(i, v)| v.map(|v| (i, v)))
+    }
+}
+
+impl<T: Copy, const N: usize> From<[Option<T>; N]> for PerIndex<T> {
+    fn from(values: [Option<T>; N]) -> PerIndex<T> {
+        PerIndex {
+            values: values.to_vec(),
+            none: None,
+        }
+    }
+}
+
+impl<T: Copy + PartialEq> PartialEq for PerIndex<T> {
+    fn eq(&self, other: &Self) -> bool {
+        let n = self.values.len().max(other.values.len());
+        (0..n).all(|i| self.get(i) == other.get(i))
+    }
+}
+
+impl<T: Copy> std::ops::Index<usize> for PerIndex<T> {
+    type Output = Option<T>;
+    fn index(&self, i: usize) -> &Option<T> {
+        self.values.get(i).unwrap_or(&self.none)
+    }
+}
+
+impl<T: Copy> std::ops::IndexMut<usize> for PerIndex<T> {
+    fn index_mut(&mut self, i: usize) -> &mut Option<T> {
+        if self.values.len() <= i {
+            self.values.resize(i + 1, None);
+        }
+        &mut self.values[i]
+    }
+}
+
 /// A scenario as given: `None` where the plan's default applies. Indices follow the plan's
-/// order of sources and criteria.
+/// order of sources and items.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Scenario {
     pub name: Option<String>,
     pub strategy: Option<Strategy>,
-    pub funding: [Option<f64>; SOURCES],
-    pub disbursement: [Option<f64>; SOURCES],
-    pub investment: [Option<f64>; CRITERIA],
-    /// Bit mask of the criteria each source may pay for.
-    pub eligibility: [Option<u32>; SOURCES],
-    /// Billion VND a commune, replacing the plan's unit cost where a table's cost cell is empty.
-    pub unit_costs: [Option<f64>; CRITERIA],
+    pub funding: PerIndex<f64>,
+    pub disbursement: PerIndex<f64>,
+    /// By item.
+    pub investment: PerIndex<f64>,
+    /// The items each source may pay for.
+    pub eligibility: PerIndex<ItemSet>,
+    /// Billion VND a commune, by item, replacing the plan's unit cost (for every group) where
+    /// a table's cost cell is empty.
+    pub unit_costs: PerIndex<f64>,
     /// The scenario's own targets, replacing the plan's (and with them the default investment).
     pub targets: Targets,
 }
@@ -66,7 +134,8 @@ pub struct Targets {
     pub avg_criteria: Option<f64>,
     pub border_avg_min: Option<f64>,
     pub border_avg_max: Option<f64>,
-    pub criteria: [Option<u32>; CRITERIA],
+    /// By item: communes meeting it.
+    pub items: PerIndex<u32>,
 }
 
 impl Targets {

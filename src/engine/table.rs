@@ -1,6 +1,6 @@
-//! The commune table (model.md §3): one row a commune.
+//! The commune table (model.md §3, §8.2): one row a commune.
 
-use super::plan::CRITERIA;
+use super::plan::ItemSet;
 
 /// A table larger than every commune of Vietnam several times over is a wrong file.
 pub const MAX_COMMUNES: usize = 50_000;
@@ -11,21 +11,23 @@ pub struct Commune {
     pub name: String,
     /// Index into [`CommuneTable::districts`].
     pub district: usize,
+    /// Index into the plan's commune groups (0 where the plan has none).
+    #[serde(default)]
+    pub group: usize,
     pub border: bool,
     pub difficult: bool,
     pub priority: bool,
-    /// Bit k set: the commune meets criterion k (0-based) now.
-    pub meets: u32,
-    /// The cost given in the file for criteria it does not meet; `None`: the default applies.
-    pub cost: [Option<f64>; CRITERIA],
+    /// Bit j set: the commune meets item j (0-based) now. An item that does not apply to the
+    /// commune's group counts as met (model.md §8.2).
+    pub meets: ItemSet,
+    /// The cost given in the file for items it does not meet, by item; `None`: the default
+    /// applies.
+    pub cost: Vec<Option<f64>>,
 }
 
 impl Commune {
-    pub fn meets(&self, k: usize) -> bool {
-        self.meets & (1 << k) != 0
-    }
-    pub fn criteria_met(&self) -> u32 {
-        self.meets.count_ones()
+    pub fn meets(&self, j: usize) -> bool {
+        self.meets & (1 << j) != 0
     }
 }
 
@@ -38,8 +40,6 @@ pub struct CommuneTable {
     pub ignored_columns: Vec<String>,
 }
 
-/// What a column holds.
-
 impl CommuneTable {
     /// Whether the table has districts (a table of the two-tier government since July 2025
     /// has none).
@@ -50,9 +50,5 @@ impl CommuneTable {
     /// The district of a commune, where the table has districts.
     pub fn district_name(&self, commune: &Commune) -> Option<&str> {
         self.districts.get(commune.district).map(String::as_str)
-    }
-    /// How many communes meet criterion k now.
-    pub fn count_meeting(&self, k: usize) -> u32 {
-        self.communes.iter().filter(|c| c.meets(k)).count() as u32
     }
 }

@@ -57,6 +57,21 @@ pub enum TableProblem {
     TooManyRows {
         limit: usize,
     },
+    /// A commune's group that the plan lacks.
+    UnknownGroup {
+        at: Cell,
+        value: String,
+    },
+    /// An item column (`tc…`, `cost…`) of an id the plan lacks.
+    UnknownItemColumn {
+        column: String,
+        plan: String,
+    },
+    /// A group column where the plan has no commune groups.
+    GroupsNotInPlan {
+        column: String,
+        plan: String,
+    },
     NotASpreadsheet {
         detail: super::xlsx::XlsxError,
     },
@@ -230,7 +245,84 @@ pub struct InputError {
 pub enum Problem {
     Table(TableProblem),
     Scenario(ScenarioProblem),
+    Plan(PlanFileProblem),
+    /// A file made for another plan than the one in use.
+    OtherPlan { found: String, plan: String },
     Read(String),
+}
+
+/// What is wrong with a plan file: its JSON, or what it says (model.md §8.1).
+#[derive(Debug, Clone, PartialEq)]
+pub enum PlanFileProblem {
+    Json(ScenarioProblem),
+    MissingField { field: String, line: usize },
+    UnknownField { field: String, line: usize },
+    WrongValue { line: usize, column: usize, detail: String },
+    Contents(crate::engine::plan::PlanProblem),
+}
+
+impl PlanFileProblem {
+    pub fn message(&self, lang: Lang) -> String {
+        use crate::engine::plan::PlanProblem as P;
+        match self {
+            PlanFileProblem::Json(p) => p.message(lang),
+            PlanFileProblem::MissingField { field, line } => {
+                lang.fill(t::PLAN_ERROR_MISSING_FIELD, &[("field", field), ("line", line)])
+            }
+            PlanFileProblem::UnknownField { field, line } => {
+                lang.fill(t::PLAN_ERROR_UNKNOWN_FIELD, &[("field", field), ("line", line)])
+            }
+            PlanFileProblem::WrongValue { line, column, detail } => {
+                let mut text =
+                    lang.fill(t::PLAN_ERROR_WRONG_VALUE, &[("line", line), ("column", column)]);
+                // The JSON reader's own words are English: shown only to English readers.
+                if lang == Lang::En {
+                    text.push_str(": ");
+                    text.push_str(detail);
+                }
+                text
+            }
+            PlanFileProblem::Contents(p) => match p {
+                P::BadPlanKey { key } => lang.fill(t::PLAN_ERROR_BAD_KEY, &[("key", key)]),
+                P::NoCriteria => lang.say(t::PLAN_ERROR_NO_CRITERIA).to_string(),
+                P::NoSources => lang.say(t::PLAN_ERROR_NO_SOURCES).to_string(),
+                P::DuplicateKey { key, first, second } => lang.fill(
+                    t::PLAN_ERROR_DUPLICATE_KEY,
+                    &[("key", key), ("first", first), ("second", second)],
+                ),
+                P::DuplicateId { id, first, second } => lang.fill(
+                    t::PLAN_ERROR_DUPLICATE_ID,
+                    &[("id", id), ("first", first), ("second", second)],
+                ),
+                P::NoCost { field } => lang.fill(t::PLAN_ERROR_NO_COST, &[("field", field)]),
+                P::CostAndIndicators { field } => {
+                    lang.fill(t::PLAN_ERROR_COST_AND_INDICATORS, &[("field", field)])
+                }
+                P::BadNumber { field, value } => lang.fill(
+                    t::PLAN_ERROR_BAD_NUMBER,
+                    &[("field", field), ("value", &shown(*value))],
+                ),
+                P::UnknownGroup { field, group } => lang.fill(
+                    t::PLAN_ERROR_UNKNOWN_GROUP,
+                    &[("field", field), ("group", group)],
+                ),
+                P::UnknownKey { field, key } => {
+                    lang.fill(t::PLAN_ERROR_UNKNOWN_KEY, &[("field", field), ("key", key)])
+                }
+                P::UnknownSource { field } => {
+                    lang.fill(t::PLAN_ERROR_UNKNOWN_SOURCE, &[("field", field)])
+                }
+                P::AboveCommunes { field, value, communes } => lang.fill(
+                    t::PLAN_ERROR_ABOVE_COMMUNES,
+                    &[("field", field), ("value", value), ("communes", communes)],
+                ),
+                P::TooManyItems { count, limit } => lang.fill(
+                    t::PLAN_ERROR_TOO_MANY_ITEMS,
+                    &[("count", count), ("limit", limit)],
+                ),
+            },
+        }
+    }
 }
 
 /// Spreadsheet column letters: 0 → A, 25 → Z, 26 → AA.
@@ -350,6 +442,18 @@ impl TableProblem {
             TooManyRows { limit } => {
                 lang.fill(t::TABLE_ERROR_TOO_MANY_COMMUNES, &[("limit", &limit)])
             }
+            UnknownGroup { at, value } => lang.fill(
+                t::TABLE_ERROR_UNKNOWN_GROUP,
+                &[("place", &cell_text(at, lang)), ("value", &value)],
+            ),
+            UnknownItemColumn { column, plan } => lang.fill(
+                t::TABLE_ERROR_UNKNOWN_ITEM_COLUMN,
+                &[("column", &column), ("plan", &plan)],
+            ),
+            GroupsNotInPlan { column, plan } => lang.fill(
+                t::TABLE_ERROR_GROUPS_NOT_IN_PLAN,
+                &[("column", &column), ("plan", &plan)],
+            ),
         }
     }
 }
@@ -527,6 +631,10 @@ impl InputError {
         let what = match &self.problem {
             Problem::Table(p) => p.message(lang),
             Problem::Scenario(p) => p.message(lang),
+            Problem::Plan(p) => p.message(lang),
+            Problem::OtherPlan { found, plan } => {
+                lang.fill(t::OTHER_PLAN, &[("found", found), ("plan", plan)])
+            }
             Problem::Read(detail) => lang.fill(t::FILE_ERROR_UNREADABLE, &[("detail", &detail)]),
         };
         let input = self.input.name(lang);

@@ -26,7 +26,7 @@ impl Answer {
         let more: Map<String, Value> = plan
             .sources
             .iter()
-            .zip(self.more_funding)
+            .zip(self.more_funding.iter().copied())
             .map(|(src, x)| {
                 let v = if x.is_finite() {
                     Value::from(x)

@@ -35,25 +35,46 @@ pub fn read_json(text: &str, input: &Input) -> Result<Value, InputError> {
 pub fn versioned<'a>(
     value: &'a Value,
     what: &str,
+    plan: &crate::engine::Plan,
     input: &Input,
 ) -> Result<&'a Map<String, Value>, InputError> {
     let top = as_object(value, what, input)?;
     match top.get("schema") {
-        None => Err(problem(input, ScenarioProblem::MissingSchema)),
-        Some(v) if v.as_u64() == Some(SCHEMA) => Ok(top),
-        Some(v) => Err(problem(
-            input,
-            ScenarioProblem::Schema {
-                found: v.to_string(),
-            },
-        )),
+        None => return Err(problem(input, ScenarioProblem::MissingSchema)),
+        Some(v) if v.as_u64() == Some(SCHEMA) => {}
+        Some(v) => {
+            return Err(problem(
+                input,
+                ScenarioProblem::Schema {
+                    found: v.to_string(),
+                },
+            ))
+        }
     }
+    // The plan it was made for (model.md §8.1): none is the 2022 plan's.
+    let named = match top.get("plan") {
+        None => None,
+        Some(Value::String(key)) => Some(key.as_str()),
+        Some(_) => {
+            return Err(problem(
+                input,
+                ScenarioProblem::WrongType {
+                    field: "plan".into(),
+                    expected: "string",
+                },
+            ))
+        }
+    };
+    plan.check_named(named, input)?;
+    Ok(top)
 }
 
-/// The start of every file this project writes: its schema, and its name where it has one.
-pub fn header(name: Option<&str>) -> Map<String, Value> {
+/// The start of every file this project writes: its schema, its plan, and its name where it
+/// has one.
+pub fn header(plan: &crate::engine::Plan, name: Option<&str>) -> Map<String, Value> {
     let mut top = Map::new();
     top.insert("schema".into(), Value::from(SCHEMA));
+    top.insert("plan".into(), Value::from(plan.key.as_str()));
     if let Some(name) = name {
         top.insert("name".into(), Value::from(name));
     }

@@ -7,12 +7,14 @@
 use super::error::{Input, InputError, ScenarioProblem};
 use super::json::{put_lever, SCHEMA};
 use crate::engine::lever::{Kind, Lever, Per, Value as LeverValue, FAMILIES, INVESTMENT};
-use crate::engine::{Model, Plan, Scenario, CRITERIA};
+use crate::engine::{Model, Plan, Scenario};
 use serde_json::{Map, Value};
 
 /// The link's key for the path (model.md §7.1 JSON, without the first year's scenario, which
 /// is the link's own).
 const PATH_KEY: &str = "p";
+/// The key of the plan a link is for (none: the 2022 plan).
+pub const PLAN_KEY: &str = "plan";
 
 /// The link's part for a path given as its JSON text: `p=…`.
 pub fn encode_path(json: &str) -> String {
@@ -72,7 +74,7 @@ fn decode_component(text: &str) -> Option<String> {
 pub fn differences(scenario: &Scenario, model: &Model) -> Scenario {
     let own = model.for_scenario(scenario);
     let mut s = scenario.clone();
-    for lever in Lever::all() {
+    for lever in Lever::all(&model.plan) {
         let default = match lever.family {
             INVESTMENT => lever.default_in(&own),
             _ => lever.default_in(model),
@@ -90,21 +92,21 @@ pub fn differences(scenario: &Scenario, model: &Model) -> Scenario {
 /// The fragment (without `#`) for a scenario, in the registry's and the plan's order.
 pub fn encode(scenario: &Scenario, plan: &Plan) -> String {
     let mut parts = vec![format!("v={SCHEMA}")];
+    // A link without a plan is the 2022 plan's (as every link before plans had names).
+    if plan.key != super::plan::LANG_SON_2022_KEY {
+        parts.push(format!("{PLAN_KEY}={}", plan.key));
+    }
     if let Some(name) = &scenario.name {
         parts.push(format!("n={}", encode_component(name)));
     }
-    for lever in Lever::all() {
+    for lever in Lever::all(plan) {
         let Some(value) = lever.get(scenario) else {
             continue;
         };
         let text = match value {
             LeverValue::Order(o) => o.key().to_string(),
             LeverValue::Number(x) => format!("{x}"),
-            LeverValue::Criteria(m) => (0..CRITERIA)
-                .filter(|k| m & (1 << k) != 0)
-                .map(|k| plan.criteria[k].key.as_str())
-                .collect::<Vec<_>>()
-                .join(","),
+            LeverValue::Items(m) => super::scenario::eligibility_keys(m, plan).join(","),
         };
         parts.push(format!("{}={text}", lever.link_key(plan)));
     }
@@ -167,6 +169,9 @@ pub fn decode(fragment: &str, plan: &Plan) -> Result<Scenario, InputError> {
             "n" => {
                 top.insert("name".into(), Value::from(value));
             }
+            PLAN_KEY => {
+                top.insert("plan".into(), Value::from(value));
+            }
             // The path: read by the page's path (`path_part`), not part of the scenario.
             PATH_KEY => {}
             _ => {
@@ -198,7 +203,7 @@ pub fn decode(fragment: &str, plan: &Plan) -> Result<Scenario, InputError> {
                 let field = lever.field(plan);
                 let v = match family.kind {
                     Kind::Order => Value::from(value),
-                    Kind::Criteria => Value::Array(
+                    Kind::Items => Value::Array(
                         value
                             .split(',')
                             .filter(|k| !k.is_empty())
@@ -278,7 +283,7 @@ mod tests {
         s.unit_costs[1] = Some(45.5);
         s.targets.certified = Some(115);
         s.targets.avg_criteria = Some(15.25);
-        s.targets.criteria[1] = Some(120);
+        s.targets.items[1] = Some(120);
         let link = encode(&s, &plan);
         assert!(
             link.contains("u.transport=45.5") && link.contains("t.transport=120"),
@@ -364,8 +369,8 @@ mod tests {
         let plan = &model.plan;
         // Its own target for transport: its own model invests otherwise by default.
         let mut s = Scenario::plan();
-        s.targets.criteria[1] = Some(plan.criteria[1].target + 10);
-        let own = model.for_scenario(&s).default_investment();
+        s.targets.items[1] = Some(plan.criteria[1].target + 10);
+        let own = model.for_scenario(&s).default_investment().to_vec();
         assert_ne!(own[1], model.default_investment()[1]);
         s.investment[1] = Some(own[1]);
         s.investment[2] = Some(model.default_investment()[2] + 1.0);

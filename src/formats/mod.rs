@@ -9,6 +9,7 @@ pub mod link;
 pub mod outcome;
 pub mod path;
 pub mod places;
+pub mod plan;
 pub mod risk;
 pub mod saved;
 pub mod scenario;

@@ -3,7 +3,7 @@
 use super::error::{Input, InputError, ScenarioProblem};
 use super::json::*;
 use crate::engine::path::*;
-use crate::engine::plan::{Plan, CRITERIA, SOURCES};
+use crate::engine::plan::Plan;
 use crate::engine::scenario::Scenario;
 use serde_json::{Map, Value};
 
@@ -27,7 +27,7 @@ impl Path {
 
     fn from_value_of(value: &Value, plan: &Plan, input: &Input) -> Result<Path, InputError> {
         let bad = |p: ScenarioProblem| InputError::scenario(input, p);
-        let top = versioned(value, "(path)", input)?;
+        let top = versioned(value, "(path)", plan, input)?;
         let years_value = top.get("years").ok_or_else(|| {
             bad(ScenarioProblem::WrongType {
                 field: "years".into(),
@@ -75,7 +75,7 @@ impl Path {
         };
         for (key, v) in top {
             match key.as_str() {
-                "schema" | "years" => {}
+                "schema" | "plan" | "years" => {}
                 "name" => path.name = Some(text_of(v, "name", input)?),
                 "scenarios" => {
                     for (year_key, s) in as_object(v, "scenarios", input)? {
@@ -85,6 +85,7 @@ impl Path {
                         let mut s = s.clone();
                         if let Value::Object(map) = &mut s {
                             map.entry("schema").or_insert(Value::from(SCHEMA));
+                            map.entry("plan").or_insert(Value::from(plan.key.as_str()));
                         }
                         let scenario = Scenario::from_value_of(&s, plan, input)
                             .map_err(|e| e.within(&field))?;
@@ -121,7 +122,7 @@ impl Path {
                                 Measure::Certified | Measure::Criterion(_) => {
                                     crate::engine::scenario::MAX_TARGET_COMMUNES
                                 }
-                                _ => CRITERIA as f64,
+                                _ => plan.criteria.len() as f64,
                             };
                             let target = number_in(x, &field, input, 0.0, max)?;
                             if measure.is_count() && target.fract() != 0.0 {
@@ -148,7 +149,7 @@ impl Path {
 
     /// The path as JSON: what a path file holds (scenarios only as listed).
     pub fn to_value(&self, plan: &Plan) -> Value {
-        let mut top = super::json::header(self.name.as_deref());
+        let mut top = super::json::header(plan, self.name.as_deref());
         top.insert(
             "years".into(),
             Value::Array(self.year_list().into_iter().map(Value::from).collect()),
@@ -216,12 +217,12 @@ impl PathOutcome {
                 if let Ok(Value::Object(fields)) = serde_json::to_value(&y.outcome) {
                     map.extend(fields);
                 }
-                let carried: Map<String, Value> = (0..SOURCES)
+                let carried: Map<String, Value> = (0..plan.sources.len())
                     .map(|s| (plan.sources[s].key.clone(), Value::from(y.carried_in[s])))
                     .collect();
                 map.insert("carried_in".into(), Value::Object(carried));
-                let reserved: Map<String, Value> = (0..CRITERIA)
-                    .map(|k| (plan.criteria[k].key.clone(), Value::from(y.reserved_in[k])))
+                let reserved: Map<String, Value> = (0..plan.items.len())
+                    .map(|k| (plan.items[k].key.clone(), Value::from(y.reserved_in[k])))
                     .collect();
                 map.insert("reserved_in".into(), Value::Object(reserved));
                 map.insert("min_criteria".into(), Value::from(y.outcome.min_criteria));

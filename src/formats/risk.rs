@@ -2,7 +2,7 @@
 
 use super::error::{Input, InputError, ScenarioProblem};
 use super::json::*;
-use crate::engine::plan::{Plan, SOURCES};
+use crate::engine::plan::Plan;
 use crate::engine::risk::*;
 use serde_json::{Map, Value};
 
@@ -33,18 +33,18 @@ impl RiskSettings {
         input: &Input,
     ) -> Result<RiskSettings, InputError> {
         let bad = |p: ScenarioProblem| InputError::scenario(input, p);
-        let top = versioned(value, "(risk)", input)?;
+        let top = versioned(value, "(risk)", plan, input)?;
         let mut settings = RiskSettings {
             name: None,
             draws: 1000,
             seed: 1,
-            disbursement: [None; SOURCES],
+            disbursement: vec![None; plan.sources.len()],
             cost_sd: 0.15,
             delivery: 0.95,
         };
         for (key, v) in top {
             match key.as_str() {
-                "schema" => {}
+                "schema" | "plan" => {}
                 "name" => settings.name = Some(text_of(v, "name", input)?),
                 "draws" => {
                     settings.draws = whole_in(v, "draws", input, 1.0, f64::from(MAX_DRAWS))?;
@@ -100,12 +100,12 @@ impl RiskSettings {
     }
 
     pub fn to_value(&self, plan: &Plan) -> Value {
-        let mut top = super::json::header(self.name.as_deref());
+        let mut top = super::json::header(plan, self.name.as_deref());
         top.insert("draws".into(), Value::from(self.draws));
         top.insert("seed".into(), Value::from(self.seed));
-        let ranges: Map<String, Value> = (0..SOURCES)
+        let ranges: Map<String, Value> = (0..plan.sources.len())
             .filter_map(|s| {
-                let t = self.disbursement[s]?;
+                let t = self.disbursement.get(s).copied().flatten()?;
                 let mut r = Map::new();
                 r.insert("min".into(), Value::from(t.min));
                 r.insert("mode".into(), Value::from(t.mode));

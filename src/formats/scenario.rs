@@ -4,7 +4,7 @@ use super::error::Problem;
 use super::error::{Input, InputError, ScenarioProblem};
 use super::json::*;
 use crate::engine::lever::{Family, Kind, Lever, Per, Value as LeverValue, FAMILIES};
-use crate::engine::plan::{Plan, CRITERIA};
+use crate::engine::plan::Plan;
 use crate::engine::scenario::{Scenario, Strategy, MAX_NAME_CHARS};
 use serde_json::Value;
 
@@ -60,11 +60,11 @@ impl Scenario {
         plan: &Plan,
         input: &Input,
     ) -> Result<Scenario, InputError> {
-        let top = versioned(value, "(scenario)", input)?;
+        let top = versioned(value, "(scenario)", plan, input)?;
         let mut scenario = Scenario::default();
         for (key, value) in top {
             match key.as_str() {
-                "schema" => {}
+                "schema" | "plan" => {}
                 "name" => scenario.name = Some(text_of(value, "name", input)?),
                 _ => read_levers(&mut scenario, &[key.as_str()], value, plan, input)?,
             }
@@ -75,8 +75,8 @@ impl Scenario {
     /// The scenario as JSON: only what was given, in the registry's order of levers and the
     /// plan's order of sources and criteria.
     pub fn to_value(&self, plan: &Plan) -> Value {
-        let mut top = header(self.name.as_deref());
-        for lever in Lever::all() {
+        let mut top = header(plan, self.name.as_deref());
+        for lever in Lever::all(plan) {
             let Some(value) = lever.get(self) else {
                 continue;
             };
@@ -189,10 +189,16 @@ fn read_value(
         Kind::Whole { max } => {
             LeverValue::Number(f64::from(whole_in(value, field, input, 0.0, max)?))
         }
-        Kind::Number { max } => LeverValue::Number(number_in(value, field, input, 0.0, max)?),
-        Kind::Criteria => {
+        Kind::CriteriaCount => LeverValue::Number(number_in(
+            value,
+            field,
+            input,
+            0.0,
+            plan.criteria.len() as f64,
+        )?),
+        Kind::Items => {
             let list = value.as_array().ok_or_else(|| wrong("array"))?;
-            let mut mask = 0u32;
+            let mut mask: crate::engine::ItemSet = 0;
             for (i, item) in list.iter().enumerate() {
                 let item_field = format!("{field}[{i}]");
                 let text = item.as_str().ok_or_else(|| {
@@ -204,7 +210,7 @@ fn read_value(
                         },
                     )
                 })?;
-                let k = plan.criterion_index(text).ok_or_else(|| {
+                let items = plan.key_items(text).ok_or_else(|| {
                     problem(
                         input,
                         ScenarioProblem::UnknownCriterion {
@@ -213,7 +219,7 @@ fn read_value(
                         },
                     )
                 })?;
-                if mask & (1 << k) != 0 {
+                if mask & items != 0 {
                     return Err(problem(
                         input,
                         ScenarioProblem::DuplicateCriterion {
@@ -222,11 +228,30 @@ fn read_value(
                         },
                     ));
                 }
-                mask |= 1 << k;
+                mask |= items;
             }
-            LeverValue::Criteria(mask)
+            LeverValue::Items(mask)
         }
     })
+}
+
+/// The keys an eligibility list writes for a set of items: a criterion's key where all its
+/// items are in (and it has indicators), else the items' keys, in the plan's order.
+pub fn eligibility_keys(mask: crate::engine::ItemSet, plan: &Plan) -> Vec<String> {
+    let mut keys = Vec::new();
+    for (k, c) in plan.criteria.iter().enumerate() {
+        let items = plan.criterion_items(k);
+        if !c.indicators.is_empty() && mask & items == items {
+            keys.push(c.key.clone());
+            continue;
+        }
+        for (j, item) in plan.items.iter().enumerate() {
+            if items & mask & (1 << j) != 0 {
+                keys.push(item.key.clone());
+            }
+        }
+    }
+    keys
 }
 
 /// A lever's value as a file writes it.
@@ -234,10 +259,10 @@ fn read_value(
 fn lever_value(value: LeverValue, plan: &Plan) -> Value {
     match value {
         LeverValue::Order(o) => Value::from(o.key()),
-        LeverValue::Criteria(m) => Value::Array(
-            (0..CRITERIA)
-                .filter(|k| m & (1 << k) != 0)
-                .map(|k| Value::from(plan.criteria[k].key.clone()))
+        LeverValue::Items(m) => Value::Array(
+            eligibility_keys(m, plan)
+                .into_iter()
+                .map(Value::from)
                 .collect(),
         ),
         LeverValue::Number(x) => number_value(x),

@@ -35,9 +35,7 @@ impl Plan {
     /// Reads and checks a plan seed. The seed is project data, so a problem is reported in
     /// English for the developer who edited it.
     pub fn from_json(text: &str) -> Result<Plan, String> {
-        let plan: Plan = serde_json::from_str(text).map_err(|e| format!("plan seed: {e}"))?;
-        plan.validate()?;
-        Ok(plan)
+        Plan::from_file(text, "plan seed").map_err(|e| e.message(crate::text::Lang::En))
     }
 
     /// The Lạng Sơn 2022 plan shipped in `seeds/`.
@@ -51,7 +49,7 @@ impl CommuneTable {
     /// The illustrative table shipped with the project.
     pub fn shipped() -> CommuneTable {
         // Checked by tests; a broken seed is a build defect.
-        CommuneTable::from_csv(SHIPPED_COMMUNES.as_bytes(), "seeds/communes.csv")
+        CommuneTable::from_csv(SHIPPED_COMMUNES.as_bytes(), &Plan::lang_son_2022(), "seeds/communes.csv")
             .expect("the shipped commune table is valid")
     }
 }

@@ -4,7 +4,7 @@
 //! The workbook is written here rather than with rust_xlsxwriter to keep the page small: a
 //! workbook of plain values is a zip (stored, not compressed) of six short XML files.
 
-use crate::engine::{Model, Outcome, Scenario, CRITERIA};
+use crate::engine::{Model, Outcome, Scenario};
 use crate::text::sentences as t;
 use crate::text::Lang;
 
@@ -119,22 +119,22 @@ pub fn result_sheets(model: &Model, scenario: &Scenario, o: &Outcome, lang: Lang
         .iter()
         .map(|h| t(*h))
         .collect::<Vec<_>>();
-    header.extend((1..=CRITERIA).map(|k| t(format!("TC{k}"))));
+    header.extend(model.plan.items.iter().map(|item| t(format!("TC{}", item.id))));
     let mut communes = vec![header];
-    let all = (1u32 << CRITERIA) - 1;
+    let all = model.shape.all;
     for (c, &after) in model.table.communes.iter().zip(&o.meets) {
         let mut row = vec![
             t(c.id.as_str()),
             t(c.name.as_str()),
-            t(model.table.districts[c.district].as_str()),
+            t(model.table.district_name(c).unwrap_or("")),
             n(u8::from(c.border)),
             n(u8::from(c.difficult)),
             n(u8::from(c.priority)),
-            n(c.criteria_met()),
-            n(after.count_ones()),
+            n(model.criteria_met(c.meets)),
+            n(model.criteria_met(after)),
             n(u8::from(after == all)),
         ];
-        row.extend((0..CRITERIA).map(|k| n((after >> k) & 1)));
+        row.extend((0..model.items()).map(|k| n(u8::from(after & (1 << k) != 0))));
         communes.push(row);
     }
     vec![

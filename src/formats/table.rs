@@ -1,7 +1,7 @@
 //! Commune tables read from CSV and Excel files (model.md §3), all or nothing, and written back as CSV.
 
 use super::error::{Cell, Input, InputError, TableProblem};
-use crate::engine::plan::CRITERIA;
+use crate::engine::plan::Plan;
 use crate::engine::table::{Commune, CommuneTable, MAX_COMMUNES};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -9,55 +9,68 @@ enum Field {
     Id,
     Name,
     District,
+    Group,
     Border,
     Difficult,
     Priority,
+    /// Item j (`tc<id>`).
     Meets(usize),
+    /// Item j's cost (`cost<id>`).
     Cost(usize),
 }
 
-const FIELD_COUNT: usize = 6 + 2 * CRITERIA;
+/// The columns a plan's table has: the fixed ones, then `tc` and `cost` of every item.
+const FIXED: usize = 7;
+
+/// What a header names: a field, or an item column of an id the plan lacks.
+enum Header {
+    Field(Field),
+    UnknownItem,
+}
 
 impl Field {
-    fn slot(self) -> usize {
+    fn slot(self, items: usize) -> usize {
         match self {
             Field::Id => 0,
             Field::Name => 1,
             Field::District => 2,
-            Field::Border => 3,
-            Field::Difficult => 4,
-            Field::Priority => 5,
-            Field::Meets(k) => 6 + k,
-            Field::Cost(k) => 6 + CRITERIA + k,
+            Field::Group => 3,
+            Field::Border => 4,
+            Field::Difficult => 5,
+            Field::Priority => 6,
+            Field::Meets(k) => FIXED + k,
+            Field::Cost(k) => FIXED + items + k,
         }
     }
-    fn from_slot(slot: usize) -> Field {
+    fn from_slot(slot: usize, items: usize) -> Field {
         match slot {
             0 => Field::Id,
             1 => Field::Name,
             2 => Field::District,
-            3 => Field::Border,
-            4 => Field::Difficult,
-            5 => Field::Priority,
-            s if s < 6 + CRITERIA => Field::Meets(s - 6),
-            s => Field::Cost(s - 6 - CRITERIA),
+            3 => Field::Group,
+            4 => Field::Border,
+            5 => Field::Difficult,
+            6 => Field::Priority,
+            s if s < FIXED + items => Field::Meets(s - FIXED),
+            s => Field::Cost(s - FIXED - items),
         }
     }
     /// The canonical header of the column.
-    pub fn canonical(self) -> String {
+    pub fn canonical(self, plan: &Plan) -> String {
         match self {
             Field::Id => "id".into(),
             Field::Name => "name".into(),
             Field::District => "district".into(),
+            Field::Group => "group".into(),
             Field::Border => "border".into(),
             Field::Difficult => "difficult".into(),
             Field::Priority => "priority".into(),
-            Field::Meets(k) => format!("tc{}", k + 1),
-            Field::Cost(k) => format!("cost{}", k + 1),
+            Field::Meets(k) => format!("tc{}", plan.items[k].id),
+            Field::Cost(k) => format!("cost{}", plan.items[k].id),
         }
     }
     /// Reads a header: canonical, or the Vietnamese a provincial office would write.
-    fn from_header(header: &str) -> Option<Field> {
+    fn from_header(header: &str, plan: &Plan) -> Option<Header> {
         let h = normalise(header);
         let simple = match h.as_str() {
             "id" | "mã xã" | "ma xa" | "mã" | "commune_code" => Some(Field::Id),
@@ -65,6 +78,7 @@ impl Field {
             "district" | "huyện" | "huyen" | "huyện, thành phố" | "huyện/thành phố" => {
                 Some(Field::District)
             }
+            "group" | "nhóm xã" | "nhom xa" | "nhóm" | "nhom" => Some(Field::Group),
             "border" | "biên giới" | "bien gioi" | "xã biên giới" => Some(Field::Border),
             "difficult"
             | "đbkk"
@@ -77,24 +91,38 @@ impl Field {
             }
             _ => None,
         };
-        if simple.is_some() {
-            return simple;
+        if let Some(field) = simple {
+            return Some(Header::Field(field));
         }
-        let number = |rest: &str| -> Option<usize> {
-            let n: usize = rest.trim().parse().ok()?;
-            (1..=CRITERIA).contains(&n).then(|| n - 1)
+        // An item's id as written: `2.1`, or a number with leading zeros (`tc01`).
+        let item = |rest: &str| -> Option<Option<usize>> {
+            let rest = rest.trim();
+            let looks_like_id = !rest.is_empty()
+                && rest.starts_with(|c: char| c.is_ascii_digit())
+                && rest.chars().all(|c| c.is_ascii_digit() || c == '.');
+            if !looks_like_id {
+                return None;
+            }
+            let number = rest.parse::<u32>().ok();
+            Some(plan.items.iter().position(|item| {
+                item.id == rest || (number.is_some() && item.id.parse::<u32>().ok() == number)
+            }))
         };
         for prefix in ["chi phí tc", "chi phi tc", "chi phí", "cost"] {
             if let Some(rest) = h.strip_prefix(prefix) {
-                if let Some(k) = number(rest) {
-                    return Some(Field::Cost(k));
+                match item(rest) {
+                    Some(Some(k)) => return Some(Header::Field(Field::Cost(k))),
+                    Some(None) => return Some(Header::UnknownItem),
+                    None => {}
                 }
             }
         }
         for prefix in ["tc", "tiêu chí", "tieu chi"] {
             if let Some(rest) = h.strip_prefix(prefix) {
-                if let Some(k) = number(rest) {
-                    return Some(Field::Meets(k));
+                match item(rest) {
+                    Some(Some(k)) => return Some(Header::Field(Field::Meets(k))),
+                    Some(None) => return Some(Header::UnknownItem),
+                    None => {}
                 }
             }
         }
@@ -109,10 +137,15 @@ fn normalise(header: &str) -> String {
     lower.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// The canonical header line.
-pub fn canonical_header() -> Vec<String> {
-    (0..FIELD_COUNT)
-        .map(|s| Field::from_slot(s).canonical())
+/// The canonical header line of a plan's table (with a group column where the plan has
+/// commune groups, with a district column where asked).
+pub fn canonical_header(plan: &Plan, with_districts: bool) -> Vec<String> {
+    let items = plan.items.len();
+    (0..FIXED + 2 * items)
+        .map(|s| Field::from_slot(s, items))
+        .filter(|f| *f != Field::District || with_districts)
+        .filter(|f| *f != Field::Group || !plan.commune_groups.is_empty())
+        .map(|f| f.canonical(plan))
         .collect()
 }
 
@@ -148,11 +181,15 @@ fn parse_cost(text: &str) -> Result<Option<f64>, ()> {
 impl CommuneTable {
     /// Reads a commune table from CSV bytes (UTF-8, with or without BOM, `\n` or `\r\n`).
     /// `input` names the file in messages.
-    pub fn from_csv(bytes: &[u8], input: impl Into<Input>) -> Result<CommuneTable, InputError> {
-        Self::from_csv_of(bytes, &input.into())
+    pub fn from_csv(
+        bytes: &[u8],
+        plan: &Plan,
+        input: impl Into<Input>,
+    ) -> Result<CommuneTable, InputError> {
+        Self::from_csv_of(bytes, plan, &input.into())
     }
 
-    fn from_csv_of(bytes: &[u8], input: &Input) -> Result<CommuneTable, InputError> {
+    fn from_csv_of(bytes: &[u8], plan: &Plan, input: &Input) -> Result<CommuneTable, InputError> {
         let fail = |problem| InputError::table(input, problem);
         let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
         if bytes.iter().all(|b| b.is_ascii_whitespace()) {
@@ -172,8 +209,9 @@ impl CommuneTable {
             None => return Err(fail(TableProblem::Empty)),
         };
         let header_texts = decode_record(&header, 1).map_err(fail)?;
-        let (columns, ignored) = map_columns(&header_texts).map_err(fail)?;
+        let (columns, ignored) = map_columns(&header_texts, plan).map_err(fail)?;
         Self::from_rows(
+            plan,
             header_texts,
             columns,
             ignored,
@@ -190,36 +228,45 @@ impl CommuneTable {
     /// CSV text, told apart by their first bytes.
     pub fn from_file_bytes(
         bytes: &[u8],
+        plan: &Plan,
         input: impl Into<Input>,
     ) -> Result<CommuneTable, InputError> {
-        Self::from_file_bytes_of(bytes, &input.into())
+        Self::from_file_bytes_of(bytes, plan, &input.into())
     }
 
-    fn from_file_bytes_of(bytes: &[u8], input: &Input) -> Result<CommuneTable, InputError> {
+    fn from_file_bytes_of(
+        bytes: &[u8],
+        plan: &Plan,
+        input: &Input,
+    ) -> Result<CommuneTable, InputError> {
         let named_xlsx =
             matches!(input, Input::File(name) if name.to_ascii_lowercase().ends_with(".xlsx"));
         if bytes.starts_with(b"PK\x03\x04") || named_xlsx {
-            CommuneTable::from_xlsx_of(bytes, input)
+            CommuneTable::from_xlsx_of(bytes, plan, input)
         } else {
-            CommuneTable::from_csv_of(bytes, input)
+            CommuneTable::from_csv_of(bytes, plan, input)
         }
     }
 
     /// Reads the first worksheet of an Excel workbook. The header is the first row that names
     /// columns of the table (a sheet often has a title or notes above it); lines are the
     /// sheet's row numbers.
-    pub fn from_xlsx(bytes: &[u8], input: impl Into<Input>) -> Result<CommuneTable, InputError> {
-        Self::from_xlsx_of(bytes, &input.into())
+    pub fn from_xlsx(
+        bytes: &[u8],
+        plan: &Plan,
+        input: impl Into<Input>,
+    ) -> Result<CommuneTable, InputError> {
+        Self::from_xlsx_of(bytes, plan, &input.into())
     }
 
-    fn from_xlsx_of(bytes: &[u8], input: &Input) -> Result<CommuneTable, InputError> {
+    fn from_xlsx_of(bytes: &[u8], plan: &Plan, input: &Input) -> Result<CommuneTable, InputError> {
         let fail = |problem| InputError::table(input, problem);
         let all_rows = super::xlsx::first_sheet_rows(bytes)
             .map_err(|detail| fail(TableProblem::NotASpreadsheet { detail }))?;
         let recognised = |cells: &[String]| {
             cells
                 .iter()
-                .filter(|c| Field::from_header(c).is_some())
+                .filter(|c| matches!(Field::from_header(c, plan), Some(Header::Field(_))))
                 .count()
         };
         let header_at = all_rows
@@ -249,7 +296,7 @@ impl CommuneTable {
                 (line, cells)
             })
             .collect();
-        CommuneTable::from_text_rows(header, rows, input)
+        CommuneTable::from_text_rows(header, rows, plan, input)
     }
 
     /// Builds a table from rows of text cells (used by the CSV and the spreadsheet readers).
@@ -257,19 +304,21 @@ impl CommuneTable {
     pub fn from_text_rows(
         header: Vec<String>,
         rows: impl IntoIterator<Item = (u64, Vec<String>)>,
+        plan: &Plan,
         input: &Input,
     ) -> Result<CommuneTable, InputError> {
         let fail = |problem| InputError::table(input, problem);
         if header.iter().all(|h| h.trim().is_empty()) {
             return Err(fail(TableProblem::Empty));
         }
-        let (columns, ignored) = map_columns(&header).map_err(fail)?;
-        Self::from_rows(header, columns, ignored, rows.into_iter().map(Ok)).map_err(fail)
+        let (columns, ignored) = map_columns(&header, plan).map_err(fail)?;
+        Self::from_rows(plan, header, columns, ignored, rows.into_iter().map(Ok)).map_err(fail)
     }
 
     fn from_rows(
+        plan: &Plan,
         header: Vec<String>,
-        columns: [usize; FIELD_COUNT],
+        columns: Vec<usize>,
         ignored_columns: Vec<String>,
         rows: impl Iterator<Item = Result<(u64, Vec<String>), TableProblem>>,
     ) -> Result<CommuneTable, TableProblem> {
@@ -299,6 +348,7 @@ impl CommuneTable {
                 });
             }
             let parsed = read_row(
+                plan,
                 &header,
                 &columns,
                 line,
@@ -325,13 +375,14 @@ impl CommuneTable {
         }
     }
 
-    /// Writes the table as canonical CSV (costs written only where given; no district column
-    /// where the table has none).
-    pub fn to_csv(&self) -> String {
-        let with_districts = self.has_districts();
-        let header: Vec<String> = canonical_header()
-            .into_iter()
-            .filter(|h| with_districts || h != "district")
+    /// Writes the table as canonical CSV for its plan (costs written only where given; no
+    /// district column where the table has none; an item that does not apply to a commune's
+    /// group written empty).
+    pub fn to_csv(&self, plan: &Plan) -> String {
+        let header = canonical_header(plan, self.has_districts());
+        let groups = !plan.commune_groups.is_empty();
+        let applying: Vec<_> = (0..plan.commune_groups.len().max(1))
+            .map(|g| plan.applying_in(g))
             .collect();
         let mut out = header.join(",");
         out.push('\n');
@@ -340,13 +391,24 @@ impl CommuneTable {
             if let Some(d) = self.district_name(c) {
                 cells.push(csv_cell(d));
             }
+            if groups {
+                cells.push(csv_cell(&plan.commune_groups[c.group].key));
+            }
             cells.extend([
                 (c.border as u8).to_string(),
                 (c.difficult as u8).to_string(),
                 (c.priority as u8).to_string(),
             ]);
-            cells.extend((0..CRITERIA).map(|k| (c.meets(k) as u8).to_string()));
-            cells.extend(c.cost.iter().map(|v| v.map(cost_text).unwrap_or_default()));
+            let applies = applying.get(c.group).copied().unwrap_or(0);
+            let assessed = |k: usize| applies & (1 << k) != 0;
+            cells.extend((0..plan.items.len()).map(|k| match assessed(k) {
+                true => (c.meets(k) as u8).to_string(),
+                false => String::new(),
+            }));
+            cells.extend((0..plan.items.len()).map(|k| match assessed(k) {
+                true => c.cost.get(k).copied().flatten().map(cost_text).unwrap_or_default(),
+                false => String::new(),
+            }));
             out.push_str(&cells.join(","));
             out.push('\n');
         }
@@ -359,8 +421,9 @@ pub const MAX_PROBLEMS: usize = 50;
 
 /// Reads one row of the table: the commune, or the first thing wrong with the row.
 fn read_row(
+    plan: &Plan,
     header: &[String],
-    columns: &[usize; FIELD_COUNT],
+    columns: &[usize],
     line: u64,
     cells: &[String],
     first_line_of_id: &mut std::collections::HashMap<String, u64>,
@@ -373,14 +436,15 @@ fn read_row(
             expected: header.len(),
         });
     }
+    let items = plan.items.len();
     let at = |field: Field| {
-        let col = columns[field.slot()];
+        let col = columns[field.slot(items)];
         Cell {
             line,
             column: Some((header[col].trim().to_string(), col)),
         }
     };
-    let text = |field: Field| cells[columns[field.slot()]].trim();
+    let text = |field: Field| cells[columns[field.slot(items)]].trim();
     let required = |field: Field| -> Result<String, TableProblem> {
         let t = text(field);
         if t.is_empty() {
@@ -411,7 +475,7 @@ fn read_row(
     }
     first_line_of_id.insert(id.clone(), line);
     let name = required(Field::Name)?;
-    let has_district = columns[Field::District.slot()] != usize::MAX;
+    let has_district = columns[Field::District.slot(items)] != usize::MAX;
     let district_name = if has_district {
         Some(required(Field::District)?)
     } else {
@@ -420,9 +484,22 @@ fn read_row(
     let border = flag(Field::Border)?;
     let difficult = flag(Field::Difficult)?;
     let priority = flag(Field::Priority)?;
-    let mut meets = 0u32;
-    let mut cost = [None; CRITERIA];
-    for k in 0..CRITERIA {
+    let group = if plan.commune_groups.is_empty() {
+        0
+    } else {
+        let key = required(Field::Group)?;
+        plan.commune_group_index(&key)
+            .ok_or_else(|| TableProblem::UnknownGroup { at: at(Field::Group), value: key })?
+    };
+    let applies = plan.applying_in(group);
+    let mut meets = 0;
+    let mut cost = vec![None; items];
+    for k in 0..items {
+        // An item not assessed in the commune's group: its cells are not read (model.md §8.2).
+        if applies & (1 << k) == 0 {
+            meets |= 1 << k;
+            continue;
+        }
         if flag(Field::Meets(k))? {
             meets |= 1 << k;
         }
@@ -446,6 +523,7 @@ fn read_row(
         id,
         name,
         district,
+        group,
         border,
         difficult,
         priority,
@@ -490,16 +568,29 @@ fn decode_record(record: &csv::ByteRecord, line: u64) -> Result<Vec<String>, Tab
 }
 
 /// Finds the column of each field; every field must be there exactly once.
-fn map_columns(header: &[String]) -> Result<([usize; FIELD_COUNT], Vec<String>), TableProblem> {
-    let mut columns = [usize::MAX; FIELD_COUNT];
+fn map_columns(header: &[String], plan: &Plan) -> Result<(Vec<usize>, Vec<String>), TableProblem> {
+    let items = plan.items.len();
+    let mut columns = vec![usize::MAX; FIXED + 2 * items];
     let mut ignored = Vec::new();
     for (i, h) in header.iter().enumerate() {
-        match Field::from_header(h) {
-            Some(field) => {
-                let slot = field.slot();
+        match Field::from_header(h, plan) {
+            Some(Header::UnknownItem) => {
+                return Err(TableProblem::UnknownItemColumn {
+                    column: h.trim().to_string(),
+                    plan: plan.key.clone(),
+                })
+            }
+            Some(Header::Field(Field::Group)) if plan.commune_groups.is_empty() => {
+                return Err(TableProblem::GroupsNotInPlan {
+                    column: h.trim().to_string(),
+                    plan: plan.key.clone(),
+                })
+            }
+            Some(Header::Field(field)) => {
+                let slot = field.slot(items);
                 if columns[slot] != usize::MAX {
                     return Err(TableProblem::DuplicateColumn {
-                        column: field.canonical(),
+                        column: field.canonical(plan),
                         first: columns[slot],
                         second: i,
                     });
@@ -511,14 +602,17 @@ fn map_columns(header: &[String]) -> Result<([usize; FIELD_COUNT], Vec<String>),
         }
     }
     // Since July 2025 provinces have no districts: a table may have no district column.
-    let optional = Field::District.slot();
+    let optional = |slot: usize| {
+        slot == Field::District.slot(items)
+            || (slot == Field::Group.slot(items) && plan.commune_groups.is_empty())
+    };
     if let Some(slot) = columns
         .iter()
         .enumerate()
-        .position(|(slot, c)| *c == usize::MAX && slot != optional)
+        .position(|(slot, c)| *c == usize::MAX && !optional(slot))
     {
         return Err(TableProblem::MissingColumn {
-            column: Field::from_slot(slot).canonical(),
+            column: Field::from_slot(slot, items).canonical(plan),
         });
     }
     Ok((columns, ignored))
@@ -528,15 +622,27 @@ fn map_columns(header: &[String]) -> Result<([usize; FIELD_COUNT], Vec<String>),
 mod tests {
     use super::*;
 
+    fn field(header: &str) -> Option<Field> {
+        match Field::from_header(header, &Plan::lang_son_2022()) {
+            Some(Header::Field(f)) => Some(f),
+            _ => None,
+        }
+    }
+
     #[test]
     fn headers_are_read_in_both_languages() {
-        assert_eq!(Field::from_header("Mã xã"), Some(Field::Id));
-        assert_eq!(Field::from_header(" TC19 "), Some(Field::Meets(18)));
-        assert_eq!(Field::from_header("Chi phí TC3"), Some(Field::Cost(2)));
-        assert_eq!(Field::from_header("cost12"), Some(Field::Cost(11)));
-        assert_eq!(Field::from_header("ĐBKK"), Some(Field::Difficult));
-        assert_eq!(Field::from_header("tc20"), None);
-        assert_eq!(Field::from_header("Ghi chú"), None);
+        assert_eq!(field("Mã xã"), Some(Field::Id));
+        assert_eq!(field(" TC19 "), Some(Field::Meets(18)));
+        assert_eq!(field("tc01"), Some(Field::Meets(0)));
+        assert_eq!(field("Chi phí TC3"), Some(Field::Cost(2)));
+        assert_eq!(field("cost12"), Some(Field::Cost(11)));
+        assert_eq!(field("ĐBKK"), Some(Field::Difficult));
+        assert_eq!(field("Nhóm xã"), Some(Field::Group));
+        assert!(matches!(
+            Field::from_header("tc20", &Plan::lang_son_2022()),
+            Some(Header::UnknownItem)
+        ));
+        assert!(Field::from_header("Ghi chú", &Plan::lang_son_2022()).is_none());
     }
 
     #[test]
@@ -558,6 +664,9 @@ mod tests {
     #[test]
     fn shipped_table_round_trips() {
         let table = CommuneTable::shipped();
-        assert_eq!(table.to_csv(), crate::formats::seeds::SHIPPED_COMMUNES);
+        assert_eq!(
+            table.to_csv(&Plan::lang_son_2022()),
+            crate::formats::seeds::SHIPPED_COMMUNES
+        );
     }
 }

@@ -19,7 +19,7 @@ pub struct FieldFormat {
 }
 
 impl FieldFormat {
-    pub fn of(family: &Family) -> FieldFormat {
+    pub fn of(family: &Family, plan: &crate::engine::Plan) -> FieldFormat {
         let scale = if family.unit == Unit::Share {
             100.0
         } else {
@@ -29,8 +29,8 @@ impl FieldFormat {
             Kind::Share => (1.0, 1, false),
             Kind::Amount { max } => (max, 2, false),
             Kind::Whole { max } => (max, 0, true),
-            Kind::Number { max } => (max, 1, false),
-            Kind::Order | Kind::Criteria => (0.0, 0, true),
+            Kind::CriteriaCount => (plan.criteria.len() as f64, 1, false),
+            Kind::Order | Kind::Items => (0.0, 0, true),
         };
         FieldFormat {
             scale,

@@ -114,7 +114,7 @@ pub fn goal_line(a: &Answer, plan: &Plan, l: Lang) -> String {
 pub fn more_funding_rows(a: &Answer, plan: &Plan, l: Lang) -> Vec<(String, String)> {
     plan.sources
         .iter()
-        .zip(a.more_funding)
+        .zip(a.more_funding.iter().copied())
         .filter(|(_, x)| *x > 0.0)
         .map(|(src, x)| {
             let figure = if x.is_finite() {

@@ -6,7 +6,8 @@
 
 use crate::engine::path::PathOutcome;
 use crate::engine::places::{Layout, Places};
-use crate::engine::CommuneTable;
+use crate::engine::run::Shape;
+use crate::engine::{CommuneTable, ItemSet};
 use crate::text::number::{number, percent};
 use crate::text::sentences as t;
 use crate::text::Lang;
@@ -313,11 +314,11 @@ pub fn class_labels(colouring: Colouring, lang: Lang) -> [String; CLASSES] {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Standing {
     /// Criteria met at the start of the year shown and at its end.
-    pub start: u32,
-    pub end: u32,
+    pub start: ItemSet,
+    pub end: ItemSet,
     /// At the end of the year under the plan itself, where the year shown has one to compare
     /// with (the scenario on screen; a year of the path has none).
-    pub plan_end: Option<u32>,
+    pub plan_end: Option<ItemSet>,
     /// Its chance of being certified in the risk draws, where they are what is shown.
     pub chance: Option<f64>,
     /// Kept by the communes grid's filters.
@@ -347,11 +348,11 @@ impl Standing {
 /// What the map is asked to show, from the results in force.
 pub struct Shown<'a> {
     /// The year's end on screen, and under the plan.
-    pub on_screen: &'a [u32],
-    pub plan: &'a [u32],
+    pub on_screen: &'a [ItemSet],
+    pub plan: &'a [ItemSet],
     /// The year of the path asked for: its start (`None` for the path's first year: the
     /// table's own) and its end.
-    pub path_year: Option<(Option<&'a [u32]>, &'a [u32])>,
+    pub path_year: Option<(Option<&'a [ItemSet]>, &'a [ItemSet])>,
     /// Each commune's chance of being certified, where the colour shows it.
     pub chance: Option<&'a [f64]>,
     /// The rows the grid's filters keep.
@@ -361,9 +362,9 @@ pub struct Shown<'a> {
 /// Each commune's standing, by row. A result of another table (a path or risk run not yet
 /// redone after an import) is not used: the scenario on screen stands in for a stale path
 /// year, and the criteria for a stale chance.
-pub fn standings(table: &CommuneTable, shown: &Shown) -> Vec<Standing> {
+pub fn standings(table: &CommuneTable, shape: &Shape, shown: &Shown) -> Vec<Standing> {
     let n = table.communes.len();
-    let fits = |v: &[u32]| v.len() == n;
+    let fits = |v: &[ItemSet]| v.len() == n;
     let mut kept = vec![false; n];
     for &i in shown.kept {
         if let Some(k) = kept.get_mut(i) {
@@ -386,10 +387,11 @@ pub fn standings(table: &CommuneTable, shown: &Shown) -> Vec<Standing> {
                     plan.map(|p| p[i]),
                 ),
             };
+            // Bits of criteria met, not of items: what the map's classes count.
             Standing {
-                start,
-                end,
-                plan_end,
+                start: shape.criteria_set(start),
+                end: shape.criteria_set(end),
+                plan_end: plan_end.map(|p| shape.criteria_set(p)),
                 chance: chance.map(|c| c[i]),
                 kept: kept[i],
             }
@@ -403,7 +405,7 @@ pub fn path_year(
     path: &PathOutcome,
     asked: Option<u16>,
     communes: usize,
-) -> Option<(u16, Option<&[u32]>, &[u32])> {
+) -> Option<(u16, Option<&[ItemSet]>, &[ItemSet])> {
     let asked = asked?;
     let at = path.years.iter().position(|y| y.year == asked)?;
     let end = &path.years[at].outcome.meets;

@@ -25,7 +25,10 @@ impl Said {
 /// What one finding says.
 pub fn say(f: &Finding, plan: &Plan, lang: Lang) -> String {
     let money = |x: f64| amount(x, 2, lang);
-    let total = plan.stated_total.amount;
+    let total = plan
+        .stated_total
+        .as_ref()
+        .map_or_else(|| plan.funding_total(), |t| t.amount);
     match f {
         Finding::StatedTotal { stated, sum } => {
             let parts: Vec<String> = plan.sources.iter().map(|s| money(s.amount)).collect();

@@ -193,6 +193,66 @@ catalogue! {
     TABLE_ERROR_TOO_MANY_COMMUNES:
         "bảng có hơn {limit} xã",
         "the table has more than {limit} communes";
+    TABLE_ERROR_UNKNOWN_GROUP:
+        "{place}: nhóm xã \"{value}\" không có trong kế hoạch",
+        "{place}: the commune group \"{value}\" is not one of the plan's";
+    TABLE_ERROR_UNKNOWN_ITEM_COLUMN:
+        "cột \"{column}\" không ứng với chỉ tiêu nào của kế hoạch {plan}",
+        "the column \"{column}\" is no item of the plan {plan}";
+    TABLE_ERROR_GROUPS_NOT_IN_PLAN:
+        "cột \"{column}\" ghi nhóm xã, nhưng kế hoạch {plan} không chia nhóm xã",
+        "the column \"{column}\" gives commune groups, but the plan {plan} has none";
+    PLAN_ERROR_BAD_KEY:
+        "trường \"key\" (tên kế hoạch) \"{key}\" chỉ được gồm chữ thường, chữ số và dấu -",
+        "the field \"key\" (the plan's name) \"{key}\" may hold only lowercase letters, digits and -";
+    PLAN_ERROR_NO_CRITERIA:
+        "kế hoạch không có tiêu chí nào (trường \"criteria\")",
+        "the plan has no criteria (the field \"criteria\")";
+    PLAN_ERROR_NO_SOURCES:
+        "kế hoạch không có nguồn vốn nào (trường \"sources\")",
+        "the plan has no funding sources (the field \"sources\")";
+    PLAN_ERROR_DUPLICATE_KEY:
+        "khóa \"{key}\" ghi hai lần: {first} và {second}",
+        "the key \"{key}\" is given twice: {first} and {second}";
+    PLAN_ERROR_DUPLICATE_ID:
+        "mã \"{id}\" ghi hai lần: {first} và {second}",
+        "the id \"{id}\" is given twice: {first} and {second}";
+    PLAN_ERROR_NO_COST:
+        "{field}: thiếu \"unit_cost\" (chi phí một xã) hoặc \"indicators\" (các chỉ tiêu)",
+        "{field}: neither \"unit_cost\" (the cost a commune) nor \"indicators\" is given";
+    PLAN_ERROR_COST_AND_INDICATORS:
+        "{field}: có cả \"unit_cost\" và \"indicators\"; tiêu chí có chỉ tiêu thì ghi chi phí ở từng chỉ tiêu",
+        "{field}: both \"unit_cost\" and \"indicators\" are given; a criterion with indicators has its costs on each indicator";
+    PLAN_ERROR_BAD_NUMBER:
+        "{field}: {value} không phải số không âm",
+        "{field}: {value} is not a number of 0 or more";
+    PLAN_ERROR_UNKNOWN_GROUP:
+        "{field}: nhóm \"{group}\" không có trong kế hoạch",
+        "{field}: the group \"{group}\" is not one of the plan's";
+    PLAN_ERROR_UNKNOWN_KEY:
+        "{field}: \"{key}\" không phải tiêu chí hay chỉ tiêu nào của kế hoạch",
+        "{field}: \"{key}\" is no criterion or item of the plan";
+    PLAN_ERROR_UNKNOWN_SOURCE:
+        "{field}: không có nguồn vốn này trong \"sources\"",
+        "{field}: there is no such source in \"sources\"";
+    PLAN_ERROR_ABOVE_COMMUNES:
+        "{field}: {value} lớn hơn số xã của kế hoạch ({communes})",
+        "{field}: {value} is more than the plan's communes ({communes})";
+    PLAN_ERROR_TOO_MANY_ITEMS:
+        "kế hoạch có {count} chỉ tiêu, nhiều nhất là {limit}",
+        "the plan has {count} items; at most {limit} are allowed";
+    PLAN_ERROR_MISSING_FIELD:
+        "thiếu trường \"{field}\" (dòng {line})",
+        "the field \"{field}\" is missing (line {line})";
+    PLAN_ERROR_UNKNOWN_FIELD:
+        "trường \"{field}\" không có trong mẫu kế hoạch (dòng {line})",
+        "the field \"{field}\" is not one a plan file has (line {line})";
+    PLAN_ERROR_WRONG_VALUE:
+        "dòng {line}, cột {column}: giá trị không đúng kiểu",
+        "line {line}, column {column}: a value of the wrong kind";
+    OTHER_PLAN:
+        "được lập cho kế hoạch {found}, không phải kế hoạch đang dùng ({plan})",
+        "is made for the plan {found}, not the plan in use ({plan})";
     FILE_ERROR_NO_SCHEMA:
         "thiếu trường \"schema\" (phiên bản, phải là 1)",
         "the field \"schema\" (version, must be 1) is missing";

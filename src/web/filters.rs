@@ -2,7 +2,6 @@
 //! grid, followed by the map.
 
 use super::state::State;
-use crate::engine::CRITERIA;
 use leptos::prelude::*;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -88,12 +87,12 @@ pub fn provide_filters(state: State) -> CommuneFilters {
     let district = RwSignal::new(String::new());
     let border = RwSignal::new(BorderFilter::All);
     let status = RwSignal::new(StatusFilter::All);
-    let all = (1u32 << CRITERIA) - 1;
     let shown = Memo::new(move |_| {
         let d = district.get();
         let b = border.get();
         let st = status.get();
         state.model.with(|m| {
+            let all = m.shape.all;
             let district_known = m.table.districts.iter().any(|known| *known == d);
             let o = (st != StatusFilter::All).then(|| state.outcome.get());
             let p = (st == StatusFilter::DiffersFromPlan).then(|| state.plan_outcome.get());

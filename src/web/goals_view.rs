@@ -4,7 +4,6 @@ use super::goals::GoalsShown;
 use super::printed::{headings, table_row};
 use super::state::use_state;
 use crate::engine::path::Measure;
-use crate::engine::CRITERIA;
 use crate::show::goals::{
     against_the_scenario, all_short, margin_rows, more_funding_rows, GoalChoice, MarginRow,
 };
@@ -96,7 +95,7 @@ pub fn GoalsPanel() -> impl IntoView {
                 let names: Vec<String> = state.model.with(|m| a.outcome.newly_certified.iter().filter_map(|id| {
                     m.table.communes.iter().find(|c| &c.id == id).map(|c| c.name.clone())
                 }).collect());
-                let criteria: Vec<String> = state.model.with(|m| (0..CRITERIA)
+                let criteria: Vec<String> = state.model.with(|m| (0..state.model.with_untracked(|m| m.items()))
                     .filter(|&k| a.paid[k] > 0)
                     .map(|k| format!("{} ({})", l.pick(&m.plan.criteria[k].name_vi, &m.plan.criteria[k].name_en), amount(a.scenario.investment[k].unwrap_or(0.0), 1, l)))
                     .collect());
@@ -151,7 +150,7 @@ pub fn GoalsPanel() -> impl IntoView {
             }}
             {move || progress.get().map(|done| view! {
                 <p class="hint working" role="status" data-testid="marginal-progress">
-                    {lang().fill(t::MARGINS_PROGRESS, &[("done", &done), ("of", &CRITERIA)])}
+                    {lang().fill(t::MARGINS_PROGRESS, &[("done", &done), ("of", &state.model.with_untracked(|m| m.items()))])}
                 </p>
             })}
             <table class="marginal" data-testid="marginal-table">

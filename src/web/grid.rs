@@ -4,7 +4,7 @@
 use super::filters::{BorderFilter, StatusFilter};
 use super::state::use_state;
 use crate::charts::grid::{cell_state, grid_rows_html, row_class};
-use crate::engine::{Model, CRITERIA};
+use crate::engine::{ItemSet, Model};
 use crate::text::number::amount;
 use crate::text::sentences as t;
 use leptos::prelude::*;
@@ -98,7 +98,12 @@ pub fn CommunesGrid() -> impl IntoView {
         let rows: Vec<usize> = shown.with(|r| r[start.min(end)..end].to_vec());
         let o = state.outcome.get();
         let p = state.plan_outcome.get();
-        let states: Vec<(u32, u32)> = rows.iter().map(|&i| (o.meets[i], p.meets[i])).collect();
+        // Criteria met (bit k: criterion k), which the grid's columns show.
+        let states: Vec<(ItemSet, ItemSet)> = rows
+            .iter()
+            .map(|&i| (model.shape.criteria_set(o.meets[i]), model.shape.criteria_set(p.meets[i])))
+            .collect();
+        let criteria = model.plan.criteria.len();
         let same_rows = previous.as_ref().is_some_and(|g| {
             g.rows == rows && g.model.as_ref().is_some_and(|m| Arc::ptr_eq(m, &model))
         });
@@ -109,7 +114,7 @@ pub fn CommunesGrid() -> impl IntoView {
             // in markup, which the page's Content-Security-Policy refuses).
             let spacer = format!(
                 "<tr class=\"spacer\" aria-hidden=\"true\"><td colspan=\"{}\"></td></tr>",
-                3 + CRITERIA
+                3 + criteria
             );
             let mut html = String::new();
             if before {
@@ -150,10 +155,11 @@ pub fn CommunesGrid() -> impl IntoView {
                     continue;
                 };
                 let c = &model.table.communes[i];
+                let had = model.shape.criteria_set(c.meets);
                 let (old_after, old_plan) = prev.states[j];
                 // Only what differs is written: a class restyles, a text lays the row out again.
-                let class = row_class(c.meets, after, in_plan);
-                if class != row_class(c.meets, old_after, old_plan) {
+                let class = row_class(had, after, in_plan, criteria);
+                if class != row_class(had, old_after, old_plan, criteria) {
                     tr.set_class_name(&class);
                 }
                 let cells = tr.children();
@@ -162,14 +168,14 @@ pub fn CommunesGrid() -> impl IntoView {
                         count.set_text_content(Some(&after.count_ones().to_string()));
                     }
                 }
-                for k in 0..CRITERIA {
+                for k in 0..criteria {
                     let bit = 1 << k;
                     if (old_after ^ after) & bit == 0 && (old_plan ^ in_plan) & bit == 0 {
                         continue;
                     }
                     if let Some(td) = cells.item(3 + k as u32) {
-                        let (class, mark) = cell_state(c.meets, after, in_plan, bit);
-                        let (old_class, old_mark) = cell_state(c.meets, old_after, old_plan, bit);
+                        let (class, mark) = cell_state(had, after, in_plan, bit);
+                        let (old_class, old_mark) = cell_state(had, old_after, old_plan, bit);
                         if class != old_class {
                             td.set_class_name(class);
                         }
@@ -280,7 +286,7 @@ pub(super) struct GridState {
     model: Option<Arc<Model>>,
     rows: Vec<usize>,
     /// Per row shown: criteria met after this scenario, and after the plan scenario.
-    states: Vec<(u32, u32)>,
+    states: Vec<(ItemSet, ItemSet)>,
 }
 
 #[component]
@@ -289,15 +295,27 @@ pub(super) fn CommuneDetails() -> impl IntoView {
     move || {
         let i = state.selected_commune.get()?;
         let lang = state.lang.get();
-        let (c, district, costs, names) = state.model.with(|m| {
+        let (c, district, costs, names, met) = state.model.with(|m| {
             let c = m.table.communes.get(i)?.clone();
-            let costs: Vec<f64> = (0..CRITERIA).map(|k| m.cost(i, k)).collect();
-            let names: Vec<String> = m
-                .plan
-                .criteria
-                .iter()
-                .map(|c| crate::show::rows::criterion_label(c, lang))
-                .collect();
+            let costs: Vec<f64> = (0..m.items()).map(|k| m.cost(i, k)).collect();
+            // A row an item: a criterion's own label where each criterion is one item.
+            let names: Vec<String> = if m.plan.single_items() {
+                m.plan
+                    .criteria
+                    .iter()
+                    .map(|c| crate::show::rows::criterion_label(c, lang))
+                    .collect()
+            } else {
+                m.plan
+                    .items
+                    .iter()
+                    .map(|item| format!("{} {}", item.id, lang.pick(&item.name_vi, &item.name_en)))
+                    .collect()
+            };
+            let met = (
+                m.criteria_met(c.meets),
+                m.criteria_met(state.outcome.with(|o| o.meets[i])),
+            );
             Some((
                 c,
                 m.table
@@ -306,6 +324,7 @@ pub(super) fn CommuneDetails() -> impl IntoView {
                     .to_string(),
                 costs,
                 names,
+                met,
             ))
         })?;
         let after = state.outcome.with(|o| o.meets[i]);
@@ -322,7 +341,7 @@ pub(super) fn CommuneDetails() -> impl IntoView {
         .into_iter()
         .filter_map(|(on, label)| on.then_some(label))
         .collect();
-        let rows = (0..CRITERIA)
+        let rows = (0..state.model.with_untracked(|m| m.items()))
             .map(|k| {
                 let bit = 1 << k;
                 let status = if c.meets & bit != 0 {
@@ -358,8 +377,8 @@ pub(super) fn CommuneDetails() -> impl IntoView {
                     {format!(
                         "{}: {} → {}{}",
                         lang.say(t::HEADING_CRITERIA_MET),
-                        c.meets.count_ones(),
-                        after.count_ones(),
+                        met.0,
+                        met.1,
                         if flags.is_empty() { String::new() } else { format!(" · {}", flags.join(" · ")) }
                     )}
                 </p>

@@ -21,7 +21,7 @@ pub fn ImportPanel() -> impl IntoView {
             el.set_value("");
             keeping.pending_table.set(None);
             keeping.import_problem.set(None);
-            match CommuneTable::from_file_bytes(&bytes, &name) {
+            match CommuneTable::from_file_bytes(&bytes, &crate::engine::Plan::lang_son_2022(), &name) {
                 Ok(table) => keeping.pending_table.set(Some((name, table))),
                 Err(e) => keeping.import_problem.set(Some(e)),
             }
@@ -32,7 +32,7 @@ pub fn ImportPanel() -> impl IntoView {
             return;
         };
         let kept =
-            serde_json::json!({ "schema": 1, "name": name, "csv": table.to_csv() }).to_string();
+            serde_json::json!({ "schema": 1, "name": name, "csv": table.to_csv(&crate::engine::Plan::lang_son_2022()) }).to_string();
         if let Some(s) = storage() {
             if s.set_item(TABLE_KEY, &kept).is_err() {
                 keeping
@@ -55,15 +55,19 @@ pub fn ImportPanel() -> impl IntoView {
         let lang = state.lang.get();
         keeping.pending_table.get().map(|(name, table)| {
             let plan = state.model.with(|m| m.plan.clone());
-            let all = (1u32 << crate::engine::CRITERIA) - 1;
-            let certified = table.communes.iter().filter(|c| c.meets == all).count();
+            let shape = crate::engine::run::Shape::of(&plan);
+            let certified = table.communes.iter().filter(|c| c.meets & shape.all == shape.all).count();
             let border = table.communes.iter().filter(|c| c.border).count();
             let rows = plan
                 .criteria
                 .iter()
                 .enumerate()
                 .map(|(k, c)| {
-                    let n = table.count_meeting(k);
+                    let n = table
+                        .communes
+                        .iter()
+                        .filter(|x| shape.meets_criterion(x.meets, k))
+                        .count() as u32;
                     view! {
                         <tr class:differs=n != c.baseline>
                             <td>{crate::show::rows::criterion_label(c, lang)}</td>

@@ -5,7 +5,7 @@ use super::state::use_state;
 use super::state::Step;
 use crate::engine::lever::*;
 use crate::engine::scenario::FULL_DISBURSEMENT;
-use crate::engine::{Strategy, CRITERIA, SOURCES};
+use crate::engine::Strategy;
 use crate::show::fields::FieldFormat;
 use crate::text::number::{amount, number, percent};
 use crate::text::sentences as t;
@@ -60,7 +60,7 @@ fn Funding() -> impl IntoView {
     let state = use_state();
     let total = move || state.levers.with(|l| l.funding.iter().sum::<f64>());
     let plan_total = move || state.model.with(|m| m.plan.funding_total());
-    let rows = (0..SOURCES)
+    let rows = (0..state.model.with_untracked(|m| m.plan.sources.len()))
         .map(|s| {
             let (key, name_vi, name_en, plan_amount) = state.model.with_untracked(|m| {
                 let src = &m.plan.sources[s];
@@ -85,7 +85,7 @@ fn Funding() -> impl IntoView {
                         on_commit=on_commit
                         testid=format!("funding-{key}")
                         label=label
-                        limit=FieldFormat::of(Lever::funding(s).family()).limit
+                        limit=FieldFormat::of(Lever::funding(s).family(), &state.model.with_untracked(|m| m.plan.clone())).limit
                         slider_max=Signal::derive(move || (plan_amount * 2.0).max(value.get()).max(10.0))
                     />
                     <span class="share" title=move || state.tr(t::LEVER_FUNDING_SHARE)>{share}</span>
@@ -106,7 +106,7 @@ fn Funding() -> impl IntoView {
                 <span class="plan-figure">
                     {move || {
                         let lang = state.lang.get();
-                        format!("{} {} ({} {})", state.tr(t::PLAN), amount(plan_total(), 2, lang), state.tr(t::FUNDING_STATED_TOTAL), amount(state.model.with(|m| m.plan.stated_total.amount), 2, lang))
+                        format!("{} {} ({} {})", state.tr(t::PLAN), amount(plan_total(), 2, lang), state.tr(t::FUNDING_STATED_TOTAL), amount(state.model.with(|m| m.plan.stated_total.as_ref().map_or_else(|| m.plan.funding_total(), |t| t.amount)), 2, lang))
                     }}
                 </span>
             </div>
@@ -121,9 +121,9 @@ fn Investments() -> impl IntoView {
     let groups = state.model.with_untracked(|m| m.plan.groups.clone());
     let on_scale = Callback::new(move |p: f64| {
         scale.set(p);
-        let defaults = state.model.with_untracked(|m| m.default_investment());
+        let defaults = state.model.with_untracked(|m| m.default_investment().to_vec());
         state.edit(Step::ScaleInvestment, |sc| {
-            for k in 0..CRITERIA {
+            for k in 0..state.model.with_untracked(|m| m.items()) {
                 sc.investment[k] = if (p - 100.0).abs() < 1e-9 {
                     None
                 } else {
@@ -136,7 +136,7 @@ fn Investments() -> impl IntoView {
         .into_iter()
         .map(|g| {
             let members: Vec<usize> = state.model.with_untracked(|m| {
-                (0..CRITERIA)
+                (0..state.model.with_untracked(|m| m.items()))
                     .filter(|&k| m.plan.criteria[k].group == g.key)
                     .collect()
             });
@@ -203,7 +203,7 @@ fn InvestmentRow(k: usize) -> impl IntoView {
                 on_commit=on_commit
                 testid=format!("investment-{key}")
                 label=label
-                limit=FieldFormat::of(Lever::investment(k).family()).limit
+                limit=FieldFormat::of(Lever::investment(k).family(), &state.model.with_untracked(|m| m.plan.clone())).limit
                 slider_max=Signal::derive(move || (default.get() * 3.0).max(value.get()).max(10.0))
             />
             <span class="plan-figure" title=move || state.lang.get().fill(t::LEVER_INVESTMENT_PLAN_FIGURE, &[("year", &state.model.with(|m| m.plan.year))])>
@@ -235,7 +235,7 @@ fn Assumptions() -> impl IntoView {
             let (vi, en) = (src.name_vi.clone(), src.name_en.clone());
             let label = Signal::derive(move || state.lang.get().pick(vi.clone(), en.clone()));
             let lever = Lever::disbursement(s);
-            let field = FieldFormat::of(lever.family());
+            let field = FieldFormat::of(lever.family(), &state.model.with_untracked(|m| m.plan.clone()));
             let value = Signal::derive(move || state.levers.with(|l| field.shown(l.disbursement[s])));
             let on_commit = Callback::new(move |p: f64| state.set_lever(lever, Some(Value::Number(field.value(p)))));
             let full = field.shown(FULL_DISBURSEMENT);
@@ -268,13 +268,13 @@ fn Assumptions() -> impl IntoView {
             }
         })
         .collect_view();
-    let grid = (0..CRITERIA)
+    let grid = (0..state.model.with_untracked(|m| m.items()))
         .map(|k| {
             let name = Signal::derive(move || {
                 let lang = state.lang.get();
                 state.model.with(|m| crate::text::criterion_label(&m.plan.criteria[k], lang))
             });
-            let cells = (0..SOURCES)
+            let cells = (0..state.model.with_untracked(|m| m.plan.sources.len()))
                 .map(|s| {
                     let (source_key, short_vi, short_en) = state.model.with_untracked(|m| {
                         let src = &m.plan.sources[s];
@@ -290,7 +290,7 @@ fn Assumptions() -> impl IntoView {
                                 prop:checked=checked
                                 on:change=move |_| {
                                     let mask = state.levers.with_untracked(|l| l.eligibility[s]) ^ (1 << k);
-                                    state.set_lever(Lever::eligibility(s), Some(Value::Criteria(mask)));
+                                    state.set_lever(Lever::eligibility(s), Some(Value::Items(mask)));
                                 }
                             />
                         </td>

@@ -92,6 +92,7 @@ pub fn provide_map(state: State) -> MapShown {
                 state.model.with(|m| {
                     Arc::new(standings(
                         &m.table,
+                        &m.shape,
                         &Shown {
                             on_screen: &outcome.meets,
                             plan: &plan.meets,

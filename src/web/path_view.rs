@@ -3,7 +3,6 @@
 use super::path::PathShown;
 use super::state::use_state;
 use crate::engine::path::{Carry, Measure, Path};
-use crate::engine::CRITERIA;
 use crate::show::path::*;
 use crate::text::number::{number, parse_number};
 use crate::text::sentences as t;
@@ -134,7 +133,7 @@ pub fn PathView(children: Children) -> impl IntoView {
                     <span>{move || state.tr(t::NO_COMMUNE_UNDER_CRITERIA)}</span>
                     <input type="text" inputmode="numeric" class="number small" data-testid="path-target-min"
                         prop:value=move || settings.with(|p| last_target(p, Measure::MinCriteria).map_or(String::new(), |v| v.to_string()))
-                        on:change=move |ev| set_whole(ev, CRITERIA as u32, Measure::MinCriteria)/>
+                        on:change=move |ev| set_whole(ev, state.model.with_untracked(|m| m.plan.criteria.len()) as u32, Measure::MinCriteria)/>
                 </label>
                 <label>
                     <span>{move || state.tr(t::COSTS_GROW_A_YEAR)}</span>

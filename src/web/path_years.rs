@@ -2,7 +2,6 @@
 use super::fields::NumberField;
 use super::state::use_state;
 use crate::engine::path::{Path, PathOutcome};
-use crate::engine::CRITERIA;
 use crate::show::path::*;
 use crate::text::sentences as t;
 use leptos::prelude::*;
@@ -67,7 +66,7 @@ pub fn YearScenarios() -> impl IntoView {
                 .map(|(_, s)| s.clone())
                 .unwrap_or_default();
             if let Some(yo) = o.years.iter().find(|yo| yo.year == y) {
-                for (k, c) in yo.outcome.criteria.iter().enumerate().take(CRITERIA) {
+                for (k, c) in yo.outcome.criteria.iter().enumerate() {
                     s.investment[k] = Some(c.investment);
                 }
             }
@@ -162,7 +161,7 @@ pub(super) fn YearLevers(
                 }
             }
         });
-        let field = crate::show::fields::FieldFormat::of(lever.family());
+        let field = crate::show::fields::FieldFormat::of(lever.family(), &state.model.with_untracked(|m| m.plan.clone()));
         let value = Signal::derive(move || {
             let set = settings.with(|p| {
                 p.scenarios
@@ -206,7 +205,7 @@ pub(super) fn YearLevers(
         }
     };
     let family = move |f: usize| {
-        (0..crate::engine::lever::FAMILIES[f].count())
+        (0..state.model.with_untracked(|m| crate::engine::lever::FAMILIES[f].count(&m.plan)))
             .map(|i| row(Lever::new(f, i)))
             .collect_view()
     };

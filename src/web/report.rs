@@ -4,7 +4,7 @@ use super::printed::*;
 use super::showing::*;
 use super::state::use_state;
 use crate::charts::{bands_chart, criteria_chart_with_risk, districts_chart, sources_chart};
-use crate::engine::{Scenario, CRITERIA, SOURCES};
+use crate::engine::Scenario;
 use crate::show::{
     criteria_rows, criterion_label, district_rows, CardKind, CriterionRow, DistrictRow, Headline,
     Verdict,
@@ -53,7 +53,7 @@ pub fn Report() -> impl IntoView {
             .to_locale_date_string(lang.say(t::DATE_LOCALE), &wasm_bindgen::JsValue::UNDEFINED)
             .as_string()
             .unwrap_or_default();
-        let funding = (0..SOURCES)
+        let funding = (0..state.model.with_untracked(|m| m.plan.sources.len()))
             .map(|s| {
                 let src = &plan.sources[s];
                 view! {
@@ -68,7 +68,7 @@ pub fn Report() -> impl IntoView {
                 }
             })
             .collect_view();
-        let changed: Vec<usize> = (0..CRITERIA)
+        let changed: Vec<usize> = (0..state.model.with_untracked(|m| m.items()))
             .filter(|&k| (levers.investment[k] - plan_levers.investment[k]).abs() > 1e-9)
             .collect();
         let investments = if changed.is_empty() {
@@ -96,7 +96,7 @@ pub fn Report() -> impl IntoView {
             }
             .into_any()
         };
-        let eligibility_changed = (0..SOURCES)
+        let eligibility_changed = (0..state.model.with_untracked(|m| m.plan.sources.len()))
             .filter(|&s| levers.eligibility[s] != plan_levers.eligibility[s])
             .count();
         let criteria = criteria_rows(&plan, &o, lang)

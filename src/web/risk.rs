@@ -383,7 +383,7 @@ pub fn run_risk(state: State) {
         let path_settings = path_shown.map(|p| p.settings.get());
         let model = state.model.get_untracked();
         let scenario = state.scenario.get_untracked();
-        let disbursement = state.levers.with_untracked(|l| l.disbursement);
+        let disbursement = state.levers.with_untracked(|l| l.disbursement.clone());
         let settings = settings.with(|s| s.drawn(how, &disbursement));
         let path = path_settings.map(|p| crate::show::path::with_scenario(&p, &scenario));
         runner.with_value(|r| start_job(r, shown, model, scenario, settings, path));

@@ -4,7 +4,6 @@
 use super::risk::{replaced_levers_note, Shown};
 use super::state::use_state;
 use crate::engine::risk::{RiskOutcome, RiskSettings, Triangular, MAX_DRAWS};
-use crate::engine::SOURCES;
 use crate::formats::error::Input;
 use crate::formats::seeds::RISK_PRESETS;
 use crate::show::risk::{certified_chance, other_chances, spread_rows, RiskMeasure};
@@ -70,7 +69,7 @@ pub fn RiskPanel() -> impl IntoView {
                 )),
             }
         };
-    let ranges_text: Vec<[RwSignal<String>; 3]> = (0..SOURCES)
+    let ranges_text: Vec<[RwSignal<String>; 3]> = (0..state.model.with_untracked(|m| m.plan.sources.len()))
         .map(|s| {
             let t = settings.get_untracked().disbursement[s];
             let show = move |x: Option<f64>| {
@@ -88,7 +87,7 @@ pub fn RiskPanel() -> impl IntoView {
     let apply_ranges = move || {
         let l = state.lang.get_untracked();
         let mut s = settings.get_untracked();
-        for source in 0..SOURCES {
+        for source in 0..state.model.with_untracked(|m| m.plan.sources.len()) {
             let cells = ranges_text.with_value(|r| r[source].map(|c| c.get_untracked()));
             let read: Result<Vec<Option<f64>>, ()> =
                 cells.iter().map(|c| percent_field(c, l)).collect();
@@ -121,7 +120,7 @@ pub fn RiskPanel() -> impl IntoView {
         if let Some((_, text)) = RISK_PRESETS.iter().find(|(k, _)| *k == key) {
             if let Ok(s) = RiskSettings::from_json(text, &plan, Input::Shipped) {
                 ranges_text.with_value(|r| {
-                    for source in 0..SOURCES {
+                    for source in 0..state.model.with_untracked(|m| m.plan.sources.len()) {
                         let t = s.disbursement[source];
                         let show = |x: Option<f64>| {
                             x.map(|v| number(v * 100.0, 1, state.lang.get_untracked()))
@@ -225,7 +224,7 @@ pub fn RiskPanel() -> impl IntoView {
                     <th scope="col">{move || state.tr(t::LARGEST)}</th>
                 </tr></thead>
                 <tbody>
-                    {(0..SOURCES).map(|source| {
+                    {(0..state.model.with_untracked(|m| m.plan.sources.len())).map(|source| {
                         let key = plan.sources[source].key.clone();
                         let (vi, en) = (plan.sources[source].short_vi.clone(), plan.sources[source].short_en.clone());
                         view! {

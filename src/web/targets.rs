@@ -7,7 +7,6 @@ use super::state::use_state;
 use super::state::Step;
 use crate::engine::lever::*;
 use crate::engine::scenario::{Targets, MAX_TARGET_COMMUNES};
-use crate::engine::CRITERIA;
 use crate::show::fields::FieldFormat;
 use crate::text::number::{amount, number};
 use crate::text::sentences as t;
@@ -53,13 +52,13 @@ pub fn TargetsPanel() -> impl IntoView {
         Signal::derive(move || own(|t| t.border_avg_min).unwrap_or(plan_targets().border_avg_min));
     let border_max =
         Signal::derive(move || own(|t| t.border_avg_max).unwrap_or(plan_targets().border_avg_max));
-    let criteria = (0..CRITERIA)
+    let criteria = (0..state.model.with_untracked(|m| m.items()))
         .map(|k| {
-            let key = state.model.with_untracked(|m| m.plan.criteria[k].key.clone());
-            let plan_target = move || state.model.with(|m| m.plan.criteria[k].target);
-            let plan_cost = move || state.model.with(|m| m.plan.criteria[k].unit_cost);
+            let key = state.model.with_untracked(|m| m.plan.items[k].key.clone());
+            let plan_target = move || state.model.with(|m| m.plan.items[k].target);
+            let plan_cost = move || state.model.with(|m| m.plan.items[k].unit_cost);
             let target = Signal::derive(move || {
-                f64::from(state.scenario.with(|s| s.targets.criteria[k]).unwrap_or(plan_target()))
+                f64::from(state.scenario.with(|s| s.targets.items[k]).unwrap_or(plan_target()))
             });
             let cost = Signal::derive(move || {
                 state.scenario.with(|s| s.unit_costs[k]).unwrap_or(plan_cost())
@@ -68,8 +67,8 @@ pub fn TargetsPanel() -> impl IntoView {
                 let lang = state.lang.get();
                 state.model.with(|m| crate::text::criterion_label(&m.plan.criteria[k], lang))
             });
-            let target_field = FieldFormat::of(Lever::target_criterion(k).family());
-            let cost_field = FieldFormat::of(Lever::unit_cost(k).family());
+            let target_field = FieldFormat::of(Lever::target_criterion(k).family(), &state.model.with_untracked(|m| m.plan.clone()));
+            let cost_field = FieldFormat::of(Lever::unit_cost(k).family(), &state.model.with_untracked(|m| m.plan.clone()));
             let on_target = Callback::new(move |v: f64| {
                 state.set_lever(Lever::target_criterion(k), Some(Value::Number(v)))
             });
@@ -83,7 +82,7 @@ pub fn TargetsPanel() -> impl IntoView {
             });
             view! {
                 <tr class:changed=move || {
-                    state.scenario.with(|s| s.targets.criteria[k].is_some() || s.unit_costs[k].is_some())
+                    state.scenario.with(|s| s.targets.items[k].is_some() || s.unit_costs[k].is_some())
                 }>
                     <th scope="row">{move || name.get()}</th>
                     <td>
@@ -103,7 +102,7 @@ pub fn TargetsPanel() -> impl IntoView {
     let changed = move || {
         state
             .scenario
-            .with(|s| !s.targets.is_empty() || s.unit_costs.iter().any(Option::is_some))
+            .with(|s| !s.targets.is_empty() || !s.unit_costs.is_empty())
     };
     view! {
         <details class="panel targets" data-testid="targets-panel">
@@ -116,15 +115,15 @@ pub fn TargetsPanel() -> impl IntoView {
             <TargetRow label=label(t::AVERAGE_CRITERIA_A_COMMUNE_AT_LEAST) testid="target-avg"
                 value=avg plan_value=Signal::derive(move || plan_targets().avg_criteria_min)
                 on_commit=Callback::new(move |v: f64| state.set_lever(Lever::new(TARGET_AVERAGE, 0), Some(Value::Number(v))))
-                decimals=2 limit=CRITERIA as f64/>
+                decimals=2 limit=state.model.with_untracked(|m| m.plan.criteria.len()) as f64/>
             <TargetRow label=label(t::BORDER_COMMUNES_CRITERIA_EACH_FROM) testid="target-border-min"
                 value=border_min plan_value=Signal::derive(move || plan_targets().border_avg_min)
                 on_commit=Callback::new(move |v: f64| state.set_lever(Lever::new(TARGET_BORDER_MIN, 0), Some(Value::Number(v))))
-                decimals=2 limit=CRITERIA as f64/>
+                decimals=2 limit=state.model.with_untracked(|m| m.plan.criteria.len()) as f64/>
             <TargetRow label=label(t::BORDER_COMMUNES_CRITERIA_EACH_TO) testid="target-border-max"
                 value=border_max plan_value=Signal::derive(move || plan_targets().border_avg_max)
                 on_commit=Callback::new(move |v: f64| state.set_lever(Lever::new(TARGET_BORDER_MAX, 0), Some(Value::Number(v))))
-                decimals=2 limit=CRITERIA as f64/>
+                decimals=2 limit=state.model.with_untracked(|m| m.plan.criteria.len()) as f64/>
             <table class="targets-table">
                 <thead><tr>
                     <th scope="col">{move || state.tr(t::CRITERION)}</th>
@@ -138,7 +137,7 @@ pub fn TargetsPanel() -> impl IntoView {
             <button type="button" data-testid="targets-reset" disabled=move || !changed()
                 on:click=move |_| state.edit(Step::ResetTargets, |s| {
                     s.targets = Targets::default();
-                    s.unit_costs = [None; CRITERIA];
+                    s.unit_costs = Default::default();
                 })>
                 {move || state.tr(t::TARGETS_RESET)}
             </button>

@@ -1,10 +1,12 @@
 //! Small hand-made commune tables for the engine's rule tests.
 #![allow(dead_code)]
 
-use ntm_planner::engine::{CommuneTable, Model, Plan, CRITERIA};
+use ntm_planner::engine::{CommuneTable, Model, Plan};
 use ntm_planner::formats::table::canonical_header;
+/// The 2022 plan's criteria (each its own single item).
+const CRITERIA: usize = 19;
 
-pub const ALL: u32 = (1 << CRITERIA) - 1;
+pub const ALL: u128 = (1 << CRITERIA) - 1;
 
 #[derive(Clone, Debug)]
 pub struct Row {
@@ -13,7 +15,7 @@ pub struct Row {
     pub border: bool,
     pub difficult: bool,
     pub priority: bool,
-    pub meets: u32,
+    pub meets: u128,
     pub cost: [Option<f64>; CRITERIA],
 }
 
@@ -60,7 +62,7 @@ impl Row {
 }
 
 pub fn csv(rows: &[Row]) -> String {
-    let mut out = canonical_header().join(",");
+    let mut out = canonical_header(&Plan::lang_son_2022(), true).join(",");
     out.push('\n');
     for r in rows {
         let mut cells = vec![
@@ -84,7 +86,7 @@ pub fn csv(rows: &[Row]) -> String {
 }
 
 pub fn model(rows: &[Row]) -> Model {
-    let table = CommuneTable::from_csv(csv(rows).as_bytes(), "test.csv").expect("test table");
+    let table = CommuneTable::from_csv(csv(rows).as_bytes(), &ntm_planner::engine::Plan::lang_son_2022(), "test.csv").expect("test table");
     Model::new(Plan::lang_son_2022(), table)
 }
 

@@ -44,7 +44,7 @@ async fn browser_benchmark() {
     .unwrap();
     let national = crate::generate::synthetic_national(&plan, &admin, 7)
         .unwrap()
-        .to_csv();
+        .to_csv(&ntm_planner::engine::Plan::lang_son_2022());
     // Loaded as a planner loads it: through the import, its preview and "replace the table".
     let file = scratch_dir("benchmark").join("communes-vietnam.csv");
     std::fs::write(&file, national).unwrap();

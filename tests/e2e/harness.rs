@@ -719,7 +719,7 @@ pub async fn import_country_table(wd: &WebDriver) -> String {
     .unwrap();
     let csv = crate::generate::synthetic_national(&plan, &admin, 7)
         .unwrap()
-        .to_csv();
+        .to_csv(&ntm_planner::engine::Plan::lang_son_2022());
     let file = scratch_dir("country").join("communes-vietnam.csv");
     std::fs::write(&file, &csv).unwrap();
     choose_file(wd, "import-table", &file).await;

@@ -1,6 +1,8 @@
 //! Keeping scenarios: the browser's store, links, scenario files, other tabs, blocked storage.
 
 use crate::harness::*;
+/// The 2022 plan's criteria (each its own single item).
+const CRITERIA: usize = 19;
 
 #[tokio::test]
 async fn a_saved_scenario_and_the_current_one_survive_a_reload() {
@@ -324,7 +326,7 @@ async fn unreadable_saved_data_gives_a_message_and_is_not_overwritten_without_as
 
 #[tokio::test]
 async fn a_scenario_file_goes_out_and_comes_back_exactly() {
-    use ntm_planner::engine::{Model, Scenario, CRITERIA};
+    use ntm_planner::engine::{Model, Scenario};
     use ntm_planner::text::number::{amount, number};
     use ntm_planner::text::Lang;
     let page = open_page(1366, 768).await;

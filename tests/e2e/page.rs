@@ -2,6 +2,8 @@
 //! undoes, works offline and from one file, and asks nothing outside its folder.
 
 use crate::harness::*;
+/// The 2022 plan's criteria (each its own single item).
+const CRITERIA: usize = 19;
 
 /// Notes, in the page, what is there when the headline's figure first has text: the levers,
 /// the communes grid, the headline's place; and when each part arrives.
@@ -517,7 +519,7 @@ async fn the_page_asks_nothing_outside_its_folder_under_its_content_security_pol
 
 #[tokio::test]
 async fn keys_undo_and_redo_a_dragged_slider_is_one_step_and_scale_all_scales_every_investment() {
-    use ntm_planner::engine::{Model, Scenario, CRITERIA};
+    use ntm_planner::engine::{Model, Scenario};
     use ntm_planner::text::number::amount;
     use ntm_planner::text::Lang;
     let page = open_page(1366, 900).await;

@@ -2,7 +2,11 @@
 //! communes: made-up status and costs, reproducible from a seed, calibrated as model.md §3 and
 //! §6 ask. Every calibration fact is checked at the end by running the engine itself.
 
-use ntm_planner::engine::plan::{Plan, CRITERIA};
+use ntm_planner::engine::plan::Plan;
+
+/// The tables this program makes are the 2022 plan's, whose 19 criteria are single items
+/// (`generate` checks the plan has them).
+const CRITERIA: usize = 19;
 use ntm_planner::engine::rng::Rng;
 use ntm_planner::engine::table::{Commune, CommuneTable};
 use ntm_planner::engine::{Model, Scenario};
@@ -87,6 +91,9 @@ fn weighted_pick(
 
 /// Builds the table and checks every calibration fact; returns the canonical CSV.
 pub fn generate(plan: &Plan, admin_csv: &str, settings: &Settings) -> Result<String, String> {
+    if plan.items.len() != CRITERIA || !plan.single_items() {
+        return Err(format!("the plan {} is not the 2022 plan's 19 criteria", plan.key));
+    }
     let admin = read_admin(admin_csv)?;
     let n = admin.len();
     let mut rng = Rng::new(settings.seed);
@@ -349,13 +356,13 @@ pub fn generate(plan: &Plan, admin_csv: &str, settings: &Settings) -> Result<Str
                 let factor = 1.0
                     + m.border * f64::from(u8::from(is_border(i)))
                     + m.difficult * f64::from(u8::from(difficult[i]));
-                let cost =
-                    std::array::from_fn(|k| {
+                let cost = (0..CRITERIA)
+                    .map(|k| {
                         if meets[i] & (1 << k) != 0 {
                             return None;
                         }
                         let mut cents =
-                            (plan.criteria[k].unit_cost * factor * spread[i][k] * scale * 100.0)
+                            (plan.items[k].unit_cost * factor * spread[i][k] * scale * 100.0)
                                 .round() as i64;
                         if let Some((fi, fk, delta)) = fix {
                             if fi == i && fk == k {
@@ -363,15 +370,17 @@ pub fn generate(plan: &Plan, admin_csv: &str, settings: &Settings) -> Result<Str
                             }
                         }
                         Some(cents.max(1) as f64 / 100.0)
-                    });
+                    })
+                    .collect();
                 Commune {
                     id: a.code.clone(),
                     name: a.name.clone(),
                     district,
+                    group: 0,
                     border: is_border(i),
                     difficult: difficult[i],
                     priority: priority[i],
-                    meets: meets[i],
+                    meets: meets[i].into(),
                     cost,
                 }
             })
@@ -411,22 +420,22 @@ pub fn generate(plan: &Plan, admin_csv: &str, settings: &Settings) -> Result<Str
         .ok_or("no priority commune has a cost")?;
     let delta = wanted_cents - total_cents(&table);
     let table = build(scale, Some((fi, fk, delta)));
-    let csv = table.to_csv();
+    let csv = table.to_csv(plan);
     verify(plan, &csv, settings)?;
     Ok(csv)
 }
 
 /// Checks the table against every calibration fact of model.md §3 and §6.
 pub fn verify(plan: &Plan, csv: &str, settings: &Settings) -> Result<(), String> {
-    let table = CommuneTable::from_csv(csv.as_bytes(), "generated").map_err(|e| e.to_string())?;
+    let table =
+        CommuneTable::from_csv(csv.as_bytes(), plan, "generated").map_err(|e| e.to_string())?;
     let mut problems = Vec::new();
     for (k, c) in plan.criteria.iter().enumerate() {
-        if table.count_meeting(k) != c.baseline {
+        let meeting = table.communes.iter().filter(|x| x.meets(k)).count() as u32;
+        if meeting != c.baseline {
             problems.push(format!(
                 "{}: {} communes meet it, baseline {}",
-                c.key,
-                table.count_meeting(k),
-                c.baseline
+                c.key, meeting, c.baseline
             ));
         }
     }
@@ -443,10 +452,10 @@ pub fn verify(plan: &Plan, csv: &str, settings: &Settings) -> Result<(), String>
         problems.push(format!("{priority} priority communes"));
     }
     let border: Vec<&Commune> = table.communes.iter().filter(|c| c.border).collect();
-    let border_met: u32 = border.iter().map(|c| c.criteria_met()).sum();
+    let border_met: u32 = border.iter().map(|c| model.criteria_met(c.meets)).sum();
     let border_certified = border
         .iter()
-        .filter(|c| c.criteria_met() == CRITERIA as u32)
+        .filter(|c| model.criteria_met(c.meets) == CRITERIA as u32)
         .count();
     if border.len() != settings.border_communes.len()
         || border_met != settings.border_criteria_total
@@ -514,7 +523,7 @@ pub fn synthetic_national(plan: &Plan, admin_csv: &str, seed: u64) -> Result<Com
             }
         };
         let strength = rng.unit();
-        let mut meets = 0u32;
+        let mut meets: ntm_planner::engine::ItemSet = 0;
         for k in 0..CRITERIA {
             if rng.unit() < 0.35 + 0.65 * strength {
                 meets |= 1 << k;
@@ -522,16 +531,19 @@ pub fn synthetic_national(plan: &Plan, admin_csv: &str, seed: u64) -> Result<Com
         }
         let border = rng.unit() < 0.05;
         let difficult = rng.unit() < 0.2;
-        let cost = std::array::from_fn(|k| {
-            (meets & (1 << k) == 0).then(|| {
-                let c = plan.criteria[k].unit_cost * (0.25 * rng.normal()).exp();
-                (c * 100.0).round() / 100.0
+        let cost = (0..CRITERIA)
+            .map(|k| {
+                (meets & (1 << k) == 0).then(|| {
+                    let c = plan.items[k].unit_cost * (0.25 * rng.normal()).exp();
+                    (c * 100.0).round() / 100.0
+                })
             })
-        });
+            .collect();
         communes.push(Commune {
             id: row.get(0).unwrap_or_default().to_string(),
             name: row.get(1).unwrap_or_default().to_string(),
             district,
+            group: 0,
             border,
             difficult,
             priority: rng.unit() < 0.05,
