@@ -267,7 +267,10 @@ fn results_count_certified_communes_bands_districts_and_border() {
     assert_eq!(o.newly_certified, ["one-left"]);
     assert_eq!(o.histogram[19], 2);
     assert_eq!(o.histogram[13], 1);
-    assert_eq!((o.bands.get("19").unwrap(), o.bands.get("10-14").unwrap()), (2, 1));
+    assert_eq!(
+        (o.bands.get("19").unwrap(), o.bands.get("10-14").unwrap()),
+        (2, 1)
+    );
     assert_eq!(o.districts.len(), 2);
     assert_eq!(
         (o.districts[0].name.as_str(), o.districts[0].certified),

@@ -163,7 +163,8 @@ fn commune_tables_in_csv() {
     let small: String = shipped.lines().take(6).map(|l| format!("{l}\n")).collect();
     let seeds = vec![shipped.as_bytes().to_vec(), small.into_bytes()];
     fuzz("csv", seeds, |b| {
-        let _ = CommuneTable::from_file_bytes(b, &ntm_planner::engine::Plan::lang_son_2022(), "xa.csv");
+        let _ =
+            CommuneTable::from_file_bytes(b, &ntm_planner::engine::Plan::lang_son_2022(), "xa.csv");
     });
 }
 
@@ -187,7 +188,11 @@ fn commune_tables_in_excel() {
         rows,
     }]);
     fuzz("xlsx", vec![book], |b| {
-        let _ = CommuneTable::from_file_bytes(b, &ntm_planner::engine::Plan::lang_son_2022(), "xa.xlsx");
+        let _ = CommuneTable::from_file_bytes(
+            b,
+            &ntm_planner::engine::Plan::lang_son_2022(),
+            "xa.xlsx",
+        );
     });
 }
 
@@ -199,7 +204,11 @@ fn commune_tables_in_excel_sheet_xml() {
     let sheet = br#"<?xml version="1.0"?><worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>id</t></is></c><c r="B1" t="inlineStr"><is><t>name</t></is></c><c r="C1"><v>1</v></c></row><row r="2"><c r="A2" t="s"><v>0</v></c><c r="AB2"><v>12.5</v></c></row></sheetData></worksheet>"#;
     fuzz("xlsx-sheet", vec![sheet.to_vec()], |b| {
         let book = zip(&[("xl/worksheets/sheet1.xml".to_string(), b.to_vec())]);
-        let _ = CommuneTable::from_file_bytes(&book, &ntm_planner::engine::Plan::lang_son_2022(), "xa.xlsx");
+        let _ = CommuneTable::from_file_bytes(
+            &book,
+            &ntm_planner::engine::Plan::lang_son_2022(),
+            "xa.xlsx",
+        );
     });
 }
 

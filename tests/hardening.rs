@@ -46,7 +46,12 @@ fn cells_beyond_the_sheet_or_the_reader_are_refused_not_allocated() {
             Err(XlsxError::TooManyRows) => assert_eq!(reference, "A60001"),
             other => panic!("{reference}: {other:?}"),
         }
-        let err = CommuneTable::from_file_bytes(&bytes, &ntm_planner::engine::Plan::lang_son_2022(), "tinh.xlsx").unwrap_err();
+        let err = CommuneTable::from_file_bytes(
+            &bytes,
+            &ntm_planner::engine::Plan::lang_son_2022(),
+            "tinh.xlsx",
+        )
+        .unwrap_err();
         let vi = err.message(Lang::Vi);
         assert!(vi.contains("tệp Excel"), "{vi}");
         assert!(vi.contains("giới hạn") || vi.contains("dòng"), "{vi}");
@@ -149,7 +154,12 @@ fn a_stored_part_larger_than_the_cap_or_claiming_to_be_is_refused_at_the_cap_its
 fn damaged_workbooks_say_so_in_the_users_language() {
     let good = workbook_with_rows("<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>");
     for cut in [10, good.len() / 2, good.len() - 30] {
-        let err = CommuneTable::from_file_bytes(&good[..cut], &ntm_planner::engine::Plan::lang_son_2022(), "tinh.xlsx").unwrap_err();
+        let err = CommuneTable::from_file_bytes(
+            &good[..cut],
+            &ntm_planner::engine::Plan::lang_son_2022(),
+            "tinh.xlsx",
+        )
+        .unwrap_err();
         let vi = err.message(Lang::Vi);
         assert!(
             vi.starts_with("tinh.xlsx: không đọc được tệp Excel"),
@@ -159,7 +169,12 @@ fn damaged_workbooks_say_so_in_the_users_language() {
             assert!(!vi.contains(english), "{vi}");
         }
     }
-    let err = CommuneTable::from_file_bytes(b"not a workbook at all", &ntm_planner::engine::Plan::lang_son_2022(), "tinh.xlsx").unwrap_err();
+    let err = CommuneTable::from_file_bytes(
+        b"not a workbook at all",
+        &ntm_planner::engine::Plan::lang_son_2022(),
+        "tinh.xlsx",
+    )
+    .unwrap_err();
     assert!(
         err.message(Lang::En).contains("Excel"),
         "{}",
@@ -187,7 +202,12 @@ fn csv_exports_never_carry_a_formula() {
     let text = csv(&rows)
         .replace("Xã a", "\"=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"")
         .replace("Xã b", "@SUM(1)");
-    let table = CommuneTable::from_csv(text.as_bytes(), &ntm_planner::engine::Plan::lang_son_2022(), "t.csv").unwrap();
+    let table = CommuneTable::from_csv(
+        text.as_bytes(),
+        &ntm_planner::engine::Plan::lang_son_2022(),
+        "t.csv",
+    )
+    .unwrap();
     let m = ntm_planner::engine::Model::new(ntm_planner::engine::Plan::lang_son_2022(), table);
     let scenario = Scenario {
         name: Some("-2+3".into()),
@@ -244,7 +264,7 @@ fn exported_numbers_have_no_float_noise_and_no_negative_zero() {
 
 #[test]
 fn the_communes_sheet_gives_each_communes_criteria_and_certification_as_the_run() {
-    use ntm_planner::engine::{Model};
+    use ntm_planner::engine::Model;
     let m = Model::shipped();
     let s = Scenario {
         disbursement: [None, None, None, Some(0.7), None].into(),

@@ -9,7 +9,8 @@ use ntm_planner::formats::seeds::SHIPPED_COMMUNES;
 use ntm_planner::text::Lang;
 
 fn refuse(bytes: &[u8]) -> (String, String) {
-    let err = CommuneTable::from_csv(bytes, &ntm_planner::engine::Plan::lang_son_2022(), "xa.csv").expect_err("the file should be refused");
+    let err = CommuneTable::from_csv(bytes, &ntm_planner::engine::Plan::lang_son_2022(), "xa.csv")
+        .expect_err("the file should be refused");
     (err.message(Lang::Vi), err.message(Lang::En))
 }
 
@@ -79,7 +80,12 @@ fn a_bad_cost_names_line_and_column_letter() {
         "{en}"
     );
     // One problem is that problem, not a list of one.
-    let err = CommuneTable::from_csv(text.as_bytes(), &ntm_planner::engine::Plan::lang_son_2022(), "t.csv").unwrap_err();
+    let err = CommuneTable::from_csv(
+        text.as_bytes(),
+        &ntm_planner::engine::Plan::lang_son_2022(),
+        "t.csv",
+    )
+    .unwrap_err();
     assert!(
         matches!(
             err.problem,
@@ -141,7 +147,12 @@ fn vietnamese_headers_read_the_same_table() {
     let mut lines = shipped_lines();
     let header: Vec<String> = lines[0].split(',').map(common::vietnamese_header).collect();
     lines[0] = header.join(",");
-    let table = CommuneTable::from_csv(join(&lines).as_bytes(), &ntm_planner::engine::Plan::lang_son_2022(), "xa.csv").unwrap();
+    let table = CommuneTable::from_csv(
+        join(&lines).as_bytes(),
+        &ntm_planner::engine::Plan::lang_son_2022(),
+        "xa.csv",
+    )
+    .unwrap();
     assert_eq!(table, CommuneTable::shipped());
 }
 
@@ -149,7 +160,12 @@ fn vietnamese_headers_read_the_same_table() {
 fn bom_and_crlf_read_the_same_table() {
     let mut bytes = b"\xef\xbb\xbf".to_vec();
     bytes.extend_from_slice(SHIPPED_COMMUNES.replace('\n', "\r\n").as_bytes());
-    let table = CommuneTable::from_csv(&bytes, &ntm_planner::engine::Plan::lang_son_2022(), "xa.csv").unwrap();
+    let table = CommuneTable::from_csv(
+        &bytes,
+        &ntm_planner::engine::Plan::lang_son_2022(),
+        "xa.csv",
+    )
+    .unwrap();
     assert_eq!(table, CommuneTable::shipped());
 }
 
@@ -170,7 +186,12 @@ fn columns_in_another_order_and_extra_columns_are_fine() {
             format!("{},{}", cells.join(","), extra)
         })
         .collect();
-    let table = CommuneTable::from_csv(join(&reordered).as_bytes(), &ntm_planner::engine::Plan::lang_son_2022(), "xa.csv").unwrap();
+    let table = CommuneTable::from_csv(
+        join(&reordered).as_bytes(),
+        &ntm_planner::engine::Plan::lang_son_2022(),
+        "xa.csv",
+    )
+    .unwrap();
     assert_eq!(table.communes, CommuneTable::shipped().communes);
     assert_eq!(table.ignored_columns, ["Ghi chú"]);
 }
@@ -185,14 +206,24 @@ fn a_cost_with_a_decimal_comma_is_read() {
     let mut cells: Vec<String> = lines[idx].split(',').map(str::to_string).collect();
     cells[25 + k] = "\"12,5\"".into();
     lines[idx] = cells.join(",");
-    let table = CommuneTable::from_csv(join(&lines).as_bytes(), &ntm_planner::engine::Plan::lang_son_2022(), "xa.csv").unwrap();
+    let table = CommuneTable::from_csv(
+        join(&lines).as_bytes(),
+        &ntm_planner::engine::Plan::lang_son_2022(),
+        "xa.csv",
+    )
+    .unwrap();
     assert_eq!(table.communes[idx - 1].cost[k], Some(12.5));
 }
 
 #[test]
 fn an_excel_workbook_with_vietnamese_headers_reads_the_same_table() {
     let bytes = common::shipped_as_xlsx(1, |_, _, _| None);
-    let table = CommuneTable::from_file_bytes(&bytes, &ntm_planner::engine::Plan::lang_son_2022(), "xa.xlsx").unwrap();
+    let table = CommuneTable::from_file_bytes(
+        &bytes,
+        &ntm_planner::engine::Plan::lang_son_2022(),
+        "xa.xlsx",
+    )
+    .unwrap();
     assert_eq!(table.communes, CommuneTable::shipped().communes);
     assert_eq!(table.districts, CommuneTable::shipped().districts);
     assert!(table.has_districts());
@@ -208,15 +239,24 @@ fn a_bad_cell_in_excel_names_its_row_and_column_as_excel_does() {
     let bytes = common::shipped_as_xlsx(1, |r, c, cell| {
         (r == 6 && c == 8).then(|| format!("{cell}x"))
     });
-    let err = CommuneTable::from_file_bytes(&bytes, &ntm_planner::engine::Plan::lang_son_2022(), "xa.xlsx")
-        .unwrap_err()
-        .message(Lang::En);
+    let err = CommuneTable::from_file_bytes(
+        &bytes,
+        &ntm_planner::engine::Plan::lang_son_2022(),
+        "xa.xlsx",
+    )
+    .unwrap_err()
+    .message(Lang::En);
     assert!(err.contains("line 9, column \"TC3\" (J)"), "{err}");
 }
 
 #[test]
 fn a_file_that_claims_to_be_excel_but_is_not_is_refused() {
-    let err = CommuneTable::from_file_bytes(b"PK\x03\x04not really a zip", &ntm_planner::engine::Plan::lang_son_2022(), "xa.xlsx").unwrap_err();
+    let err = CommuneTable::from_file_bytes(
+        b"PK\x03\x04not really a zip",
+        &ntm_planner::engine::Plan::lang_son_2022(),
+        "xa.xlsx",
+    )
+    .unwrap_err();
     assert!(
         err.message(Lang::En).contains("cannot read the Excel file"),
         "{}",
@@ -231,7 +271,12 @@ fn every_wrong_row_is_reported_not_only_the_first() {
     lines[9] = lines[9].trim_end_matches(',').to_string();
     let second = lines[2].clone();
     lines[30] = second;
-    let err = CommuneTable::from_csv(join(&lines).as_bytes(), &ntm_planner::engine::Plan::lang_son_2022(), "xa.csv").unwrap_err();
+    let err = CommuneTable::from_csv(
+        join(&lines).as_bytes(),
+        &ntm_planner::engine::Plan::lang_son_2022(),
+        "xa.csv",
+    )
+    .unwrap_err();
     let ntm_planner::formats::error::Problem::Table(problem) = &err.problem else {
         panic!("{err:?}")
     };
@@ -267,12 +312,24 @@ fn a_table_without_districts_of_any_size_is_read_and_run() {
     use ntm_planner::engine::{Model, Plan, Scenario};
     for rows in [65, 2, 181] {
         let text = without_districts(rows);
-        let table = CommuneTable::from_csv(text.as_bytes(), &ntm_planner::engine::Plan::lang_son_2022(), "xa-2025.csv").unwrap();
+        let table = CommuneTable::from_csv(
+            text.as_bytes(),
+            &ntm_planner::engine::Plan::lang_son_2022(),
+            "xa-2025.csv",
+        )
+        .unwrap();
         assert_eq!(table.communes.len(), rows);
         assert!(!table.has_districts());
         assert_eq!(table.district_name(&table.communes[0]), None);
         // Written back and read again, it stays without districts.
-        let again = CommuneTable::from_csv(table.to_csv(&ntm_planner::engine::Plan::lang_son_2022()).as_bytes(), &ntm_planner::engine::Plan::lang_son_2022(), "again.csv").unwrap();
+        let again = CommuneTable::from_csv(
+            table
+                .to_csv(&ntm_planner::engine::Plan::lang_son_2022())
+                .as_bytes(),
+            &ntm_planner::engine::Plan::lang_son_2022(),
+            "again.csv",
+        )
+        .unwrap();
         assert_eq!(again, table);
         let model = Model::new(Plan::lang_son_2022(), table);
         let o = model.run(&Scenario::plan());
@@ -285,7 +342,8 @@ fn a_table_without_districts_of_any_size_is_read_and_run() {
                 .take(rows + 1)
                 .collect::<Vec<_>>()
                 .join("\n")
-                .as_bytes(), &ntm_planner::engine::Plan::lang_son_2022(),
+                .as_bytes(),
+            &ntm_planner::engine::Plan::lang_son_2022(),
             "with.csv",
         )
         .unwrap();
@@ -301,7 +359,12 @@ fn blank_lines_are_skipped_not_counted_as_communes() {
     lines.insert(5, String::new());
     lines.insert(9, ",,,,".into());
     lines.push("  ".into());
-    let table = CommuneTable::from_csv(join(&lines).as_bytes(), &ntm_planner::engine::Plan::lang_son_2022(), "t.csv").unwrap();
+    let table = CommuneTable::from_csv(
+        join(&lines).as_bytes(),
+        &ntm_planner::engine::Plan::lang_son_2022(),
+        "t.csv",
+    )
+    .unwrap();
     assert_eq!(table.communes.len(), 181);
 }
 
@@ -316,7 +379,12 @@ fn the_report_lists_fifty_wrong_rows_and_counts_the_rest() {
         cells[3] = "perhaps".into();
         *line = cells.join(",");
     }
-    let err = CommuneTable::from_csv(join(&lines).as_bytes(), &ntm_planner::engine::Plan::lang_son_2022(), "t.csv").unwrap_err();
+    let err = CommuneTable::from_csv(
+        join(&lines).as_bytes(),
+        &ntm_planner::engine::Plan::lang_son_2022(),
+        "t.csv",
+    )
+    .unwrap_err();
     match &err.problem {
         Problem::Table(TableProblem::Several { problems, more }) => {
             assert_eq!(problems.len(), MAX_PROBLEMS);
@@ -342,7 +410,12 @@ fn a_table_larger_than_any_province_is_refused() {
         let (_, rest) = row.split_once(',').unwrap();
         big.push(format!("X{i},{rest}"));
     }
-    let err = CommuneTable::from_csv(join(&big).as_bytes(), &ntm_planner::engine::Plan::lang_son_2022(), "big.csv").unwrap_err();
+    let err = CommuneTable::from_csv(
+        join(&big).as_bytes(),
+        &ntm_planner::engine::Plan::lang_son_2022(),
+        "big.csv",
+    )
+    .unwrap_err();
     for lang in [Lang::Vi, Lang::En] {
         let message = err.message(lang);
         assert!(

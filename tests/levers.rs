@@ -140,10 +140,7 @@ fn each_levers_default_is_the_plans_own_figure() {
     let plan = &model.plan;
     let number = |lever: Lever| lever.default_in(&model).number().unwrap();
     for k in 0..plan.criteria.len() {
-        assert_eq!(
-            number(Lever::new(UNIT_COSTS, k)),
-            plan.items[k].unit_cost
-        );
+        assert_eq!(number(Lever::new(UNIT_COSTS, k)), plan.items[k].unit_cost);
         assert_eq!(
             number(Lever::target_criterion(k)),
             f64::from(plan.criteria[k].target)

@@ -251,7 +251,12 @@ fn the_2022_table_places_176_communes_and_names_the_5_merged_away() {
 /// A table of today's units, as an office would import it (no district column).
 fn table_2025(rows: &[(String, String)]) -> CommuneTable {
     let csv = common::units_table_csv(rows, |i, k| k <= i % 19, |_| false);
-    CommuneTable::from_csv(csv.as_bytes(), &ntm_planner::engine::Plan::lang_son_2022(), "test.csv").unwrap()
+    CommuneTable::from_csv(
+        csv.as_bytes(),
+        &ntm_planner::engine::Plan::lang_son_2022(),
+        "test.csv",
+    )
+    .unwrap()
 }
 
 #[test]
@@ -667,7 +672,12 @@ fn border_communes_are_diamonds_and_small_dark_marks_have_no_edge_and_the_legend
     let csv = common::units_table_csv(&units, |i, _| i % 2 == 0, |_| false);
     let country = Model::new(
         model.plan.clone(),
-        CommuneTable::from_csv(csv.as_bytes(), &ntm_planner::engine::Plan::lang_son_2022(), "x.csv").unwrap(),
+        CommuneTable::from_csv(
+            csv.as_bytes(),
+            &ntm_planner::engine::Plan::lang_son_2022(),
+            "x.csv",
+        )
+        .unwrap(),
     );
     let layout = lay_out(&country.table, &places(), FRAME);
     let all: Vec<usize> = (0..units.len()).collect();
@@ -979,7 +989,12 @@ fn the_scale_bar_and_the_source_line_are_drawn_where_they_say() {
 fn the_changed_ring_is_thick_on_a_large_mark_and_thin_on_a_small_one() {
     let units = common::units_2025("communes-vietnam-2025.csv");
     let csv = common::units_table_csv(&units, |_, _| true, |_| false);
-    let table = CommuneTable::from_csv(csv.as_bytes(), &ntm_planner::engine::Plan::lang_son_2022(), "x.csv").unwrap();
+    let table = CommuneTable::from_csv(
+        csv.as_bytes(),
+        &ntm_planner::engine::Plan::lang_son_2022(),
+        "x.csv",
+    )
+    .unwrap();
     let layout = lay_out(&table, &places(), FRAME);
     let large = layout
         .marks

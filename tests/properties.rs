@@ -3,9 +3,7 @@
 mod common;
 
 use common::{model, Row, ALL};
-use ntm_planner::engine::{
-    Levers, Model, Plan, Scenario, Strategy as ServingOrder,
-};
+use ntm_planner::engine::{Levers, Model, Plan, Scenario, Strategy as ServingOrder};
 use proptest::prelude::*;
 /// The 2022 plan's criteria (each its own single item).
 const CRITERIA: usize = 19;

@@ -183,10 +183,7 @@ fn each_presets_idle_and_short_money_is_what_arrives_beyond_or_below_the_plan() 
     ] {
         let text = std::fs::read_to_string(dir.join(format!("{file}.json"))).unwrap();
         let s = Scenario::from_json(&text, &plan, file).unwrap();
-        assert!(
-            s.investment.is_empty(),
-            "{file} invests as the plan"
-        );
+        assert!(s.investment.is_empty(), "{file} invests as the plan");
         let arrived: f64 = plan
             .sources
             .iter()

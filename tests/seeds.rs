@@ -70,8 +70,14 @@ fn the_shipped_table_has_the_real_communes_and_the_known_facts() {
     assert!(border
         .iter()
         .all(|c| border_districts.contains(&table.districts[c.district].as_str())));
-    assert_eq!(border.iter().filter(|c| c.meets.count_ones() == 19).count(), 9);
-    assert_eq!(border.iter().map(|c| c.meets.count_ones()).sum::<u32>(), 277); // 13.85 × 20
+    assert_eq!(
+        border.iter().filter(|c| c.meets.count_ones() == 19).count(),
+        9
+    );
+    assert_eq!(
+        border.iter().map(|c| c.meets.count_ones()).sum::<u32>(),
+        277
+    ); // 13.85 × 20
     let weakest = table
         .communes
         .iter()
@@ -193,7 +199,10 @@ fn a_plan_seed_broken_in_any_way_is_refused_with_what_is_wrong() {
         (
             "a criterion with no cost",
             Box::new(|p| {
-                p["criteria"][1].as_object_mut().unwrap().remove("unit_cost");
+                p["criteria"][1]
+                    .as_object_mut()
+                    .unwrap()
+                    .remove("unit_cost");
             }),
             "criteria.transport: neither \"unit_cost\"",
         ),

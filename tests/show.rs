@@ -432,25 +432,40 @@ fn each_lever_field_takes_its_scale_limit_decimals_and_unit_from_the_registry() 
     use ntm_planner::engine::lever::{Lever, Value};
     use ntm_planner::engine::scenario::{FULL_DISBURSEMENT, MAX_AMOUNT, MAX_TARGET_COMMUNES};
     use ntm_planner::show::fields::FieldFormat;
-    let share = FieldFormat::of(Lever::disbursement(0).family(), &ntm_planner::engine::Plan::lang_son_2022());
+    let share = FieldFormat::of(
+        Lever::disbursement(0).family(),
+        &ntm_planner::engine::Plan::lang_son_2022(),
+    );
     assert_eq!(
         (share.scale, share.limit, share.decimals, share.unit),
         (100.0, 100.0, 1, "%")
     );
     assert_eq!(share.shown(0.7), 70.0);
     assert_eq!(share.value(share.shown(0.625)), 0.625);
-    let money = FieldFormat::of(Lever::funding(0).family(), &ntm_planner::engine::Plan::lang_son_2022());
+    let money = FieldFormat::of(
+        Lever::funding(0).family(),
+        &ntm_planner::engine::Plan::lang_son_2022(),
+    );
     assert_eq!(
         (money.scale, money.limit, money.decimals, money.unit),
         (1.0, MAX_AMOUNT, 2, "")
     );
     assert_eq!(money.shown(640.0), 640.0);
-    let communes = FieldFormat::of(Lever::target_criterion(0).family(), &ntm_planner::engine::Plan::lang_son_2022());
+    let communes = FieldFormat::of(
+        Lever::target_criterion(0).family(),
+        &ntm_planner::engine::Plan::lang_son_2022(),
+    );
     assert_eq!(
         (communes.limit, communes.decimals, communes.whole),
         (MAX_TARGET_COMMUNES, 0, true)
     );
-    assert!(!FieldFormat::of(Lever::unit_cost(0).family(), &ntm_planner::engine::Plan::lang_son_2022()).whole);
+    assert!(
+        !FieldFormat::of(
+            Lever::unit_cost(0).family(),
+            &ntm_planner::engine::Plan::lang_son_2022()
+        )
+        .whole
+    );
     // The default disbursement is defined once: the registry's and the run's.
     let m = Model::shipped();
     assert_eq!(

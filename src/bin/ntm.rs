@@ -373,10 +373,8 @@ fn model_and_scenario(options: &Options, plan: Plan) -> Result<(Model, Scenario)
     let lang = options.lang;
     let fail = |e: InputError| Failure(e.message(lang));
     let table = match options.get(Flag::Communes) {
-        Some(path) => {
-            CommuneTable::from_file_bytes(&read_file(path).map_err(fail)?, &plan, path)
-                .map_err(fail)?
-        }
+        Some(path) => CommuneTable::from_file_bytes(&read_file(path).map_err(fail)?, &plan, path)
+            .map_err(fail)?,
         None => CommuneTable::shipped(),
     };
     let scenario = match options.get(Flag::Scenario) {

@@ -8,7 +8,11 @@ use crate::text::number::escape_markup;
 /// The row's class: certified (already or newly), and whether it differs from the plan.
 /// `before`, `after` and `in_plan` are criteria met (bit k: criterion k), of `criteria`.
 pub fn row_class(before: ItemSet, after: ItemSet, in_plan: ItemSet, criteria: usize) -> String {
-    let all: ItemSet = if criteria >= 128 { ItemSet::MAX } else { (1 << criteria) - 1 };
+    let all: ItemSet = if criteria >= 128 {
+        ItemSet::MAX
+    } else {
+        (1 << criteria) - 1
+    };
     let status = match (after == all, before == all) {
         (true, true) => "certified",
         (true, false) => "newly",

@@ -171,7 +171,14 @@ pub fn answer(model: &Model, scenario: &Scenario, found: &Found) -> Answer {
     let prefixes = Prefixes::new(&model, &levers);
     // What was found on another table (a stale reply) cannot pay past its candidates.
     let paid: Vec<usize> = (0..prefixes.orders.len())
-        .map(|k| found.paid.get(k).copied().unwrap_or(0).min(prefixes.orders[k].len()))
+        .map(|k| {
+            found
+                .paid
+                .get(k)
+                .copied()
+                .unwrap_or(0)
+                .min(prefixes.orders[k].len())
+        })
         .collect();
     let (measure, budget) = match found.goal {
         Goal::Target(measure, _) => (measure, None),
@@ -210,34 +217,36 @@ pub fn more_funding_needed(levers: &Levers) -> Vec<f64> {
     let now = short(levers);
     // Sums of nineteen shortfalls: equal within a hundred VND.
     let close = 1e-7;
-    (0..levers.funding.len()).map(|s| {
-        let mut with = levers.clone();
-        let arrives = levers.disbursement[s];
-        // Enough for everything: the whole investment on top of what it pledges (where none
-        // of the pledge arrives, what it could do were it to arrive).
-        let most: f64 = levers.investment.iter().sum::<f64>() / arrives.max(1e-3);
-        with.disbursement[s] = if arrives > 0.0 { arrives } else { 1.0 };
-        with.funding[s] = levers.funding[s] + most;
-        let floor = short(&with);
-        if now <= floor + close {
-            return 0.0;
-        }
-        if arrives <= 0.0 {
-            return f64::INFINITY;
-        }
-        let (mut low, mut high) = (0.0, most);
-        // To a thousandth of a VND, then given to the thousand VND (a millionth of a billion).
-        while high - low > 1e-9 {
-            let mid = 0.5 * (low + high);
-            with.funding[s] = levers.funding[s] + mid;
-            if short(&with) <= floor + close {
-                high = mid;
-            } else {
-                low = mid;
+    (0..levers.funding.len())
+        .map(|s| {
+            let mut with = levers.clone();
+            let arrives = levers.disbursement[s];
+            // Enough for everything: the whole investment on top of what it pledges (where none
+            // of the pledge arrives, what it could do were it to arrive).
+            let most: f64 = levers.investment.iter().sum::<f64>() / arrives.max(1e-3);
+            with.disbursement[s] = if arrives > 0.0 { arrives } else { 1.0 };
+            with.funding[s] = levers.funding[s] + most;
+            let floor = short(&with);
+            if now <= floor + close {
+                return 0.0;
             }
-        }
-        (high * 1e6).round() / 1e6
-    }).collect()
+            if arrives <= 0.0 {
+                return f64::INFINITY;
+            }
+            let (mut low, mut high) = (0.0, most);
+            // To a thousandth of a VND, then given to the thousand VND (a millionth of a billion).
+            while high - low > 1e-9 {
+                let mid = 0.5 * (low + high);
+                with.funding[s] = levers.funding[s] + mid;
+                if short(&with) <= floor + close {
+                    high = mid;
+                } else {
+                    low = mid;
+                }
+            }
+            (high * 1e6).round() / 1e6
+        })
+        .collect()
 }
 
 /// The scenario with every lever written out (model.md §7.2: "complete").
@@ -469,11 +478,7 @@ fn greedy_certified(
     }
 }
 
-fn for_certified(
-    model: &Model,
-    prefixes: &Prefixes,
-    target: f64,
-) -> (Vec<usize>, bool, bool) {
+fn for_certified(model: &Model, prefixes: &Prefixes, target: f64) -> (Vec<usize>, bool, bool) {
     let needed = (target - f64::from(model.certified_baseline()))
         .ceil()
         .max(0.0) as usize;
@@ -497,11 +502,7 @@ fn for_certified(
 }
 
 /// The most communes certified for at most `budget`, and that answer.
-fn certified_within(
-    model: &Model,
-    prefixes: &Prefixes,
-    budget: f64,
-) -> (u32, Vec<usize>, bool) {
+fn certified_within(model: &Model, prefixes: &Prefixes, budget: f64) -> (u32, Vec<usize>, bool) {
     let base = model.certified_baseline();
     let pending = uncertified(model, prefixes);
     if pending.len() <= EXACT_CERTIFIED_LIMIT {
@@ -579,10 +580,15 @@ fn greedy_average(
     counts: &dyn Fn(usize) -> bool,
 ) -> (Vec<usize>, bool, bool) {
     let shape = &model.shape;
-    let members: Vec<usize> = (0..model.table.communes.len()).filter(|&i| counts(i)).collect();
+    let members: Vec<usize> = (0..model.table.communes.len())
+        .filter(|&i| counts(i))
+        .collect();
     let mut paid = prefixes.none();
     loop {
-        let meets: Vec<_> = members.iter().map(|&i| prefixes.meets(model, i, &paid)).collect();
+        let meets: Vec<_> = members
+            .iter()
+            .map(|&i| prefixes.meets(model, i, &paid))
+            .collect();
         let met: u32 = meets.iter().map(|&m| shape.criteria_met(m)).sum();
         if met >= total {
             return (paid, true, false);
@@ -597,7 +603,9 @@ fn greedy_average(
                 let mut added = 0.0;
                 for j in (0..model.items()).filter(|&j| missing & (1 << j) != 0) {
                     match prefixes.position[j][i] {
-                        Some(p) => added += prefixes.sums[j][p as usize + 1] - prefixes.sums[j][paid[j]],
+                        Some(p) => {
+                            added += prefixes.sums[j][p as usize + 1] - prefixes.sums[j][paid[j]]
+                        }
                         None => added = f64::INFINITY,
                     }
                 }
@@ -730,7 +738,11 @@ mod tests {
                     let most = 19 * u64::from(n);
                     match (0..=most).find(|&x| reaches(x)) {
                         Some(least) => {
-                            assert_eq!(gain_needed(0, n, 19, target), least, "n {n} t {t} {offset}");
+                            assert_eq!(
+                                gain_needed(0, n, 19, target),
+                                least,
+                                "n {n} t {t} {offset}"
+                            );
                             assert_eq!(gain_needed(5, n, 19, target), least.saturating_sub(5));
                         }
                         // Beyond every criterion of every commune: more than can be gained.

@@ -52,7 +52,11 @@ impl Bands {
             let lo = (n as f64 * share / 19.0).round() as i64;
             if lo <= hi {
                 let count = histogram[lo as usize..=hi as usize].iter().sum();
-                let name = if lo == hi { lo.to_string() } else { format!("{lo}-{hi}") };
+                let name = if lo == hi {
+                    lo.to_string()
+                } else {
+                    format!("{lo}-{hi}")
+                };
                 bands.push((name, count));
                 hi = lo - 1;
             }

@@ -258,28 +258,60 @@ pub struct Reference {
 #[derive(Debug, Clone, PartialEq)]
 pub enum PlanProblem {
     /// `key` is not lowercase letters, digits and `-`.
-    BadPlanKey { key: String },
+    BadPlanKey {
+        key: String,
+    },
     NoCriteria,
     NoSources,
     /// A key given twice among criteria and items, sources, or commune groups.
-    DuplicateKey { key: String, first: String, second: String },
+    DuplicateKey {
+        key: String,
+        first: String,
+        second: String,
+    },
     /// An item id given twice (criterion ids count as their own items').
-    DuplicateId { id: String, first: String, second: String },
+    DuplicateId {
+        id: String,
+        first: String,
+        second: String,
+    },
     /// A criterion with neither `unit_cost` nor `indicators`.
-    NoCost { field: String },
+    NoCost {
+        field: String,
+    },
     /// A criterion with both `unit_cost` and `indicators`.
-    CostAndIndicators { field: String },
+    CostAndIndicators {
+        field: String,
+    },
     /// A number that must be finite and not negative.
-    BadNumber { field: String, value: f64 },
+    BadNumber {
+        field: String,
+        value: f64,
+    },
     /// A commune group (or display group) the plan lacks.
-    UnknownGroup { field: String, group: String },
+    UnknownGroup {
+        field: String,
+        group: String,
+    },
     /// An eligibility list naming a key that is no criterion or item.
-    UnknownKey { field: String, key: String },
+    UnknownKey {
+        field: String,
+        key: String,
+    },
     /// An eligibility list for a source the plan lacks.
-    UnknownSource { field: String },
+    UnknownSource {
+        field: String,
+    },
     /// A count above the plan's communes.
-    AboveCommunes { field: String, value: u32, communes: u32 },
-    TooManyItems { count: usize, limit: usize },
+    AboveCommunes {
+        field: String,
+        value: u32,
+        communes: u32,
+    },
+    TooManyItems {
+        count: usize,
+        limit: usize,
+    },
 }
 
 fn valid_key(key: &str) -> bool {
@@ -293,7 +325,9 @@ impl Plan {
     /// Checks the plan and builds its items (model.md §8.1). Run by every reader of a plan.
     pub fn prepare(&mut self) -> Result<(), PlanProblem> {
         if !valid_key(&self.key) {
-            return Err(PlanProblem::BadPlanKey { key: self.key.clone() });
+            return Err(PlanProblem::BadPlanKey {
+                key: self.key.clone(),
+            });
         }
         if self.criteria.is_empty() {
             return Err(PlanProblem::NoCriteria);
@@ -308,31 +342,46 @@ impl Plan {
                 Err(PlanProblem::BadNumber { field, value })
             }
         };
-        number("cost_multipliers.border".into(), self.cost_multipliers.border)?;
-        number("cost_multipliers.difficult".into(), self.cost_multipliers.difficult)?;
+        number(
+            "cost_multipliers.border".into(),
+            self.cost_multipliers.border,
+        )?;
+        number(
+            "cost_multipliers.difficult".into(),
+            self.cost_multipliers.difficult,
+        )?;
         let mut groups_seen: BTreeMap<&str, String> = BTreeMap::new();
         for (g, group) in self.commune_groups.iter().enumerate() {
             let here = format!("commune_groups[{}]", g + 1);
             if let Some(first) = groups_seen.insert(&group.key, here.clone()) {
-                return Err(PlanProblem::DuplicateKey { key: group.key.clone(), first, second: here });
+                return Err(PlanProblem::DuplicateKey {
+                    key: group.key.clone(),
+                    first,
+                    second: here,
+                });
             }
         }
         let group_index = |field: &str, key: &str| -> Result<usize, PlanProblem> {
-            self.commune_groups.iter().position(|g| g.key == key).ok_or_else(|| {
-                PlanProblem::UnknownGroup { field: field.to_string(), group: key.to_string() }
-            })
+            self.commune_groups
+                .iter()
+                .position(|g| g.key == key)
+                .ok_or_else(|| PlanProblem::UnknownGroup {
+                    field: field.to_string(),
+                    group: key.to_string(),
+                })
         };
         let groups = self.commune_groups.len().max(1);
-        let by_group = |field: &str, costs: &BTreeMap<String, f64>| -> Result<Vec<Option<f64>>, PlanProblem> {
-            let mut out = vec![None; groups];
-            for (key, &cost) in costs {
-                let here = format!("{field}.unit_cost_by_group.{key}");
-                let g = group_index(&here, key)?;
-                number(here, cost)?;
-                out[g] = Some(cost);
-            }
-            Ok(out)
-        };
+        let by_group =
+            |field: &str, costs: &BTreeMap<String, f64>| -> Result<Vec<Option<f64>>, PlanProblem> {
+                let mut out = vec![None; groups];
+                for (key, &cost) in costs {
+                    let here = format!("{field}.unit_cost_by_group.{key}");
+                    let g = group_index(&here, key)?;
+                    number(here, cost)?;
+                    out[g] = Some(cost);
+                }
+                Ok(out)
+            };
         let applies = |field: &str, list: &Option<Vec<String>>| -> Result<Vec<bool>, PlanProblem> {
             match list {
                 None => Ok(vec![true; groups]),
@@ -347,8 +396,10 @@ impl Plan {
         };
         let mut keys: BTreeMap<String, String> = BTreeMap::new();
         let mut ids: BTreeMap<String, String> = BTreeMap::new();
-        let claim = |map: &mut BTreeMap<String, String>, value: &str, here: &str, is_key: bool| {
-            match map.insert(value.to_string(), here.to_string()) {
+        let claim =
+            |map: &mut BTreeMap<String, String>, value: &str, here: &str, is_key: bool| match map
+                .insert(value.to_string(), here.to_string())
+            {
                 Some(first) if is_key => Err(PlanProblem::DuplicateKey {
                     key: value.to_string(),
                     first,
@@ -360,15 +411,17 @@ impl Plan {
                     second: here.to_string(),
                 }),
                 None => Ok(()),
-            }
-        };
+            };
         let mut items = Vec::new();
         for (k, c) in self.criteria.iter().enumerate() {
             let field = format!("criteria.{}", c.key);
             claim(&mut keys, &c.key, &field, true)?;
             claim(&mut ids, &c.id.to_string(), &field, false)?;
             if !c.group.is_empty() && !self.groups.iter().any(|g| g.key == c.group) {
-                return Err(PlanProblem::UnknownGroup { field: format!("{field}.group"), group: c.group.clone() });
+                return Err(PlanProblem::UnknownGroup {
+                    field: format!("{field}.group"),
+                    group: c.group.clone(),
+                });
             }
             for (name, value) in [("baseline", c.baseline), ("target", c.target)] {
                 if self.communes_total > 0 && value > self.communes_total {
@@ -424,7 +477,10 @@ impl Plan {
             }
         }
         if items.len() > MAX_ITEMS {
-            return Err(PlanProblem::TooManyItems { count: items.len(), limit: MAX_ITEMS });
+            return Err(PlanProblem::TooManyItems {
+                count: items.len(),
+                limit: MAX_ITEMS,
+            });
         }
         let mut source_keys: BTreeMap<String, String> = BTreeMap::new();
         for s in &self.sources {
@@ -439,7 +495,10 @@ impl Plan {
                 return Err(PlanProblem::UnknownSource { field });
             }
             if let Some(key) = list.iter().find(|k| self.key_items(k).is_none()) {
-                return Err(PlanProblem::UnknownKey { field, key: key.clone() });
+                return Err(PlanProblem::UnknownKey {
+                    field,
+                    key: key.clone(),
+                });
             }
         }
         Ok(())

@@ -48,7 +48,9 @@ impl Shape {
     pub fn of(plan: &Plan) -> Shape {
         let all = plan.all_items();
         Shape {
-            criterion_items: (0..plan.criteria.len()).map(|k| plan.criterion_items(k)).collect(),
+            criterion_items: (0..plan.criteria.len())
+                .map(|k| plan.criterion_items(k))
+                .collect(),
             not_applying: (0..plan.commune_groups.len().max(1))
                 .map(|g| all & !plan.applying_in(g))
                 .collect(),
@@ -143,9 +145,7 @@ impl Model {
         }
         let orders = Strategy::ALL.map(|_| OnceLock::new());
         let baseline = (0..items)
-            .map(|j| {
-                table.communes.iter().filter(|c| c.meets(j)).count() as u32 - not_assessed[j]
-            })
+            .map(|j| table.communes.iter().filter(|c| c.meets(j)).count() as u32 - not_assessed[j])
             .collect();
         let criteria_baseline = (0..shape.criteria())
             .map(|k| {
@@ -250,7 +250,9 @@ impl Model {
 
     fn orders_of(&self, strategy: Strategy) -> &Vec<Vec<u32>> {
         self.orders[strategy.index()].get_or_init(|| {
-            let missing: Vec<u32> = (0..self.table.communes.len()).map(|i| self.missing(i)).collect();
+            let missing: Vec<u32> = (0..self.table.communes.len())
+                .map(|i| self.missing(i))
+                .collect();
             (0..self.items)
                 .map(|j| self.serving_order_of(&missing, strategy, j))
                 .collect()
@@ -298,7 +300,12 @@ impl Model {
                 })
                 .collect(),
             investment: (0..self.items)
-                .map(|j| scenario.investment.get(j).unwrap_or(self.default_investment[j]))
+                .map(|j| {
+                    scenario
+                        .investment
+                        .get(j)
+                        .unwrap_or(self.default_investment[j])
+                })
                 .collect(),
             eligibility: (0..sources)
                 .map(|s| scenario.eligibility.get(s).unwrap_or(eligibility[s]))

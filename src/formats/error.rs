@@ -247,7 +247,10 @@ pub enum Problem {
     Scenario(ScenarioProblem),
     Plan(PlanFileProblem),
     /// A file made for another plan than the one in use.
-    OtherPlan { found: String, plan: String },
+    OtherPlan {
+        found: String,
+        plan: String,
+    },
     Read(String),
 }
 
@@ -255,9 +258,19 @@ pub enum Problem {
 #[derive(Debug, Clone, PartialEq)]
 pub enum PlanFileProblem {
     Json(ScenarioProblem),
-    MissingField { field: String, line: usize },
-    UnknownField { field: String, line: usize },
-    WrongValue { line: usize, column: usize, detail: String },
+    MissingField {
+        field: String,
+        line: usize,
+    },
+    UnknownField {
+        field: String,
+        line: usize,
+    },
+    WrongValue {
+        line: usize,
+        column: usize,
+        detail: String,
+    },
     Contents(crate::engine::plan::PlanProblem),
 }
 
@@ -266,15 +279,23 @@ impl PlanFileProblem {
         use crate::engine::plan::PlanProblem as P;
         match self {
             PlanFileProblem::Json(p) => p.message(lang),
-            PlanFileProblem::MissingField { field, line } => {
-                lang.fill(t::PLAN_ERROR_MISSING_FIELD, &[("field", field), ("line", line)])
-            }
-            PlanFileProblem::UnknownField { field, line } => {
-                lang.fill(t::PLAN_ERROR_UNKNOWN_FIELD, &[("field", field), ("line", line)])
-            }
-            PlanFileProblem::WrongValue { line, column, detail } => {
-                let mut text =
-                    lang.fill(t::PLAN_ERROR_WRONG_VALUE, &[("line", line), ("column", column)]);
+            PlanFileProblem::MissingField { field, line } => lang.fill(
+                t::PLAN_ERROR_MISSING_FIELD,
+                &[("field", field), ("line", line)],
+            ),
+            PlanFileProblem::UnknownField { field, line } => lang.fill(
+                t::PLAN_ERROR_UNKNOWN_FIELD,
+                &[("field", field), ("line", line)],
+            ),
+            PlanFileProblem::WrongValue {
+                line,
+                column,
+                detail,
+            } => {
+                let mut text = lang.fill(
+                    t::PLAN_ERROR_WRONG_VALUE,
+                    &[("line", line), ("column", column)],
+                );
                 // The JSON reader's own words are English: shown only to English readers.
                 if lang == Lang::En {
                     text.push_str(": ");
@@ -312,7 +333,11 @@ impl PlanFileProblem {
                 P::UnknownSource { field } => {
                     lang.fill(t::PLAN_ERROR_UNKNOWN_SOURCE, &[("field", field)])
                 }
-                P::AboveCommunes { field, value, communes } => lang.fill(
+                P::AboveCommunes {
+                    field,
+                    value,
+                    communes,
+                } => lang.fill(
                     t::PLAN_ERROR_ABOVE_COMMUNES,
                     &[("field", field), ("value", value), ("communes", communes)],
                 ),

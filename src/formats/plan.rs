@@ -6,11 +6,7 @@ use crate::engine::Plan;
 
 /// The field a serde message names between backticks (`missing field `key``).
 fn quoted(message: &str) -> String {
-    message
-        .split('`')
-        .nth(1)
-        .unwrap_or_default()
-        .to_string()
+    message.split('`').nth(1).unwrap_or_default().to_string()
 }
 
 fn problem(e: &serde_json::Error) -> PlanFileProblem {
@@ -58,7 +54,11 @@ impl Plan {
 
     /// Refuses a file made for another plan (`found`: the plan it names; none: the 2022
     /// plan's, as every file before plans had names).
-    pub fn check_named(&self, found: Option<&str>, input: impl Into<Input>) -> Result<(), InputError> {
+    pub fn check_named(
+        &self,
+        found: Option<&str>,
+        input: impl Into<Input>,
+    ) -> Result<(), InputError> {
         let found = found.unwrap_or(LANG_SON_2022_KEY);
         if found == self.key {
             Ok(())

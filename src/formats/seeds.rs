@@ -49,8 +49,12 @@ impl CommuneTable {
     /// The illustrative table shipped with the project.
     pub fn shipped() -> CommuneTable {
         // Checked by tests; a broken seed is a build defect.
-        CommuneTable::from_csv(SHIPPED_COMMUNES.as_bytes(), &Plan::lang_son_2022(), "seeds/communes.csv")
-            .expect("the shipped commune table is valid")
+        CommuneTable::from_csv(
+            SHIPPED_COMMUNES.as_bytes(),
+            &Plan::lang_son_2022(),
+            "seeds/communes.csv",
+        )
+        .expect("the shipped commune table is valid")
     }
 }
 

@@ -119,7 +119,13 @@ pub fn result_sheets(model: &Model, scenario: &Scenario, o: &Outcome, lang: Lang
         .iter()
         .map(|h| t(*h))
         .collect::<Vec<_>>();
-    header.extend(model.plan.items.iter().map(|item| t(format!("TC{}", item.id))));
+    header.extend(
+        model
+            .plan
+            .items
+            .iter()
+            .map(|item| t(format!("TC{}", item.id))),
+    );
     let mut communes = vec![header];
     let all = model.shape.all;
     for (c, &after) in model.table.communes.iter().zip(&o.meets) {

@@ -405,9 +405,17 @@ impl CommuneTable {
                 true => (c.meets(k) as u8).to_string(),
                 false => String::new(),
             }));
-            cells.extend((0..plan.items.len()).map(|k| match assessed(k) {
-                true => c.cost.get(k).copied().flatten().map(cost_text).unwrap_or_default(),
-                false => String::new(),
+            cells.extend((0..plan.items.len()).map(|k| {
+                match assessed(k) {
+                    true => c
+                        .cost
+                        .get(k)
+                        .copied()
+                        .flatten()
+                        .map(cost_text)
+                        .unwrap_or_default(),
+                    false => String::new(),
+                }
             }));
             out.push_str(&cells.join(","));
             out.push('\n');
@@ -489,7 +497,10 @@ fn read_row(
     } else {
         let key = required(Field::Group)?;
         plan.commune_group_index(&key)
-            .ok_or_else(|| TableProblem::UnknownGroup { at: at(Field::Group), value: key })?
+            .ok_or_else(|| TableProblem::UnknownGroup {
+                at: at(Field::Group),
+                value: key,
+            })?
     };
     let applies = plan.applying_in(group);
     let mut meets = 0;

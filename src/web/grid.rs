@@ -101,7 +101,12 @@ pub fn CommunesGrid() -> impl IntoView {
         // Criteria met (bit k: criterion k), which the grid's columns show.
         let states: Vec<(ItemSet, ItemSet)> = rows
             .iter()
-            .map(|&i| (model.shape.criteria_set(o.meets[i]), model.shape.criteria_set(p.meets[i])))
+            .map(|&i| {
+                (
+                    model.shape.criteria_set(o.meets[i]),
+                    model.shape.criteria_set(p.meets[i]),
+                )
+            })
             .collect();
         let criteria = model.plan.criteria.len();
         let same_rows = previous.as_ref().is_some_and(|g| {

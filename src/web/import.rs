@@ -21,7 +21,11 @@ pub fn ImportPanel() -> impl IntoView {
             el.set_value("");
             keeping.pending_table.set(None);
             keeping.import_problem.set(None);
-            match CommuneTable::from_file_bytes(&bytes, &crate::engine::Plan::lang_son_2022(), &name) {
+            match CommuneTable::from_file_bytes(
+                &bytes,
+                &crate::engine::Plan::lang_son_2022(),
+                &name,
+            ) {
                 Ok(table) => keeping.pending_table.set(Some((name, table))),
                 Err(e) => keeping.import_problem.set(Some(e)),
             }

@@ -121,7 +121,9 @@ fn Investments() -> impl IntoView {
     let groups = state.model.with_untracked(|m| m.plan.groups.clone());
     let on_scale = Callback::new(move |p: f64| {
         scale.set(p);
-        let defaults = state.model.with_untracked(|m| m.default_investment().to_vec());
+        let defaults = state
+            .model
+            .with_untracked(|m| m.default_investment().to_vec());
         state.edit(Step::ScaleInvestment, |sc| {
             for k in 0..state.model.with_untracked(|m| m.items()) {
                 sc.investment[k] = if (p - 100.0).abs() < 1e-9 {

@@ -161,7 +161,10 @@ pub(super) fn YearLevers(
                 }
             }
         });
-        let field = crate::show::fields::FieldFormat::of(lever.family(), &state.model.with_untracked(|m| m.plan.clone()));
+        let field = crate::show::fields::FieldFormat::of(
+            lever.family(),
+            &state.model.with_untracked(|m| m.plan.clone()),
+        );
         let value = Signal::derive(move || {
             let set = settings.with(|p| {
                 p.scenarios
@@ -205,7 +208,9 @@ pub(super) fn YearLevers(
         }
     };
     let family = move |f: usize| {
-        (0..state.model.with_untracked(|m| crate::engine::lever::FAMILIES[f].count(&m.plan)))
+        (0..state
+            .model
+            .with_untracked(|m| crate::engine::lever::FAMILIES[f].count(&m.plan)))
             .map(|i| row(Lever::new(f, i)))
             .collect_view()
     };

@@ -69,20 +69,21 @@ pub fn RiskPanel() -> impl IntoView {
                 )),
             }
         };
-    let ranges_text: Vec<[RwSignal<String>; 3]> = (0..state.model.with_untracked(|m| m.plan.sources.len()))
-        .map(|s| {
-            let t = settings.get_untracked().disbursement[s];
-            let show = move |x: Option<f64>| {
-                x.map(|v| number(v * 100.0, 1, Lang::Vi))
-                    .unwrap_or_default()
-            };
-            [
-                RwSignal::new(show(t.map(|t| t.min))),
-                RwSignal::new(show(t.map(|t| t.mode))),
-                RwSignal::new(show(t.map(|t| t.max))),
-            ]
-        })
-        .collect();
+    let ranges_text: Vec<[RwSignal<String>; 3]> =
+        (0..state.model.with_untracked(|m| m.plan.sources.len()))
+            .map(|s| {
+                let t = settings.get_untracked().disbursement[s];
+                let show = move |x: Option<f64>| {
+                    x.map(|v| number(v * 100.0, 1, Lang::Vi))
+                        .unwrap_or_default()
+                };
+                [
+                    RwSignal::new(show(t.map(|t| t.min))),
+                    RwSignal::new(show(t.map(|t| t.mode))),
+                    RwSignal::new(show(t.map(|t| t.max))),
+                ]
+            })
+            .collect();
     let ranges_text = StoredValue::new(ranges_text);
     let apply_ranges = move || {
         let l = state.lang.get_untracked();

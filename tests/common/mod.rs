@@ -86,7 +86,12 @@ pub fn csv(rows: &[Row]) -> String {
 }
 
 pub fn model(rows: &[Row]) -> Model {
-    let table = CommuneTable::from_csv(csv(rows).as_bytes(), &ntm_planner::engine::Plan::lang_son_2022(), "test.csv").expect("test table");
+    let table = CommuneTable::from_csv(
+        csv(rows).as_bytes(),
+        &ntm_planner::engine::Plan::lang_son_2022(),
+        "test.csv",
+    )
+    .expect("test table");
     Model::new(Plan::lang_son_2022(), table)
 }
 

@@ -646,7 +646,12 @@ async fn on_the_countrys_table_the_path_runs_in_slices_and_a_goal_in_the_worker(
     let csv = import_country_table(&wd).await;
     let model = Model::new(
         plan.clone(),
-        CommuneTable::from_csv(csv.as_bytes(), &ntm_planner::engine::Plan::lang_son_2022(), "t").unwrap(),
+        CommuneTable::from_csv(
+            csv.as_bytes(),
+            &ntm_planner::engine::Plan::lang_son_2022(),
+            "t",
+        )
+        .unwrap(),
     );
     // The path, a year a slice: the same numbers as the engine's in one go.
     let path = YearsPath::default_for(&model.plan, &Scenario::plan()).run(&model);

@@ -334,7 +334,12 @@ async fn todays_communes_imported_are_placed_and_those_without_a_place_counted()
     let label = map_words(&wd).await;
     assert!(label.contains("đơn vị hành chính từ 1/7/2025"), "{label}");
     // Each of today's units at its place: one of known coordinates, in its class's colour.
-    let table = ntm_planner::engine::CommuneTable::from_csv(csv.as_bytes(), &ntm_planner::engine::Plan::lang_son_2022(), "xa-2025.csv").unwrap();
+    let table = ntm_planner::engine::CommuneTable::from_csv(
+        csv.as_bytes(),
+        &ntm_planner::engine::Plan::lang_son_2022(),
+        "xa-2025.csv",
+    )
+    .unwrap();
     let layout = lay_out(&table, &places(), FRAME);
     assert_eq!(layout.marks.len(), 65);
     let model = Model::new(ntm_planner::engine::Plan::lang_son_2022(), table);

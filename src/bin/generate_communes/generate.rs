@@ -92,7 +92,10 @@ fn weighted_pick(
 /// Builds the table and checks every calibration fact; returns the canonical CSV.
 pub fn generate(plan: &Plan, admin_csv: &str, settings: &Settings) -> Result<String, String> {
     if plan.items.len() != CRITERIA || !plan.single_items() {
-        return Err(format!("the plan {} is not the 2022 plan's 19 criteria", plan.key));
+        return Err(format!(
+            "the plan {} is not the 2022 plan's 19 criteria",
+            plan.key
+        ));
     }
     let admin = read_admin(admin_csv)?;
     let n = admin.len();
