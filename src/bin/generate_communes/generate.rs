@@ -2,11 +2,7 @@
 //! communes: made-up status and costs, reproducible from a seed, calibrated as model.md §3 and
 //! §6 ask. Every calibration fact is checked at the end by running the engine itself.
 
-use ntm_planner::engine::plan::Plan;
-
-/// The tables this program makes are the 2022 plan's, whose 19 criteria are single items
-/// (`generate` checks the plan has them).
-const CRITERIA: usize = 19;
+use ntm_planner::engine::plan::{ItemSet, Plan};
 use ntm_planner::engine::rng::Rng;
 use ntm_planner::engine::table::{Commune, CommuneTable};
 use ntm_planner::engine::{Model, Scenario};
@@ -91,12 +87,14 @@ fn weighted_pick(
 
 /// Builds the table and checks every calibration fact; returns the canonical CSV.
 pub fn generate(plan: &Plan, admin_csv: &str, settings: &Settings) -> Result<String, String> {
-    if plan.items.len() != CRITERIA || !plan.single_items() {
+    // A table of criteria met (model.md §3): for a plan whose criteria are single items.
+    if !plan.single_items() {
         return Err(format!(
-            "the plan {} is not the 2022 plan's 19 criteria",
+            "the plan {} has criteria of several items",
             plan.key
         ));
     }
+    let criteria = plan.items.len();
     let admin = read_admin(admin_csv)?;
     let n = admin.len();
     let mut rng = Rng::new(settings.seed);
@@ -168,8 +166,8 @@ pub fn generate(plan: &Plan, admin_csv: &str, settings: &Settings) -> Result<Str
     }
 
     // 3. Which criteria each commune meets.
-    let all = (1u32 << CRITERIA) - 1;
-    let mut meets = vec![0u32; n];
+    let all = plan.all_items();
+    let mut meets: Vec<ItemSet> = vec![0; n];
     for i in 0..n {
         if certified[i] {
             meets[i] = all;
@@ -184,14 +182,14 @@ pub fn generate(plan: &Plan, admin_csv: &str, settings: &Settings) -> Result<Str
     // other criteria the plan raises, never more per criterion than the plan's increase. All
     // ten cultural-facilities places then go to them, so no other commune completes its set.
     let priority_rows: Vec<usize> = (0..n).filter(|&i| priority[i]).collect();
-    let mut missing_per_criterion = [0u32; CRITERIA];
+    let mut missing_per_criterion = vec![0u32; criteria];
     for (j, &i) in priority_rows.iter().enumerate() {
         let mut m = all & !(1 << CULTURE_FACILITIES) & !(1 << ENVIRONMENT);
         if j % 2 == 0 {
             m &= !(1 << SCHOOLS);
         }
         let extra = 1 + rng.below(3);
-        let mut flexible: Vec<usize> = (0..CRITERIA)
+        let mut flexible: Vec<usize> = (0..criteria)
             .filter(|&k| {
                 increase[k] > 0 && ![SCHOOLS, CULTURE_FACILITIES, ENVIRONMENT].contains(&k)
             })
@@ -207,7 +205,7 @@ pub fn generate(plan: &Plan, admin_csv: &str, settings: &Settings) -> Result<Str
                 added += 1;
             }
         }
-        for k in 0..CRITERIA {
+        for k in 0..criteria {
             if m & (1 << k) == 0 {
                 missing_per_criterion[k] += 1;
             }
@@ -221,7 +219,7 @@ pub fn generate(plan: &Plan, admin_csv: &str, settings: &Settings) -> Result<Str
         .map(|i| rng.unit() * if is_border(i) { 0.55 } else { 1.0 })
         .collect();
     let weight = |i: usize| (3.5 * strength[i]).exp();
-    let mut column_order: Vec<usize> = (0..CRITERIA).collect();
+    let mut column_order: Vec<usize> = (0..criteria).collect();
     // Cultural facilities first: the communes that meet it must miss security (an unchanged
     // criterion) so that no non-priority commune can complete its set.
     column_order.sort_by_key(|&k| if k == CULTURE_FACILITIES { 0 } else { 1 });
@@ -278,7 +276,7 @@ pub fn generate(plan: &Plan, admin_csv: &str, settings: &Settings) -> Result<Str
         if guard > 100_000 {
             return Err("could not lift the weakest communes".into());
         }
-        let k = rng.below(CRITERIA);
+        let k = rng.below(criteria);
         let donor = others
             .iter()
             .copied()
@@ -298,7 +296,8 @@ pub fn generate(plan: &Plan, admin_csv: &str, settings: &Settings) -> Result<Str
     // border and an inland commune (column sums stay) until they do.
     let border_others: Vec<usize> = others.iter().copied().filter(|&i| is_border(i)).collect();
     let inland_others: Vec<usize> = others.iter().copied().filter(|&i| !is_border(i)).collect();
-    let border_total = |meets: &[u32]| border.iter().map(|&i| meets[i].count_ones()).sum::<u32>();
+    let border_total =
+        |meets: &[ItemSet]| border.iter().map(|&i| meets[i].count_ones()).sum::<u32>();
     let mut guard = 0;
     while border_total(&meets) != settings.border_criteria_total {
         guard += 1;
@@ -306,7 +305,7 @@ pub fn generate(plan: &Plan, admin_csv: &str, settings: &Settings) -> Result<Str
             return Err("could not calibrate the border communes' total".into());
         }
         let raise = border_total(&meets) < settings.border_criteria_total;
-        let k = rng.below(CRITERIA);
+        let k = rng.below(criteria);
         if fixed_columns.contains(&k) {
             continue;
         }
@@ -338,9 +337,11 @@ pub fn generate(plan: &Plan, admin_csv: &str, settings: &Settings) -> Result<Str
         .collect();
 
     // 5. Costs, in hundredths of a billion, around the plan's unit costs.
-    let spread: Vec<[f64; CRITERIA]> = (0..n)
+    let spread: Vec<Vec<f64>> = (0..n)
         .map(|_| {
-            std::array::from_fn(|_| (settings.cost_spread * rng.normal()).exp().clamp(0.5, 2.0))
+            (0..criteria)
+                .map(|_| (settings.cost_spread * rng.normal()).exp().clamp(0.5, 2.0))
+                .collect()
         })
         .collect();
     let m = &plan.cost_multipliers;
@@ -359,7 +360,7 @@ pub fn generate(plan: &Plan, admin_csv: &str, settings: &Settings) -> Result<Str
                 let factor = 1.0
                     + m.border * f64::from(u8::from(is_border(i)))
                     + m.difficult * f64::from(u8::from(difficult[i]));
-                let cost = (0..CRITERIA)
+                let cost = (0..criteria)
                     .map(|k| {
                         if meets[i] & (1 << k) != 0 {
                             return None;
@@ -383,7 +384,7 @@ pub fn generate(plan: &Plan, admin_csv: &str, settings: &Settings) -> Result<Str
                     border: is_border(i),
                     difficult: difficult[i],
                     priority: priority[i],
-                    meets: meets[i].into(),
+                    meets: meets[i],
                     cost,
                 }
             })
@@ -417,7 +418,7 @@ pub fn generate(plan: &Plan, admin_csv: &str, settings: &Settings) -> Result<Str
     let communes = &table.communes;
     let (fi, fk) = priority_rows
         .iter()
-        .flat_map(|&i| (0..CRITERIA).filter_map(move |k| communes[i].cost[k].map(|c| (c, i, k))))
+        .flat_map(|&i| (0..criteria).filter_map(move |k| communes[i].cost[k].map(|c| (c, i, k))))
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, i, k)| (i, k))
         .ok_or("no priority commune has a cost")?;
@@ -456,10 +457,7 @@ pub fn verify(plan: &Plan, csv: &str, settings: &Settings) -> Result<(), String>
     }
     let border: Vec<&Commune> = table.communes.iter().filter(|c| c.border).collect();
     let border_met: u32 = border.iter().map(|c| model.criteria_met(c.meets)).sum();
-    let border_certified = border
-        .iter()
-        .filter(|c| model.criteria_met(c.meets) == CRITERIA as u32)
-        .count();
+    let border_certified = border.iter().filter(|c| c.meets == model.shape.all).count();
     if border.len() != settings.border_communes.len()
         || border_met != settings.border_criteria_total
         || border_certified != settings.border_certified
@@ -507,6 +505,7 @@ pub fn verify(plan: &Plan, csv: &str, settings: &Settings) -> Result<(), String>
 /// A synthetic table of every commune of Vietnam (`seeds/admin/communes-vietnam.csv`): real
 /// codes and names, random status and costs. For benchmarks and tests at national scale only.
 pub fn synthetic_national(plan: &Plan, admin_csv: &str, seed: u64) -> Result<CommuneTable, String> {
+    let criteria = plan.items.len();
     let mut reader = csv::Reader::from_reader(admin_csv.as_bytes());
     let mut rng = Rng::new(seed);
     let mut districts: Vec<String> = Vec::new();
@@ -527,14 +526,14 @@ pub fn synthetic_national(plan: &Plan, admin_csv: &str, seed: u64) -> Result<Com
         };
         let strength = rng.unit();
         let mut meets: ntm_planner::engine::ItemSet = 0;
-        for k in 0..CRITERIA {
+        for k in 0..criteria {
             if rng.unit() < 0.35 + 0.65 * strength {
                 meets |= 1 << k;
             }
         }
         let border = rng.unit() < 0.05;
         let difficult = rng.unit() < 0.2;
-        let cost = (0..CRITERIA)
+        let cost = (0..criteria)
             .map(|k| {
                 (meets & (1 << k) == 0).then(|| {
                     let c = plan.items[k].unit_cost * (0.25 * rng.normal()).exp();
