@@ -509,6 +509,7 @@ fn a_table_smaller_than_the_plans_targets_is_told_which_it_cannot_reach() {
 fn each_command_takes_the_options_its_usage_lists_and_refuses_the_others() {
     let usage = String::from_utf8(ntm(&["help"]).stdout).unwrap();
     let all = [
+        "--plan",
         "--communes",
         "--scenario",
         "--format",
@@ -669,13 +670,13 @@ fn the_usage_lists_each_option_from_one_table() {
     // The formats each command takes, and every command with a line of its own.
     assert!(
         usage.contains(
-            "ntm run [--communes FILE] [--scenario FILE] [--format json|table] [--lang vi|en]"
+            "ntm run [--plan FILE] [--communes FILE] [--scenario FILE] [--format json|table] [--lang vi|en]"
         ),
         "{usage}"
     );
     assert!(usage.contains("[--format text|json]"), "{usage}");
     assert!(
-        usage.contains("ntm seek [--target KEY=VALUE] [--budget B]"),
+        usage.contains("ntm seek [--plan FILE] [--target KEY=VALUE] [--budget B]"),
         "{usage}"
     );
     // The usage is in the language asked for, each option with what it does, from the catalogue.
@@ -708,5 +709,118 @@ fn the_usage_lists_each_option_from_one_table() {
         stderr(&out).contains("\"xml\" không hợp lệ (json|table)"),
         "{}",
         stderr(&out)
+    );
+}
+
+fn fixture(name: &str) -> String {
+    format!("{}/tests/fixtures/plans/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn a_plan_file_runs_every_command_on_its_own_criteria_set() {
+    let plan = fixture("tinh-x-2027.json");
+    let communes = fixture("tinh-x-2027-communes.csv");
+    let out = ntm(&["run", "--plan", &plan, "--communes", &communes]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v = json_of(&out);
+    // The year worked by hand in tests/plans.rs.
+    assert_eq!(v["certified"], 3);
+    assert_eq!(v["histogram"], serde_json::json!([0, 1, 3]));
+    assert_eq!(v["criteria"][1]["items"][0]["key"], "roads");
+    assert_eq!(
+        v["funding"]["sources"][1]["to"],
+        serde_json::json!({"markets": 6.0})
+    );
+    for command in ["seek", "marginal", "risk"] {
+        let mut args = vec![command, "--plan", &plan, "--communes", &communes];
+        if command == "seek" {
+            args.extend(["--target", "certified=4"]);
+        }
+        let out = ntm(&args);
+        assert!(out.status.success(), "{command}: {}", stderr(&out));
+    }
+    // Marginal: one row an item.
+    let margins = json_of(&ntm(&[
+        "marginal",
+        "--plan",
+        &plan,
+        "--communes",
+        &communes,
+    ]));
+    assert_eq!(margins.as_array().map(Vec::len), Some(3), "{margins}");
+    let out = ntm(&["check-plan", "--plan", &plan]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let table = ntm(&[
+        "run",
+        "--plan",
+        &plan,
+        "--communes",
+        &communes,
+        "--format",
+        "table",
+    ]);
+    assert!(table.status.success(), "{}", stderr(&table));
+}
+
+#[test]
+fn a_plan_file_without_its_own_table_or_path_and_a_broken_one_are_refused() {
+    let plan = fixture("tinh-x-2027.json");
+    let communes = fixture("tinh-x-2027-communes.csv");
+    assert_bad_input(&["run", "--plan", &plan], &["tinh-x-2027", "--communes"]);
+    assert_bad_input(
+        &["path", "--plan", &plan, "--communes", &communes],
+        &["tinh-x-2027", "--path"],
+    );
+    let text = std::fs::read_to_string(&plan).unwrap();
+    let broken = temp_file(
+        "broken-plan.json",
+        text.replacen("\"community\": [\"infrastructure\"]", "\"loans\": []", 1)
+            .as_bytes(),
+    );
+    assert_bad_input(
+        &["run", "--plan", &broken, "--communes", &communes],
+        &["broken-plan.json", "default_eligibility.loans"],
+    );
+    let out = ntm(&[
+        "run",
+        "--plan",
+        &broken,
+        "--communes",
+        &communes,
+        "--lang",
+        "en",
+    ]);
+    assert!(
+        stderr(&out).contains("there is no such source"),
+        "{}",
+        stderr(&out)
+    );
+    // The 2022 plan's table read against another plan: its columns are not the plan's.
+    assert_bad_input(
+        &[
+            "run",
+            "--plan",
+            &plan,
+            "--communes",
+            &format!("{}/seeds/communes.csv", env!("CARGO_MANIFEST_DIR")),
+        ],
+        &["communes.csv", "tinh-x-2027"],
+    );
+    // A scenario made for the 2022 plan, refused naming both plans.
+    let scenario = format!(
+        "{}/seeds/scenarios/credit-70.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    assert_bad_input(
+        &[
+            "run",
+            "--plan",
+            &plan,
+            "--communes",
+            &communes,
+            "--scenario",
+            &scenario,
+        ],
+        &["credit-70.json", "lang-son-2022", "tinh-x-2027"],
     );
 }

@@ -353,9 +353,8 @@ fn marginal_ranks_criteria_by_communes_then_criteria() {
     let margins = marginal(&m, &s, 100.0);
     assert_eq!(margins.len(), CRITERIA);
     for w in margins.windows(2) {
-        let key = |x: &ntm_planner::engine::goals::Margin| {
-            (-x.certified_gain, -x.criteria_gain, x.criterion)
-        };
+        let key =
+            |x: &ntm_planner::engine::goals::Margin| (-x.certified_gain, -x.criteria_gain, x.item);
         assert!(key(&w[0]) < key(&w[1]));
     }
     let base = m.run(&s);
@@ -364,14 +363,14 @@ fn marginal_ranks_criteria_by_communes_then_criteria() {
     };
     for g in &margins {
         let mut more = m.levers(&s);
-        more.investment[g.criterion] += 100.0;
+        more.investment[g.item] += 100.0;
         let o = m.run_levers(&more);
         assert_eq!(
             g.certified_gain,
             i64::from(o.certified) - i64::from(base.certified)
         );
         assert_eq!(g.shortfall, o.funding.shortfall);
-        assert_eq!(g.criteria_gain, met(&o) - met(&base), "{}", g.criterion);
+        assert_eq!(g.criteria_gain, met(&o) - met(&base), "{}", g.item);
     }
     // Integrated has 420 more than the plan needs: every criterion's 100 is paid in full.
     assert!(margins.iter().all(|g| g.shortfall == 0.0));

@@ -416,7 +416,7 @@ fn goal_choices_are_an_enum_with_one_key_label_and_default_each() {
     for (r, g) in rows.iter().zip(&margins) {
         assert_eq!(
             r.criterion,
-            criterion_label(&m.plan.criteria[g.criterion], Lang::Vi)
+            criterion_label(&m.plan.criteria[g.item], Lang::Vi)
         );
         assert_eq!(r.certified_gain, format!("{:+}", g.certified_gain));
         assert!(
@@ -554,7 +554,7 @@ fn a_goals_answer_is_said_once_for_every_surface() {
     );
     // All short: only when there is more to spend, a list, and every row short of it all.
     let margin = |shortfall: f64| Margin {
-        criterion: 0,
+        item: 0,
         certified_gain: 0,
         criteria_gain: 0,
         shortfall,

@@ -80,6 +80,7 @@ impl Command {
 /// The options of `ntm`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Flag {
+    Plan,
     Target,
     Budget,
     Amount,
@@ -104,7 +105,14 @@ use Command::{CheckPlan, Marginal, Path as PathCommand, Risk, Run, Seek};
 
 /// Every option, once: the parser, the usage and the refusal of an option a command does not
 /// read all follow this table (in the usage's order).
-const OPTIONS: [OptionSpec; 9] = [
+const OPTIONS: [OptionSpec; 10] = [
+    OptionSpec {
+        flag: Flag::Plan,
+        name: "--plan",
+        value: "FILE",
+        commands: &[Run, PathCommand, Seek, Marginal, Risk, CheckPlan],
+        help: t::CLI_OPTION_PLAN,
+    },
     OptionSpec {
         flag: Flag::Target,
         name: "--target",
@@ -375,7 +383,9 @@ fn model_and_scenario(options: &Options, plan: Plan) -> Result<(Model, Scenario)
     let table = match options.get(Flag::Communes) {
         Some(path) => CommuneTable::from_file_bytes(&read_file(path).map_err(fail)?, &plan, path)
             .map_err(fail)?,
-        None => CommuneTable::shipped(),
+        None => CommuneTable::shipped_for(&plan).ok_or_else(|| {
+            Failure(lang.fill(t::CLI_PLAN_NEEDS_COMMUNES, &[("plan", &plan.key)]))
+        })?,
     };
     let scenario = match options.get(Flag::Scenario) {
         Some(path) => Scenario::from_json(&read_text(path, lang)?, &plan, path).map_err(fail)?,
@@ -414,7 +424,10 @@ fn json(value: &serde_json::Value) -> String {
 fn run(options: &Options) -> Result<String, Failure> {
     let lang = options.lang;
     let fail = |e: InputError| Failure(e.message(lang));
-    let plan = Plan::lang_son_2022();
+    let plan = match options.get(Flag::Plan) {
+        Some(file) => Plan::from_file(&read_text(file, lang)?, file).map_err(fail)?,
+        None => Plan::lang_son_2022(),
+    };
     match options.command {
         PathCommand => {
             let (model, scenario) = model_and_scenario(options, plan)?;
@@ -422,7 +435,9 @@ fn run(options: &Options) -> Result<String, Failure> {
                 Some(file) => Path::from_json(&read_text(file, lang)?, &model.plan, file)
                     .map_err(fail)?
                     .with_first_scenario(&scenario),
-                None => Path::default_for(&model.plan, &scenario),
+                None => Path::shipped_for(&model.plan, &scenario).ok_or_else(|| {
+                    Failure(lang.fill(t::CLI_PLAN_NEEDS_PATH, &[("plan", &model.plan.key)]))
+                })?,
             };
             Ok(path.run(&model).to_json(&model.plan))
         }

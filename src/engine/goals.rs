@@ -631,7 +631,7 @@ fn greedy_average(
 #[derive(Debug, Clone, PartialEq)]
 pub struct Margin {
     /// The item the amount is added to.
-    pub criterion: usize,
+    pub item: usize,
     pub certified_gain: i64,
     pub criteria_gain: i64,
     /// The run's total shortfall with the amount added.
@@ -700,7 +700,7 @@ impl MarginRun {
         more.investment[k] += self.amount;
         let o = model.run_levers(&more);
         self.margins.push(Margin {
-            criterion: k,
+            item: k,
             certified_gain: i64::from(o.certified) - i64::from(self.base_certified),
             criteria_gain: criteria_met(&o) - self.base_met,
             shortfall: o.funding.shortfall,
@@ -715,7 +715,7 @@ impl MarginRun {
             b.certified_gain
                 .cmp(&a.certified_gain)
                 .then(b.criteria_gain.cmp(&a.criteria_gain))
-                .then(a.criterion.cmp(&b.criterion))
+                .then(a.item.cmp(&b.item))
         });
         margins
     }

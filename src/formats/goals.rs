@@ -54,10 +54,7 @@ pub fn margins_value(margins: &[Margin], plan: &crate::engine::Plan) -> serde_js
             .iter()
             .map(|m| {
                 let mut e = Map::new();
-                e.insert(
-                    "key".into(),
-                    Value::from(plan.criteria[m.criterion].key.clone()),
-                );
+                e.insert("key".into(), Value::from(plan.items[m.item].key.clone()));
                 e.insert("certified_gain".into(), Value::from(m.certified_gain));
                 e.insert("criteria_gain".into(), Value::from(m.criteria_gain));
                 e.insert("shortfall".into(), Value::from(m.shortfall));

@@ -5,6 +5,7 @@
 use crate::engine::path::Path;
 use crate::engine::risk::RiskSettings;
 use crate::engine::{CommuneTable, Model, Plan, Scenario};
+use crate::formats::plan::LANG_SON_2022_KEY;
 
 /// The plan shipped with the project.
 pub const LANG_SON_2022: &str = include_str!("../../seeds/lang-son-2022.json");
@@ -58,6 +59,13 @@ impl CommuneTable {
     }
 }
 
+impl CommuneTable {
+    /// The table the project ships with `plan`, where it ships one.
+    pub fn shipped_for(plan: &Plan) -> Option<CommuneTable> {
+        (plan.key == LANG_SON_2022_KEY).then(CommuneTable::shipped)
+    }
+}
+
 impl Path {
     /// The shipped default path (2022–2025), with `scenario` every year.
     pub fn default_for(plan: &Plan, scenario: &Scenario) -> Path {
@@ -65,13 +73,25 @@ impl Path {
             .expect("the shipped path seed is valid")
             .with_first_scenario(scenario)
     }
+
+    /// The path the project ships with `plan`, where it ships one.
+    pub fn shipped_for(plan: &Plan, scenario: &Scenario) -> Option<Path> {
+        (plan.key == LANG_SON_2022_KEY).then(|| Path::default_for(plan, scenario))
+    }
 }
 
 impl RiskSettings {
-    /// The shipped default (`seeds/risk/as-provinces-report.json`).
+    /// The shipped default (`seeds/risk/as-provinces-report.json`). For another plan, the same
+    /// settings with the ranges of the sources it has (a source of another name keeps its
+    /// scenario's disbursement).
     pub fn default_for(plan: &Plan) -> RiskSettings {
-        RiskSettings::from_json(DEFAULT_RISK, plan, "seeds/risk")
-            .expect("the shipped risk seed is valid")
+        let mut seed: serde_json::Value =
+            serde_json::from_str(DEFAULT_RISK).expect("the shipped risk seed is JSON");
+        seed["plan"] = serde_json::Value::from(plan.key.as_str());
+        if let Some(ranges) = seed["disbursement"].as_object_mut() {
+            ranges.retain(|source, _| plan.source_index(source).is_some());
+        }
+        RiskSettings::from_value(&seed, plan, "seeds/risk").expect("the shipped risk seed is valid")
     }
 }
 

@@ -181,7 +181,7 @@ impl MarginRow {
 pub fn margin_rows(list: &[Margin], plan: &Plan, l: Lang) -> Vec<MarginRow> {
     list.iter()
         .map(|g| MarginRow {
-            criterion: super::criterion_label(&plan.criteria[g.criterion], l),
+            criterion: crate::text::item_label(plan, g.item, l),
             certified_gain: format!("{:+}", g.certified_gain),
             criteria_gain: format!("{:+}", g.criteria_gain),
             shortfall: amount(g.shortfall, 2, l),

@@ -77,6 +77,17 @@ pub fn criterion_label(c: &crate::engine::plan::Criterion, lang: Lang) -> String
     format!("{}. {}", c.id, lang.pick(&c.name_vi, &c.name_en))
 }
 
+/// One wording of the plan's item j: its criterion's label where the criterion is its own
+/// item, else its id and name (`2.1. Giao thông`).
+pub fn item_label(plan: &crate::engine::Plan, j: usize, lang: Lang) -> String {
+    let item = &plan.items[j];
+    if item.whole_criterion {
+        criterion_label(&plan.criteria[item.criterion], lang)
+    } else {
+        format!("{}. {}", item.id, lang.pick(&item.name_vi, &item.name_en))
+    }
+}
+
 /// Puts each value where its `{name}` stands (a name with no value stays as it is).
 pub fn fill(template: &str, values: &[(&str, &dyn Display)]) -> String {
     let mut out = String::with_capacity(template.len() + 16);

@@ -58,6 +58,15 @@ catalogue! {
     CLI_OPTION_AMOUNT:
         "số tiền thêm cho mỗi tiêu chí, tỷ đồng",
         "the amount added to each criterion, billion VND";
+    CLI_OPTION_PLAN:
+        "tệp kế hoạch (JSON, model.md §8.1), thay cho kế hoạch Lạng Sơn 2022",
+        "a plan file (JSON, model.md §8.1), instead of Lạng Sơn's 2022 plan";
+    CLI_PLAN_NEEDS_COMMUNES:
+        "kế hoạch {plan} không kèm bảng xã: hãy chỉ ra bảng xã bằng --communes",
+        "the plan {plan} comes with no commune table: give one with --communes";
+    CLI_PLAN_NEEDS_PATH:
+        "kế hoạch {plan} không kèm lộ trình: hãy chỉ ra lộ trình bằng --path",
+        "the plan {plan} comes with no path: give one with --path";
     CLI_OPTION_COMMUNES:
         "bảng xã của tỉnh (CSV), thay cho bảng kèm theo",
         "the province's commune table (CSV), instead of the shipped one";

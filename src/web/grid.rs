@@ -303,20 +303,10 @@ pub(super) fn CommuneDetails() -> impl IntoView {
         let (c, district, costs, names, met) = state.model.with(|m| {
             let c = m.table.communes.get(i)?.clone();
             let costs: Vec<f64> = (0..m.items()).map(|k| m.cost(i, k)).collect();
-            // A row an item: a criterion's own label where each criterion is one item.
-            let names: Vec<String> = if m.plan.single_items() {
-                m.plan
-                    .criteria
-                    .iter()
-                    .map(|c| crate::show::rows::criterion_label(c, lang))
-                    .collect()
-            } else {
-                m.plan
-                    .items
-                    .iter()
-                    .map(|item| format!("{} {}", item.id, lang.pick(&item.name_vi, &item.name_en)))
-                    .collect()
-            };
+            // A row an item.
+            let names: Vec<String> = (0..m.items())
+                .map(|j| crate::text::item_label(&m.plan, j, lang))
+                .collect();
             let met = (
                 m.criteria_met(c.meets),
                 m.criteria_met(state.outcome.with(|o| o.meets[i])),

@@ -1,0 +1,328 @@
+//! Any criteria set (model.md §8): a plan of criteria holding items, commune groups and its own
+//! sources, worked by hand; plan files and tables refused with what is wrong; a plan whose
+//! criteria are one item each gives §5's results exactly.
+
+mod common;
+
+use ntm_planner::engine::{CommuneTable, Model, Plan, Scenario, Strategy};
+use ntm_planner::formats::error::InputError;
+use ntm_planner::text::Lang;
+use proptest::prelude::*;
+
+const PLAN: &str = include_str!("fixtures/plans/tinh-x-2027.json");
+const COMMUNES: &str = include_str!("fixtures/plans/tinh-x-2027-communes.csv");
+
+fn plan() -> Plan {
+    Plan::from_file(PLAN, "tinh-x-2027.json").unwrap()
+}
+
+fn model() -> Model {
+    let plan = plan();
+    let table = CommuneTable::from_csv(COMMUNES.as_bytes(), &plan, "communes.csv").unwrap();
+    Model::new(plan, table)
+}
+
+fn item(m: &Model, key: &str) -> usize {
+    m.plan.item_index(key).unwrap()
+}
+
+#[test]
+fn the_plans_items_are_its_criteria_own_or_held() {
+    let p = plan();
+    let keys: Vec<&str> = p.items.iter().map(|i| i.key.as_str()).collect();
+    assert_eq!(keys, ["planning", "roads", "markets"]);
+    let ids: Vec<&str> = p.items.iter().map(|i| i.id.as_str()).collect();
+    assert_eq!(ids, ["1", "2.1", "2.2"]);
+    assert_eq!(p.criterion_items(1), 0b110);
+    // A criterion key in an eligibility list stands for all its items.
+    assert_eq!(p.default_eligibility_masks(), [0b011, 0b110]);
+}
+
+#[test]
+fn a_groups_own_unit_cost_and_the_border_multiplier_make_the_default_costs() {
+    let m = model();
+    let (roads, markets, planning) = (item(&m, "roads"), item(&m, "markets"), item(&m, "planning"));
+    // B is in group 3: its own unit cost, 30, not 40.
+    assert_eq!(m.cost(1, roads), 30.0);
+    // C is in group 2 and on the border: 40 × 1.3; its own cell for markets, 5.
+    assert!((m.cost(2, roads) - 52.0).abs() < 1e-12);
+    assert_eq!(m.cost(2, markets), 5.0);
+    assert!((m.cost(2, planning) - 0.65).abs() < 1e-12);
+    // Markets do not apply to group 3: B and D are never its candidates.
+    assert_eq!(m.serving_order(Strategy::ClosestFirst, markets), [0, 2]);
+}
+
+#[test]
+fn the_plan_year_worked_by_hand() {
+    let m = model();
+    // Default investment (§6, per item): planning 0.65 (C), roads 30 (B, closest first: one
+    // item missing against C's three), markets 6 (A, one item missing against C's three,
+    // though C's 5 is cheaper).
+    let levers = m.levers(&Scenario::plan());
+    assert!((levers.investment[0] - 0.65).abs() < 1e-12);
+    assert_eq!(&levers.investment[1..], [30.0, 6.0]);
+    let o = m.run(&Scenario::plan());
+    // At the start: A meets planning and roads (not markets), B planning (roads missing,
+    // markets not assessed), C nothing, D everything assessed: D alone certified.
+    assert_eq!(o.certified_baseline, 1);
+    // Central pays planning and roads; community, eligible by the criterion key, markets.
+    let central = &o.funding.sources[0];
+    assert_eq!(
+        central
+            .to
+            .iter()
+            .map(|(k, _)| k.as_str())
+            .collect::<Vec<_>>(),
+        ["planning", "roads"]
+    );
+    assert_eq!(o.funding.sources[1].to, [("markets".to_string(), 6.0)]);
+    assert!((o.funding.sources[1].idle - 4.0).abs() < 1e-12);
+    assert_eq!(o.funding.shortfall, 0.0);
+    // A gains markets, B roads, C planning: A and B certified, C meets one criterion.
+    assert_eq!(o.certified, 3);
+    assert_eq!(o.newly_certified, ["A", "B"]);
+    assert_eq!(o.avg_criteria, 7.0 / 4.0);
+    assert_eq!(o.histogram, [0, 1, 3]);
+    assert_eq!(o.min_criteria, 1);
+    let infra = &o.criteria[1];
+    assert_eq!((infra.baseline, infra.met, infra.target), (1, 3, 3));
+    assert!((infra.investment - 36.0).abs() < 1e-12);
+    let items: Vec<(&str, u32, u32)> = infra
+        .items
+        .iter()
+        .map(|i| (i.key.as_str(), i.baseline, i.met))
+        .collect();
+    // Markets count only the communes of groups 1 and 2 (A and C).
+    assert_eq!(items, [("roads", 2, 3), ("markets", 0, 1)]);
+    assert!(
+        o.criteria[0].items.is_empty(),
+        "a criterion that is its own item lists none"
+    );
+    let json: serde_json::Value = serde_json::from_str(&o.to_json()).unwrap();
+    assert_eq!(json["bands"], serde_json::json!({"2": 3, "1": 1, "0": 0}));
+    assert_eq!(json["criteria"][1]["items"][1]["key"], "markets");
+    assert!(json["criteria"][0].get("items").is_none());
+}
+
+#[test]
+fn cheapest_first_serves_the_cheaper_commune_closest_first_the_one_missing_fewer_items() {
+    let m = model();
+    let markets = item(&m, "markets");
+    assert_eq!(m.serving_order(Strategy::CheapestFirst, markets), [2, 0]);
+    assert_eq!(m.serving_order(Strategy::ClosestFirst, markets), [0, 2]);
+    // Equity first: the border commune C first.
+    assert_eq!(m.serving_order(Strategy::EquityFirst, markets), [2, 0]);
+}
+
+#[test]
+fn a_table_is_written_back_as_read_with_empty_cells_where_an_item_does_not_apply() {
+    let m = model();
+    let table = CommuneTable::from_csv(COMMUNES.as_bytes(), &m.plan, "communes.csv").unwrap();
+    assert_eq!(table.to_csv(&m.plan), COMMUNES);
+}
+
+fn message(e: &InputError) -> (String, String) {
+    (e.message(Lang::Vi), e.message(Lang::En))
+}
+
+#[test]
+fn a_broken_plan_file_is_refused_naming_the_field_in_both_languages() {
+    let cases: [(&str, &str, &str, &str); 7] = [
+        (
+            "\"key\": \"markets\", \"name_vi\": \"Chợ\"",
+            "\"key\": \"roads\", \"name_vi\": \"Chợ\"",
+            "the key \"roads\" is given twice: criteria.infrastructure.indicators.roads and criteria.infrastructure.indicators.roads",
+            "khóa \"roads\" ghi hai lần",
+        ),
+        (
+            "\"community\": [\"infrastructure\"]",
+            "\"community\": [\"bridges\"]",
+            "default_eligibility.community: \"bridges\" is no criterion or item of the plan",
+            "default_eligibility.community: \"bridges\" không phải tiêu chí hay chỉ tiêu nào",
+        ),
+        (
+            "\"unit_cost\": 6, ",
+            "",
+            "the field \"unit_cost\" is missing",
+            "thiếu trường \"unit_cost\"",
+        ),
+        (
+            "\"applies_to\": [\"1\", \"2\"]",
+            "\"applies_to\": [\"1\", \"4\"]",
+            "criteria.infrastructure.indicators.markets.applies_to: the group \"4\" is not one of the plan's",
+            "nhóm \"4\" không có trong kế hoạch",
+        ),
+        (
+            "\"target\": 4, \"unit_cost\": 0.5",
+            "\"target\": 4",
+            "criteria.planning: neither \"unit_cost\"",
+            "criteria.planning: thiếu \"unit_cost\"",
+        ),
+        (
+            "\"unit_cost_by_group\": {\"3\": 30}",
+            "\"unit_cost_by_group\": {\"3\": -30}",
+            "criteria.infrastructure.indicators.roads.unit_cost_by_group.3: -30 is not a number of 0 or more",
+            "-30 không phải số không âm",
+        ),
+        (
+            "\"key\": \"tinh-x-2027\"",
+            "\"key\": \"Tỉnh X\"",
+            "the field \"key\" (the plan's name) \"Tỉnh X\" may hold only",
+            "chỉ được gồm chữ thường",
+        ),
+    ];
+    for (from, to, en, vi) in cases {
+        assert!(PLAN.contains(from), "{from}");
+        let broken = PLAN.replacen(from, to, 1);
+        let err = Plan::from_file(&broken, "plan.json").expect_err(to);
+        let (said_vi, said_en) = message(&err);
+        assert!(said_en.starts_with("plan.json: "), "{said_en}");
+        assert!(said_en.contains(en), "{said_en}");
+        assert!(said_vi.contains(vi), "{said_vi}");
+    }
+}
+
+#[test]
+fn a_table_that_does_not_fit_its_plan_is_refused_naming_the_column_or_cell() {
+    let p = plan();
+    let cases = [
+        // A commune's group the plan lacks.
+        (
+            COMMUNES.replacen("B,Xã B,3", "B,Xã B,4", 1),
+            "the commune group \"4\" is not one of the plan's",
+        ),
+        // An item column of an id the plan lacks.
+        (
+            COMMUNES.replacen("cost2.2", "cost2.3", 1),
+            "the column \"cost2.3\" is no item of the plan tinh-x-2027",
+        ),
+        // A column the table lacks.
+        (COMMUNES.replacen(",tc2.2", ",note", 1), "tc2.2"),
+    ];
+    for (csv, wanted) in cases {
+        let err = CommuneTable::from_csv(csv.as_bytes(), &p, "communes.csv").unwrap_err();
+        let said = err.message(Lang::En);
+        assert!(said.contains(wanted), "{said}");
+        assert!(!err.message(Lang::Vi).is_empty());
+    }
+    // Groups given for a plan without any.
+    let with_group = common::csv(&[common::row("01", &[], 0.0)])
+        .replacen("id,", "group,id,", 1)
+        .replace("\n01,", "\n1,01,");
+    let err =
+        CommuneTable::from_csv(with_group.as_bytes(), &Plan::lang_son_2022(), "t.csv").unwrap_err();
+    assert!(
+        err.message(Lang::En)
+            .contains("the plan lang-son-2022 has none"),
+        "{}",
+        err.message(Lang::En)
+    );
+}
+
+#[test]
+fn a_scenario_path_or_risk_file_of_another_plan_is_refused_naming_both() {
+    let other = plan();
+    let shipped = ntm_planner::formats::seeds::PRESETS[1].1;
+    let err = Scenario::from_json(shipped, &other, "credit-70.json").unwrap_err();
+    let en = err.message(Lang::En);
+    assert!(
+        en.contains("lang-son-2022") && en.contains("tinh-x-2027"),
+        "{en}"
+    );
+    let vi = err.message(Lang::Vi);
+    assert!(
+        vi.contains("lang-son-2022") && vi.contains("tinh-x-2027"),
+        "{vi}"
+    );
+    // Written for its plan, read back by it.
+    let mut s = Scenario::plan();
+    s.investment[1] = Some(12.0);
+    let text = s.to_json(&other);
+    assert!(text.contains("\"plan\": \"tinh-x-2027\""), "{text}");
+    assert_eq!(Scenario::from_json(&text, &other, "s.json").unwrap(), s);
+    assert!(Scenario::from_json(&text, &Plan::lang_son_2022(), "s.json").is_err());
+    let risk = ntm_planner::engine::risk::RiskSettings::default_for(&other);
+    assert!(
+        risk.disbursement.iter().all(Option::is_none),
+        "no source of the same name"
+    );
+    let path_text = ntm_planner::formats::seeds::DEFAULT_PATH;
+    assert!(ntm_planner::engine::path::Path::from_json(path_text, &other, "p.json").is_err());
+}
+
+#[test]
+fn a_link_carries_its_plan_and_the_2022_plan_writes_none() {
+    use ntm_planner::formats::link::{decode, encode};
+    let other = plan();
+    let mut s = Scenario::plan();
+    s.funding[0] = Some(250.0);
+    let link = encode(&s, &other);
+    assert!(link.contains("plan=tinh-x-2027"), "{link}");
+    assert_eq!(decode(&link, &other).unwrap(), s);
+    assert!(decode(&link, &Plan::lang_son_2022()).is_err());
+    assert!(!encode(&s, &Plan::lang_son_2022()).contains("plan="));
+}
+
+/// The 2022 plan with every criterion holding one indicator of its own figures.
+fn as_indicators(plan: &Plan) -> Plan {
+    let mut value: serde_json::Value = serde_json::to_value(plan).unwrap();
+    for c in value["criteria"].as_array_mut().unwrap() {
+        let unit_cost = c["unit_cost"].take();
+        let indicator = serde_json::json!({
+            "id": format!("{}.1", c["id"]),
+            "key": format!("{}-only", c["key"].as_str().unwrap()),
+            "name_vi": c["name_vi"], "name_en": c["name_en"],
+            "unit_cost": unit_cost, "target": c["target"], "baseline": c["baseline"],
+        });
+        c["indicators"] = serde_json::json!([indicator]);
+    }
+    let mut plan: Plan = serde_json::from_value(value).unwrap();
+    plan.prepare().unwrap();
+    plan
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// A criterion holding one indicator is the criterion as its own item (§8 is §5's
+    /// generalisation): the same year, item by item.
+    #[test]
+    fn a_plan_of_one_item_criteria_gives_the_results_of_section_5(
+        rows in proptest::collection::vec(
+            (any::<u32>(), any::<bool>(), any::<bool>(), 0.5..40.0f64), 2..30),
+        strategy in prop_oneof![
+            Just(Strategy::ClosestFirst), Just(Strategy::CheapestFirst), Just(Strategy::EquityFirst)],
+        scale in 0.0..2.0f64,
+    ) {
+        let rows: Vec<common::Row> = rows
+            .iter()
+            .enumerate()
+            .map(|(i, &(meets, border, priority, cost))| {
+                let mut r = common::row(&format!("x{i}"), &[], cost);
+                r.meets = u128::from(meets | meets.rotate_left(5)) & common::ALL;
+                r.border = border;
+                r.priority = priority;
+                r.cost = std::array::from_fn(|k| (r.meets & (1 << k) == 0).then_some(cost + k as f64));
+                r
+            })
+            .collect();
+        let single = common::model(&rows);
+        let held = Model::new(as_indicators(&single.plan), single.table.clone());
+        let mut scenario = Scenario { strategy: Some(strategy), ..Scenario::plan() };
+        for (k, &x) in single.default_investment().iter().enumerate() {
+            scenario.investment[k] = Some(x * scale);
+        }
+        let (a, b) = (single.run(&scenario), held.run(&scenario));
+        prop_assert_eq!(a.certified, b.certified);
+        prop_assert_eq!(a.avg_criteria, b.avg_criteria);
+        prop_assert_eq!(&a.histogram, &b.histogram);
+        prop_assert_eq!(&a.meets, &b.meets);
+        prop_assert_eq!(&a.border, &b.border);
+        prop_assert_eq!(a.funding.shortfall, b.funding.shortfall);
+        for (x, y) in a.criteria.iter().zip(&b.criteria) {
+            prop_assert_eq!((x.baseline, x.met, x.target), (y.baseline, y.met, y.target));
+            prop_assert_eq!((x.investment, x.covered, x.unused), (y.investment, y.covered, y.unused));
+        }
+        prop_assert_eq!(single.default_investment(), held.default_investment());
+    }
+}
