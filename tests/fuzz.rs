@@ -302,3 +302,34 @@ fn typed_numbers() {
         }
     });
 }
+
+#[test]
+fn plan_files_and_the_tables_they_read() {
+    let seeds = vec![
+        include_bytes!("fixtures/plans/tinh-x-2027.json").to_vec(),
+        include_bytes!("fixtures/plans/carry-2026.json").to_vec(),
+        ntm_planner::formats::seeds::LANG_SON_2022
+            .as_bytes()
+            .to_vec(),
+    ];
+    let communes = include_bytes!("fixtures/plans/tinh-x-2027-communes.csv");
+    fuzz("plan", seeds, |b| {
+        // A plan that reads must read a table and run without panicking.
+        if let Ok(plan) = Plan::from_file(&text(b), "plan.json") {
+            if let Ok(table) = CommuneTable::from_csv(communes, &plan, "communes.csv") {
+                let _ = ntm_planner::engine::Model::new(plan, table).run(&Scenario::plan());
+            }
+        }
+    });
+}
+
+#[test]
+fn merge_mappings() {
+    let old = ntm_planner::engine::Model::shipped();
+    let seeds = vec![include_bytes!("../seeds/admin/merge-lang-son-2025.csv").to_vec()];
+    fuzz("mapping", seeds, |b| {
+        if let Ok(rows) = ntm_planner::formats::merge::read_mapping(b, "map.csv") {
+            let _ = ntm_planner::engine::merge::merge(&old, &rows, &old.plan, true);
+        }
+    });
+}

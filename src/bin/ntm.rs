@@ -30,17 +30,19 @@ enum Command {
     Marginal,
     Risk,
     CheckPlan,
+    Merge,
     Help,
 }
 
 impl Command {
-    const ALL: [Command; 7] = [
+    const ALL: [Command; 8] = [
         Command::Run,
         Command::Path,
         Command::Seek,
         Command::Marginal,
         Command::Risk,
         Command::CheckPlan,
+        Command::Merge,
         Command::Help,
     ];
 
@@ -52,6 +54,7 @@ impl Command {
             Command::Marginal => "marginal",
             Command::Risk => "risk",
             Command::CheckPlan => "check-plan",
+            Command::Merge => "merge",
             Command::Help => "help",
         }
     }
@@ -72,6 +75,7 @@ impl Command {
             Command::Marginal => t::CLI_HELP_MARGINAL,
             Command::Risk => t::CLI_HELP_RISK,
             Command::CheckPlan => t::CLI_HELP_CHECK_PLAN,
+            Command::Merge => t::CLI_HELP_MERGE,
             Command::Help => t::CLI_HELP_HELP,
         }
     }
@@ -81,6 +85,8 @@ impl Command {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Flag {
     Plan,
+    FromPlan,
+    Mapping,
     Target,
     Budget,
     Amount,
@@ -101,17 +107,31 @@ struct OptionSpec {
     help: Sentence,
 }
 
-use Command::{CheckPlan, Marginal, Path as PathCommand, Risk, Run, Seek};
+use Command::{CheckPlan, Marginal, Merge, Path as PathCommand, Risk, Run, Seek};
 
 /// Every option, once: the parser, the usage and the refusal of an option a command does not
 /// read all follow this table (in the usage's order).
-const OPTIONS: [OptionSpec; 10] = [
+const OPTIONS: [OptionSpec; 12] = [
     OptionSpec {
         flag: Flag::Plan,
         name: "--plan",
         value: "FILE",
-        commands: &[Run, PathCommand, Seek, Marginal, Risk, CheckPlan],
+        commands: &[Run, PathCommand, Seek, Marginal, Risk, CheckPlan, Merge],
         help: t::CLI_OPTION_PLAN,
+    },
+    OptionSpec {
+        flag: Flag::FromPlan,
+        name: "--from-plan",
+        value: "FILE",
+        commands: &[Merge],
+        help: t::CLI_OPTION_FROM_PLAN,
+    },
+    OptionSpec {
+        flag: Flag::Mapping,
+        name: "--mapping",
+        value: "FILE",
+        commands: &[Merge],
+        help: t::CLI_OPTION_MAPPING,
     },
     OptionSpec {
         flag: Flag::Target,
@@ -138,7 +158,7 @@ const OPTIONS: [OptionSpec; 10] = [
         flag: Flag::Communes,
         name: "--communes",
         value: "FILE",
-        commands: &[Run, PathCommand, Seek, Marginal, Risk],
+        commands: &[Run, PathCommand, Seek, Marginal, Risk, Merge],
         help: t::CLI_OPTION_COMMUNES,
     },
     OptionSpec {
@@ -180,6 +200,7 @@ const OPTIONS: [OptionSpec; 10] = [
             Marginal,
             Risk,
             CheckPlan,
+            Merge,
             Command::Help,
         ],
         help: t::CLI_OPTION_LANG,
@@ -546,8 +567,40 @@ fn run(options: &Options) -> Result<String, Failure> {
                 }
             }
         }
+        Merge => merge_command(options, plan),
         Command::Help => Ok(usage(lang)),
     }
+}
+
+/// `ntm merge` (model.md §8.4): the old table, read for `--from-plan` (default: the 2022
+/// plan), carried by the mapping into the units of `plan` (`--plan`, default: the old plan).
+fn merge_command(options: &Options, plan: Plan) -> Result<String, Failure> {
+    let lang = options.lang;
+    let fail = |e: InputError| Failure(e.message(lang));
+    let (Some(communes), Some(mapping)) = (options.get(Flag::Communes), options.get(Flag::Mapping))
+    else {
+        return Err(Failure(lang.say(t::CLI_MERGE_NEEDS).into()));
+    };
+    let old_plan = match options.get(Flag::FromPlan) {
+        Some(file) => Plan::from_file(&read_text(file, lang)?, file).map_err(fail)?,
+        None => Plan::lang_son_2022(),
+    };
+    // --plan left out, or naming a plan of the old one's key: the old plan itself.
+    let new_plan = match options.get(Flag::Plan) {
+        Some(_) if plan.key != old_plan.key => plan,
+        _ => old_plan.clone(),
+    };
+    let same = new_plan.key == old_plan.key;
+    let table =
+        CommuneTable::from_file_bytes(&read_file(communes).map_err(fail)?, &old_plan, communes)
+            .map_err(fail)?;
+    let rows =
+        ntm_planner::formats::merge::read_mapping(&read_file(mapping).map_err(fail)?, mapping)
+            .map_err(fail)?;
+    let old = Model::new(old_plan, table);
+    let merged = ntm_planner::engine::merge::merge(&old, &rows, &new_plan, same)
+        .map_err(|p| fail(InputError::merge(mapping, p)))?;
+    Ok(merged.to_csv(&new_plan))
 }
 
 fn pad(text: &str, width: usize) -> String {

@@ -6,6 +6,7 @@ pub mod check;
 pub mod explain;
 pub mod goals;
 pub mod lever;
+pub mod merge;
 pub mod outcome;
 pub mod path;
 pub mod places;

@@ -251,6 +251,8 @@ pub enum Problem {
         found: String,
         plan: String,
     },
+    /// A table that cannot be carried into today's communes with this mapping.
+    Merge(crate::engine::merge::MergeProblem),
     Read(String),
 }
 
@@ -625,6 +627,42 @@ impl ScenarioProblem {
     }
 }
 
+fn merge_message(p: &crate::engine::merge::MergeProblem, lang: Lang) -> String {
+    use crate::engine::merge::MergeProblem as M;
+    match p {
+        M::ListedTwice {
+            id,
+            first_line,
+            line,
+        } => lang.fill(
+            t::MERGE_LISTED_TWICE,
+            &[("id", id), ("first", first_line), ("line", line)],
+        ),
+        M::NotMapped { id, row } => lang.fill(t::MERGE_NOT_MAPPED, &[("id", id), ("row", row)]),
+        M::NoGroup { line } => lang.fill(t::MERGE_NO_GROUP, &[("line", line)]),
+        M::UnknownGroup { line, group } => {
+            lang.fill(t::MERGE_UNKNOWN_GROUP, &[("line", line), ("group", group)])
+        }
+        M::GroupsDisagree {
+            code,
+            first,
+            second,
+            line,
+        } => lang.fill(
+            t::MERGE_GROUPS_DISAGREE,
+            &[
+                ("code", code),
+                ("first", first),
+                ("second", second),
+                ("line", line),
+            ],
+        ),
+        M::UnknownFrom { item, key } => {
+            lang.fill(t::MERGE_UNKNOWN_FROM, &[("item", item), ("key", key)])
+        }
+    }
+}
+
 impl InputError {
     pub fn table(input: impl Into<Input>, problem: TableProblem) -> Self {
         InputError {
@@ -660,6 +698,7 @@ impl InputError {
             Problem::OtherPlan { found, plan } => {
                 lang.fill(t::OTHER_PLAN, &[("found", found), ("plan", plan)])
             }
+            Problem::Merge(p) => merge_message(p, lang),
             Problem::Read(detail) => lang.fill(t::FILE_ERROR_UNREADABLE, &[("detail", &detail)]),
         };
         let input = self.input.name(lang);

@@ -6,6 +6,7 @@ pub mod error;
 pub mod goals;
 pub mod json;
 pub mod link;
+pub mod merge;
 pub mod outcome;
 pub mod path;
 pub mod places;

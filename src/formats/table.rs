@@ -543,11 +543,10 @@ fn read_row(
     })
 }
 
-/// A cost written with at most two decimals, without trailing zeros.
+/// A cost as a plain decimal with a point, no grouping, the fewest digits that read back to
+/// the same value (a merged cost is a sum: model.md §8.4).
 pub fn cost_text(v: f64) -> String {
-    let s = format!("{v:.2}");
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    s.to_string()
+    format!("{v}")
 }
 
 fn csv_cell(text: &str) -> String {

@@ -43,6 +43,18 @@ catalogue! {
     CLI_HELP_RISK:
         "khả năng đạt mục tiêu khi vốn về muộn, chi phí lệch, công trình chậm",
         "how likely the targets are when money is late, costs vary, works slip";
+    CLI_HELP_MERGE:
+        "chuyển bảng xã sang các xã sau sắp xếp (model.md §8.4), in ra bảng CSV",
+        "carries a commune table into today's communes (model.md §8.4), printed as CSV";
+    CLI_OPTION_MAPPING:
+        "bảng sắp xếp xã cũ → xã mới (CSV: commune_code, code_2025, name_2025, group)",
+        "the mapping of old communes to new units (CSV: commune_code, code_2025, name_2025, group)";
+    CLI_OPTION_FROM_PLAN:
+        "kế hoạch của bảng xã cũ (mặc định: kế hoạch 2022)",
+        "the plan the old commune table is for (default: the 2022 plan)";
+    CLI_MERGE_NEEDS:
+        "lệnh merge cần --communes và --mapping",
+        "merge needs --communes and --mapping";
     CLI_HELP_CHECK_PLAN:
         "liệt kê các chỗ không khớp trong số liệu của chính kế hoạch",
         "lists the inconsistencies inside the plan's own figures";
@@ -259,6 +271,24 @@ catalogue! {
     PLAN_ERROR_WRONG_VALUE:
         "dòng {line}, cột {column}: giá trị không đúng kiểu",
         "line {line}, column {column}: a value of the wrong kind";
+    MERGE_LISTED_TWICE:
+        "xã {id} ghi hai lần (dòng {first} và dòng {line})",
+        "the commune {id} is listed twice (lines {first} and {line})";
+    MERGE_NOT_MAPPED:
+        "xã {id} (dòng {row} của bảng xã) không có trong bảng sắp xếp",
+        "the commune {id} (line {row} of the commune table) is not in the mapping";
+    MERGE_NO_GROUP:
+        "dòng {line}: thiếu nhóm xã (kế hoạch mới chia xã theo nhóm)",
+        "line {line}: no commune group (the new plan has groups)";
+    MERGE_UNKNOWN_GROUP:
+        "dòng {line}: nhóm xã \"{group}\" không có trong kế hoạch mới",
+        "line {line}: the commune group \"{group}\" is not one of the new plan's";
+    MERGE_GROUPS_DISAGREE:
+        "dòng {line}: xã {code} được ghi nhóm \"{first}\" và nhóm \"{second}\"",
+        "line {line}: the unit {code} is given the group \"{first}\" and the group \"{second}\"";
+    MERGE_UNKNOWN_FROM:
+        "chỉ tiêu {item}: \"{key}\" (trong \"from\") không phải chỉ tiêu nào của kế hoạch cũ",
+        "the item {item}: \"{key}\" (in \"from\") is no item of the old plan";
     OTHER_PLAN:
         "được lập cho kế hoạch {found}, không phải kế hoạch đang dùng ({plan})",
         "is made for the plan {found}, not the plan in use ({plan})";
