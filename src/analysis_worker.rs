@@ -112,10 +112,9 @@ impl RiskJobs {
             AnalysisRequest::Model { plan, table } => {
                 // A plan crosses without its items (they are made from its criteria): made
                 // again here, as every reader of a plan does.
+                // (The page's plan was prepared there: a failure here is no plan to draw on.)
                 let mut plan = *plan;
-                if plan.prepare().is_ok() {
-                    self.model = Some(Model::new(plan, table));
-                }
+                self.model = plan.prepare().is_ok().then(|| Model::new(plan, table));
                 None
             }
             AnalysisRequest::Job {

@@ -592,16 +592,21 @@ where
     DB::ErrorType: 'static,
 {
     let plan = &model.plan;
+    // Each item's display group (its criterion's); those without one in a group of their own.
+    let other = plan.groups.len();
     let group_of: Vec<usize> = plan
-        .criteria
+        .items
         .iter()
-        .map(|c| {
+        .map(|item| {
+            let key = &plan.criteria[item.criterion].group;
             plan.groups
                 .iter()
-                .position(|g| g.key == c.group)
-                .unwrap_or(0)
+                .position(|g| g.key == *key)
+                .unwrap_or(other)
         })
         .collect();
+    let groups = other + usize::from(group_of.contains(&other));
+    let group_of_key = |key: &str| plan.item_index(key).map_or(other, |j| group_of[j]);
     let n = o.funding.sources.len();
     let top = o
         .funding
@@ -623,6 +628,7 @@ where
             .groups
             .iter()
             .map(|g| lang.pick(g.name_vi.clone(), g.name_en.clone()))
+            .chain((groups > other).then(|| lang.say(t::OTHER_CRITERIA).to_string()))
             .collect();
         let keys: Vec<(Key, &str)> = group_names
             .iter()
@@ -661,7 +667,7 @@ where
             .axis_desc_style((FONT, 15))
             .draw()?;
         let row = |s: usize| (n - 1 - s) as f64;
-        for g in 0..plan.groups.len() {
+        for g in 0..groups {
             let segments: Vec<Rectangle<(f64, f64)>> = o
                 .funding
                 .sources
@@ -671,13 +677,13 @@ where
                     let before: f64 = src
                         .to
                         .iter()
-                        .filter(|(k, _)| group_of[plan.criterion_index(k).unwrap_or(0)] < g)
+                        .filter(|(k, _)| group_of_key(k) < g)
                         .map(|(_, v)| v)
                         .sum();
                     let here: f64 = src
                         .to
                         .iter()
-                        .filter(|(k, _)| group_of[plan.criterion_index(k).unwrap_or(0)] == g)
+                        .filter(|(k, _)| group_of_key(k) == g)
                         .map(|(_, v)| v)
                         .sum();
                     Rectangle::new(

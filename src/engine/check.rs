@@ -117,6 +117,10 @@ pub fn check_plan(plan: &Plan) -> Vec<Finding> {
     }
     let n = plan.communes_total;
     for (k, c) in plan.criteria.iter().enumerate() {
+        // A plan file need state no criterion target (0) and no count of communes (0).
+        if c.target == 0 || n == 0 {
+            continue;
+        }
         // Whether or not the plan states the criterion's share.
         if c.target < plan.targets.certified {
             findings.push(Finding::CriterionBelowCertified { criterion: k });
@@ -139,7 +143,8 @@ pub fn check_plan(plan: &Plan) -> Vec<Finding> {
         findings.push(Finding::CertifiedSum);
     }
     let implied = f64::from(plan.target_sum()) / f64::from(n);
-    if implied + 1e-9 < t.avg_criteria_min {
+    let every_target = plan.criteria.iter().all(|c| c.target > 0);
+    if n > 0 && every_target && implied + 1e-9 < t.avg_criteria_min {
         findings.push(Finding::AverageBelow { implied });
     }
     for (reference, r) in plan.references.iter().enumerate() {

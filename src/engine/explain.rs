@@ -92,9 +92,16 @@ pub fn explain(
             changes.push(Change::Eligibility { source: s });
         }
     }
-    let invested = (0..levers.investment.len())
-        .filter(|&k| (levers.investment[k] - plan_levers.investment[k]).abs() > SAME)
-        .count();
+    // Counted in criteria, as the sentence says them: a criterion any of whose items differs.
+    let criteria_of = |items: &mut dyn Iterator<Item = usize>| {
+        let mut touched: Vec<usize> = items.map(|j| model.plan.items[j].criterion).collect();
+        touched.dedup();
+        touched.len()
+    };
+    let invested = criteria_of(
+        &mut (0..levers.investment.len())
+            .filter(|&k| (levers.investment[k] - plan_levers.investment[k]).abs() > SAME),
+    );
     if invested > 0 {
         changes.push(Change::Investment {
             criteria: invested,
@@ -111,9 +118,8 @@ pub fn explain(
             .get(scenario)
             .is_some_and(|v| v != lever.default_in(model))
     };
-    let unit_costs = (0..model.items())
-        .filter(|&k| differs(Lever::new(UNIT_COSTS, k)))
-        .count();
+    let unit_costs =
+        criteria_of(&mut (0..model.items()).filter(|&k| differs(Lever::new(UNIT_COSTS, k))));
     if unit_costs > 0 {
         changes.push(Change::UnitCosts {
             criteria: unit_costs,

@@ -35,7 +35,7 @@ pub struct Answer {
     pub reached: bool,
     /// Whether the total is proven least.
     pub exact: bool,
-    /// j[k]: how many of criterion k's candidates are paid.
+    /// j[k]: how many of item k's candidates are paid.
     pub paid: Vec<usize>,
     pub total_investment: f64,
     /// The scenario's own total investment minus this one.
@@ -142,6 +142,7 @@ pub fn search(model: &Model, scenario: &Scenario, goal: Goal) -> Found {
         Goal::Target(measure, target) => {
             let (paid, reached, exact) = match measure {
                 Measure::Criterion(k) => for_criterion(&model, &prefixes, k, target),
+                Measure::Item(j) => for_item(&prefixes, j, model.baseline(j), target),
                 Measure::AvgCriteria => for_average(&model, &prefixes, target, false),
                 Measure::BorderAvg => for_average(&model, &prefixes, target, true),
                 Measure::Certified => for_certified(&model, &prefixes, target),
@@ -215,7 +216,7 @@ pub fn answer(model: &Model, scenario: &Scenario, found: &Found) -> Answer {
 pub fn more_funding_needed(levers: &Levers) -> Vec<f64> {
     let short = |l: &Levers| funding_flow(l).shortfall.iter().sum::<f64>();
     let now = short(levers);
-    // Sums of nineteen shortfalls: equal within a hundred VND.
+    // Sums of the items' shortfalls: equal within a hundred VND.
     let close = 1e-7;
     (0..levers.funding.len())
         .map(|s| {
@@ -273,17 +274,35 @@ pub fn complete(scenario: &Scenario, levers: &Levers) -> Scenario {
     out
 }
 
+/// An item's count, from `start` communes: a prefix of its order.
+fn for_item(prefixes: &Prefixes, j: usize, start: u32, target: f64) -> (Vec<usize>, bool, bool) {
+    let missing = (target - f64::from(start)).ceil().max(0.0) as usize;
+    let candidates = prefixes.orders[j].len();
+    let mut paid = prefixes.none();
+    paid[j] = missing.min(candidates);
+    (paid, missing <= candidates, true)
+}
+
+/// A criterion's count: its item's prefix where it is its own item, else the greedy over
+/// communes completing it.
 fn for_criterion(
     model: &Model,
     prefixes: &Prefixes,
     k: usize,
     target: f64,
 ) -> (Vec<usize>, bool, bool) {
-    let missing = (target - f64::from(model.baseline(k))).ceil().max(0.0) as usize;
-    let candidates = prefixes.orders[k].len();
-    let mut paid = prefixes.none();
-    paid[k] = missing.min(candidates);
-    (paid, missing <= candidates, true)
+    let items = model.shape.criterion_items[k];
+    if items.count_ones() == 1 {
+        // Counted as the criterion counts (a commune it does not apply to meets it).
+        let start = model.criterion_baseline(k);
+        return for_item(prefixes, items.trailing_zeros() as usize, start, target);
+    }
+    let total = target.ceil().max(0.0);
+    if total > model.table.communes.len() as f64 {
+        return (prefixes.all(), false, true);
+    }
+    let members: Vec<usize> = (0..model.table.communes.len()).collect();
+    greedy_complete(model, prefixes, &members, &[k], total as u32)
 }
 
 /// The fewest further criteria met that reach an average of `target` over `communes`.
@@ -322,7 +341,9 @@ fn for_average(
         return (prefixes.none(), true, true);
     }
     if !model.plan.single_items() {
-        return greedy_average(model, prefixes, start + needed as u32, &counts);
+        let members: Vec<usize> = (0..communes.len()).filter(|&i| counts(i)).collect();
+        let criteria: Vec<usize> = (0..model.shape.criteria()).collect();
+        return greedy_complete(model, prefixes, &members, &criteria, start + needed as u32);
     }
     // Each criterion's useful choices: pay nothing, or up to a commune that counts.
     let options: Vec<Vec<(usize, usize)>> = (0..model.items())
@@ -570,32 +591,43 @@ fn for_minimum(model: &Model, prefixes: &Prefixes, target: f64) -> (Vec<usize>, 
     (paid, true, false)
 }
 
-/// The average with criteria of several items (model.md §8.3): the greedy over communes. Each
-/// step completes the (commune, criterion) that costs least to complete, until the counted
-/// communes meet `total` criteria between them. Not proven least.
-fn greedy_average(
+/// With criteria of several items (model.md §8.3), the greedy over communes: each step
+/// completes the (commune, criterion) that costs least to complete, until `members` meet
+/// `total` of `criteria` between them (each criterion counted once a commune). Serves the
+/// average (every criterion) and a criterion's count (that criterion alone). Not proven least.
+fn greedy_complete(
     model: &Model,
     prefixes: &Prefixes,
+    members: &[usize],
+    criteria: &[usize],
     total: u32,
-    counts: &dyn Fn(usize) -> bool,
 ) -> (Vec<usize>, bool, bool) {
     let shape = &model.shape;
-    let members: Vec<usize> = (0..model.table.communes.len())
-        .filter(|&i| counts(i))
-        .collect();
+    let mut slot_of = vec![None; model.table.communes.len()];
+    for (slot, &i) in members.iter().enumerate() {
+        slot_of[i] = Some(slot);
+    }
     let mut paid = prefixes.none();
-    loop {
-        let meets: Vec<_> = members
+    let mut meets: Vec<_> = members
+        .iter()
+        .map(|&i| model.table.communes[i].meets)
+        .collect();
+    let counted = |meets: &[crate::engine::ItemSet]| -> u32 {
+        meets
             .iter()
-            .map(|&i| prefixes.meets(model, i, &paid))
-            .collect();
-        let met: u32 = meets.iter().map(|&m| shape.criteria_met(m)).sum();
-        if met >= total {
-            return (paid, true, false);
-        }
+            .map(|&m| {
+                criteria
+                    .iter()
+                    .filter(|&&k| shape.meets_criterion(m, k))
+                    .count() as u32
+            })
+            .sum()
+    };
+    let mut met = counted(&meets);
+    while met < total {
         let mut pick: Option<(usize, usize, f64)> = None;
         for (slot, &i) in members.iter().enumerate() {
-            for k in 0..shape.criteria() {
+            for &k in criteria {
                 let missing = shape.criterion_items[k] & !meets[slot];
                 if missing == 0 {
                     continue;
@@ -617,14 +649,22 @@ fn greedy_average(
         let Some((i, k, _)) = pick else {
             return (prefixes.all(), false, false);
         };
-        for j in 0..model.items() {
-            if shape.criterion_items[k] & (1 << j) != 0 {
-                if let Some(p) = prefixes.position[j][i] {
-                    paid[j] = paid[j].max(p as usize + 1);
+        // Pay each missing item of k up to commune i; the communes passed on the way gain it.
+        for j in (0..model.items()).filter(|&j| shape.criterion_items[k] & (1 << j) != 0) {
+            let Some(p) = prefixes.position[j][i] else {
+                continue;
+            };
+            let to = p as usize + 1;
+            for &c in &prefixes.orders[j][paid[j].min(to)..to] {
+                if let Some(slot) = slot_of[c as usize] {
+                    meets[slot] |= 1 << j;
                 }
             }
+            paid[j] = paid[j].max(to);
         }
+        met = counted(&meets);
     }
+    (paid, true, false)
 }
 
 /// What `amount` more for one criterion brings (model.md §7.2 `ntm marginal`).

@@ -367,7 +367,7 @@ impl Lever {
             FUNDING => Value::Number(plan.sources[i].amount),
             DISBURSEMENT => Value::Number(super::scenario::FULL_DISBURSEMENT),
             INVESTMENT => Value::Number(model.default_investment()[i]),
-            ELIGIBILITY => Value::Items(plan.default_eligibility_masks()[i]),
+            ELIGIBILITY => Value::Items(model.default_eligibility()[i]),
             UNIT_COSTS => Value::Number(plan.items[i].unit_cost),
             TARGET_CERTIFIED => Value::Number(f64::from(plan.targets.certified)),
             TARGET_AVERAGE => Value::Number(plan.targets.avg_criteria_min),

@@ -19,6 +19,9 @@ pub enum Measure {
     BorderAvg,
     /// Communes meeting criterion k.
     Criterion(usize),
+    /// Communes meeting item j, an indicator (of those it applies to; a criterion that is
+    /// its own item is [`Measure::Criterion`]).
+    Item(usize),
 }
 
 impl Measure {
@@ -28,7 +31,10 @@ impl Measure {
             "avg_criteria" => Measure::AvgCriteria,
             "min_criteria" => Measure::MinCriteria,
             "border_avg" => Measure::BorderAvg,
-            other => Measure::Criterion(plan.criterion_index(other)?),
+            other => match plan.criterion_index(other) {
+                Some(k) => Measure::Criterion(k),
+                None => Measure::Item(plan.item_index(other)?),
+            },
         })
     }
 
@@ -39,6 +45,7 @@ impl Measure {
             Measure::MinCriteria => "min_criteria".into(),
             Measure::BorderAvg => "border_avg".into(),
             Measure::Criterion(k) => plan.criteria[k].key.clone(),
+            Measure::Item(j) => plan.items[j].key.clone(),
         }
     }
 
@@ -57,6 +64,7 @@ impl Measure {
             // target over an empty set is reached only at 0 or below).
             Measure::BorderAvg => outcome.border.avg_criteria.unwrap_or(0.0),
             Measure::Criterion(k) => f64::from(outcome.criteria[k].met),
+            Measure::Item(j) => f64::from(outcome.items[j].met),
         }
     }
 

@@ -9,8 +9,10 @@ use std::collections::BTreeMap;
 /// A set of the plan's items, bit j = item j (in the plan's order).
 pub type ItemSet = u128;
 
-// No field of the plan's types is skipped when written: the plan crosses to the worker in
-// bincode, which is not self-describing (a field left out shifts every later one).
+// No field of the plan file's types is left out when written (`skip_serializing_if`): the
+// plan crosses to the worker in bincode, which is not self-describing (a field left out would
+// shift every later one). Its items are not sent at all (`skip`): the worker prepares the plan
+// again, as every reader does.
 
 /// The most items a plan may hold: the width of [`ItemSet`]. Decision 51/2025 has 47
 /// indicators; a plan with more than 128 is refused with a message, not cut.
@@ -170,7 +172,6 @@ pub struct Item {
     pub applies: Vec<bool>,
     /// Communes meeting it at the end of the plan's year (0: none set).
     pub target: u32,
-    pub baseline: u32,
     /// The old plan's items it is made of (model.md §8.4); `None`: not stated.
     pub from: Option<Vec<String>>,
 }
@@ -448,7 +449,6 @@ impl Plan {
                         unit_cost_by_group: by_group(&field, &c.unit_cost_by_group)?,
                         applies: applies(&field, &c.applies_to)?,
                         target: c.target,
-                        baseline: c.baseline,
                         from: c.from.clone(),
                     });
                 }
@@ -458,6 +458,23 @@ impl Plan {
                         claim(&mut keys, &indicator.key, &here, true)?;
                         claim(&mut ids, &indicator.id, &here, false)?;
                         number(format!("{here}.unit_cost"), indicator.unit_cost)?;
+                        for (name, value) in [
+                            ("baseline", indicator.baseline),
+                            ("target", indicator.target),
+                        ] {
+                            match value {
+                                Some(value)
+                                    if self.communes_total > 0 && value > self.communes_total =>
+                                {
+                                    return Err(PlanProblem::AboveCommunes {
+                                        field: format!("{here}.{name}"),
+                                        value,
+                                        communes: self.communes_total,
+                                    })
+                                }
+                                _ => {}
+                            }
+                        }
                         items.push(Item {
                             id: indicator.id.clone(),
                             key: indicator.key.clone(),
@@ -469,7 +486,6 @@ impl Plan {
                             unit_cost_by_group: by_group(&here, &indicator.unit_cost_by_group)?,
                             applies: applies(&here, &indicator.applies_to)?,
                             target: indicator.target.unwrap_or(0),
-                            baseline: indicator.baseline.unwrap_or(0),
                             from: indicator.from.clone(),
                         });
                     }

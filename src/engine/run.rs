@@ -111,6 +111,8 @@ pub struct Model {
     criteria_baseline: Vec<u32>,
     certified_baseline: u32,
     default_investment: Vec<f64>,
+    /// The plan's eligibility, by source (read on every input: its lists resolved once).
+    default_eligibility: Vec<ItemSet>,
 }
 
 impl Model {
@@ -172,7 +174,9 @@ impl Model {
             criteria_baseline,
             certified_baseline,
             default_investment: Vec::new(),
+            default_eligibility: Vec::new(),
         };
+        model.default_eligibility = model.plan.default_eligibility_masks();
         model.default_investment = (0..items)
             .map(|j| model.needed(j, model.plan.items[j].target, Strategy::ClosestFirst))
             .collect();
@@ -281,15 +285,24 @@ impl Model {
         &self.default_investment
     }
 
+    /// The items each source may pay for in the plan.
+    pub fn default_eligibility(&self) -> &[ItemSet] {
+        &self.default_eligibility
+    }
+
     /// Fills in every lever the scenario leaves to the plan.
     pub fn levers(&self, scenario: &Scenario) -> Levers {
-        let funding = self.plan.funding();
-        let eligibility = self.plan.default_eligibility_masks();
+        let eligibility = &self.default_eligibility;
         let sources = self.plan.sources.len();
         Levers {
             strategy: scenario.strategy.unwrap_or_default(),
             funding: (0..sources)
-                .map(|s| scenario.funding.get(s).unwrap_or(funding[s]))
+                .map(|s| {
+                    scenario
+                        .funding
+                        .get(s)
+                        .unwrap_or(self.plan.sources[s].amount)
+                })
                 .collect(),
             disbursement: (0..sources)
                 .map(|s| {

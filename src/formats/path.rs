@@ -119,7 +119,7 @@ impl Path {
                                 })
                             })?;
                             let max = match measure {
-                                Measure::Certified | Measure::Criterion(_) => {
+                                Measure::Certified | Measure::Criterion(_) | Measure::Item(_) => {
                                     crate::engine::scenario::MAX_TARGET_COMMUNES
                                 }
                                 _ => plan.criteria.len() as f64,

@@ -1,7 +1,7 @@
 //! Plan files (model.md §8.1) read: the JSON, then what it says, each problem naming its field
 //! or line in the planner's language. A broken file changes nothing.
 
-use super::error::{Input, InputError, PlanFileProblem, Problem, ScenarioProblem};
+use super::error::{Input, InputError, PlanFileProblem, Problem};
 use crate::engine::Plan;
 
 /// The field a serde message names between backticks (`missing field `key``).
@@ -14,12 +14,7 @@ fn problem(e: &serde_json::Error) -> PlanFileProblem {
     let message = e.to_string();
     match e.classify() {
         Category::Syntax | Category::Eof | Category::Io => {
-            PlanFileProblem::Json(ScenarioProblem::Json {
-                line: e.line(),
-                column: e.column(),
-                detail: message,
-                eof: e.is_eof(),
-            })
+            PlanFileProblem::Json(super::path::json_problem(e))
         }
         Category::Data if message.starts_with("missing field") => PlanFileProblem::MissingField {
             field: quoted(&message),
@@ -32,7 +27,10 @@ fn problem(e: &serde_json::Error) -> PlanFileProblem {
         Category::Data => PlanFileProblem::WrongValue {
             line: e.line(),
             column: e.column(),
-            detail: message,
+            // The place is said apart.
+            detail: message
+                .rfind(" at line ")
+                .map_or(message.clone(), |i| message[..i].to_string()),
         },
     }
 }
@@ -45,6 +43,8 @@ impl Plan {
             problem: Problem::Plan(p),
         };
         let input = input.into();
+        // A file saved with a byte-order mark reads as one without.
+        let text = text.trim_start_matches('\u{feff}');
         let mut plan: Plan =
             serde_json::from_str(text).map_err(|e| fail(problem(&e), input.clone()))?;
         plan.prepare()

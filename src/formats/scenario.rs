@@ -199,6 +199,7 @@ fn read_value(
         Kind::Items => {
             let list = value.as_array().ok_or_else(|| wrong("array"))?;
             let mut mask: crate::engine::ItemSet = 0;
+            let mut seen: Vec<&str> = Vec::new();
             for (i, item) in list.iter().enumerate() {
                 let item_field = format!("{field}[{i}]");
                 let text = item.as_str().ok_or_else(|| {
@@ -219,7 +220,9 @@ fn read_value(
                         },
                     )
                 })?;
-                if mask & items != 0 {
+                // A key given twice is a mistake; a criterion and one of its items overlap and
+                // stand for the distinct items (model.md §8.1).
+                if seen.contains(&text) {
                     return Err(problem(
                         input,
                         ScenarioProblem::DuplicateCriterion {
@@ -228,6 +231,7 @@ fn read_value(
                         },
                     ));
                 }
+                seen.push(text);
                 mask |= items;
             }
             LeverValue::Items(mask)

@@ -27,6 +27,12 @@ impl GoalChoice {
             GoalChoice::Budget,
         ];
         list.extend((0..plan.criteria.len()).map(|k| GoalChoice::Reach(Measure::Criterion(k))));
+        // Then the indicators, where criteria hold them.
+        list.extend(
+            (0..plan.items.len())
+                .filter(|&j| !plan.items[j].whole_criterion)
+                .map(|j| GoalChoice::Reach(Measure::Item(j))),
+        );
         list
     }
 
@@ -72,6 +78,7 @@ impl GoalChoice {
                     lang.pick(&c.name_vi, &c.name_en)
                 )
             }
+            GoalChoice::Reach(Measure::Item(j)) => crate::text::item_label(plan, j, lang),
             GoalChoice::Budget => lang.say(t::GOAL_BUDGET_CHOICE).into(),
         }
     }
@@ -83,9 +90,13 @@ impl GoalChoice {
             GoalChoice::Reach(Measure::Certified) => f64::from(t.certified),
             GoalChoice::Reach(Measure::AvgCriteria) => t.avg_criteria_min,
             GoalChoice::Reach(Measure::BorderAvg) => t.border_avg_min,
-            // No target of the plan's: the national standard's reach (15 criteria).
-            GoalChoice::Reach(Measure::MinCriteria) => 15.0,
+            // No target of the plan's: the national standard's reach (15 of 19 criteria), as a
+            // share of the plan's criteria (the bands' rule).
+            GoalChoice::Reach(Measure::MinCriteria) => {
+                (plan.criteria.len() as f64 * 15.0 / 19.0).round()
+            }
             GoalChoice::Reach(Measure::Criterion(k)) => f64::from(plan.criteria[k].target),
+            GoalChoice::Reach(Measure::Item(j)) => f64::from(plan.items[j].target),
             GoalChoice::Budget => plan.funding_total(),
         }
     }

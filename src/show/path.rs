@@ -150,6 +150,7 @@ pub fn target_sentence(
                 Measure::AvgCriteria => lang.say(t::AVERAGE_CRITERIA_A_COMMUNE).to_string(),
                 Measure::BorderAvg => lang.say(t::BORDER_COMMUNES_AVERAGE).to_string(),
                 Measure::Criterion(k) => super::criterion_label(&plan.criteria[k], lang),
+                Measure::Item(j) => crate::text::item_label(plan, j, lang),
                 _ => String::new(),
             };
             lang.fill(

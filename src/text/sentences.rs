@@ -289,6 +289,9 @@ catalogue! {
     MERGE_UNKNOWN_FROM:
         "chỉ tiêu {item}: \"{key}\" (trong \"from\") không phải chỉ tiêu nào của kế hoạch cũ",
         "the item {item}: \"{key}\" (in \"from\") is no item of the old plan";
+    OTHER_CRITERIA:
+        "Các tiêu chí khác",
+        "Other criteria";
     OTHER_PLAN:
         "được lập cho kế hoạch {found}, không phải kế hoạch đang dùng ({plan})",
         "is made for the plan {found}, not the plan in use ({plan})";

@@ -115,7 +115,10 @@ pub fn provide_filters(state: State) -> CommuneFilters {
                             StatusFilter::Newly => after == all && c.meets != all,
                             StatusFilter::NotCertified => after != all,
                             StatusFilter::DiffersFromPlan => {
-                                p.as_ref().is_some_and(|p| after != p.meets[*i])
+                                // Criteria, as the grid's cells and the map's rings say it.
+                                p.as_ref().is_some_and(|p| {
+                                    m.shape.criteria_set(after) != m.shape.criteria_set(p.meets[*i])
+                                })
                             }
                         }
                 })

@@ -95,9 +95,9 @@ pub fn GoalsPanel() -> impl IntoView {
                 let names: Vec<String> = state.model.with(|m| a.outcome.newly_certified.iter().filter_map(|id| {
                     m.table.communes.iter().find(|c| &c.id == id).map(|c| c.name.clone())
                 }).collect());
-                let criteria: Vec<String> = state.model.with(|m| (0..state.model.with_untracked(|m| m.items()))
-                    .filter(|&k| a.paid[k] > 0)
-                    .map(|k| format!("{} ({})", l.pick(&m.plan.criteria[k].name_vi, &m.plan.criteria[k].name_en), amount(a.scenario.investment[k].unwrap_or(0.0), 1, l)))
+                let criteria: Vec<String> = state.model.with(|m| (0..m.items())
+                    .filter(|&k| a.paid.get(k).is_some_and(|&p| p > 0))
+                    .map(|k| format!("{} ({})", l.pick(&m.plan.items[k].name_vi, &m.plan.items[k].name_en), amount(a.scenario.investment[k].unwrap_or(0.0), 1, l)))
                     .collect());
                 let headline = if a.budget.is_some() {
                     l.fill(t::GOAL_BUDGET_ANSWER, &[("certified", &a.target)])

@@ -21,11 +21,10 @@ pub fn ImportPanel() -> impl IntoView {
             el.set_value("");
             keeping.pending_table.set(None);
             keeping.import_problem.set(None);
-            match CommuneTable::from_file_bytes(
-                &bytes,
-                &crate::engine::Plan::lang_son_2022(),
-                &name,
-            ) {
+            let read = state
+                .model
+                .with_untracked(|m| CommuneTable::from_file_bytes(&bytes, &m.plan, &name));
+            match read {
                 Ok(table) => keeping.pending_table.set(Some((name, table))),
                 Err(e) => keeping.import_problem.set(Some(e)),
             }
@@ -35,8 +34,8 @@ pub fn ImportPanel() -> impl IntoView {
         let Some((name, table)) = keeping.pending_table.get_untracked() else {
             return;
         };
-        let kept =
-            serde_json::json!({ "schema": 1, "name": name, "csv": table.to_csv(&crate::engine::Plan::lang_son_2022()) }).to_string();
+        let csv = state.model.with_untracked(|m| table.to_csv(&m.plan));
+        let kept = serde_json::json!({ "schema": 1, "name": name, "csv": csv }).to_string();
         if let Some(s) = storage() {
             if s.set_item(TABLE_KEY, &kept).is_err() {
                 keeping
@@ -58,8 +57,7 @@ pub fn ImportPanel() -> impl IntoView {
     let preview = move || {
         let lang = state.lang.get();
         keeping.pending_table.get().map(|(name, table)| {
-            let plan = state.model.with(|m| m.plan.clone());
-            let shape = crate::engine::run::Shape::of(&plan);
+            let (plan, shape) = state.model.with(|m| (m.plan.clone(), m.shape.clone()));
             let certified = table.communes.iter().filter(|c| c.meets & shape.all == shape.all).count();
             let border = table.communes.iter().filter(|c| c.border).count();
             let rows = plan

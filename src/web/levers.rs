@@ -85,7 +85,7 @@ fn Funding() -> impl IntoView {
                         on_commit=on_commit
                         testid=format!("funding-{key}")
                         label=label
-                        limit=FieldFormat::of(Lever::funding(s).family(), &state.model.with_untracked(|m| m.plan.clone())).limit
+                        limit=state.model.with_untracked(|m| FieldFormat::of(Lever::funding(s).family(), &m.plan)).limit
                         slider_max=Signal::derive(move || (plan_amount * 2.0).max(value.get()).max(10.0))
                     />
                     <span class="share" title=move || state.tr(t::LEVER_FUNDING_SHARE)>{share}</span>
@@ -134,19 +134,41 @@ fn Investments() -> impl IntoView {
             }
         });
     });
-    let group_views = groups
+    // The items under their criterion's display group; those of criteria without one (a
+    // plan file need not group its criteria) under a heading of their own, last.
+    let group_of = |m: &crate::engine::Model, j: usize| {
+        m.plan.criteria[m.plan.items[j].criterion].group.clone()
+    };
+    let mut headings: Vec<(String, String, String)> = groups
         .into_iter()
-        .map(|g| {
+        .map(|g| (g.key, g.name_vi, g.name_en))
+        .collect();
+    let ungrouped = state
+        .model
+        .with_untracked(|m| (0..m.items()).any(|j| !headings_has(&m.plan.groups, &group_of(m, j))));
+    if ungrouped {
+        headings.push((
+            String::new(),
+            t::OTHER_CRITERIA.vi.to_string(),
+            t::OTHER_CRITERIA.en.to_string(),
+        ));
+    }
+    let group_views = headings
+        .into_iter()
+        .map(|(key, name_vi, name_en)| {
             let members: Vec<usize> = state.model.with_untracked(|m| {
-                (0..state.model.with_untracked(|m| m.items()))
-                    .filter(|&k| m.plan.criteria[k].group == g.key)
+                (0..m.items())
+                    .filter(|&j| {
+                        let g = group_of(m, j);
+                        g == key || (key.is_empty() && !headings_has(&m.plan.groups, &g))
+                    })
                     .collect()
             });
             let rows = members
                 .into_iter()
                 .map(|k| view! { <InvestmentRow k=k/> })
                 .collect_view();
-            let (vi, en) = (g.name_vi.clone(), g.name_en.clone());
+            let (vi, en) = (name_vi.clone(), name_en.clone());
             view! {
                 <div class="group">
                     <h4>{move || state.lang.get().pick(vi.clone(), en.clone())}</h4>
@@ -176,19 +198,22 @@ fn Investments() -> impl IntoView {
     }
 }
 
+/// Whether `key` names one of the plan's display groups.
+fn headings_has(groups: &[crate::engine::plan::Group], key: &str) -> bool {
+    groups.iter().any(|g| g.key == key)
+}
+
 #[component]
 fn InvestmentRow(k: usize) -> impl IntoView {
     let state = use_state();
-    let key = state
-        .model
-        .with_untracked(|m| m.plan.criteria[k].key.clone());
+    let key = state.model.with_untracked(|m| m.plan.items[k].key.clone());
     let value = Signal::derive(move || state.levers.with(|l| l.investment[k]));
     let default = Signal::derive(move || state.model.with(|m| m.default_investment()[k]));
     let label = Signal::derive(move || {
         let lang = state.lang.get();
         state
             .model
-            .with(|m| crate::text::criterion_label(&m.plan.criteria[k], lang))
+            .with(|m| crate::text::item_label(&m.plan, k, lang))
     });
     let on_commit =
         Callback::new(move |v: f64| state.set_lever(Lever::investment(k), Some(Value::Number(v))));
@@ -205,7 +230,7 @@ fn InvestmentRow(k: usize) -> impl IntoView {
                 on_commit=on_commit
                 testid=format!("investment-{key}")
                 label=label
-                limit=FieldFormat::of(Lever::investment(k).family(), &state.model.with_untracked(|m| m.plan.clone())).limit
+                limit=state.model.with_untracked(|m| FieldFormat::of(Lever::investment(k).family(), &m.plan)).limit
                 slider_max=Signal::derive(move || (default.get() * 3.0).max(value.get()).max(10.0))
             />
             <span class="plan-figure" title=move || state.lang.get().fill(t::LEVER_INVESTMENT_PLAN_FIGURE, &[("year", &state.model.with(|m| m.plan.year))])>
@@ -237,7 +262,7 @@ fn Assumptions() -> impl IntoView {
             let (vi, en) = (src.name_vi.clone(), src.name_en.clone());
             let label = Signal::derive(move || state.lang.get().pick(vi.clone(), en.clone()));
             let lever = Lever::disbursement(s);
-            let field = FieldFormat::of(lever.family(), &state.model.with_untracked(|m| m.plan.clone()));
+            let field = state.model.with_untracked(|m| FieldFormat::of(lever.family(), &m.plan));
             let value = Signal::derive(move || state.levers.with(|l| field.shown(l.disbursement[s])));
             let on_commit = Callback::new(move |p: f64| state.set_lever(lever, Some(Value::Number(field.value(p)))));
             let full = field.shown(FULL_DISBURSEMENT);
@@ -274,7 +299,7 @@ fn Assumptions() -> impl IntoView {
         .map(|k| {
             let name = Signal::derive(move || {
                 let lang = state.lang.get();
-                state.model.with(|m| crate::text::criterion_label(&m.plan.criteria[k], lang))
+                state.model.with(|m| crate::text::item_label(&m.plan, k, lang))
             });
             let cells = (0..state.model.with_untracked(|m| m.plan.sources.len()))
                 .map(|s| {

@@ -66,8 +66,8 @@ pub fn YearScenarios() -> impl IntoView {
                 .map(|(_, s)| s.clone())
                 .unwrap_or_default();
             if let Some(yo) = o.years.iter().find(|yo| yo.year == y) {
-                for (k, c) in yo.outcome.criteria.iter().enumerate() {
-                    s.investment[k] = Some(c.investment);
+                for (j, item) in yo.outcome.items.iter().enumerate() {
+                    s.investment[j] = Some(item.investment);
                 }
             }
             s.name = None;
@@ -147,24 +147,20 @@ pub(super) fn YearLevers(
         let (key, name_vi, name_en) = state.model.with_untracked(|m| {
             let key = lever.item_key(&m.plan).unwrap_or_default().to_string();
             match lever.family {
-                INVESTMENT => {
-                    let c = &m.plan.criteria[lever.item];
-                    (
-                        key,
-                        crate::text::criterion_label(c, crate::text::Lang::Vi),
-                        crate::text::criterion_label(c, crate::text::Lang::En),
-                    )
-                }
+                INVESTMENT => (
+                    key,
+                    crate::text::item_label(&m.plan, lever.item, crate::text::Lang::Vi),
+                    crate::text::item_label(&m.plan, lever.item, crate::text::Lang::En),
+                ),
                 _ => {
                     let src = &m.plan.sources[lever.item];
                     (key, src.name_vi.clone(), src.name_en.clone())
                 }
             }
         });
-        let field = crate::show::fields::FieldFormat::of(
-            lever.family(),
-            &state.model.with_untracked(|m| m.plan.clone()),
-        );
+        let field = state
+            .model
+            .with_untracked(|m| crate::show::fields::FieldFormat::of(lever.family(), &m.plan));
         let value = Signal::derive(move || {
             let set = settings.with(|p| {
                 p.scenarios
@@ -178,7 +174,7 @@ pub(super) fn YearLevers(
                     o.years
                         .iter()
                         .find(|y| y.year == year)
-                        .map_or(0.0, |y| y.outcome.criteria[lever.item].investment)
+                        .map_or(0.0, |y| y.outcome.items[lever.item].investment)
                 }),
                 _ => state
                     .model

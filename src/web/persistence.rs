@@ -183,16 +183,7 @@ pub fn start(state: State) -> Keeping {
                     v.get("csv")?.as_str()?.to_string(),
                 ))
             });
-        match kept.map(|(name, csv)| {
-            (
-                CommuneTable::from_csv(
-                    csv.as_bytes(),
-                    &crate::engine::Plan::lang_son_2022(),
-                    &name,
-                ),
-                name,
-            )
-        }) {
+        match kept.map(|(name, csv)| (CommuneTable::from_csv(csv.as_bytes(), &plan, &name), name)) {
             Some((Ok(table), name)) => {
                 state.load_table(table, false);
                 keeping.table_name.set(Some(name));

@@ -238,7 +238,7 @@ pub(super) fn CompareTables(rows: Vec<(String, Outcome)>) -> impl IntoView {
             .map(|c| crate::show::criterion_label(c, lang))
             .collect()
     });
-    let criteria = (0..state.model.with_untracked(|m| m.items()))
+    let criteria = (0..names.len())
         .map(|k| {
             let target = f64::from(first.criteria[k].target);
             let cells = rows.iter().map(|(_, o)| diff_cell(f64::from(o.criteria[k].met), f64::from(first.criteria[k].met), 0, true, lang)).collect_view();

@@ -6,8 +6,7 @@ use super::state::use_state;
 use crate::charts::{bands_chart, criteria_chart_with_risk, districts_chart, sources_chart};
 use crate::engine::Scenario;
 use crate::show::{
-    criteria_rows, criterion_label, district_rows, CardKind, CriterionRow, DistrictRow, Headline,
-    Verdict,
+    criteria_rows, district_rows, CardKind, CriterionRow, DistrictRow, Headline, Verdict,
 };
 use crate::text::number::{amount, percent};
 use crate::text::sentences as t;
@@ -78,10 +77,9 @@ pub fn Report() -> impl IntoView {
             let rows = changed
                 .iter()
                 .map(|&k| {
-                    let c = &plan.criteria[k];
                     view! {
                         <tr>
-                            <td>{criterion_label(c, lang)}</td>
+                            <td>{crate::text::item_label(&plan, k, lang)}</td>
                             <td class="num">{amount(plan_levers.investment[k], 2, lang)}</td>
                             <td class="num">{amount(levers.investment[k], 2, lang)}</td>
                         </tr>

@@ -59,7 +59,7 @@ pub fn CriteriaTable() -> impl IntoView {
     // that changed, and their cells leave and rejoin these small sets of subscribers, not the
     // page-wide language's (measured: 1.1 ms an input went to that bookkeeping).
     let lang = Memo::new(move |_| state.lang.get());
-    let rows = (0..state.model.with_untracked(|m| m.items()))
+    let rows = (0..state.model.with_untracked(|m| m.plan.criteria.len()))
         .map(|k| {
             let key = state.model.with_untracked(|m| m.plan.criteria[k].key.clone());
             // The row as every surface words it, through a memo: an input re-renders the

@@ -65,10 +65,10 @@ pub fn TargetsPanel() -> impl IntoView {
             });
             let name = Signal::derive(move || {
                 let lang = state.lang.get();
-                state.model.with(|m| crate::text::criterion_label(&m.plan.criteria[k], lang))
+                state.model.with(|m| crate::text::item_label(&m.plan, k, lang))
             });
-            let target_field = FieldFormat::of(Lever::target_criterion(k).family(), &state.model.with_untracked(|m| m.plan.clone()));
-            let cost_field = FieldFormat::of(Lever::unit_cost(k).family(), &state.model.with_untracked(|m| m.plan.clone()));
+            let target_field = state.model.with_untracked(|m| FieldFormat::of(Lever::target_criterion(k).family(), &m.plan));
+            let cost_field = state.model.with_untracked(|m| FieldFormat::of(Lever::unit_cost(k).family(), &m.plan));
             let on_target = Callback::new(move |v: f64| {
                 state.set_lever(Lever::target_criterion(k), Some(Value::Number(v)))
             });
@@ -104,6 +104,14 @@ pub fn TargetsPanel() -> impl IntoView {
             .scenario
             .with(|s| !s.targets.is_empty() || !s.unit_costs.is_empty())
     };
+    // The averages' limit, from the lever registry (the plan's number of criteria).
+    let average_limit = state.model.with_untracked(|m| {
+        FieldFormat::of(
+            &crate::engine::lever::FAMILIES[crate::engine::lever::TARGET_AVERAGE],
+            &m.plan,
+        )
+        .limit
+    });
     view! {
         <details class="panel targets" data-testid="targets-panel">
             <summary>{move || state.tr(t::TARGETS_PANEL_TITLE)}</summary>
@@ -115,15 +123,15 @@ pub fn TargetsPanel() -> impl IntoView {
             <TargetRow label=label(t::AVERAGE_CRITERIA_A_COMMUNE_AT_LEAST) testid="target-avg"
                 value=avg plan_value=Signal::derive(move || plan_targets().avg_criteria_min)
                 on_commit=Callback::new(move |v: f64| state.set_lever(Lever::new(TARGET_AVERAGE, 0), Some(Value::Number(v))))
-                decimals=2 limit=state.model.with_untracked(|m| m.plan.criteria.len()) as f64/>
+                decimals=2 limit=average_limit/>
             <TargetRow label=label(t::BORDER_COMMUNES_CRITERIA_EACH_FROM) testid="target-border-min"
                 value=border_min plan_value=Signal::derive(move || plan_targets().border_avg_min)
                 on_commit=Callback::new(move |v: f64| state.set_lever(Lever::new(TARGET_BORDER_MIN, 0), Some(Value::Number(v))))
-                decimals=2 limit=state.model.with_untracked(|m| m.plan.criteria.len()) as f64/>
+                decimals=2 limit=average_limit/>
             <TargetRow label=label(t::BORDER_COMMUNES_CRITERIA_EACH_TO) testid="target-border-max"
                 value=border_max plan_value=Signal::derive(move || plan_targets().border_avg_max)
                 on_commit=Callback::new(move |v: f64| state.set_lever(Lever::new(TARGET_BORDER_MAX, 0), Some(Value::Number(v))))
-                decimals=2 limit=state.model.with_untracked(|m| m.plan.criteria.len()) as f64/>
+                decimals=2 limit=average_limit/>
             <table class="targets-table">
                 <thead><tr>
                     <th scope="col">{move || state.tr(t::CRITERION)}</th>
