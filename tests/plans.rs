@@ -326,3 +326,32 @@ proptest! {
         prop_assert_eq!(single.default_investment(), held.default_investment());
     }
 }
+
+#[test]
+fn seek_completes_communes_for_a_criterion_holding_indicators_and_pays_a_prefix_for_an_item() {
+    use ntm_planner::engine::goals::{seek, Goal};
+    use ntm_planner::engine::path::Measure;
+    let m = model();
+    // Infrastructure, met by D alone at the start, in 3 communes: completing A costs its
+    // markets (6), B its roads (30), C both (52 + 5): A and B.
+    let a = seek(&m, &Scenario::plan(), Goal::Target(Measure::Criterion(1), 3.0));
+    assert!(a.reached && !a.exact);
+    assert_eq!(a.paid, [0, 1, 1]);
+    assert_eq!(a.total_investment, 36.0);
+    assert_eq!(a.outcome.criteria[1].met, 3);
+    // Roads in every commune: B and C, by the prefix of its order.
+    let roads = m.plan.item_index("roads").unwrap();
+    assert_eq!(
+        Measure::from_key("roads", &m.plan),
+        Some(Measure::Item(roads))
+    );
+    let a = seek(&m, &Scenario::plan(), Goal::Target(Measure::Item(roads), 4.0));
+    assert!(a.reached && a.exact);
+    assert_eq!(a.paid, [0, 2, 0]);
+    assert!((a.total_investment - 82.0).abs() < 1e-9);
+    // The average, 7 criteria between the four: the greedy over communes.
+    let a = seek(&m, &Scenario::plan(), Goal::Target(Measure::AvgCriteria, 1.75));
+    assert!(a.reached && !a.exact);
+    assert!(a.outcome.avg_criteria >= 1.75);
+    assert!((a.total_investment - 36.65).abs() < 1e-9, "{}", a.total_investment);
+}
