@@ -50,7 +50,9 @@ fn value(m: &Model, measure: Measure, meets: &[u128]) -> f64 {
             border.iter().sum::<u32>() as f64 / border.len().max(1) as f64
         }
         Measure::MinCriteria => meets.iter().map(|x| x.count_ones()).min().unwrap() as f64,
-        Measure::Criterion(k) => meets.iter().filter(|&&x| x & (1 << k) != 0).count() as f64,
+        Measure::Criterion(k) | Measure::Item(k) => {
+            meets.iter().filter(|&&x| x & (1 << k) != 0).count() as f64
+        }
     }
 }
 
