@@ -334,7 +334,11 @@ fn seek_completes_communes_for_a_criterion_holding_indicators_and_pays_a_prefix_
     let m = model();
     // Infrastructure, met by D alone at the start, in 3 communes: completing A costs its
     // markets (6), B its roads (30), C both (52 + 5): A and B.
-    let a = seek(&m, &Scenario::plan(), Goal::Target(Measure::Criterion(1), 3.0));
+    let a = seek(
+        &m,
+        &Scenario::plan(),
+        Goal::Target(Measure::Criterion(1), 3.0),
+    );
     assert!(a.reached && !a.exact);
     assert_eq!(a.paid, [0, 1, 1]);
     assert_eq!(a.total_investment, 36.0);
@@ -345,13 +349,25 @@ fn seek_completes_communes_for_a_criterion_holding_indicators_and_pays_a_prefix_
         Measure::from_key("roads", &m.plan),
         Some(Measure::Item(roads))
     );
-    let a = seek(&m, &Scenario::plan(), Goal::Target(Measure::Item(roads), 4.0));
+    let a = seek(
+        &m,
+        &Scenario::plan(),
+        Goal::Target(Measure::Item(roads), 4.0),
+    );
     assert!(a.reached && a.exact);
     assert_eq!(a.paid, [0, 2, 0]);
     assert!((a.total_investment - 82.0).abs() < 1e-9);
     // The average, 7 criteria between the four: the greedy over communes.
-    let a = seek(&m, &Scenario::plan(), Goal::Target(Measure::AvgCriteria, 1.75));
+    let a = seek(
+        &m,
+        &Scenario::plan(),
+        Goal::Target(Measure::AvgCriteria, 1.75),
+    );
     assert!(a.reached && !a.exact);
     assert!(a.outcome.avg_criteria >= 1.75);
-    assert!((a.total_investment - 36.65).abs() < 1e-9, "{}", a.total_investment);
+    assert!(
+        (a.total_investment - 36.65).abs() < 1e-9,
+        "{}",
+        a.total_investment
+    );
 }

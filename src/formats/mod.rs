@@ -11,6 +11,7 @@ pub mod outcome;
 pub mod path;
 pub mod places;
 pub mod plan;
+pub mod plan_2026;
 pub mod risk;
 pub mod saved;
 pub mod scenario;

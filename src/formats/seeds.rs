@@ -7,8 +7,20 @@ use crate::engine::risk::RiskSettings;
 use crate::engine::{CommuneTable, Model, Plan, Scenario};
 use crate::formats::plan::LANG_SON_2022_KEY;
 
+/// The shipped 2026 plan's key.
+pub const LANG_SON_2026_KEY: &str = "lang-son-2026";
+
 /// The plan shipped with the project.
 pub const LANG_SON_2022: &str = include_str!("../../seeds/lang-son-2022.json");
+
+/// The 2026 plan shipped with the project (model.md §8.5; illustrative, `generate-2026`).
+pub const LANG_SON_2026: &str = include_str!("../../seeds/lang-son-2026.json");
+
+/// The 2026 plan's communes: the 61 of 2025 (`seeds/communes-2026.csv`, `generate-2026`).
+pub const COMMUNES_2026: &str = include_str!("../../seeds/communes-2026.csv");
+
+/// The 2026 plan's path to the national aim for 2030.
+pub const PATH_2026: &str = include_str!("../../seeds/paths/lo-trinh-2026-2030.json");
 
 /// The illustrative table shipped with the project (`seeds/communes.csv`).
 pub const SHIPPED_COMMUNES: &str = include_str!("../../seeds/communes.csv");
@@ -39,6 +51,11 @@ impl Plan {
         Plan::from_file(text, "plan seed").map_err(|e| e.message(crate::text::Lang::En))
     }
 
+    /// The illustrative 2026 plan shipped in `seeds/` (model.md §8.5).
+    pub fn lang_son_2026() -> Plan {
+        Plan::from_json(LANG_SON_2026).expect("the shipped 2026 plan is valid")
+    }
+
     /// The Lạng Sơn 2022 plan shipped in `seeds/`.
     pub fn lang_son_2022() -> Plan {
         // The seed is checked by a test; a broken seed is a build defect, not user input.
@@ -62,7 +79,14 @@ impl CommuneTable {
 impl CommuneTable {
     /// The table the project ships with `plan`, where it ships one.
     pub fn shipped_for(plan: &Plan) -> Option<CommuneTable> {
-        (plan.key == LANG_SON_2022_KEY).then(CommuneTable::shipped)
+        match plan.key.as_str() {
+            LANG_SON_2022_KEY => Some(CommuneTable::shipped()),
+            LANG_SON_2026_KEY => Some(
+                CommuneTable::from_csv(COMMUNES_2026.as_bytes(), plan, "seeds/communes-2026.csv")
+                    .expect("the shipped 2026 table is valid"),
+            ),
+            _ => None,
+        }
     }
 }
 
@@ -76,7 +100,15 @@ impl Path {
 
     /// The path the project ships with `plan`, where it ships one.
     pub fn shipped_for(plan: &Plan, scenario: &Scenario) -> Option<Path> {
-        (plan.key == LANG_SON_2022_KEY).then(|| Path::default_for(plan, scenario))
+        match plan.key.as_str() {
+            LANG_SON_2022_KEY => Some(Path::default_for(plan, scenario)),
+            LANG_SON_2026_KEY => Some(
+                Path::from_json(PATH_2026, plan, "seeds/paths")
+                    .expect("the shipped 2026 path is valid")
+                    .with_first_scenario(scenario),
+            ),
+            _ => None,
+        }
     }
 }
 
