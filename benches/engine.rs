@@ -11,7 +11,7 @@ use ntm_planner::engine::{Levers, Model, Plan, Scenario, Strategy};
 #[path = "../src/bin/generate_communes/generate.rs"]
 mod generate;
 
-use generate::synthetic_national;
+use generate::{synthetic_2025, synthetic_national};
 
 fn national() -> Model {
     let plan = Plan::lang_son_2022();
@@ -38,7 +38,38 @@ fn national_levers(model: &Model) -> Levers {
     levers
 }
 
+/// A plan of 10 criteria holding 47 indicators and three groups (a fixture) on the country's
+/// 2,621 communes of 2025, statuses made up.
+fn country_2025() -> Model {
+    let plan = Plan::from_file(
+        include_str!("../tests/fixtures/plans/ten-criteria-47-indicators.json"),
+        "ten-criteria-47-indicators.json",
+    )
+    .unwrap();
+    let units = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/seeds/admin/communes-vietnam-2025.csv"
+    ))
+    .unwrap();
+    let table = synthetic_2025(&plan, &units, 7).unwrap();
+    Model::new(plan, table)
+}
+
 fn benches(c: &mut Criterion) {
+    let country = country_2025();
+    assert_eq!(country.table.communes.len(), 2621);
+    c.bench_function(
+        "run/country 2025 (2,621 communes, 10 criteria, 47 indicators)",
+        |b| b.iter(|| black_box(country.run(black_box(&Scenario::plan())))),
+    );
+    let plan_2026 = Model::new(
+        Plan::lang_son_2026(),
+        ntm_planner::engine::CommuneTable::shipped_for(&Plan::lang_son_2026()).unwrap(),
+    );
+    c.bench_function(
+        "run/2026 plan (61 communes, 10 criteria, 19 indicators)",
+        |b| b.iter(|| black_box(plan_2026.run(black_box(&Scenario::plan())))),
+    );
     let province = Model::shipped();
     let plan = Scenario::plan();
     c.bench_function("run/province (181 communes, plan scenario)", |b| {

@@ -292,6 +292,8 @@ impl<'a> RiskRun<'a> {
         let mut meets: Vec<ItemSet> = communes.iter().map(|c| c.meets).collect();
         let sigma = self.settings.cost_sd;
         let delivery = self.settings.delivery;
+        // Per item: communes that gained it (its criterion's count where each criterion is one).
+        let mut gained = vec![0u32; model.items()];
         for k in 0..model.items() {
             let mut budget = flow.covered[k];
             for &i in model.serving_order(levers.strategy, k) {
@@ -305,6 +307,7 @@ impl<'a> RiskRun<'a> {
                     budget -= cost;
                     if delivery >= 1.0 || unit(&mut rng) < delivery {
                         meets[i as usize] |= 1 << k;
+                        gained[k] += 1;
                     }
                 }
             }
@@ -318,14 +321,25 @@ impl<'a> RiskRun<'a> {
             met: vec![0; shape.criteria()],
             certified_communes: vec![0; communes.len().div_ceil(64)],
         };
-        for (i, (c, &m)) in communes.iter().zip(&meets).enumerate() {
-            let mut count = 0;
-            for (k, &mask) in shape.criterion_items.iter().enumerate() {
-                if m & mask == mask {
-                    count += 1;
-                    draw.met[k] += 1;
-                }
+        let single = shape.criterion_items.len() == model.items();
+        if single {
+            for (k, met) in draw.met.iter_mut().enumerate() {
+                *met = model.baseline(k) + gained[k] + model.not_assessed(k);
             }
+        }
+        for (i, (c, &m)) in communes.iter().zip(&meets).enumerate() {
+            let count = if single {
+                (m & all).count_ones()
+            } else {
+                let mut count = 0;
+                for (k, &mask) in shape.criterion_items.iter().enumerate() {
+                    if m & mask == mask {
+                        count += 1;
+                        draw.met[k] += 1;
+                    }
+                }
+                count
+            };
             draw.criteria_met += count;
             draw.certified += u32::from(m == all);
             if m == all {

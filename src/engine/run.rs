@@ -40,6 +40,8 @@ pub struct Shape {
     /// Per commune group: the items not assessed in it (counted as met).
     pub not_applying: Vec<ItemSet>,
     pub all: ItemSet,
+    /// Per criterion: its items' indices (a criterion's items follow each other).
+    pub ranges: Vec<std::ops::Range<usize>>,
     /// Every criterion is a single item: criteria met is a count of bits.
     single: bool,
 }
@@ -55,6 +57,17 @@ impl Shape {
                 .map(|g| all & !plan.applying_in(g))
                 .collect(),
             all,
+            ranges: (0..plan.criteria.len())
+                .map(|k| {
+                    let first = plan
+                        .items
+                        .iter()
+                        .position(|i| i.criterion == k)
+                        .unwrap_or(0);
+                    let count = plan.items.iter().filter(|i| i.criterion == k).count();
+                    first..first + count
+                })
+                .collect(),
             single: plan.single_items(),
         }
     }
@@ -107,6 +120,8 @@ pub struct Model {
     orders: [OnceLock<Vec<Vec<u32>>>; 3],
     /// Per item: communes it applies to that meet it at the start.
     baseline: Vec<u32>,
+    /// Per item: communes it does not apply to (they count as meeting its criterion).
+    not_assessed: Vec<u32>,
     /// Per criterion: communes meeting it at the start.
     criteria_baseline: Vec<u32>,
     certified_baseline: u32,
@@ -171,6 +186,7 @@ impl Model {
             cost,
             orders,
             baseline,
+            not_assessed,
             criteria_baseline,
             certified_baseline,
             default_investment: Vec::new(),
@@ -236,6 +252,11 @@ impl Model {
     /// to).
     pub fn baseline(&self, j: usize) -> u32 {
         self.baseline[j]
+    }
+
+    /// Communes item j does not apply to.
+    pub fn not_assessed(&self, j: usize) -> u32 {
+        self.not_assessed[j]
     }
 
     /// Communes meeting criterion k at the start of the year.
@@ -423,13 +444,19 @@ impl Model {
         let mut min_criteria = u32::MAX;
         let mut newly_certified = Vec::new();
         for (c, &m) in communes.iter().zip(&meets) {
-            let mut count = 0;
-            for (k, &mask) in self.shape.criterion_items.iter().enumerate() {
-                if m & mask == mask {
-                    count += 1;
-                    criteria_met_count[k] += 1;
+            // Where every criterion is one item, a count of bits (its criteria counted below).
+            let count = if self.shape.single {
+                (m & all).count_ones()
+            } else {
+                let mut count = 0;
+                for (k, &mask) in self.shape.criterion_items.iter().enumerate() {
+                    if m & mask == mask {
+                        count += 1;
+                        criteria_met_count[k] += 1;
+                    }
                 }
-            }
+                count
+            };
             total_met += count;
             min_criteria = min_criteria.min(count);
             histogram[count as usize] += 1;
@@ -463,6 +490,12 @@ impl Model {
         if communes.is_empty() {
             min_criteria = 0;
         }
+        if self.shape.single {
+            // Criterion k is item k: met where the item is, or where it is not assessed.
+            for (k, n) in criteria_met_count.iter_mut().enumerate() {
+                *n = items[k].met + self.not_assessed[k];
+            }
+        }
         let bands = Bands::of(&histogram);
         let sources = (0..self.plan.sources.len())
             .map(|s| SourceOutcome {
@@ -482,13 +515,8 @@ impl Model {
             .iter()
             .enumerate()
             .map(|(k, c)| {
-                let mine: Vec<&ItemOutcome> = items
-                    .iter()
-                    .zip(&self.plan.items)
-                    .filter(|(_, item)| item.criterion == k)
-                    .map(|(o, _)| o)
-                    .collect();
-                let sum = |f: fn(&ItemOutcome) -> f64| mine.iter().map(|o| f(o)).sum::<f64>();
+                let mine = &items[self.shape.ranges[k].clone()];
+                let sum = |f: fn(&ItemOutcome) -> f64| mine.iter().map(f).sum::<f64>();
                 CriterionOutcome {
                     id: c.id,
                     key: c.key.clone(),
@@ -502,7 +530,7 @@ impl Model {
                     items: if c.indicators.is_empty() {
                         Vec::new()
                     } else {
-                        mine.into_iter().cloned().collect()
+                        mine.to_vec()
                     },
                 }
             })

@@ -559,3 +559,54 @@ pub fn synthetic_national(plan: &Plan, admin_csv: &str, seed: u64) -> Result<Com
         ignored_columns: Vec::new(),
     })
 }
+
+/// The country's 2,621 communes since July 2025 (the `xa` rows of
+/// `seeds/admin/communes-vietnam-2025.csv`: code, name, type in columns 3–5) for any plan, with
+/// made-up status, groups and costs: for benchmarks and tests at national scale. No districts.
+pub fn synthetic_2025(plan: &Plan, units_csv: &str, seed: u64) -> Result<CommuneTable, String> {
+    let items = plan.items.len();
+    let groups = plan.commune_groups.len().max(1);
+    let mut reader = csv::Reader::from_reader(units_csv.as_bytes());
+    let mut rng = Rng::new(seed);
+    let mut communes = Vec::new();
+    for (i, row) in reader.records().enumerate() {
+        let row = row.map_err(|e| format!("units of 2025, row {}: {e}", i + 2))?;
+        if row.get(4) != Some("xa") {
+            continue;
+        }
+        let strength = rng.unit();
+        let mut meets: ItemSet = 0;
+        for j in 0..items {
+            if rng.unit() < 0.5 + 0.5 * strength {
+                meets |= 1 << j;
+            }
+        }
+        let group = rng.below(groups);
+        let border = rng.unit() < 0.05;
+        let difficult = rng.unit() < 0.2;
+        let cost = (0..items)
+            .map(|j| {
+                (meets & (1 << j) == 0).then(|| {
+                    let c = plan.unit_cost(j, group) * (0.25 * rng.normal()).exp();
+                    (c * 100.0).round() / 100.0
+                })
+            })
+            .collect();
+        communes.push(Commune {
+            id: row.get(2).unwrap_or_default().to_string(),
+            name: row.get(3).unwrap_or_default().to_string(),
+            district: 0,
+            group,
+            border,
+            difficult,
+            priority: rng.unit() < 0.05,
+            meets,
+            cost,
+        });
+    }
+    Ok(CommuneTable {
+        communes,
+        districts: Vec::new(),
+        ignored_columns: Vec::new(),
+    })
+}
