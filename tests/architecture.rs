@@ -198,6 +198,7 @@ const STATE: &[&str] = &[
     "compare",
     "filters",
     "map",
+    "plans",
 ];
 const PARTS: &[&str] = &["fields", "printed", "canvas"];
 const APP: &[&str] = &["app", "mod"];

@@ -777,3 +777,44 @@ fn the_first_screen_holds_the_plans_headline_in_the_pages_frame() {
                 .count()
     );
 }
+
+#[test]
+fn the_headline_writes_a_plans_targets_with_the_decimals_they_have() {
+    // The 2026 plan's targets have two decimals, and its border target is one value.
+    let plan = ntm_planner::engine::Plan::lang_son_2026();
+    let m = Model::new(
+        plan.clone(),
+        ntm_planner::engine::CommuneTable::shipped_for(&plan).unwrap(),
+    );
+    let o = m.run(&ntm_planner::engine::Scenario::plan());
+    let mut targets = plan.targets.clone();
+    targets.avg_criteria_min = 6.89;
+    targets.border_avg_min = 6.59;
+    targets.border_avg_max = 6.59;
+    let h = Headline::of(&o, &targets, Lang::Vi);
+    let note = |kind: CardKind| {
+        h.cards()
+            .iter()
+            .find(|c| c.kind == kind)
+            .unwrap()
+            .note
+            .clone()
+    };
+    assert_eq!(note(CardKind::Average), "mục tiêu ≥ 6,89");
+    assert_eq!(note(CardKind::Border), "mục tiêu ≥ 6,59");
+    // The 2022 plan's as before.
+    targets.avg_criteria_min = 14.5;
+    targets.border_avg_min = 15.0;
+    targets.border_avg_max = 15.5;
+    let h = Headline::of(&o, &targets, Lang::Vi);
+    let note = |kind: CardKind| {
+        h.cards()
+            .iter()
+            .find(|c| c.kind == kind)
+            .unwrap()
+            .note
+            .clone()
+    };
+    assert_eq!(note(CardKind::Average), "mục tiêu ≥ 14,5");
+    assert_eq!(note(CardKind::Border), "mục tiêu 15–15,5");
+}

@@ -58,6 +58,18 @@ fn money_verdict(x: f64) -> Verdict {
     }
 }
 
+/// A target as written: at least `least` decimals, two where it has them (a plan's 6.89 is
+/// not 6.9).
+fn target_figure(x: f64, least: usize, lang: Lang) -> String {
+    let tenths = x * 10.0;
+    let decimals = if (tenths - tenths.round()).abs() > 1e-9 {
+        2
+    } else {
+        least.max(usize::from(x.fract() != 0.0))
+    };
+    number(x, decimals, lang)
+}
+
 impl Headline {
     pub fn of(o: &Outcome, targets: &Targets, lang: Lang) -> Headline {
         let certified = Card {
@@ -80,7 +92,7 @@ impl Headline {
             note: format!(
                 "{} {}",
                 lang.say(t::TARGET_AT_LEAST),
-                number(targets.avg_criteria_min, 1, lang)
+                target_figure(targets.avg_criteria_min, 1, lang)
             ),
             verdict: reaches(o.avg_criteria, targets.avg_criteria_min),
         };
@@ -94,11 +106,17 @@ impl Headline {
             figure: average(o.border.avg_criteria, lang),
             note: match o.border.avg_criteria {
                 None => lang.say(t::NO_BORDER_COMMUNES_IN_THE_TABLE).into(),
-                Some(_) => format!(
+                // A range where the plan gives one, else its floor.
+                Some(_) if targets.border_avg_max > targets.border_avg_min => format!(
                     "{} {}–{}",
                     lang.say(t::TARGET_WORD),
-                    number(targets.border_avg_min, 0, lang),
-                    number(targets.border_avg_max, 1, lang)
+                    target_figure(targets.border_avg_min, 0, lang),
+                    target_figure(targets.border_avg_max, 1, lang)
+                ),
+                Some(_) => format!(
+                    "{} {}",
+                    lang.say(t::TARGET_AT_LEAST),
+                    target_figure(targets.border_avg_min, 1, lang)
                 ),
             },
             verdict: o

@@ -292,6 +292,33 @@ catalogue! {
     OTHER_CRITERIA:
         "Các tiêu chí khác",
         "Other criteria";
+    PLAN_SCENARIO_NAME:
+        "Kế hoạch {year}",
+        "Plan {year}";
+    PLAN_IN_USE:
+        "Kế hoạch đang dùng",
+        "Plan in use";
+    PLAN_CHOICE:
+        "{province} {year} · {criteria} tiêu chí",
+        "{province} {year} · {criteria} criteria";
+    PLAN_FROM_FILE:
+        "(từ tệp)",
+        "(from a file)";
+    PLAN_OPEN_FILE:
+        "Mở tệp kế hoạch…",
+        "Open a plan file…";
+    PLAN_OPEN_TABLE:
+        "Mở bảng xã của kế hoạch…",
+        "Open the plan's commune table…";
+    PLAN_NEEDS_TABLE:
+        "Kế hoạch {plan} không kèm bảng xã: hãy mở bảng xã của nó (cột tc và chi phí theo mã từng chỉ tiêu của kế hoạch).",
+        "The plan {plan} comes with no commune table: open its table (a tc and a cost column for each of the plan's items).";
+    PLAN_NOT_KEPT:
+        "Trình duyệt không cho lưu kế hoạch này: chưa đổi gì.",
+        "The browser did not let the page keep this plan: nothing has changed.";
+    NOTICE_PLAN_NOT_OPEN:
+        "Liên kết hoặc trình duyệt chỉ tới kế hoạch {plan}, chưa được mở ở đây: đang dùng kế hoạch mặc định.",
+        "The link or the browser names the plan {plan}, which is not open here: the default plan is in use.";
     OTHER_PLAN:
         "được lập cho kế hoạch {found}, không phải kế hoạch đang dùng ({plan})",
         "is made for the plan {found}, not the plan in use ({plan})";

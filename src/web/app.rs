@@ -3,8 +3,8 @@
 use super::state::{use_state, State};
 use super::{
     charts, compare, compare_view, exports, filters, goals, goals_view, grid, import, levers, map,
-    map_view, path, path_chart, path_view, path_years, persistence, presentation, report, results,
-    risk, risk_view, scenarios, showing, targets,
+    map_view, path, path_chart, path_view, path_years, persistence, plan_view, presentation,
+    report, results, risk, risk_view, scenarios, showing, targets,
 };
 use crate::engine::Scenario;
 use crate::formats::seeds::presets;
@@ -70,9 +70,18 @@ pub(super) fn register_service_worker() {
 
 #[component]
 pub fn App() -> impl IntoView {
-    let state = State::shipped(remembered_lang());
+    // The plan in use first: everything after is built for its criteria, items and sources.
+    let in_use = super::plans::in_use();
+    let state = State::new(in_use.model, remembered_lang());
+    state.illustrative.set(in_use.illustrative);
     provide_context(state);
     let keeping = persistence::start(state);
+    if let Some(key) = in_use.missing {
+        keeping.notice.set(Some(persistence::Notice::info(
+            t::NOTICE_PLAN_NOT_OPEN,
+            &[("plan", &key)],
+        )));
+    }
     provide_context(keeping);
     compare::provide_others(state);
     provide_context(showing::start());
@@ -149,6 +158,7 @@ pub fn App() -> impl IntoView {
                 // Until the levers come, where one column holds all (a narrow window) their
                 // place is kept, so that the headline does not jump down when they come.
                 <Show when=levers fallback=|| view! { <div class="levers-to-come"></div> }>
+                    <plan_view::PlanPanel/>
                     <scenarios::ScenariosPanel/>
                     <levers::Levers/>
                 </Show>

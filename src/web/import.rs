@@ -37,7 +37,7 @@ pub fn ImportPanel() -> impl IntoView {
         let csv = state.model.with_untracked(|m| table.to_csv(&m.plan));
         let kept = serde_json::json!({ "schema": 1, "name": name, "csv": csv }).to_string();
         if let Some(s) = storage() {
-            if s.set_item(TABLE_KEY, &kept).is_err() {
+            if s.set_item(&super::persistence::table_key(), &kept).is_err() {
                 keeping
                     .notice
                     .set(Some(Notice::info(t::NOTICE_TABLE_NOT_KEPT, &[])));
@@ -49,9 +49,14 @@ pub fn ImportPanel() -> impl IntoView {
     };
     let back = move |_| {
         if let Some(s) = storage() {
-            let _ = s.remove_item(TABLE_KEY);
+            let _ = s.remove_item(&super::persistence::table_key());
         }
-        state.load_table(CommuneTable::shipped(), true);
+        if let Some(table) = state
+            .model
+            .with_untracked(|m| CommuneTable::shipped_for(&m.plan))
+        {
+            state.load_table(table, true);
+        }
         keeping.table_name.set(None);
     };
     let preview = move || {

@@ -21,6 +21,8 @@ pub mod path_chart;
 pub mod path_view;
 pub mod path_years;
 pub mod persistence;
+pub mod plan_view;
+pub mod plans;
 pub mod presentation;
 pub mod printed;
 pub mod report;

@@ -13,7 +13,20 @@ use std::sync::Arc;
 /// levers edit); later years keep the year before's unless given their own in the path view.
 /// Targets, carry-over and cost growth are the path's own, kept whole from a path file.
 fn shipped_path(plan: &crate::engine::Plan) -> Path {
-    Path::default_for(plan, &crate::engine::Scenario::plan())
+    let scenario = crate::engine::Scenario::plan();
+    // A plan the project ships no path with: four years from its own, no targets of its own.
+    Path::shipped_for(plan, &scenario).unwrap_or_else(|| {
+        Path {
+            name: None,
+            first_year: plan.year,
+            years: 4,
+            scenarios: Vec::new(),
+            carry: Default::default(),
+            cost_growth: 0.0,
+            targets: Vec::new(),
+        }
+        .with_first_scenario(&scenario)
+    })
 }
 
 /// The path as the page keeps it (storage, link): without the first year's scenario, which is
@@ -35,6 +48,7 @@ pub struct PathShown {
 }
 
 /// Where the page keeps the path (the scenario being worked on is kept with the saved ones).
+/// Where the path is kept (each plan its own: `plans::kept_key`).
 const PATH_KEY: &str = "ntm.path";
 
 pub fn provide_path(state: super::state::State) -> PathShown {
@@ -46,7 +60,11 @@ pub fn provide_path(state: super::state::State) -> PathShown {
     let hash = super::persistence::location_hash();
     let kept = if hash.trim_start_matches('#').is_empty() {
         super::persistence::storage()
-            .and_then(|s| s.get_item(PATH_KEY).ok().flatten())
+            .and_then(|s| {
+                s.get_item(&super::plans::kept_key_in_use(PATH_KEY))
+                    .ok()
+                    .flatten()
+            })
             .map(|text| (text, Input::SavedPath))
     } else {
         link::path_part(&hash).map(|text| (text, Input::PathInLink))
@@ -118,8 +136,8 @@ pub fn provide_path(state: super::state::State) -> PathShown {
         if first.is_some() {
             if let Some(s) = super::persistence::storage() {
                 let kept = match &json {
-                    Some(text) => s.set_item(PATH_KEY, text),
-                    None => s.remove_item(PATH_KEY),
+                    Some(text) => s.set_item(&super::plans::kept_key_in_use(PATH_KEY), text),
+                    None => s.remove_item(&super::plans::kept_key_in_use(PATH_KEY)),
                 };
                 if kept.is_err() {
                     keeping.notice.set(Some(super::persistence::Notice::info(

@@ -15,8 +15,14 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-pub(super) const STORE_KEY: &str = "ntm.store";
-pub(super) const TABLE_KEY: &str = "ntm.table";
+/// Where the plan in use keeps its scenarios and its own table (each plan its own).
+fn store_key() -> String {
+    super::plans::kept_key_in_use("ntm.store")
+}
+
+pub(super) fn table_key() -> String {
+    super::plans::kept_key_in_use("ntm.table")
+}
 
 /// A message for the whole page, in both languages (the switch may come after it).
 #[derive(Clone, PartialEq)]
@@ -96,14 +102,14 @@ pub(super) fn storage_blocked() -> bool {
 /// it cannot be read (then nothing may be written over it).
 pub(super) fn stored_store(plan: &crate::engine::Plan) -> Option<Store> {
     let s = storage()?;
-    match s.get_item(STORE_KEY).ok().flatten() {
+    match s.get_item(&store_key()).ok().flatten() {
         None => Some(Store::default()),
         Some(text) => Store::from_json(&text, plan).ok(),
     }
 }
 
 pub(super) fn write_store(keeping: Keeping, store: &Store, plan: &crate::engine::Plan) {
-    let written = storage().is_some_and(|s| s.set_item(STORE_KEY, &store.to_json(plan)).is_ok());
+    let written = storage().is_some_and(|s| s.set_item(&store_key(), &store.to_json(plan)).is_ok());
     if !written {
         keeping
             .notice
@@ -174,7 +180,7 @@ pub fn start(state: State) -> Keeping {
         keeping.notice.set(Some(blocked_notice()));
     }
     // The province's own table, if one was imported.
-    if let Some(text) = storage().and_then(|s| s.get_item(TABLE_KEY).ok().flatten()) {
+    if let Some(text) = storage().and_then(|s| s.get_item(&table_key()).ok().flatten()) {
         let kept: Option<(String, String)> = serde_json::from_str::<serde_json::Value>(&text)
             .ok()
             .and_then(|v| {
@@ -198,7 +204,7 @@ pub fn start(state: State) -> Keeping {
         }
     }
     let mut current = None;
-    if let Some(text) = storage().and_then(|s| s.get_item(STORE_KEY).ok().flatten()) {
+    if let Some(text) = storage().and_then(|s| s.get_item(&store_key()).ok().flatten()) {
         match Store::from_json(&text, &plan) {
             Ok(store) => {
                 keeping.saved.set(store.saved);
@@ -285,7 +291,9 @@ pub fn start(state: State) -> Keeping {
     let _ = window_event_listener(leptos::ev::pagehide, move |_| flush());
     // Another tab saved, renamed or deleted a scenario: show the list as it is now.
     let _ = window_event_listener(leptos::ev::storage, move |ev| {
-        if ev.key().as_deref() != Some(STORE_KEY) || keeping.store_unreadable.get_untracked() {
+        if ev.key().as_deref() != Some(store_key().as_str())
+            || keeping.store_unreadable.get_untracked()
+        {
             return;
         }
         let plan = state.model.with_untracked(|m| m.plan.clone());
@@ -382,7 +390,7 @@ pub fn NoticeBar() -> impl IntoView {
                     {move || keeping.store_unreadable.get().then(|| view! {
                         <button type="button" data-testid="discard-saved" on:click=move |_| {
                             if let Some(s) = storage() {
-                                let _ = s.remove_item(STORE_KEY);
+                                let _ = s.remove_item(&store_key());
                             }
                             keeping.saved.set(Vec::new());
                             keeping.store_unreadable.set(false);

@@ -226,9 +226,16 @@ impl State {
     pub fn scenario_name(&self) -> String {
         self.scenario.with(|s| match &s.name {
             Some(name) => name.clone(),
-            None if *s == Scenario::plan() => {
-                self.model.with(|m| m.plan.default_scenario_name.clone())
-            }
+            None if *s == Scenario::plan() => self.model.with(|m| {
+                // A plan file need not name its scenario: "the plan", with its year.
+                match m.plan.default_scenario_name.as_str() {
+                    "" => self
+                        .lang
+                        .get()
+                        .fill(t::PLAN_SCENARIO_NAME, &[("year", &m.plan.year)]),
+                    name => name.to_string(),
+                }
+            }),
             None => self.lang.get().say(t::NEW_SCENARIO).to_string(),
         })
     }

@@ -27,4 +27,5 @@ mod keeping;
 mod links;
 mod map;
 mod page;
+mod plans;
 mod showing;

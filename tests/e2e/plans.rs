@@ -1,0 +1,125 @@
+//! The plan in use (model.md §8): switching between the 2022 and 2026 plans, remembered and in
+//! the link; a plan file of 10 criteria and 47 indicators opened with its table; a scenario of
+//! one plan refused by the other; the 2026 plan's report.
+
+use crate::harness::*;
+use ntm_planner::engine::{CommuneTable, Model, Plan, Scenario};
+use ntm_planner::text::number::number;
+use ntm_planner::text::Lang;
+
+fn certified_of(model: &Model) -> String {
+    number(
+        f64::from(model.run(&Scenario::plan()).certified),
+        0,
+        Lang::Vi,
+    )
+}
+
+#[tokio::test]
+async fn the_2026_plan_is_chosen_remembered_linked_and_refuses_the_2022_plans_scenario() {
+    let _one = serial();
+    let server = StaticServer::start();
+    let driver = Driver::start();
+    let profile = scratch_dir("plans-profile");
+    let wd = browser_with_profile(&driver, 1366, 900, Some(&profile)).await;
+    wd.goto(server.url()).await.unwrap();
+    wait_for_text(&wd, "certified", |t| t == "85").await;
+    let plan = Plan::lang_son_2026();
+    let model = Model::new(plan.clone(), CommuneTable::shipped_for(&plan).unwrap());
+    let expected = certified_of(&model);
+    // The switch builds the page again for the 2026 plan: its headline, its ten criteria,
+    // its communes, what is illustrative, and the link names it.
+    select_value(&wd, "plan-choice", "lang-son-2026").await;
+    wait_for_text(&wd, "certified", |t| t == expected).await;
+    let subtitle = css_text(&wd, ".subtitle").await;
+    assert!(
+        subtitle.contains("61 xã") && subtitle.contains("10 tiêu chí"),
+        "{subtitle}"
+    );
+    for c in &plan.criteria {
+        criterion_row(&wd, &c.key).await;
+    }
+    let note = text(&wd, "plan-illustrative").await;
+    assert!(note.contains("minh họa"), "{note}");
+    assert!(current_url(&wd).await.contains("plan=lang-son-2026"));
+    // A lever per item: an indicator of a criterion that holds several.
+    assert!(!field_value(&wd, "investment-transport").await.is_empty());
+    assert!(errors(&wd).await.is_empty(), "{:?}", errors(&wd).await);
+    screenshot(&wd, "21-plan-2026").await;
+    // Remembered: the page opened again without a link is the 2026 plan's.
+    wd.goto(server.url()).await.unwrap();
+    wait_for_text(&wd, "certified", |t| t == expected).await;
+    // The 2022 plan's scenario file is refused, naming both plans; nothing changes.
+    choose_file(
+        &wd,
+        "open-scenario",
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds/scenarios/credit-70.json"),
+    )
+    .await;
+    let notice = wait_for_text(&wd, "notice", |t| t.contains("credit-70.json")).await;
+    assert!(
+        notice.contains("lang-son-2022") && notice.contains("lang-son-2026"),
+        "{notice}"
+    );
+    assert_eq!(text(&wd, "certified").await, expected);
+    // Back to the 2022 plan.
+    select_value(&wd, "plan-choice", "lang-son-2022").await;
+    wait_for_text(&wd, "certified", |t| t == "85").await;
+    // A link to the 2026 plan opens it in a fresh browser.
+    let fresh = browser(&driver, 1366, 900).await;
+    fresh
+        .goto(format!("{}#v=1&plan=lang-son-2026", server.url()))
+        .await
+        .unwrap();
+    wait_for_text(&fresh, "certified", |t| t == expected).await;
+    fresh.quit().await.unwrap();
+    wd.quit().await.unwrap();
+}
+
+#[tokio::test]
+async fn a_plan_file_of_ten_criteria_and_47_indicators_opens_with_its_table() {
+    let page = open_page(1366, 900).await;
+    let wd = page.wd.clone();
+    let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/plans/ten-criteria-47-indicators.json");
+    let text_of_plan = std::fs::read_to_string(&fixture).unwrap();
+    let plan = Plan::from_file(&text_of_plan, "plan").unwrap();
+    // A broken plan file: its field named, nothing changed.
+    let dir = scratch_dir("plan-files");
+    let broken = dir.join("hỏng.json");
+    std::fs::write(
+        &broken,
+        text_of_plan.replacen("\"credit\": [", "\"loans\": [", 1),
+    )
+    .unwrap();
+    choose_file(&wd, "plan-file", &broken).await;
+    let said = wait_for_text(&wd, "plan-problem", |t| t.contains("hỏng.json")).await;
+    assert!(said.contains("default_eligibility.loans"), "{said}");
+    assert_eq!(text(&wd, "certified").await, "85");
+    // The plan, then its table (made up for the country's communes of 2025).
+    let units = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("seeds/admin/communes-vietnam-2025.csv"),
+    )
+    .unwrap();
+    let mut table = crate::generate::synthetic_2025(&plan, &units, 11).unwrap();
+    table.communes.truncate(300);
+    let csv = table.to_csv(&plan);
+    let table_file = dir.join("xa-2027.csv");
+    std::fs::write(&table_file, &csv).unwrap();
+    choose_file(&wd, "plan-file", &fixture).await;
+    wait_for_text(&wd, "plan-needs-table", |t| t.contains("bench-10-47")).await;
+    choose_file(&wd, "plan-table", &table_file).await;
+    let read = CommuneTable::from_csv(csv.as_bytes(), &plan, "t").unwrap();
+    let expected = certified_of(&Model::new(plan.clone(), read));
+    wait_for_text(&wd, "certified", |t| t == expected).await;
+    let subtitle = css_text(&wd, ".subtitle").await;
+    assert!(
+        subtitle.contains("300 xã") && subtitle.contains("10 tiêu chí"),
+        "{subtitle}"
+    );
+    assert!(!field_value(&wd, "investment-c2-i9").await.is_empty());
+    assert!(errors(&wd).await.is_empty(), "{:?}", errors(&wd).await);
+    screenshot(&wd, "22-plan-file-47").await;
+    wd.quit().await.unwrap();
+}
