@@ -22,6 +22,9 @@ pub const COMMUNES_2026: &str = include_str!("../../seeds/communes-2026.csv");
 /// The 2026 plan's path to the national aim for 2030.
 pub const PATH_2026: &str = include_str!("../../seeds/paths/lo-trinh-2026-2030.json");
 
+/// Lạng Sơn's 181 communes of 2022 and the units of 2025 they went into (model.md §8.4).
+pub const MERGE_LANG_SON_2025: &str = include_str!("../../seeds/admin/merge-lang-son-2025.csv");
+
 /// The illustrative table shipped with the project (`seeds/communes.csv`).
 pub const SHIPPED_COMMUNES: &str = include_str!("../../seeds/communes.csv");
 

@@ -292,6 +292,33 @@ catalogue! {
     OTHER_CRITERIA:
         "Các tiêu chí khác",
         "Other criteria";
+    MERGE_PANEL_TITLE:
+        "Chuyển bảng sang các xã sau sắp xếp",
+        "Carry the table into today's communes";
+    MERGE_EXPLAIN:
+        "Mỗi xã mới gồm các xã cũ sáp nhập vào nó; xã mới đạt một tiêu chí chỉ khi mọi xã cũ đều đạt, chi phí là tổng chi phí của các xã cũ.",
+        "Each new commune is made of the old ones merged into it; it meets a criterion only where every old one did, at the sum of their costs.";
+    MERGE_SHIPPED_MAPPING:
+        "Theo sắp xếp của Lạng Sơn (2022 → 2025)",
+        "By Lạng Sơn's mergers (2022 → 2025)";
+    MERGE_OWN_MAPPING:
+        "Theo bảng sắp xếp của tỉnh…",
+        "By the province's own mapping…";
+    MERGE_SUMMARY:
+        "{before} xã → {after} xã; đạt chuẩn đầu năm {certified_before} → {certified_after}; bình quân {average_before} → {average_after} tiêu chí/xã.",
+        "{before} communes → {after}; certified at the start {certified_before} → {certified_after}; {average_before} → {average_after} criteria a commune.";
+    MERGE_UNITS_OF_SEVERAL:
+        "{count} xã mới gồm nhiều xã cũ",
+        "{count} new communes made of several old ones";
+    MERGE_DIVIDED:
+        "{commune} được chia, cả xã tính vào một xã mới (phần còn lại vào {also})",
+        "{commune} was divided: all of it counted in one new commune (the rest went into {also})";
+    MERGE_THEN_CONFIRM:
+        "Bảng mới đang chờ ở mục \"Bảng xã của tỉnh\": xem lại rồi bấm \"Thay bảng xã bằng bảng này\".",
+        "The new table waits under \"The province's commune table\": look it over, then \"Replace the commune table with this one\".";
+    MERGE_TABLE_NAME:
+        "bảng sau sắp xếp ({mapping})",
+        "the table after the mergers ({mapping})";
     PLAN_SCENARIO_NAME:
         "Kế hoạch {year}",
         "Plan {year}";

@@ -3,8 +3,8 @@
 use super::state::{use_state, State};
 use super::{
     charts, compare, compare_view, exports, filters, goals, goals_view, grid, import, levers, map,
-    map_view, path, path_chart, path_view, path_years, persistence, plan_view, presentation,
-    report, results, risk, risk_view, scenarios, showing, targets,
+    map_view, merge_view, path, path_chart, path_view, path_years, persistence, plan_view,
+    presentation, report, results, risk, risk_view, scenarios, showing, targets,
 };
 use crate::engine::Scenario;
 use crate::formats::seeds::presets;
@@ -165,6 +165,7 @@ pub fn App() -> impl IntoView {
                 <Show when=rest>
                     <targets::TargetsPanel/>
                     <import::ImportPanel/>
+                    <merge_view::MergePanel/>
                 </Show>
             </div>
             <section class="results" aria-labelledby="results-title">

@@ -16,6 +16,7 @@ pub mod import;
 pub mod levers;
 pub mod map;
 pub mod map_view;
+pub mod merge_view;
 pub mod path;
 pub mod path_chart;
 pub mod path_view;

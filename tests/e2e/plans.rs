@@ -123,3 +123,53 @@ async fn a_plan_file_of_ten_criteria_and_47_indicators_opens_with_its_table() {
     screenshot(&wd, "22-plan-file-47").await;
     wd.quit().await.unwrap();
 }
+
+#[tokio::test]
+async fn the_table_is_carried_into_todays_communes_in_the_page() {
+    use ntm_planner::engine::merge::merge;
+    use ntm_planner::formats::merge::read_mapping;
+    use ntm_planner::formats::seeds::MERGE_LANG_SON_2025;
+    let page = open_page(1366, 900).await;
+    let wd = page.wd.clone();
+    // As `ntm merge` carries the shipped table by Lạng Sơn's mapping.
+    let old = Model::shipped();
+    let rows = read_mapping(MERGE_LANG_SON_2025.as_bytes(), "m").unwrap();
+    let table = merge(&old, &rows, &old.plan, true).unwrap();
+    let new = Model::new(old.plan.clone(), table);
+    scroll_to(&wd, "merge-shipped").await;
+    click(&wd, "[data-testid=merge-shipped]").await;
+    let summary = wait_for_text(&wd, "merge-summary", |t| t.contains("181 xã → 65 xã")).await;
+    assert!(
+        summary.contains(&format!("75 → {}", new.certified_baseline())),
+        "{summary}"
+    );
+    let divided = text(&wd, "merge-divided").await;
+    assert!(
+        divided.contains("Bính Xá") && divided.contains("Kiên Mộc"),
+        "{divided}"
+    );
+    // Then replaced as an import is: the headline is the merged table's.
+    click(&wd, "[data-testid=import-confirm]").await;
+    let expected = certified_of(&new);
+    wait_for_text(&wd, "certified", |t| t == expected).await;
+    let subtitle = css_text(&wd, ".subtitle").await;
+    assert!(subtitle.contains("65 xã"), "{subtitle}");
+    // A mapping that misses a commune: named, nothing changed.
+    let bad = scratch_dir("merge").join("thiếu.csv");
+    std::fs::write(
+        &bad,
+        MERGE_LANG_SON_2025
+            .lines()
+            .take(5)
+            .collect::<Vec<_>>()
+            .join("\n"),
+    )
+    .unwrap();
+    choose_file(&wd, "merge-mapping", &bad).await;
+    let said = wait_for_text(&wd, "merge-problem", |t| t.contains("thiếu.csv")).await;
+    assert!(said.contains("bảng sắp xếp"), "{said}");
+    assert_eq!(text(&wd, "certified").await, expected);
+    assert!(errors(&wd).await.is_empty(), "{:?}", errors(&wd).await);
+    screenshot(&wd, "23-merge").await;
+    wd.quit().await.unwrap();
+}
