@@ -28,7 +28,9 @@ FILES[show]="src/show/mod.rs src/show/headline.rs src/show/rows.rs src/show/path
 TARGETS[show]="--test=show --test=cli --test=path --test=goals"
 FILES[map]="src/engine/places.rs src/formats/places.rs src/show/map.rs src/charts/map.rs"
 TARGETS[map]="--lib --test=map"
-ORDER=(one-year goals risk formats zip show map)
+FILES[criteria-sets]="src/engine/merge.rs src/formats/merge.rs src/formats/plan.rs src/formats/plan_2026.rs"
+TARGETS[criteria-sets]="--lib --test=plans --test=merge --test=plan_2026 --test=seeds"
+ORDER=(one-year goals risk formats zip show map criteria-sets)
 
 if [[ "${1:-}" == "--list" ]]; then
   for g in "${ORDER[@]}"; do echo "$g: ${FILES[$g]}"; done
