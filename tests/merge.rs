@@ -108,6 +108,10 @@ fn across_criteria_sets_an_item_is_made_of_the_old_items_its_from_names() {
     assert!(u1.meets(markets));
     assert_eq!(u1.cost[markets], Some(0.0));
     assert_eq!(u2.cost[markets], None);
+    assert!(
+        u2.meets(markets),
+        "not assessed in its group: counted as met"
+    );
     // Digital has no `from`: unmet, the new plan's default cost.
     let digital = item("digital");
     assert!(!u1.meets(digital) && !u2.meets(digital));
@@ -266,4 +270,40 @@ fn ntm_merge_carries_the_shipped_table_into_lang_sons_units_of_2025() {
     let out = ntm(&["merge", "--communes", &communes, "--lang", "en"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("--mapping"));
+}
+
+#[test]
+fn an_item_whose_old_items_apply_to_no_part_is_unmet_with_the_new_plans_cost() {
+    // The old plan's markets are assessed in groups 1 and 2 only: B and D (group 3) have none.
+    let old_plan = Plan::from_file(include_str!("fixtures/plans/tinh-x-2027.json"), "old").unwrap();
+    let old_table = CommuneTable::from_csv(
+        include_str!("fixtures/plans/tinh-x-2027-communes.csv").as_bytes(),
+        &old_plan,
+        "old.csv",
+    )
+    .unwrap();
+    let old = Model::new(old_plan, old_table);
+    let new = Plan::from_file(
+        r#"{"key": "x-new", "province": "X", "year": 2028,
+            "criteria": [{"id": 1, "key": "trade", "name_vi": "Chợ", "name_en": "Markets",
+                          "unit_cost": 1, "from": ["markets", "markets"]}],
+            "sources": [{"key": "central", "name_vi": "TW", "name_en": "Central", "amount": 1}],
+            "targets": {"certified": 1}}"#,
+        "new",
+    )
+    .unwrap();
+    let map = read_mapping(
+        b"commune_code,code_2025,name_2025\nA,V,Ve\nB,U,U\nC,V,Ve\nD,U,U\n",
+        "m.csv",
+    )
+    .unwrap();
+    let merged = merge(&old, &map, &new, false).unwrap();
+    let (v, u) = (&merged.communes[0], &merged.communes[1]);
+    assert_eq!((v.id.as_str(), u.id.as_str()), ("V", "U"));
+    // V: A lacks markets (its default 6), C too (its cell 5); a key listed twice counts once.
+    assert!(!v.meets(0));
+    assert_eq!(v.cost[0], Some(11.0));
+    // U: no part where markets apply: unmet, its cost left to the new plan.
+    assert!(!u.meets(0));
+    assert_eq!(u.cost[0], None);
 }

@@ -127,7 +127,19 @@ fn message(e: &InputError) -> (String, String) {
 
 #[test]
 fn a_broken_plan_file_is_refused_naming_the_field_in_both_languages() {
-    let cases: [(&str, &str, &str, &str); 7] = [
+    let cases: [(&str, &str, &str, &str); 9] = [
+        (
+            "\"year\": 2027",
+            "\"year\": 2027, \"colour\": \"green\"",
+            "the field \"colour\" is not one a plan file has (line 2)",
+            "trường \"colour\" không có trong mẫu kế hoạch",
+        ),
+        (
+            "\"year\": 2027",
+            "\"year\": \"2027\"",
+            "line 2, column",
+            "giá trị không đúng kiểu",
+        ),
         (
             "\"key\": \"markets\", \"name_vi\": \"Chợ\"",
             "\"key\": \"roads\", \"name_vi\": \"Chợ\"",

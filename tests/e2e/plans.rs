@@ -173,3 +173,85 @@ async fn the_table_is_carried_into_todays_communes_in_the_page() {
     screenshot(&wd, "23-merge").await;
     wd.quit().await.unwrap();
 }
+
+/// The longest main-thread task (long tasks API, 50 ms and more) within `ms` after an input to
+/// `testid`; 0 when there is none.
+async fn longest_task_after_input(
+    wd: &thirtyfour::WebDriver,
+    testid: &str,
+    value: &str,
+    ms: u64,
+) -> f64 {
+    let script = format!(
+        r#"const done = arguments[arguments.length - 1];
+        let longest = 0;
+        const seen = new PerformanceObserver((list) => {{
+            for (const e of list.getEntries()) longest = Math.max(longest, e.duration);
+        }});
+        seen.observe({{ type: 'longtask' }});
+        const f = document.querySelector('[data-testid="{testid}"]');
+        f.value = '{value}'; f.dispatchEvent(new Event('input', {{ bubbles: true }}));
+        setTimeout(() => {{ seen.disconnect(); done(longest); }}, {ms});"#
+    );
+    let v = wd.execute_async(&script, vec![]).await.unwrap();
+    v.json().as_f64().unwrap_or(0.0)
+}
+
+/// Any criteria set in the page: input to paint (against a no-op input in the same run) and
+/// the longest main-thread task after an input, for a plan of 10 criteria holding 47
+/// indicators on the country's 2,621 communes of 2025 (statuses made up), and for the 2026
+/// plan's 61 communes.
+#[tokio::test]
+#[ignore = "a benchmark: run with --ignored and record the figures in BENCHMARKS.md"]
+async fn plans_benchmark() {
+    let page = open_page(1366, 768).await;
+    let wd = page.wd.clone();
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let fixture = root.join("tests/fixtures/plans/ten-criteria-47-indicators.json");
+    let plan = Plan::from_file(&std::fs::read_to_string(&fixture).unwrap(), "p").unwrap();
+    let units =
+        std::fs::read_to_string(root.join("seeds/admin/communes-vietnam-2025.csv")).unwrap();
+    let table = crate::generate::synthetic_2025(&plan, &units, 7).unwrap();
+    let file = scratch_dir("plans-benchmark").join("xa-2025.csv");
+    std::fs::write(&file, table.to_csv(&plan)).unwrap();
+    choose_file(&wd, "plan-file", &fixture).await;
+    wait_for_text(&wd, "plan-needs-table", |t| !t.is_empty()).await;
+    choose_file(&wd, "plan-table", &file).await;
+    wait_for_text(&wd, "plan-choice", |_| true).await;
+    let subtitle = loop {
+        let s = css_text(&wd, ".subtitle").await;
+        if s.contains("2.621") || s.contains("2621") {
+            break s;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    println!("{subtitle}");
+    let values: Vec<f64> = (0..200).map(|i| 30.0 + f64::from(i % 61)).collect();
+    let report = |what: &str, (p50, p95, f50, f95, _): (f64, f64, f64, f64, bool)| {
+        println!(
+            "{what}: input → next paint p50 {p50:.1} ms, p95 {p95:.1} ms; no-op p50 {f50:.1}, p95 {f95:.1}; beyond the no-op at p95: {:+.1} ms",
+            p95 - f95
+        )
+    };
+    report(
+        "10 criteria, 47 indicators, 2,621 communes",
+        measure(&wd, "disbursement-central", &values).await,
+    );
+    let longest = longest_task_after_input(&wd, "disbursement-central", "55", 4000).await;
+    println!(
+        "  longest main-thread task within 4 s of an input: {longest:.0} ms (0: none of 50 ms)"
+    );
+    select_value(&wd, "plan-choice", "lang-son-2026").await;
+    wait_for_text(&wd, "certified", |t| t == "15").await;
+    report(
+        "the 2026 plan, 61 communes",
+        measure(&wd, "disbursement-central", &values).await,
+    );
+    select_value(&wd, "plan-choice", "lang-son-2022").await;
+    wait_for_text(&wd, "certified", |t| t == "85").await;
+    report(
+        "the 2022 plan, 181 communes",
+        measure(&wd, "disbursement-credit", &values).await,
+    );
+    wd.quit().await.unwrap();
+}
