@@ -110,3 +110,20 @@ fn the_grid_escapes_names_from_a_table_and_marks_each_cell() {
     assert_eq!(cell_state(0, 0, 1, 1), ("cell lost", "○"));
     assert_eq!(cell_state(0, 0, 0, 1), ("cell missing", ""));
 }
+
+#[test]
+fn every_chart_draws_for_a_plan_of_ten_criteria_with_its_own_bands() {
+    // The bands chart once took 19 criteria for granted (it panicked on the 2026 plan).
+    use ntm_planner::engine::{CommuneTable, Model, Plan, Scenario};
+    let plan = Plan::lang_son_2026();
+    let m = Model::new(plan.clone(), CommuneTable::shipped_for(&plan).unwrap());
+    let o = m.run(&Scenario::plan());
+    let lang = ntm_planner::text::Lang::Vi;
+    let bands = ntm_planner::charts::bands_chart(&m, &o, lang);
+    for label in ["8–9", "5–7", "3–4", "0–2"] {
+        assert!(bands.contains(label), "{label}");
+    }
+    assert!(!ntm_planner::charts::criteria_chart_with_risk(&m, &o, lang, None).is_empty());
+    assert!(!ntm_planner::charts::sources_chart(&m, &o, lang).is_empty());
+    assert!(!ntm_planner::charts::districts_chart(&m, &o, lang).is_empty());
+}

@@ -62,7 +62,15 @@ pub fn grid_rows_html(model: &Model, rows: &[usize], states: &[(ItemSet, ItemSet
             "<tr data-row=\"{i}\" class=\"{}\" tabindex=\"0\"><th scope=\"row\">{}</th><td class=\"district\">{}</td><td class=\"num\">{}</td>",
             row_class(before, after, in_plan, criteria),
             escape_markup(&c.name),
-            escape_markup(model.table.district_name(c).unwrap_or("—")),
+            // Its district where the table has districts, else its group where the plan has
+            // groups (the column's heading says which).
+            escape_markup(
+                model
+                    .table
+                    .district_name(c)
+                    .or_else(|| model.plan.commune_groups.get(c.group).map(|g| g.key.as_str()))
+                    .unwrap_or("—")
+            ),
             after.count_ones()
         ));
         for k in 0..criteria {

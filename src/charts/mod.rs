@@ -383,7 +383,8 @@ fn start_histogram(model: &Model) -> Vec<u32> {
     h
 }
 
-/// Communes by number of criteria met, in the bands 19 / 15–18 / 10–14 / 5–9 / under 5.
+/// Communes by number of criteria met, in the outcome's bands (for 19 criteria 19 / 15–18 /
+/// 10–14 / 5–9 / under 5; `engine::outcome::Bands` for any other number).
 pub fn bands_chart(model: &Model, o: &Outcome, lang: Lang) -> String {
     Which::Bands.svg(model, o, lang, None)
 }
@@ -397,18 +398,20 @@ pub fn bands_chart_on<DB: DrawingBackend>(
 where
     DB::ErrorType: 'static,
 {
-    let start = start_histogram(model);
-    let band = |h: &[u32], lo: usize, hi: usize| h[lo..=hi].iter().sum::<u32>() as f64;
-    let ranges = [(19, 19), (15, 18), (10, 14), (5, 9), (0, 4)];
-    let labels: [&str; 5] = ["19", "15–18", "10–14", "5–9", lang.say(t::BAND_UNDER_FIVE)];
-    let before: Vec<f64> = ranges
+    let start = crate::engine::outcome::Bands::of(&start_histogram(model));
+    let after = crate::engine::outcome::Bands::of(&o.histogram);
+    let labels: Vec<String> = after
+        .0
         .iter()
-        .map(|&(lo, hi)| band(&start, lo, hi))
+        .map(|(name, _)| match name.as_str() {
+            // The 19 criteria's lowest band, as the plan says it.
+            "0-4" if o.histogram.len() == 20 => lang.say(t::BAND_UNDER_FIVE).to_string(),
+            name => name.replace('-', "–"),
+        })
         .collect();
-    let after: Vec<f64> = ranges
-        .iter()
-        .map(|&(lo, hi)| band(&o.histogram, lo, hi))
-        .collect();
+    let bands = labels.len();
+    let before: Vec<f64> = start.0.iter().map(|(_, n)| f64::from(*n)).collect();
+    let after: Vec<f64> = after.0.iter().map(|(_, n)| f64::from(*n)).collect();
     let top = before.iter().chain(&after).cloned().fold(1.0, f64::max) * 1.15;
     let drawn: Drawn = (|| {
         let root = area.clone();
@@ -425,16 +428,16 @@ where
             .margin_top(34)
             .x_label_area_size(36)
             .y_label_area_size(44)
-            .build_cartesian_2d(-0.5f64..4.5, 0f64..top)?;
+            .build_cartesian_2d(-0.5f64..(bands as f64 - 0.5), 0f64..top)?;
         chart
             .configure_mesh()
             .light_line_style(TRANSPARENT)
             .disable_x_mesh()
-            .x_labels(5)
+            .x_labels(bands)
             .x_label_formatter(&|x| {
                 let i = x.round() as i64;
-                if (x - x.round()).abs() < 1e-6 && (0..5).contains(&i) {
-                    labels[i as usize].to_string()
+                if (x - x.round()).abs() < 1e-6 && (0..bands as i64).contains(&i) {
+                    labels[i as usize].clone()
                 } else {
                     String::new()
                 }

@@ -59,6 +59,32 @@ impl CriterionRow {
         }
     }
 
+    /// An indicator's row, under its criterion's (a criterion that is its own item has none).
+    pub fn of_item(
+        plan: &Plan,
+        j: usize,
+        r: &crate::engine::outcome::ItemOutcome,
+        lang: Lang,
+    ) -> Self {
+        let gap = i64::from(r.met) - i64::from(r.target);
+        CriterionRow {
+            key: r.key.clone(),
+            label: crate::text::item_label(plan, j, lang),
+            baseline: r.baseline.to_string(),
+            met: r.met.to_string(),
+            target: r.target.to_string(),
+            gap: signed(gap as f64, 0, lang),
+            investment: amount(r.investment, 2, lang),
+            shortfall: amount(r.shortfall, 2, lang),
+            verdict: if gap >= 0 {
+                Verdict::Reached
+            } else {
+                Verdict::Short
+            },
+            short: r.shortfall > 0.0,
+        }
+    }
+
     pub fn cells(&self) -> [&str; 7] {
         [
             &self.label,

@@ -319,6 +319,9 @@ catalogue! {
     MERGE_TABLE_NAME:
         "bảng sau sắp xếp ({mapping})",
         "the table after the mergers ({mapping})";
+    COMMUNE_GROUP:
+        "Nhóm xã",
+        "Group";
     PLAN_SCENARIO_NAME:
         "Kế hoạch {year}",
         "Plan {year}";

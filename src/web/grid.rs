@@ -264,7 +264,14 @@ pub fn CommunesGrid() -> impl IntoView {
                     <thead>
                         <tr>
                             <th scope="col">{move || state.tr(t::COMMUNE)}</th>
-                            <th scope="col">{move || state.tr(t::DISTRICT)}</th>
+                            <th scope="col">{move || state.model.with(|m| {
+                                // The district where the table has any, else the commune group.
+                                if !m.table.has_districts() && !m.plan.commune_groups.is_empty() {
+                                    state.tr(t::COMMUNE_GROUP)
+                                } else {
+                                    state.tr(t::DISTRICT)
+                                }
+                            })}</th>
                             <th scope="col">{move || state.tr(t::MET)}</th>
                             {header}
                         </tr>

@@ -164,9 +164,44 @@ fn Investments() -> impl IntoView {
                     })
                     .collect()
             });
-            let rows = members
+            // A criterion that is its own item: its lever; one holding indicators: its items'
+            // levers folded under its name, with their total (opened to move them).
+            let mut criteria: Vec<(usize, Vec<usize>)> = Vec::new();
+            for j in members {
+                let k = state.model.with_untracked(|m| m.plan.items[j].criterion);
+                match criteria.last_mut() {
+                    Some((last, items)) if *last == k => items.push(j),
+                    _ => criteria.push((k, vec![j])),
+                }
+            }
+            let rows = criteria
                 .into_iter()
-                .map(|k| view! { <InvestmentRow k=k/> })
+                .map(|(k, items)| {
+                    let whole = state.model.with_untracked(|m| m.plan.criteria[k].indicators.is_empty());
+                    if whole {
+                        return items.into_iter().map(|j| view! { <InvestmentRow k=j/> }).collect_view().into_any();
+                    }
+                    let key = state.model.with_untracked(|m| m.plan.criteria[k].key.clone());
+                    let name = move || {
+                        let lang = state.lang.get();
+                        state.model.with(|m| crate::text::criterion_label(&m.plan.criteria[k], lang))
+                    };
+                    let total = {
+                        let items = items.clone();
+                        move || {
+                            let sum: f64 = state.levers.with(|l| items.iter().map(|&j| l.investment[j]).sum());
+                            amount(sum, 2, state.lang.get())
+                        }
+                    };
+                    let levers = items.into_iter().map(|j| view! { <InvestmentRow k=j/> }).collect_view();
+                    view! {
+                        <details class="criterion-items" data-testid=format!("criterion-levers-{key}")>
+                            <summary>{name}" · "{total}</summary>
+                            {levers}
+                        </details>
+                    }
+                    .into_any()
+                })
                 .collect_view();
             let (vi, en) = (name_vi.clone(), name_en.clone());
             view! {

@@ -59,6 +59,41 @@ pub fn CriteriaTable() -> impl IntoView {
     // that changed, and their cells leave and rejoin these small sets of subscribers, not the
     // page-wide language's (measured: 1.1 ms an input went to that bookkeeping).
     let lang = Memo::new(move |_| state.lang.get());
+    // A criterion holding indicators: a row each under its own (no risk band: drawn by
+    // criterion).
+    let item_rows = move |k: usize| {
+        let items = state.model.with_untracked(|m| {
+            if m.plan.criteria[k].indicators.is_empty() {
+                0..0
+            } else {
+                m.shape.ranges[k].clone()
+            }
+        });
+        items
+            .map(|j| {
+                let key = state.model.with_untracked(|m| m.plan.items[j].key.clone());
+                let row = Memo::new(move |_| {
+                    let lang = lang.get();
+                    state.model.with(|m| {
+                        state.outcome.with(|o| CriterionRow::of_item(&m.plan, j, &o.items[j], lang))
+                    })
+                });
+                let cell = move |pick: fn(&CriterionRow) -> &String| move || row.with(|r| pick(r).clone());
+                view! {
+                    <tr class="item" data-testid=format!("item-{key}")>
+                        <th scope="row">{cell(|r| &r.label)}</th>
+                        <td class="num">{cell(|r| &r.baseline)}</td>
+                        <td class="num projected">{cell(|r| &r.met)}</td>
+                        <td class="num">{cell(|r| &r.target)}</td>
+                        <td class="num gap">{cell(|r| &r.gap)}</td>
+                        <td class="num">{cell(|r| &r.investment)}</td>
+                        <td class="num" class:short=move || row.with(|r| r.short)>{cell(|r| &r.shortfall)}</td>
+                        <td class="num band"></td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
     let rows = (0..state.model.with_untracked(|m| m.plan.criteria.len()))
         .map(|k| {
             let key = state.model.with_untracked(|m| m.plan.criteria[k].key.clone());
@@ -91,6 +126,7 @@ pub fn CriteriaTable() -> impl IntoView {
                     <td class="num" class:short=move || row.with(|r| r.short)>{cell(|r| &r.shortfall)}</td>
                     <td class="num band" data-testid=format!("risk-band-{key}")>{band}</td>
                 </tr>
+                {item_rows(k)}
             }
         })
         .collect_view();

@@ -255,3 +255,39 @@ async fn plans_benchmark() {
     );
     wd.quit().await.unwrap();
 }
+
+#[tokio::test]
+async fn the_2026_plans_items_report_and_slides() {
+    let page = open_page(1366, 900).await;
+    let wd = page.wd.clone();
+    select_value(&wd, "plan-choice", "lang-son-2026").await;
+    let plan = Plan::lang_son_2026();
+    let model = Model::new(plan.clone(), CommuneTable::shipped_for(&plan).unwrap());
+    wait_for_text(&wd, "certified", |t| t == certified_of(&model)).await;
+    // The criteria table holds the indicators of a criterion under its row.
+    let roads = wait_for_text(&wd, "item-transport", |t| !t.is_empty()).await;
+    assert!(roads.contains("2.1. Giao thông"), "{roads}");
+    // The levers of a criterion's indicators fold under its name.
+    let folded = wait_for_text(&wd, "criterion-levers-infrastructure", |t| !t.is_empty()).await;
+    assert!(folded.contains("Hạ tầng kinh tế - xã hội"), "{folded}");
+    // The grid's second column is the commune's group: the table has no districts.
+    let grid = text(&wd, "communes-grid").await;
+    assert!(grid.contains("Nhóm xã"), "{}", &grid[..200.min(grid.len())]);
+    // The report and the slides are the 2026 plan's.
+    click(&wd, "[data-testid=print]").await;
+    let report = wait_for_text(&wd, "report", |t| t.contains("BÁO CÁO")).await;
+    assert!(
+        report.contains("2026"),
+        "{}",
+        &report[..300.min(report.len())]
+    );
+    scroll_to(&wd, "report").await;
+    screenshot(&wd, "24-report-2026").await;
+    click(&wd, "[data-testid=report-close]").await;
+    click(&wd, "[data-testid=present]").await;
+    let body = wait_for_text(&wd, "presentation", |t| !t.is_empty()).await;
+    assert!(body.contains(&certified_of(&model)), "{body}");
+    screenshot(&wd, "25-present-2026").await;
+    assert!(errors(&wd).await.is_empty(), "{:?}", errors(&wd).await);
+    wd.quit().await.unwrap();
+}
