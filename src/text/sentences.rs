@@ -1468,6 +1468,9 @@ catalogue! {
     NOTICE_KEPT_PATH_UNREADABLE:
         "Đang hiển thị lộ trình mặc định; lộ trình đã lưu được giữ nguyên cho đến khi anh/chị sửa lộ trình.",
         "The default path is shown; the kept path is left as it was until you change the path.";
+    NOTICE_LINK_PATH_BROKEN:
+        "Lộ trình trong liên kết không đọc được: lộ trình đang xem được giữ nguyên.",
+        "The path in the link cannot be read: the path on screen is left as it is.";
     PATH_MINIMUM_CHECK:
         "{year}: xã thấp nhất {value} tiêu chí, mục tiêu {target} — {mark}",
         "{year}: lowest commune {value} criteria, target {target} — {mark}";

@@ -155,10 +155,15 @@ pub fn provide_path(state: super::state::State) -> PathShown {
             None => Ok(shipped_path(&plan)),
             Some(text) => Path::from_json(&text, &plan, Input::PathInLink),
         };
-        if let Ok(p) = p {
-            if p != settings.get_untracked() {
-                settings.set(p);
-            }
+        // A broken path typed into the address bar is named and the path on screen stays (and
+        // with it the kept one); it was ignored, then overwritten by the link's next write.
+        match p {
+            Ok(p) if p != settings.get_untracked() => settings.set(p),
+            Ok(_) => {}
+            Err(e) => keeping.notice.set(Some(super::persistence::Notice::problem(
+                &e,
+                t::NOTICE_LINK_PATH_BROKEN,
+            ))),
         }
     });
     let shown = PathShown {

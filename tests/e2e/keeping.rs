@@ -614,10 +614,12 @@ async fn a_link_keeps_an_investment_at_the_tables_default_when_its_own_target_mo
     let certified = model.run(&scenario).certified.to_string();
     let page = open_page(1366, 768).await;
     let wd = page.wd.clone();
+    // Opened afresh (a new document), not by a change of the fragment and a reload, which
+    // race the first page's pending write of the link.
+    wd.goto("about:blank").await.unwrap();
     wd.goto(format!("{}#{fragment}", page.server.url()))
         .await
         .unwrap();
-    wd.refresh().await.unwrap();
     wait_for_text(&wd, "certified", |t| t == certified).await;
     tokio::time::sleep(ADDRESS_DELAY).await;
     let url = current_url(&wd).await;
