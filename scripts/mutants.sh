@@ -5,6 +5,8 @@
 #                                 cores, two mutants at a time: the risk group's 231 took 20 min)
 #   scripts/mutants.sh risk zip   the groups named
 #   scripts/mutants.sh --list     the groups and their files
+#   MUTANTS_IN_DIFF=F scripts/mutants.sh one-year
+#                                 only the lines a diff changed (git diff BASE > F)
 #
 # Each group is a set of files and the native test targets that reach them: a mutant is built
 # and tested against those targets only (the page's tests need a browser and take minutes).
@@ -15,11 +17,11 @@ export PATH="$HOME/.cargo/bin:$PATH"
 
 declare -A FILES TARGETS
 FILES[one-year]="src/engine/run.rs src/engine/outcome.rs src/engine/path.rs src/engine/check.rs src/engine/explain.rs"
-TARGETS[one-year]="--lib --test=engine_rules --test=properties --test=scenarios --test=seeds --test=path --test=goals --test=risk --test=cli --test=levers --test=scenario_files --test=explain --test=check --test=hardening --test=charts"
+TARGETS[one-year]="--lib --test=plans --test=plan_2026 --test=merge --test=engine_rules --test=properties --test=scenarios --test=seeds --test=path --test=goals --test=risk --test=cli --test=levers --test=scenario_files --test=explain --test=check --test=hardening --test=charts"
 FILES[goals]="src/engine/goals.rs src/engine/lever.rs src/engine/plan.rs src/engine/table.rs src/engine/scenario.rs"
-TARGETS[goals]="--lib --test=goals --test=levers --test=engine_rules --test=scenarios --test=seeds --test=scenario_files --test=check --test=path --test=import"
+TARGETS[goals]="--lib --test=plans --test=plan_2026 --test=goals --test=levers --test=engine_rules --test=scenarios --test=seeds --test=scenario_files --test=check --test=path --test=import"
 FILES[risk]="src/engine/risk.rs src/engine/rng.rs"
-TARGETS[risk]="--lib --test=risk --test=seeds"
+TARGETS[risk]="--lib --test=plans --test=risk --test=seeds"
 FILES[formats]="src/formats/error.rs src/formats/json.rs src/formats/scenario.rs src/formats/saved.rs src/formats/sheet.rs src/formats/workbook.rs src/formats/risk.rs src/formats/path.rs src/formats/goals.rs src/formats/outcome.rs src/formats/seeds.rs src/formats/link.rs src/formats/table.rs"
 TARGETS[formats]="--lib --test=scenario_files --test=levers --test=cli --test=hardening --test=seeds --test=import --test=fuzz --test=path --test=risk --test=goals --test=charts --test=explain --test=scenarios --test=properties"
 FILES[zip]="src/formats/xlsx.rs src/formats/zip.rs"
@@ -61,8 +63,10 @@ for g in "${selected[@]}"; do
   # No debug information: each mutant links faster. A loop made endless is caught by the limit.
   # Exit 2: some mutants missed, 3: some caught by the time limit; anything else is a failure.
   rc=0
+  diff=()
+  [[ -z "${MUTANTS_IN_DIFF:-}" ]] || diff=(--in-diff "$MUTANTS_IN_DIFF")
   CARGO_PROFILE_DEV_DEBUG=0 cargo mutants "${tool[@]}" --jobs 2 --timeout 40 -o "target/mutants/$g" \
-    "${files[@]}" "${targets[@]}" -- "${filter[@]}" || rc=$?
+    "${diff[@]}" "${files[@]}" "${targets[@]}" -- "${filter[@]}" || rc=$?
   [[ $rc == 0 || $rc == 2 || $rc == 3 ]] || { echo "cargo mutants failed ($rc) on $g" >&2; exit $rc; }
   for k in caught timeout missed unviable; do
     printf '%s %s: %s\n' "$g" "$k" "$(wc -l < "target/mutants/$g/mutants.out/$k.txt")"

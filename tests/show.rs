@@ -818,3 +818,49 @@ fn the_headline_writes_a_plans_targets_with_the_decimals_they_have() {
     assert_eq!(note(CardKind::Average), "mục tiêu ≥ 14,5");
     assert_eq!(note(CardKind::Border), "mục tiêu 15–15,5");
 }
+
+#[test]
+fn a_target_the_plan_does_not_set_is_said_so_and_judged_neither_way() {
+    // A plan file may leave out the average's and the border's targets (they read as 0): "at
+    // least 0" is no target, and a green mark against it would say the plan was met.
+    let plan = ntm_planner::engine::Plan::lang_son_2026();
+    let m = Model::new(
+        plan.clone(),
+        ntm_planner::engine::CommuneTable::shipped_for(&plan).unwrap(),
+    );
+    let o = m.run(&ntm_planner::engine::Scenario::plan());
+    assert!(o.border.avg_criteria.is_some(), "the table has border communes");
+    let mut targets = plan.targets.clone();
+    targets.avg_criteria_min = 0.0;
+    targets.border_avg_min = 0.0;
+    targets.border_avg_max = 0.0;
+    for (lang, words) in [
+        (Lang::Vi, "kế hoạch không đặt mục tiêu"),
+        (Lang::En, "the plan sets no target"),
+    ] {
+        let h = Headline::of(&o, &targets, lang);
+        for kind in [CardKind::Average, CardKind::Border] {
+            let card = h.cards().into_iter().find(|c| c.kind == kind).unwrap();
+            assert_eq!(card.note, words, "{kind:?}");
+            assert_eq!(card.verdict, Verdict::Neither, "{kind:?}");
+        }
+    }
+    // Either one stated is held to as before.
+    targets.border_avg_max = 6.5;
+    let h = Headline::of(&o, &targets, Lang::Vi);
+    let border = h
+        .cards()
+        .into_iter()
+        .find(|c| c.kind == CardKind::Border)
+        .unwrap();
+    assert_eq!(border.note, "mục tiêu 0–6,5");
+    targets.avg_criteria_min = 0.5;
+    let h = Headline::of(&o, &targets, Lang::Vi);
+    let average = h
+        .cards()
+        .into_iter()
+        .find(|c| c.kind == CardKind::Average)
+        .unwrap();
+    assert_eq!(average.note, "mục tiêu ≥ 0,5");
+    assert_eq!(average.verdict, Verdict::Reached);
+}

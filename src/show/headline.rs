@@ -89,13 +89,22 @@ impl Headline {
             kind: CardKind::Average,
             label: lang.say(t::AVERAGE_CRITERIA_A_COMMUNE).into(),
             figure: number(o.avg_criteria, 2, lang),
-            note: format!(
-                "{} {}",
-                lang.say(t::TARGET_AT_LEAST),
-                target_figure(targets.avg_criteria_min, 1, lang)
-            ),
-            verdict: reaches(o.avg_criteria, targets.avg_criteria_min),
+            note: if targets.avg_criteria_min > 0.0 {
+                format!(
+                    "{} {}",
+                    lang.say(t::TARGET_AT_LEAST),
+                    target_figure(targets.avg_criteria_min, 1, lang)
+                )
+            } else {
+                lang.say(t::PLAN_SETS_NO_TARGET).into()
+            },
+            verdict: if targets.avg_criteria_min > 0.0 {
+                reaches(o.avg_criteria, targets.avg_criteria_min)
+            } else {
+                Verdict::Neither
+            },
         };
+        let border_target = targets.border_avg_min > 0.0 || targets.border_avg_max > 0.0;
         let border = Card {
             kind: CardKind::Border,
             label: format!(
@@ -106,6 +115,8 @@ impl Headline {
             figure: average(o.border.avg_criteria, lang),
             note: match o.border.avg_criteria {
                 None => lang.say(t::NO_BORDER_COMMUNES_IN_THE_TABLE).into(),
+                // A plan file may leave the border's target out (it reads as 0).
+                Some(_) if !border_target => lang.say(t::PLAN_SETS_NO_TARGET).into(),
                 // A range where the plan gives one, else its floor.
                 Some(_) if targets.border_avg_max > targets.border_avg_min => format!(
                     "{} {}–{}",
@@ -119,10 +130,10 @@ impl Headline {
                     target_figure(targets.border_avg_min, 1, lang)
                 ),
             },
-            verdict: o
-                .border
-                .avg_criteria
-                .map_or(Verdict::Neither, |a| reaches(a, targets.border_avg_min)),
+            verdict: match o.border.avg_criteria {
+                Some(a) if border_target => reaches(a, targets.border_avg_min),
+                _ => Verdict::Neither,
+            },
         };
         let money = |kind, label, x: f64, note| Card {
             kind,

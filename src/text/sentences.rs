@@ -1561,6 +1561,9 @@ catalogue! {
     PATH_TARGET_BEYOND_THE_TABLE:
         "Mục tiêu {target} xã đạt chuẩn năm {year} lớn hơn số xã của bảng đang dùng ({communes}): không thể đạt.",
         "The target of {target} certified communes in {year} is more than the table in use has ({communes}): it cannot be reached.";
+    PLAN_SETS_NO_TARGET:
+        "kế hoạch không đặt mục tiêu",
+        "the plan sets no target";
     NO_BORDER_COMMUNES_IN_THE_TABLE:
         "bảng xã đang dùng không có xã biên giới",
         "the table in use has no border communes";
