@@ -201,6 +201,25 @@ fn a_criterion_below_the_certified_target_is_reported_and_one_at_it_is_not() {
 }
 
 #[test]
+fn a_criterion_target_or_a_count_of_communes_left_unstated_is_not_checked() {
+    // A plan file may state neither (both read as 0): neither alone makes a finding.
+    let below_or_share = |f: &Finding| {
+        matches!(
+            f,
+            Finding::CriterionBelowCertified { criterion: 4 }
+                | Finding::CriterionShare { criterion: 4, .. }
+        )
+    };
+    let mut plan = Plan::lang_son_2022();
+    plan.criteria[4].target = 0;
+    assert!(of_kind(&check_plan(&plan), below_or_share).is_empty());
+    let mut plan = Plan::lang_son_2022();
+    plan.criteria[4].target = 84;
+    plan.communes_total = 0;
+    assert!(of_kind(&check_plan(&plan), below_or_share).is_empty());
+}
+
+#[test]
 fn certified_at_the_start_and_newly_certified_must_add_up_to_the_target() {
     let mut plan = Plan::lang_son_2022();
     plan.targets.newly_certified = 11;
@@ -230,6 +249,19 @@ fn criteria_targets_below_the_average_target_are_reported() {
         [Finding::AverageBelow { implied: got }] => assert!(close(*got, implied), "{got}"),
         other => panic!("{other:?}"),
     }
+    // A criterion whose target the plan leaves out (0) implies no average, nor does a plan
+    // that states no count of communes.
+    let below = |plan: &Plan| {
+        check_plan(plan)
+            .iter()
+            .any(|f| matches!(f, Finding::AverageBelow { .. }))
+    };
+    let mut unstated = plan.clone();
+    unstated.criteria[3].target = 0;
+    assert!(!below(&unstated));
+    let mut uncounted = plan.clone();
+    uncounted.communes_total = 0;
+    assert!(!below(&uncounted));
 }
 
 #[test]
