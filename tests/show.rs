@@ -829,7 +829,10 @@ fn a_target_the_plan_does_not_set_is_said_so_and_judged_neither_way() {
         ntm_planner::engine::CommuneTable::shipped_for(&plan).unwrap(),
     );
     let o = m.run(&ntm_planner::engine::Scenario::plan());
-    assert!(o.border.avg_criteria.is_some(), "the table has border communes");
+    assert!(
+        o.border.avg_criteria.is_some(),
+        "the table has border communes"
+    );
     let mut targets = plan.targets.clone();
     targets.avg_criteria_min = 0.0;
     targets.border_avg_min = 0.0;

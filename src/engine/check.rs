@@ -142,9 +142,10 @@ pub fn check_plan(plan: &Plan) -> Vec<Finding> {
     if t.certified_baseline + t.newly_certified != t.certified {
         findings.push(Finding::CertifiedSum);
     }
+    // No count of communes (0) implies an infinite average: never below.
     let implied = f64::from(plan.target_sum()) / f64::from(n);
     let every_target = plan.criteria.iter().all(|c| c.target > 0);
-    if n > 0 && every_target && implied + 1e-9 < t.avg_criteria_min {
+    if every_target && implied + 1e-9 < t.avg_criteria_min {
         findings.push(Finding::AverageBelow { implied });
     }
     for (reference, r) in plan.references.iter().enumerate() {

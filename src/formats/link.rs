@@ -23,11 +23,23 @@ pub fn encode_path(json: &str) -> String {
 
 /// The path's JSON text in a fragment, if it has one (read by the path's own checks).
 pub fn path_part(fragment: &str) -> Option<String> {
+    part(fragment, PATH_KEY)
+}
+
+/// A part's value, decoded where it can be (a broken one is left for its reader to name).
+fn part(fragment: &str, key: &str) -> Option<String> {
     fragment
         .trim_start_matches('#')
         .split('&')
-        .find_map(|part| part.strip_prefix("p="))
+        .find_map(|part| part.strip_prefix(key)?.strip_prefix('='))
         .map(|raw| decode_component(raw).unwrap_or_else(|| raw.to_string()))
+}
+
+/// The plan a link is for: its `plan=`, else the 2022 plan's where it holds a scenario (`v=`:
+/// the 2022 plan's links name none), else none (no link).
+pub fn plan_of(fragment: &str) -> Option<String> {
+    part(fragment, PLAN_KEY)
+        .or_else(|| part(fragment, "v").map(|_| super::plan::LANG_SON_2022_KEY.to_string()))
 }
 
 fn encode_component(text: &str) -> String {
@@ -240,6 +252,31 @@ mod tests {
     use super::*;
     use crate::engine::Strategy;
     use crate::text::Lang;
+
+    #[test]
+    fn a_link_is_for_the_plan_it_names_else_the_2022_plans_when_it_holds_a_scenario() {
+        assert_eq!(
+            plan_of("#v=1&plan=lang-son-2026&d.credit=0.7").as_deref(),
+            Some("lang-son-2026")
+        );
+        // The 2022 plan's links name no plan; the path part is not the plan part.
+        assert_eq!(
+            plan_of("#v=1&d.credit=0.7&p=%7B%7D").as_deref(),
+            Some("lang-son-2022")
+        );
+        assert_eq!(plan_of("v=1").as_deref(), Some("lang-son-2022"));
+        // A plan file's key as the page wrote it.
+        assert_eq!(
+            plan_of("#v=1&plan=t%E1%BB%89nh-x").as_deref(),
+            Some("tỉnh-x")
+        );
+        // No link, or none the page wrote: the plan the browser remembers.
+        assert_eq!(plan_of(""), None);
+        assert_eq!(plan_of("#"), None);
+        assert_eq!(plan_of("#d.credit=0.7&vv=1&pl=x"), None);
+        assert_eq!(path_part("#v=1&plan=x&p=%7B%7D").as_deref(), Some("{}"));
+        assert_eq!(path_part("#v=1&plan=x"), None);
+    }
 
     #[test]
     fn a_path_rides_in_a_link_beside_the_scenario() {

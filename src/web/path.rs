@@ -150,6 +150,10 @@ pub fn provide_path(state: super::state::State) -> PathShown {
     });
     // Back and Forward bring the path of that step back too.
     let _ = window_event_listener(leptos::ev::popstate, move |_| {
+        // Another plan's link: the page is built again for it (`web::persistence`).
+        if super::plans::link_is_for_another_plan() {
+            return;
+        }
         let plan = state.model.with_untracked(|m| m.plan.clone());
         let p = match link::path_part(&super::persistence::location_hash()) {
             None => Ok(shipped_path(&plan)),

@@ -304,6 +304,10 @@ pub fn start(state: State) -> Keeping {
         }
     });
     let _ = window_event_listener(leptos::ev::popstate, move |_| {
+        if super::plans::link_is_for_another_plan() {
+            super::plans::reload();
+            return;
+        }
         let plan = state.model.with_untracked(|m| m.plan.clone());
         match link::decode(&location_hash(), &plan) {
             Ok(s) => {

@@ -37,13 +37,23 @@ pub fn table_key(plan: &str) -> String {
     kept_key("ntm.table", plan)
 }
 
-/// The plan a link names (`plan=` in the address's fragment).
+/// The plan the link in the address bar is for (a 2022 plan's link names none).
 fn linked() -> Option<String> {
     let hash = web_sys::window()?.location().hash().ok()?;
-    hash.trim_start_matches('#')
-        .split('&')
-        .find_map(|part| part.strip_prefix(&format!("{}=", crate::formats::link::PLAN_KEY)))
-        .map(str::to_string)
+    crate::formats::link::plan_of(&hash)
+}
+
+/// The link in the address bar is another plan's (typed in, or Back to before a switch): the
+/// page is to be built again for that plan, as when the link is opened.
+pub fn link_is_for_another_plan() -> bool {
+    linked().is_some_and(|asked| asked != key_in_use())
+}
+
+/// Builds the page again for the link in the address bar.
+pub fn reload() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().reload();
+    }
 }
 
 /// The plan file the browser keeps, read.

@@ -8,22 +8,28 @@ use ntm_planner::text::number::number;
 use ntm_planner::text::Lang;
 
 fn certified_of(model: &Model) -> String {
-    number(
-        f64::from(model.run(&Scenario::plan()).certified),
-        0,
-        Lang::Vi,
-    )
+    certified_of_scenario(model, &Scenario::plan())
+}
+
+fn certified_of_scenario(model: &Model, scenario: &Scenario) -> String {
+    number(f64::from(model.run(scenario).certified), 0, Lang::Vi)
+}
+
+/// A browser of its own profile (what it remembers is the test's) on the 2022 plan's page.
+async fn on_the_2022_plan(profile: &str) -> (StaticServer, Driver, WebDriver) {
+    let server = StaticServer::start();
+    let driver = Driver::start();
+    let profile = scratch_dir(profile);
+    let wd = browser_with_profile(&driver, 1366, 900, Some(&profile)).await;
+    wd.goto(server.url()).await.unwrap();
+    wait_for_text(&wd, "certified", |t| t == "85").await;
+    (server, driver, wd)
 }
 
 #[tokio::test]
 async fn the_2026_plan_is_chosen_remembered_linked_and_refuses_the_2022_plans_scenario() {
     let _one = serial();
-    let server = StaticServer::start();
-    let driver = Driver::start();
-    let profile = scratch_dir("plans-profile");
-    let wd = browser_with_profile(&driver, 1366, 900, Some(&profile)).await;
-    wd.goto(server.url()).await.unwrap();
-    wait_for_text(&wd, "certified", |t| t == "85").await;
+    let (server, driver, wd) = on_the_2022_plan("plans-profile").await;
     let plan = Plan::lang_son_2026();
     let model = Model::new(plan.clone(), CommuneTable::shipped_for(&plan).unwrap());
     let expected = certified_of(&model);
@@ -74,6 +80,50 @@ async fn the_2026_plan_is_chosen_remembered_linked_and_refuses_the_2022_plans_sc
     wait_for_text(&fresh, "certified", |t| t == expected).await;
     fresh.quit().await.unwrap();
     wd.quit().await.unwrap();
+}
+
+#[tokio::test]
+async fn a_link_opens_the_plan_it_was_made_for_whatever_plan_is_remembered() {
+    let _one = serial();
+    let (server, _driver, wd) = on_the_2022_plan("plans-link-profile").await;
+    let plan = Plan::lang_son_2026();
+    let model = Model::new(plan.clone(), CommuneTable::shipped_for(&plan).unwrap());
+    let expected_2026 = certified_of(&model);
+    select_value(&wd, "plan-choice", "lang-son-2026").await;
+    wait_for_text(&wd, "certified", |t| t == expected_2026).await;
+    // A 2022 plan's link (it names no plan) opened where the 2026 plan is remembered: the
+    // 2022 plan with the link's scenario, not a refusal.
+    let shipped = Model::shipped();
+    let mut credit_70 = Scenario::plan();
+    credit_70.disbursement[shipped.plan.source_index("credit").unwrap()] = Some(0.7);
+    let expected_2022 = certified_of_scenario(&shipped, &credit_70);
+    let link_2022 = format!("{}#v=1&d.credit=0.7", server.url());
+    wd.goto("about:blank").await.unwrap();
+    wd.goto(&link_2022).await.unwrap();
+    wait_for_text(&wd, "certified", |t| t == expected_2022).await;
+    assert!(css_text(&wd, ".subtitle").await.contains("181 xã"));
+    assert_eq!(notice_text(&wd).await, None);
+    // The link chose the plan for itself only: the page opened without one is the 2026 plan's.
+    wd.goto(server.url()).await.unwrap();
+    wait_for_text(&wd, "certified", |t| t == expected_2026).await;
+    assert!(current_url(&wd).await.contains("plan=lang-son-2026"));
+    // The same link typed into the open 2026 page: the page goes over to the 2022 plan.
+    wd.goto(&link_2022).await.unwrap();
+    wait_for_text(&wd, "certified", |t| t == expected_2022).await;
+    assert!(css_text(&wd, ".subtitle").await.contains("181 xã"));
+    assert_eq!(notice_text(&wd).await, None);
+    // And Back, to the 2026 plan's address: the 2026 plan again.
+    wd.back().await.unwrap();
+    wait_for_text(&wd, "certified", |t| t == expected_2026).await;
+    assert!(errors(&wd).await.is_empty(), "{:?}", errors(&wd).await);
+    wd.quit().await.unwrap();
+}
+
+async fn notice_text(wd: &WebDriver) -> Option<String> {
+    match wd.find(By::Css("[data-testid=notice]")).await {
+        Ok(el) => Some(el.text().await.unwrap_or_default()),
+        Err(_) => None,
+    }
 }
 
 #[tokio::test]
