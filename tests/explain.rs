@@ -118,3 +118,21 @@ fn every_kind_of_lever_is_explained() {
     Lever::new(TARGET_CERTIFIED, 0).set(&mut same, Some(Value::Number(85.0)));
     assert!(explained(&model, &same).changes.is_empty());
 }
+
+#[test]
+fn an_investment_within_a_billionth_of_the_plans_is_no_change() {
+    let model = Model::shipped();
+    let k = model
+        .default_investment()
+        .iter()
+        .position(|&x| x == 0.0)
+        .expect("a criterion the plan puts nothing into");
+    let mut s = Scenario::plan();
+    Lever::investment(k).set(&mut s, Some(Value::Number(1e-9)));
+    assert!(explained(&model, &s).changes.is_empty());
+    Lever::investment(k).set(&mut s, Some(Value::Number(2e-9)));
+    assert!(matches!(
+        explained(&model, &s).changes.as_slice(),
+        [Change::Investment { criteria: 1, .. }]
+    ));
+}

@@ -378,3 +378,32 @@ fn certified_targets_beyond_the_table_are_those_above_its_communes() {
         .certified_targets_beyond(plan().communes_total)
         .is_empty());
 }
+
+#[test]
+fn what_a_year_carries_out_is_what_the_next_receives_from_sources_and_items() {
+    let m = Model::shipped();
+    let mut s = Scenario::plan();
+    s.disbursement[m.plan.source_index("credit").unwrap()] = Some(0.7);
+    let mut path = Path::default_for(&m.plan, &s);
+    path.carry = Carry {
+        undisbursed: 0.5,
+        idle: 1.0,
+        unused: 1.0,
+    };
+    let p = path.run(&m);
+    let items_unused: f64 = p
+        .years
+        .iter()
+        .flat_map(|y| y.outcome.items.iter().map(|c| c.unused))
+        .sum();
+    assert!(
+        items_unused > 0.0,
+        "some item's money is covered and not spent"
+    );
+    for pair in p.years.windows(2) {
+        let out = path.carry.total_out_of(&pair[0].outcome);
+        let received: f64 =
+            pair[1].carried_in.iter().sum::<f64>() + pair[1].reserved_in.iter().sum::<f64>();
+        assert!((out - received).abs() < 1e-6, "{out} against {received}");
+    }
+}

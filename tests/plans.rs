@@ -383,3 +383,79 @@ fn seek_completes_communes_for_a_criterion_holding_indicators_and_pays_a_prefix_
         a.total_investment
     );
 }
+
+/// Two criteria of one item each, the second (markets) assessed in groups 1 and 2 only: B and D
+/// (group 3) count it as met without it.
+const ONE_ITEM_EACH: &str = r#"{
+  "key": "tinh-y-2027", "province": "Tỉnh Y", "year": 2027,
+  "criteria": [
+    {"id": 1, "key": "planning", "name_vi": "Quy hoạch", "name_en": "Planning",
+     "target": 4, "unit_cost": 0.5},
+    {"id": 2, "key": "markets", "name_vi": "Chợ", "name_en": "Markets",
+     "target": 3, "unit_cost": 6, "applies_to": ["1", "2"]}],
+  "commune_groups": [{"key": "1", "name_vi": "Xã nhóm 1", "name_en": "Group 1"},
+                     {"key": "2", "name_vi": "Xã nhóm 2", "name_en": "Group 2"},
+                     {"key": "3", "name_vi": "Xã nhóm 3", "name_en": "Group 3"}],
+  "sources": [{"key": "central", "name_vi": "Ngân sách trung ương", "name_en": "Central budget",
+               "amount": 300}],
+  "targets": {"certified": 3}
+}"#;
+
+const ONE_ITEM_EACH_COMMUNES: &str = "id,name,group,border,difficult,priority,tc1,tc2,cost1,cost2
+A,Xã A,1,0,0,0,1,0,,
+B,Xã B,3,0,0,0,1,,,
+C,Xã C,2,0,0,0,0,0,,
+D,Xã D,3,0,0,0,0,,,
+";
+
+fn one_item_each() -> Model {
+    let plan = Plan::from_file(ONE_ITEM_EACH, "tinh-y-2027.json").unwrap();
+    let table =
+        CommuneTable::from_csv(ONE_ITEM_EACH_COMMUNES.as_bytes(), &plan, "communes.csv").unwrap();
+    Model::new(plan, table)
+}
+
+#[test]
+fn risk_with_no_spread_counts_an_item_not_assessed_as_met_as_the_run_does() {
+    use ntm_planner::engine::risk::{RiskRun, RiskSettings};
+    let m = one_item_each();
+    let markets = item(&m, "markets");
+    assert_eq!(m.not_assessed(markets), 2);
+    assert_eq!(m.baseline(markets), 0);
+    // Nothing invested: what the year starts with. Markets: B and D, not assessed.
+    let mut s = Scenario::plan();
+    s.investment.set(item(&m, "planning"), Some(0.0));
+    s.investment.set(markets, Some(0.0));
+    let o = m.run(&s);
+    assert_eq!(o.criteria[1].met, 2);
+    // The plan's scenario: markets bought for A and C.
+    let plan_year = m.run(&Scenario::plan());
+    assert_eq!(plan_year.criteria[1].met, 4);
+    for (scenario, year) in [(&s, &o), (&Scenario::plan(), &plan_year)] {
+        let settings = RiskSettings {
+            draws: 5,
+            ..RiskSettings::none()
+        };
+        let r = RiskRun::new(&m, scenario, settings).run();
+        for (k, c) in year.criteria.iter().enumerate() {
+            assert_eq!(r.criteria[k].met.p50, f64::from(c.met), "criterion {k}");
+        }
+        assert_eq!(r.certified.p50, f64::from(year.certified));
+    }
+}
+
+#[test]
+fn a_communes_criteria_met_are_those_whose_items_it_meets_all() {
+    let m = model();
+    let (planning, roads, markets) = (item(&m, "planning"), item(&m, "roads"), item(&m, "markets"));
+    let set = |items: &[usize]| items.iter().fold(0u128, |s, &j| s | (1 << j));
+    let criteria = |items: &[usize]| m.shape.criteria_set(set(items));
+    assert_eq!(criteria(&[]), 0);
+    assert_eq!(criteria(&[planning]), 0b01);
+    // Infrastructure needs both its items.
+    assert_eq!(criteria(&[roads]), 0);
+    assert_eq!(criteria(&[markets]), 0);
+    assert_eq!(criteria(&[roads, markets]), 0b10);
+    assert_eq!(criteria(&[planning, roads, markets]), 0b11);
+    assert_eq!(criteria(&[planning, markets]), 0b01);
+}
