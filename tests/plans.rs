@@ -445,6 +445,48 @@ fn risk_with_no_spread_counts_an_item_not_assessed_as_met_as_the_run_does() {
 }
 
 #[test]
+fn risk_with_no_spread_gives_the_run_on_a_plan_of_indicators() {
+    use ntm_planner::engine::risk::{RiskRun, RiskSettings};
+    // Tỉnh X: infrastructure holds roads and markets; the 2026 plan: ten criteria of 47 items
+    // on 61 communes.
+    let plan_2026 = Plan::lang_son_2026();
+    let models = [
+        model(),
+        Model::new(
+            plan_2026.clone(),
+            CommuneTable::shipped_for(&plan_2026).unwrap(),
+        ),
+    ];
+    for m in &models {
+        for strategy in [Strategy::ClosestFirst, Strategy::CheapestFirst] {
+            let mut s = Scenario::plan();
+            s.strategy = Some(strategy);
+            let year = m.run(&s);
+            let settings = RiskSettings {
+                draws: 3,
+                ..RiskSettings::none()
+            };
+            let r = RiskRun::new(m, &s, settings).run();
+            let key = &m.plan.key;
+            assert_eq!(r.certified.p50, f64::from(year.certified), "{key}");
+            assert!(
+                (r.avg_criteria.p50 - year.avg_criteria).abs() < 1e-12,
+                "{key}"
+            );
+            let border = year.border.avg_criteria.unwrap_or(0.0);
+            assert!((r.border_avg.p50 - border).abs() < 1e-12, "{key}");
+            for (k, c) in year.criteria.iter().enumerate() {
+                assert_eq!(
+                    r.criteria[k].met.p50,
+                    f64::from(c.met),
+                    "{key} criterion {k}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
 fn a_communes_criteria_met_are_those_whose_items_it_meets_all() {
     let m = model();
     let (planning, roads, markets) = (item(&m, "planning"), item(&m, "roads"), item(&m, "markets"));
