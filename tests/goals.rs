@@ -562,3 +562,28 @@ fn a_minimum_raises_each_commune_in_row_order_by_what_adds_least_on_top_of_what_
     );
     assert_eq!(a.outcome.min_criteria, 18);
 }
+
+#[test]
+fn a_complete_scenario_writes_every_lever_out_and_keeps_its_own_unit_costs_and_targets() {
+    use ntm_planner::engine::goals::complete;
+    let m = Model::shipped();
+    let mut s = Scenario::plan();
+    s.unit_costs.set(4, Some(99.0));
+    s.targets.certified = Some(100);
+    let own = m.for_scenario(&s);
+    let levers = own.levers(&s);
+    let c = complete(&s, &levers);
+    assert_eq!(c.unit_costs, s.unit_costs);
+    assert_eq!(c.targets, s.targets);
+    assert_eq!(c.strategy, Some(levers.strategy));
+    for (k, &v) in levers.investment.iter().enumerate() {
+        assert_eq!(c.investment[k], Some(v));
+    }
+    for (s, &v) in levers.funding.iter().enumerate() {
+        assert_eq!(c.funding[s], Some(v));
+        assert_eq!(c.disbursement[s], Some(levers.disbursement[s]));
+        assert_eq!(c.eligibility[s], Some(levers.eligibility[s]));
+    }
+    // It runs as the scenario does.
+    assert_eq!(own.run(&c).certified, own.run(&s).certified);
+}

@@ -382,6 +382,39 @@ fn seek_completes_communes_for_a_criterion_holding_indicators_and_pays_a_prefix_
         "{}",
         a.total_investment
     );
+    // Every commune (4) is within reach: A, B and C completed (6 + 30 + 57).
+    let a = seek(
+        &m,
+        &Scenario::plan(),
+        Goal::Target(Measure::Criterion(1), 4.0),
+    );
+    // (The community's 10 pays 10 of the markets' 11: the answer says what more it needs.)
+    assert!(a.reached, "every commune can be brought to it");
+    assert!(
+        a.more_funding.iter().any(|&x| x > 0.0),
+        "{:?}",
+        a.more_funding
+    );
+    assert_eq!(
+        a.paid,
+        [0, 2, 2],
+        "{:?} {} {:?}",
+        a.paid,
+        a.total_investment,
+        a.more_funding
+    );
+    assert!(
+        (a.total_investment - 93.0).abs() < 1e-9,
+        "{}",
+        a.total_investment
+    );
+    // More than the table holds: never.
+    let a = seek(
+        &m,
+        &Scenario::plan(),
+        Goal::Target(Measure::Criterion(1), 5.0),
+    );
+    assert!(!a.reached);
 }
 
 /// Two criteria of one item each, the second (markets) assessed in groups 1 and 2 only: B and D
