@@ -534,3 +534,105 @@ fn a_communes_criteria_met_are_those_whose_items_it_meets_all() {
     assert_eq!(criteria(&[planning, roads, markets]), 0b11);
     assert_eq!(criteria(&[planning, markets]), 0b01);
 }
+
+#[test]
+fn an_indicators_count_above_the_plans_communes_is_refused_and_one_at_them_read() {
+    let with_communes = PLAN.replacen("\"year\": 2027", "\"year\": 2027, \"communes_total\": 4", 1);
+    assert_ne!(with_communes, PLAN);
+    let roads = "\"unit_cost_by_group\": {\"3\": 30}, \"target\": 3";
+    assert!(PLAN.contains(roads));
+    for name in ["target", "baseline"] {
+        let at = |n: u32| {
+            with_communes.replacen(
+                roads,
+                &format!("\"unit_cost_by_group\": {{\"3\": 30}}, \"{name}\": {n}"),
+                1,
+            )
+        };
+        assert!(Plan::from_file(&at(4), "plan.json").is_ok(), "{name} at 4");
+        let err = Plan::from_file(&at(5), "plan.json").expect_err(name);
+        let said = err.message(Lang::En);
+        assert!(
+            said.contains(&format!("criteria.infrastructure.indicators.roads.{name}")),
+            "{said}"
+        );
+        // A plan that states no count of communes is not held to one.
+        let unstated = PLAN.replacen(
+            roads,
+            &format!("\"unit_cost_by_group\": {{\"3\": 30}}, \"{name}\": 5"),
+            1,
+        );
+        assert!(
+            Plan::from_file(&unstated, "plan.json").is_ok(),
+            "{name} unstated"
+        );
+    }
+}
+
+#[test]
+fn a_plan_holds_at_most_128_items() {
+    let with = |n: usize| {
+        let indicators: Vec<String> = (1..=n)
+            .map(|i| {
+                format!(
+                    r#"{{"id": "1.{i}", "key": "i{i}", "name_vi": "C{i}", "name_en": "I{i}", "unit_cost": 1}}"#
+                )
+            })
+            .collect();
+        format!(
+            r#"{{"key": "many", "province": "P", "year": 2027,
+              "criteria": [{{"id": 1, "key": "all", "name_vi": "Tất cả", "name_en": "All",
+                            "indicators": [{}]}}],
+              "sources": [{{"key": "central", "name_vi": "TW", "name_en": "Central", "amount": 1}}],
+              "targets": {{"certified": 1}}}}"#,
+            indicators.join(",")
+        )
+    };
+    assert_eq!(
+        Plan::from_file(&with(128), "p.json").unwrap().items.len(),
+        128
+    );
+    let said = Plan::from_file(&with(129), "p.json")
+        .expect_err("129 items")
+        .message(Lang::En);
+    assert!(said.contains("129") && said.contains("128"), "{said}");
+}
+
+#[test]
+fn the_greedy_completes_the_cheapest_commune_first_whatever_its_place_in_the_table() {
+    use ntm_planner::engine::goals::{seek, Answer, Goal};
+    use ntm_planner::engine::path::Measure;
+    // Infrastructure met by B alone. To complete it: A its roads (at its own cost), C its
+    // markets (its own cost, 2), D its markets (6). Closest first, markets serve C then D (a
+    // tie of one item missing, in the table's order).
+    let with_roads_of_a = |cost: f64| {
+        let table = format!(
+            "id,name,group,border,difficult,priority,tc1,tc2.1,tc2.2,cost1,cost2.1,cost2.2
+A,Xã A,1,0,0,0,1,0,1,,{cost},
+B,Xã B,3,0,0,0,1,1,,,,
+C,Xã C,2,0,0,0,1,1,0,,,2
+D,Xã D,1,0,0,0,1,1,0,,,
+"
+        );
+        let plan = plan();
+        let table = CommuneTable::from_csv(table.as_bytes(), &plan, "t.csv").unwrap();
+        Model::new(plan, table)
+    };
+    let m = with_roads_of_a(10.0);
+    let markets = item(&m, "markets");
+    assert_eq!(m.serving_order(Strategy::ClosestFirst, markets), [2, 3]);
+    let answer = |m: &Model, n: f64| -> (Vec<usize>, f64) {
+        let a: Answer = seek(m, &Scenario::plan(), Goal::Target(Measure::Criterion(1), n));
+        assert!(a.reached);
+        (a.paid, a.total_investment)
+    };
+    // One more: C (2), the third in the table, not A (10), the first.
+    assert_eq!(answer(&m, 2.0), (vec![0, 0, 1], 2.0));
+    // Two more: then D (its markets, 6 beyond C's 2) before A (10).
+    assert_eq!(answer(&m, 3.0), (vec![0, 0, 2], 8.0));
+    // Three more: A's roads too.
+    assert_eq!(answer(&m, 4.0), (vec![0, 1, 2], 18.0));
+    // A's roads at 6: A and D tie once C is done; the first in the table goes first.
+    let m = with_roads_of_a(6.0);
+    assert_eq!(answer(&m, 3.0), (vec![0, 1, 1], 8.0));
+}
