@@ -174,3 +174,25 @@ impl Scenario {
         self.name.as_deref().unwrap_or(&plan.default_scenario_name)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::PerIndex;
+
+    #[test]
+    fn setting_an_index_keeps_the_others_and_grows_only_for_a_value() {
+        let mut v = PerIndex::from([Some(1.0), None, Some(3.0)]);
+        v.set(0, Some(5.0));
+        assert_eq!((v.get(0), v.get(1), v.get(2)), (Some(5.0), None, Some(3.0)));
+        v.set(2, None);
+        assert_eq!(v.get(2), None);
+        assert_eq!(v.get(0), Some(5.0));
+        // Past the end: a value grows it, nothing leaves it as it is.
+        v.set(6, Some(7.0));
+        assert_eq!((v.get(5), v.get(6)), (None, Some(7.0)));
+        let before = v.clone();
+        v.set(40, None);
+        assert_eq!(v, before);
+        assert_eq!(v.values.len(), 7);
+    }
+}
