@@ -7,6 +7,8 @@
 #   scripts/mutants.sh --list     the groups and their files
 #   MUTANTS_IN_DIFF=F scripts/mutants.sh one-year
 #                                 only the lines a diff changed (git diff BASE > F)
+#   MUTANTS_ITERATE=1 scripts/mutants.sh one-year
+#                                 only the mutants the group's last run did not catch
 #
 # Each group is a set of files and the native test targets that reach them: a mutant is built
 # and tested against those targets only (the page's tests need a browser and take minutes).
@@ -65,6 +67,7 @@ for g in "${selected[@]}"; do
   rc=0
   diff=()
   [[ -z "${MUTANTS_IN_DIFF:-}" ]] || diff=(--in-diff "$MUTANTS_IN_DIFF")
+  [[ -z "${MUTANTS_ITERATE:-}" ]] || diff+=(--iterate)
   CARGO_PROFILE_DEV_DEBUG=0 cargo mutants "${tool[@]}" --jobs 2 --timeout 40 -o "target/mutants/$g" \
     "${diff[@]}" "${files[@]}" "${targets[@]}" -- "${filter[@]}" || rc=$?
   [[ $rc == 0 || $rc == 2 || $rc == 3 ]] || { echo "cargo mutants failed ($rc) on $g" >&2; exit $rc; }
