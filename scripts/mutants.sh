@@ -25,7 +25,7 @@ TARGETS[goals]="--lib --test=plans --test=plan_2026 --test=goals --test=levers -
 FILES[risk]="src/engine/risk.rs src/engine/rng.rs"
 TARGETS[risk]="--lib --test=plans --test=risk --test=seeds"
 FILES[formats]="src/formats/error.rs src/formats/json.rs src/formats/scenario.rs src/formats/saved.rs src/formats/sheet.rs src/formats/workbook.rs src/formats/risk.rs src/formats/path.rs src/formats/goals.rs src/formats/outcome.rs src/formats/seeds.rs src/formats/link.rs src/formats/table.rs"
-TARGETS[formats]="--lib --test=scenario_files --test=levers --test=cli --test=hardening --test=seeds --test=import --test=fuzz --test=path --test=risk --test=goals --test=charts --test=explain --test=scenarios --test=properties"
+TARGETS[formats]="--lib --test=plans --test=merge --test=scenario_files --test=levers --test=cli --test=hardening --test=seeds --test=import --test=fuzz --test=path --test=risk --test=goals --test=charts --test=explain --test=scenarios --test=properties"
 FILES[zip]="src/formats/xlsx.rs src/formats/zip.rs"
 TARGETS[zip]="--lib --test=import --test=hardening --test=fuzz --test=cli"
 FILES[show]="src/show/mod.rs src/show/headline.rs src/show/rows.rs src/show/path.rs src/show/goals.rs src/show/risk.rs src/show/fields.rs src/show/first_screen.rs"

@@ -192,6 +192,15 @@ fn a_broken_plan_file_is_refused_naming_the_field_in_both_languages() {
         assert!(said_en.contains(en), "{said_en}");
         assert!(said_vi.contains(vi), "{said_vi}");
     }
+    // The JSON reader's own words are English: for English readers only.
+    let err = Plan::from_file(
+        &PLAN.replacen("\"year\": 2027", "\"year\": \"2027\"", 1),
+        "p",
+    )
+    .expect_err("a year in quotes");
+    let (said_vi, said_en) = message(&err);
+    assert!(said_en.contains("invalid type"), "{said_en}");
+    assert!(!said_vi.contains("invalid type"), "{said_vi}");
 }
 
 #[test]
@@ -635,4 +644,40 @@ D,Xã D,1,0,0,0,1,1,0,,,
     // A's roads at 6: A and D tie once C is done; the first in the table goes first.
     let m = with_roads_of_a(6.0);
     assert_eq!(answer(&m, 3.0), (vec![0, 1, 1], 8.0));
+}
+
+#[test]
+fn an_eligibility_list_names_a_criterion_whole_else_its_items_and_reads_back() {
+    use ntm_planner::formats::scenario::eligibility_keys;
+    let p = plan();
+    let (planning, roads, markets) = (0b001u128, 0b010u128, 0b100u128);
+    let keys = |mask: u128| eligibility_keys(mask, &p);
+    assert_eq!(keys(0), Vec::<String>::new());
+    assert_eq!(
+        keys(planning | roads | markets),
+        ["planning", "infrastructure"]
+    );
+    assert_eq!(keys(planning | roads), ["planning", "roads"]);
+    assert_eq!(keys(markets), ["markets"]);
+    assert_eq!(keys(roads | markets), ["infrastructure"]);
+    // Through a scenario file and a link, the same sets come back.
+    let m = model();
+    for mask in [
+        planning | roads | markets,
+        planning | roads,
+        markets,
+        roads | markets,
+    ] {
+        let mut s = Scenario::plan();
+        s.eligibility.set(1, Some(mask));
+        let back = Scenario::from_json(&s.to_json(&m.plan), &m.plan, "s.json").unwrap();
+        assert_eq!(back.eligibility.get(1), Some(mask), "{mask:b}");
+        let link = ntm_planner::formats::link::encode(
+            &ntm_planner::formats::link::differences(&s, &m),
+            &m.plan,
+        );
+        // (The link leaves out what is the plan's own: infrastructure for the community.)
+        let back = ntm_planner::formats::link::decode(&link, &m.plan).unwrap();
+        assert_eq!(m.levers(&back).eligibility[1], mask, "{link}");
+    }
 }
