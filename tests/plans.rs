@@ -217,6 +217,11 @@ fn a_table_that_does_not_fit_its_plan_is_refused_naming_the_column_or_cell() {
             COMMUNES.replacen("cost2.2", "cost2.3", 1),
             "the column \"cost2.3\" is no item of the plan tinh-x-2027",
         ),
+        // An item column mistyped, its id cut short.
+        (
+            COMMUNES.replacen("cost2.2", "cost.2", 1),
+            "the column \"cost.2\" is no item of the plan tinh-x-2027",
+        ),
         // A column the table lacks.
         (COMMUNES.replacen(",tc2.2", ",note", 1), "tc2.2"),
     ];

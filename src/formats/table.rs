@@ -94,12 +94,12 @@ impl Field {
         if let Some(field) = simple {
             return Some(Header::Field(field));
         }
-        // An item's id as written: `2.1`, or a number with leading zeros (`tc01`).
+        // An item's id as written: `2.1`, or a number with leading zeros (`tc01`); digits and
+        // dots that are no item's (`cost.2`, a mistyped `cost2.2`) are named, not skipped.
         let item = |rest: &str| -> Option<Option<usize>> {
             let rest = rest.trim();
-            let looks_like_id = !rest.is_empty()
-                && rest.starts_with(|c: char| c.is_ascii_digit())
-                && rest.chars().all(|c| c.is_ascii_digit() || c == '.');
+            let looks_like_id =
+                !rest.is_empty() && rest.chars().all(|c| c.is_ascii_digit() || c == '.');
             if !looks_like_id {
                 return None;
             }
