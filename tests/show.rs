@@ -397,6 +397,14 @@ fn goal_choices_are_an_enum_with_one_key_label_and_default_each() {
         GoalChoice::Budget.default_value(&m.plan),
         m.plan.funding_total()
     );
+    // The lowest commune's criteria: the national standard's 15 of 19, as a share of the
+    // plan's criteria (10 in the 2026 plan: 7.9, so 8).
+    let lowest = GoalChoice::Reach(Measure::MinCriteria);
+    assert_eq!(lowest.default_value(&m.plan), 15.0);
+    assert_eq!(
+        lowest.default_value(&ntm_planner::engine::Plan::lang_son_2026()),
+        8.0
+    );
     // An answer names the goal it was sought for.
     let goal = GoalChoice::Reach(Measure::Certified).goal(90.0);
     let answer = seek(&m, &Scenario::plan(), goal);
