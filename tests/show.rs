@@ -705,6 +705,17 @@ fn the_paths_sentences_and_edges_of_its_edit_rules() {
         one_criterion.contains(&criterion_label(&m.plan.criteria[k], Lang::En)),
         "{one_criterion}"
     );
+    // An indicator of the 2026 plan, by its own label.
+    let plan_2026 = ntm_planner::engine::Plan::lang_son_2026();
+    let j = plan_2026.item_index("transport").unwrap();
+    let one_item = target_sentence(
+        &check(Measure::Item(j), 30.0, 40.0, false),
+        &plan_2026,
+        Lang::En,
+        false,
+    );
+    let label = ntm_planner::text::item_label(&plan_2026, j, Lang::En);
+    assert!(!label.is_empty() && one_item.contains(&label), "{one_item}");
     // The risk band under a headline figure.
     let spread = ntm_planner::engine::risk::Spread {
         p10: 79.0,
@@ -865,6 +876,17 @@ fn a_target_the_plan_does_not_set_is_said_so_and_judged_neither_way() {
         .find(|c| c.kind == CardKind::Border)
         .unwrap();
     assert_eq!(border.note, "mục tiêu 0–6,5");
+    // A floor alone.
+    targets.border_avg_min = 6.0;
+    targets.border_avg_max = 0.0;
+    let h = Headline::of(&o, &targets, Lang::Vi);
+    let border = h
+        .cards()
+        .into_iter()
+        .find(|c| c.kind == CardKind::Border)
+        .unwrap();
+    assert_eq!(border.note, "mục tiêu ≥ 6,0");
+    assert_ne!(border.verdict, Verdict::Neither);
     targets.avg_criteria_min = 0.5;
     let h = Headline::of(&o, &targets, Lang::Vi);
     let average = h
@@ -874,4 +896,53 @@ fn a_target_the_plan_does_not_set_is_said_so_and_judged_neither_way() {
         .unwrap();
     assert_eq!(average.note, "mục tiêu ≥ 0,5");
     assert_eq!(average.verdict, Verdict::Reached);
+}
+
+#[test]
+fn an_indicators_row_holds_its_count_against_its_target_and_its_money() {
+    use ntm_planner::engine::outcome::ItemOutcome;
+    use ntm_planner::show::rows::CriterionRow;
+    let plan = ntm_planner::engine::Plan::lang_son_2026();
+    let j = plan.item_index("transport").unwrap();
+    let row = |met: u32, shortfall: f64| {
+        let r = ItemOutcome {
+            id: plan.items[j].id.clone(),
+            key: plan.items[j].key.clone(),
+            baseline: 20,
+            met,
+            target: 30,
+            investment: 12.5,
+            covered: 12.5 - shortfall,
+            shortfall,
+            unused: 0.0,
+        };
+        CriterionRow::of_item(&plan, j, &r, Lang::En)
+    };
+    let short = row(27, 2.5);
+    assert_eq!(
+        (short.gap.as_str(), short.verdict, short.short),
+        ("-3", Verdict::Short, true)
+    );
+    assert_eq!(
+        short.label,
+        ntm_planner::text::item_label(&plan, j, Lang::En)
+    );
+    assert_eq!(
+        (
+            short.baseline.as_str(),
+            short.met.as_str(),
+            short.target.as_str()
+        ),
+        ("20", "27", "30")
+    );
+    let at = row(30, 0.0);
+    assert_eq!(
+        (at.gap.as_str(), at.verdict, at.short),
+        ("0", Verdict::Reached, false)
+    );
+    let beyond = row(33, 0.0);
+    assert_eq!(
+        (beyond.gap.as_str(), beyond.verdict),
+        ("+3", Verdict::Reached)
+    );
 }
