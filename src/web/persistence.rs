@@ -305,6 +305,9 @@ pub fn start(state: State) -> Keeping {
     });
     let _ = window_event_listener(leptos::ev::popstate, move |_| {
         if super::plans::link_is_for_another_plan() {
+            // Nothing of this plan is written over the link on the way out.
+            writing.set_value(None);
+            pending.update_value(|p| *p = Pending::default());
             super::plans::reload();
             return;
         }

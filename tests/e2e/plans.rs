@@ -106,7 +106,16 @@ async fn a_link_opens_the_plan_it_was_made_for_whatever_plan_is_remembered() {
     // The link chose the plan for itself only: the page opened without one is the 2026 plan's.
     wd.goto(server.url()).await.unwrap();
     wait_for_text(&wd, "certified", |t| t == expected_2026).await;
-    assert!(current_url(&wd).await.contains("plan=lang-son-2026"));
+    // The page writes its address a moment after it starts.
+    let mut url = String::new();
+    for _ in 0..100 {
+        url = current_url(&wd).await;
+        if url.contains("plan=lang-son-2026") {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(url.contains("plan=lang-son-2026"), "{url}");
     // The same link typed into the open 2026 page: the page goes over to the 2022 plan.
     wd.goto(&link_2022).await.unwrap();
     wait_for_text(&wd, "certified", |t| t == expected_2022).await;
