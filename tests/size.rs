@@ -7,7 +7,7 @@
 use std::path::Path;
 
 /// The first load, gzipped, at most (bytes).
-const BUDGET: usize = 590 * 1024;
+const BUDGET: usize = 591 * 1024;
 /// What the project aims at.
 const AIM: usize = 350 * 1024;
 
