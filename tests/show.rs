@@ -12,6 +12,11 @@ use ntm_planner::show::{
 use ntm_planner::text::sentences as t;
 use ntm_planner::text::Lang;
 
+/// The card of a kind.
+fn card(h: &Headline, kind: CardKind) -> &ntm_planner::show::Card {
+    h.cards().into_iter().find(|c| c.kind == kind).unwrap()
+}
+
 fn headline(m: &Model, scenario: &Scenario, lang: Lang) -> Headline {
     let o = m.run(scenario);
     Headline::of(&o, &scenario.targets.over(&m.plan.targets), lang)
@@ -811,14 +816,7 @@ fn the_headline_writes_a_plans_targets_with_the_decimals_they_have() {
     targets.border_avg_min = 6.59;
     targets.border_avg_max = 6.59;
     let h = Headline::of(&o, &targets, Lang::Vi);
-    let note = |kind: CardKind| {
-        h.cards()
-            .iter()
-            .find(|c| c.kind == kind)
-            .unwrap()
-            .note
-            .clone()
-    };
+    let note = |kind: CardKind| card(&h, kind).note.clone();
     assert_eq!(note(CardKind::Average), "mục tiêu ≥ 6,89");
     assert_eq!(note(CardKind::Border), "mục tiêu ≥ 6,59");
     // The 2022 plan's as before.
@@ -826,14 +824,7 @@ fn the_headline_writes_a_plans_targets_with_the_decimals_they_have() {
     targets.border_avg_min = 15.0;
     targets.border_avg_max = 15.5;
     let h = Headline::of(&o, &targets, Lang::Vi);
-    let note = |kind: CardKind| {
-        h.cards()
-            .iter()
-            .find(|c| c.kind == kind)
-            .unwrap()
-            .note
-            .clone()
-    };
+    let note = |kind: CardKind| card(&h, kind).note.clone();
     assert_eq!(note(CardKind::Average), "mục tiêu ≥ 14,5");
     assert_eq!(note(CardKind::Border), "mục tiêu 15–15,5");
 }
@@ -862,7 +853,7 @@ fn a_target_the_plan_does_not_set_is_said_so_and_judged_neither_way() {
     ] {
         let h = Headline::of(&o, &targets, lang);
         for kind in [CardKind::Average, CardKind::Border] {
-            let card = h.cards().into_iter().find(|c| c.kind == kind).unwrap();
+            let card = card(&h, kind);
             assert_eq!(card.note, words, "{kind:?}");
             assert_eq!(card.verdict, Verdict::Neither, "{kind:?}");
         }
@@ -870,30 +861,18 @@ fn a_target_the_plan_does_not_set_is_said_so_and_judged_neither_way() {
     // Either one stated is held to as before.
     targets.border_avg_max = 6.5;
     let h = Headline::of(&o, &targets, Lang::Vi);
-    let border = h
-        .cards()
-        .into_iter()
-        .find(|c| c.kind == CardKind::Border)
-        .unwrap();
+    let border = card(&h, CardKind::Border);
     assert_eq!(border.note, "mục tiêu 0–6,5");
     // A floor alone.
     targets.border_avg_min = 6.0;
     targets.border_avg_max = 0.0;
     let h = Headline::of(&o, &targets, Lang::Vi);
-    let border = h
-        .cards()
-        .into_iter()
-        .find(|c| c.kind == CardKind::Border)
-        .unwrap();
+    let border = card(&h, CardKind::Border);
     assert_eq!(border.note, "mục tiêu ≥ 6,0");
     assert_ne!(border.verdict, Verdict::Neither);
     targets.avg_criteria_min = 0.5;
     let h = Headline::of(&o, &targets, Lang::Vi);
-    let average = h
-        .cards()
-        .into_iter()
-        .find(|c| c.kind == CardKind::Average)
-        .unwrap();
+    let average = card(&h, CardKind::Average);
     assert_eq!(average.note, "mục tiêu ≥ 0,5");
     assert_eq!(average.verdict, Verdict::Reached);
 }

@@ -27,6 +27,15 @@ pub struct CriterionRow {
     pub short: bool,
 }
 
+/// What a criterion's row and an item's row are made of.
+struct Counts {
+    baseline: u32,
+    met: u32,
+    target: u32,
+    investment: f64,
+    shortfall: f64,
+}
+
 impl CriterionRow {
     /// The headings of the columns, in the order of [`CriterionRow::cells`].
     pub const COLUMNS: [Sentence; 7] = [
@@ -40,23 +49,14 @@ impl CriterionRow {
     ];
 
     pub fn of(c: &Criterion, r: &crate::engine::outcome::CriterionOutcome, lang: Lang) -> Self {
-        let gap = i64::from(r.met) - i64::from(r.target);
-        CriterionRow {
-            key: r.key.clone(),
-            label: criterion_label(c, lang),
-            baseline: r.baseline.to_string(),
-            met: r.met.to_string(),
-            target: r.target.to_string(),
-            gap: signed(gap as f64, 0, lang),
-            investment: amount(r.investment, 2, lang),
-            shortfall: amount(r.shortfall, 2, lang),
-            verdict: if gap >= 0 {
-                Verdict::Reached
-            } else {
-                Verdict::Short
-            },
-            short: r.shortfall > 0.0,
-        }
+        let counts = Counts {
+            baseline: r.baseline,
+            met: r.met,
+            target: r.target,
+            investment: r.investment,
+            shortfall: r.shortfall,
+        };
+        Self::counted(&r.key, criterion_label(c, lang), counts, lang)
     }
 
     /// An indicator's row, under its criterion's (a criterion that is its own item has none).
@@ -66,22 +66,34 @@ impl CriterionRow {
         r: &crate::engine::outcome::ItemOutcome,
         lang: Lang,
     ) -> Self {
-        let gap = i64::from(r.met) - i64::from(r.target);
+        let counts = Counts {
+            baseline: r.baseline,
+            met: r.met,
+            target: r.target,
+            investment: r.investment,
+            shortfall: r.shortfall,
+        };
+        Self::counted(&r.key, crate::text::item_label(plan, j, lang), counts, lang)
+    }
+
+    /// A row of communes counted against a target, with its money: a criterion's or an item's.
+    fn counted(key: &str, label: String, c: Counts, lang: Lang) -> Self {
+        let gap = i64::from(c.met) - i64::from(c.target);
         CriterionRow {
-            key: r.key.clone(),
-            label: crate::text::item_label(plan, j, lang),
-            baseline: r.baseline.to_string(),
-            met: r.met.to_string(),
-            target: r.target.to_string(),
+            key: key.to_string(),
+            label,
+            baseline: c.baseline.to_string(),
+            met: c.met.to_string(),
+            target: c.target.to_string(),
             gap: signed(gap as f64, 0, lang),
-            investment: amount(r.investment, 2, lang),
-            shortfall: amount(r.shortfall, 2, lang),
+            investment: amount(c.investment, 2, lang),
+            shortfall: amount(c.shortfall, 2, lang),
             verdict: if gap >= 0 {
                 Verdict::Reached
             } else {
                 Verdict::Short
             },
-            short: r.shortfall > 0.0,
+            short: c.shortfall > 0.0,
         }
     }
 
