@@ -51,6 +51,20 @@ pub fn Headline() -> impl IntoView {
     }
 }
 
+/// A criterion's or an item's row: its label, counts and money, each cell following the row.
+fn counted_cells(row: Memo<CriterionRow>) -> impl IntoView {
+    let cell = move |pick: fn(&CriterionRow) -> &String| move || row.with(|r| pick(r).clone());
+    view! {
+        <th scope="row">{cell(|r| &r.label)}</th>
+        <td class="num">{cell(|r| &r.baseline)}</td>
+        <td class="num projected">{cell(|r| &r.met)}</td>
+        <td class="num">{cell(|r| &r.target)}</td>
+        <td class="num gap">{cell(|r| &r.gap)}</td>
+        <td class="num">{cell(|r| &r.investment)}</td>
+        <td class="num" class:short=move || row.with(|r| r.short)>{cell(|r| &r.shortfall)}</td>
+    }
+}
+
 #[component]
 pub fn CriteriaTable() -> impl IntoView {
     let state = use_state();
@@ -75,19 +89,14 @@ pub fn CriteriaTable() -> impl IntoView {
                 let row = Memo::new(move |_| {
                     let lang = lang.get();
                     state.model.with(|m| {
-                        state.outcome.with(|o| CriterionRow::of_item(&m.plan, j, &o.items[j], lang))
+                        state
+                            .outcome
+                            .with(|o| CriterionRow::of_item(&m.plan, j, &o.items[j], lang))
                     })
                 });
-                let cell = move |pick: fn(&CriterionRow) -> &String| move || row.with(|r| pick(r).clone());
                 view! {
                     <tr class="item" data-testid=format!("item-{key}")>
-                        <th scope="row">{cell(|r| &r.label)}</th>
-                        <td class="num">{cell(|r| &r.baseline)}</td>
-                        <td class="num projected">{cell(|r| &r.met)}</td>
-                        <td class="num">{cell(|r| &r.target)}</td>
-                        <td class="num gap">{cell(|r| &r.gap)}</td>
-                        <td class="num">{cell(|r| &r.investment)}</td>
-                        <td class="num" class:short=move || row.with(|r| r.short)>{cell(|r| &r.shortfall)}</td>
+                        {counted_cells(row)}
                         <td class="num band"></td>
                     </tr>
                 }
@@ -96,7 +105,9 @@ pub fn CriteriaTable() -> impl IntoView {
     };
     let rows = (0..state.model.with_untracked(|m| m.plan.criteria.len()))
         .map(|k| {
-            let key = state.model.with_untracked(|m| m.plan.criteria[k].key.clone());
+            let key = state
+                .model
+                .with_untracked(|m| m.plan.criteria[k].key.clone());
             // The row as every surface words it, through a memo: an input re-renders the
             // cells of the rows that changed.
             let row = Memo::new(move |_| {
@@ -107,7 +118,6 @@ pub fn CriteriaTable() -> impl IntoView {
                         .with(|o| CriterionRow::of(&m.plan.criteria[k], &o.criteria[k], lang))
                 })
             });
-            let cell = move |pick: fn(&CriterionRow) -> &String| move || row.with(|r| pick(r).clone());
             let met = move || row.with(|r| r.verdict == Verdict::Reached);
             // The band of the risk run, once it has drawn what is on screen.
             let band = move || {
@@ -117,13 +127,7 @@ pub fn CriteriaTable() -> impl IntoView {
             };
             view! {
                 <tr data-testid=format!("criterion-{key}") class:met=met class:below=move || !met()>
-                    <th scope="row">{cell(|r| &r.label)}</th>
-                    <td class="num">{cell(|r| &r.baseline)}</td>
-                    <td class="num projected">{cell(|r| &r.met)}</td>
-                    <td class="num">{cell(|r| &r.target)}</td>
-                    <td class="num gap">{cell(|r| &r.gap)}</td>
-                    <td class="num">{cell(|r| &r.investment)}</td>
-                    <td class="num" class:short=move || row.with(|r| r.short)>{cell(|r| &r.shortfall)}</td>
+                    {counted_cells(row)}
                     <td class="num band" data-testid=format!("risk-band-{key}")>{band}</td>
                 </tr>
                 {item_rows(k)}
