@@ -35,9 +35,14 @@ pub struct Notice {
 impl Notice {
     /// An input problem, then what was done about it (a sentence of the catalogue).
     pub fn problem(e: &InputError, then: Sentence) -> Notice {
+        // A problem's message may end without a full stop: the next sentence needs one.
+        let joined = |problem: String, then: &str| match problem.ends_with(['.', '!', '?']) {
+            true => format!("{problem} {then}"),
+            false => format!("{problem}. {then}"),
+        };
         Notice {
-            vi: format!("{} {}", e.message(Lang::Vi), then.vi),
-            en: format!("{} {}", e.message(Lang::En), then.en),
+            vi: joined(e.message(Lang::Vi), then.vi),
+            en: joined(e.message(Lang::En), then.en),
             error: true,
         }
     }

@@ -623,6 +623,7 @@ async fn each_year_of_the_path_has_its_own_scenario_kept_and_linked() {
         "{notice}"
     );
     expect(after.clone()).await;
+    screenshot(&wd, "path-broken-link").await;
     // The same link opened afresh: named on opening, the default path shown.
     wd.goto("about:blank").await.unwrap();
     wd.goto(&broken).await.unwrap();
